@@ -1,0 +1,66 @@
+"""Built-in stages: text normalization, script detection, language identification."""
+
+from __future__ import annotations
+
+from propwatch.analyze.pipeline import Stage, register
+from propwatch.model import Message
+from propwatch.normalize import detect_script, identify, match_key, normalize
+
+__all__: list[str] = []
+
+_VERSION = "1"
+
+
+def _normalize(batch: list[Message]) -> None:
+    for message in batch:
+        source = message.item.text
+        if message.item.title and message.item.title not in source:
+            source = f"{message.item.title}\n{source}"
+        message.norm_text = normalize(source)
+        message.match_key = match_key(message.norm_text, normalized=True)
+
+
+def _script(batch: list[Message]) -> None:
+    for message in batch:
+        message.script = detect_script(message.norm_text)
+
+
+def _language(batch: list[Message]) -> None:
+    for message in batch:
+        guess = identify(message.item.text)
+        message.language = guess.lang
+        message.language_confidence = guess.confidence
+        if guess.lang == "uz" and guess.script in ("Latn", "Cyrl"):
+            message.script = guess.script
+
+
+register(
+    Stage(
+        "normalize",
+        _VERSION,
+        requires=frozenset({"text"}),
+        assigns=frozenset({"norm_text", "match_key"}),
+        run=_normalize,
+        doc="NFKC, invisible characters, homoglyphs, Arabic-script folding, case; match key.",
+    )
+)
+register(
+    Stage(
+        "script",
+        _VERSION,
+        requires=frozenset({"norm_text"}),
+        assigns=frozenset({"script"}),
+        run=_script,
+        doc="Dominant writing system (ISO 15924).",
+    )
+)
+register(
+    Stage(
+        "language",
+        _VERSION,
+        requires=frozenset({"text"}),
+        assigns=frozenset({"language", "language_confidence"}),
+        run=_language,
+        doc="Language with confidence; Uzbek with its script; Dari from vocabulary.",
+    )
+)

@@ -1,0 +1,173 @@
+"""The public Python API: what the CLI (and later the REST API) calls.
+
+    from propwatch.api import ingest
+    from propwatch.store import open_store, SearchQuery
+
+    with open_store("sqlite:///cases.db") as store:
+        report = ingest(["export/result.json"], store)
+        print(report.to_json())
+        result = store.search(SearchQuery("хуросон"))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from propwatch.analyze import Pipeline
+from propwatch.errors import InputNotFound, PropwatchError
+from propwatch.ingest.base import ReaderOptions
+from propwatch.ingest.detect import READERS, discover
+from propwatch.model import Message, RawItem, Rejected
+from propwatch.store import BatchCounts, Store
+
+__all__ = ["FileReport", "IngestReport", "ProgressCallback", "ingest"]
+
+#: Called after each written batch with (file, items read so far in that file).
+ProgressCallback = Callable[[Path, int], None]
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+
+
+@dataclass(slots=True)
+class FileReport:
+    path: str
+    format: str | None
+    counts: BatchCounts = field(default_factory=BatchCounts)
+    error: dict[str, Any] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "ingested": self.counts.ingested,
+            "duplicates": self.counts.duplicates,
+            "edits": self.counts.edits,
+            "rejected": self.counts.rejected,
+            "error": self.error,
+        }
+
+
+@dataclass(slots=True)
+class IngestReport:
+    files: list[FileReport] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    totals: BatchCounts = field(default_factory=BatchCounts)
+    pipeline: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if self.errors:
+            return EXIT_FAILURE
+        return EXIT_REJECTED if self.totals.rejected else EXIT_OK
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ingested": self.totals.ingested,
+            "duplicates": self.totals.duplicates,
+            "edits": self.totals.edits,
+            "rejected": self.totals.rejected,
+            "files": [f.to_json() for f in self.files],
+            "skipped": self.skipped,
+            "errors": self.errors,
+            "pipeline": self.pipeline,
+            "exit_code": self.exit_code,
+        }
+
+
+def _error(exc: BaseException, path: Path) -> dict[str, Any]:
+    if isinstance(exc, PropwatchError):
+        return {
+            "file": str(path),
+            "code": exc.code,
+            "message": exc.message,
+            "position": getattr(exc, "position", None),
+            "hint": exc.hint,
+        }
+    return {
+        "file": str(path),
+        "code": "PW100",
+        "message": f"{path}: unexpected {type(exc).__name__}: {exc}",
+        "position": None,
+        "hint": "Items read before this point were stored. Please report this as a bug.",
+    }
+
+
+def _ingest_file(
+    path: Path,
+    records: Iterable[RawItem | Rejected],
+    store: Store,
+    pipeline: Pipeline,
+    report: FileReport,
+    batch_size: int,
+    progress: ProgressCallback | None,
+) -> None:
+    batch: list[Message] = []
+    rejected: list[Rejected] = []
+    seen = 0
+
+    def flush() -> None:
+        nonlocal batch, rejected
+        if batch or rejected:
+            pipeline(batch)
+            report.counts.add(store.write(batch, rejected))
+            batch, rejected = [], []
+            if progress:
+                progress(path, seen)
+
+    try:
+        for record in records:
+            seen += 1
+            if isinstance(record, Rejected):
+                rejected.append(record)
+            else:
+                batch.append(Message(record))
+            if len(batch) + len(rejected) >= batch_size:
+                flush()
+    finally:
+        # Whatever happens to the file, what was read before is kept.
+        flush()
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    *,
+    options: ReaderOptions | None = None,
+    pipeline: Pipeline | None = None,
+    force_format: str | None = None,
+    batch_size: int = 2000,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Read every file under ``paths``, analyse and store it. Never stops at a bad file."""
+    options = options or ReaderOptions()
+    pipeline = pipeline or Pipeline()
+    report = IngestReport(pipeline=pipeline.components)
+    run_id = store.start_run([str(p) for p in paths])
+    for raw_path in paths:
+        path = Path(raw_path)
+        if not path.exists():
+            exc = InputNotFound("no such file or folder", source=str(path))
+            report.errors.append(_error(exc, path))
+            continue
+        for file, fmt, skipped in discover([path]):
+            if skipped and not force_format:
+                report.skipped.append({"path": str(file), "reason": skipped})
+                continue
+            fmt = force_format or fmt
+            file_report = FileReport(str(file), fmt)
+            report.files.append(file_report)
+            try:
+                if fmt is None or fmt not in READERS:
+                    raise PropwatchError(f"{file}: no reader for format {fmt!r}")
+                records = READERS[fmt](file, options)
+                _ingest_file(file, records, store, pipeline, file_report, batch_size, progress)
+            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+                file_report.error = _error(exc, file)
+                report.errors.append(file_report.error)
+            report.totals.add(file_report.counts)
+    store.finish_run(run_id, report.to_json(), "failed" if report.errors else "ok")
+    return report

@@ -1,0 +1,1 @@
+"""The ``propwatch`` command line: thin commands over ``propwatch.api`` and ``propwatch.store``."""

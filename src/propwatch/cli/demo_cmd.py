@@ -1,0 +1,106 @@
+"""``propwatch demo``: build a database from the sample corpus shipped with propwatch."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from propwatch.api import ingest
+from propwatch.cli.common import echo_json, run_safely
+from propwatch.store import SearchQuery, Store, open_store
+
+__all__ = ["DEMO_QUERIES", "demo_command", "demo_corpus"]
+
+DEMO_DB = "propwatch-demo.db"
+
+#: Searches the demo runs to show cross-script matching: (query, what it shows).
+DEMO_QUERIES: tuple[tuple[str, str], ...] = (
+    ("rofiziy", "Latin Uzbek query, finds Cyrillic and Latin Uzbek posts"),
+    ("рафизи", "Cyrillic query, finds a word disguised with a Latin 'a'"),
+    ("خراسان", "Arabic-script query across Persian, Dari, Pashto and Arabic"),
+    ("Kerman", "a place name across scripts and languages"),
+)
+
+
+def demo_corpus() -> Path:
+    """The folder holding the demo export (inside the installed package)."""
+    return Path(str(resources.files("propwatch") / "data" / "demo"))
+
+
+def _summary(store: Store, console: Console) -> None:
+    stats = store.stats()
+    console.print(
+        f"\n[bold]{stats['messages']}[/] items in {stats['channels']} channels; "
+        f"{stats['forwards']} forwards, {stats['versions']} earlier versions of edited "
+        f"messages, {stats['rejected']} rejected records kept with their reason.",
+        markup=True,
+    )
+    langs = Table(title="Items by language", show_edge=False)
+    langs.add_column("language")
+    langs.add_column("items", justify="right")
+    for lang, n in stats["by_language"].items():
+        langs.add_row(lang, str(n))
+    console.print(langs)
+    chans = Table(title="Items by channel", show_edge=False)
+    chans.add_column("channel")
+    chans.add_column("key", style="dim")
+    chans.add_column("items", justify="right")
+    for row in stats["by_channel"]:
+        chans.add_row(row["name"] or "", row["channel"], str(row["messages"]))
+    console.print(chans)
+
+
+@click.command("demo")
+@click.option(
+    "--db",
+    default=DEMO_DB,
+    show_default=True,
+    help="Where to build the demo database (rebuilt from scratch if it is the default file).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def demo_command(db: str, as_json: bool) -> None:
+    """Build a database from the bundled multilingual sample corpus and show what it holds."""
+
+    def body() -> int:
+        if db == DEMO_DB:
+            for suffix in ("", "-wal", "-shm"):
+                Path(DEMO_DB + suffix).unlink(missing_ok=True)
+        console = Console(stderr=as_json, highlight=False)
+        corpus = demo_corpus()
+        console.print(f"Ingesting the sample corpus from {corpus} into {db} ...")
+        with open_store(db) as store:
+            first = ingest([corpus / "result.json", corpus / "articles"], store)
+            update = corpus / "update" / "result.json"
+            second = ingest([update], store) if update.exists() else None
+            if second is not None:
+                console.print(
+                    f"Then a newer export of one channel: {second.totals.ingested} new "
+                    f"messages, {second.totals.edits} edits kept as versions, "
+                    f"{second.totals.duplicates} already known."
+                )
+            _summary(store, console)
+            searches = []
+            for query, why in DEMO_QUERIES:
+                result = store.search(SearchQuery(query, limit=3))
+                searches.append({"query": query, "shows": why, **result.to_json()})
+                console.print(f"\n[bold]search {query!r}[/] ({why}): {result.total} hit(s)")
+                for hit in result.hits:
+                    console.print(
+                        f"  {hit.channel_name or hit.channel} #{hit.message_id} "
+                        f"[{hit.language}/{hit.script}] {hit.snippet[:110]}",
+                        markup=False,
+                    )
+            stats = store.stats()
+        console.print(
+            f"\nTry: propwatch search 'xuroson' --db {db}\n"
+            f"     propwatch search 'rofiziy' --db {db} --json"
+        )
+        if as_json:
+            echo_json({"db": db, "ingest": first.to_json(), "stats": stats, "searches": searches})
+        return first.exit_code if first.exit_code != 3 else 0
+
+    run_safely(body)

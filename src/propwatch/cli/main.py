@@ -1,0 +1,35 @@
+"""Entry point of the ``propwatch`` command."""
+
+from __future__ import annotations
+
+import click
+
+from propwatch import __version__
+from propwatch.cli.demo_cmd import demo_command
+from propwatch.cli.ingest_cmd import ingest_command
+from propwatch.cli.misc_cmd import eval_group, stages_command, stats_command
+from propwatch.cli.search_cmd import search_command
+
+__all__ = ["cli", "main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="propwatch")
+def cli() -> None:
+    """propwatch: offline analysis of extremist propaganda in Telegram exports and documents,
+    in Tajik, Uzbek, Kyrgyz, Russian, Persian/Dari, Pashto, Arabic, Turkish and English.
+
+    Start with `propwatch demo`, then `propwatch ingest PATH` and `propwatch search QUERY`.
+    """
+
+
+cli.add_command(demo_command)
+cli.add_command(ingest_command)
+cli.add_command(search_command)
+cli.add_command(stats_command)
+cli.add_command(eval_group)
+cli.add_command(stages_command)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,99 @@
+"""``propwatch search``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from propwatch.cli.common import db_option, echo_json, parse_when, run_safely
+from propwatch.store import SearchQuery, SearchResult, open_store
+
+__all__ = ["search_command"]
+
+
+def _print(result: SearchResult) -> None:
+    console = Console(highlight=False)
+    shown = len(result.hits)
+    console.print(f"[bold]{result.total}[/] matching item(s); showing {shown}", markup=True)
+    for hit in result.hits:
+        when = hit.date.strftime("%Y-%m-%d %H:%M") if hit.date else "no date"
+        where = hit.channel_name or hit.channel
+        console.print(
+            f"\n[cyan]{escape(where)}[/] #{escape(hit.message_id)}  {when}  "
+            f"[dim]{hit.language}/{hit.script}[/]",
+            markup=True,
+        )
+        console.print("  " + _highlight(hit.snippet), markup=True)
+
+
+def _highlight(snippet: str) -> str:
+    """Bold the [matched] words of a snippet; everything else is printed literally."""
+    out = []
+    for token in snippet.split(" "):
+        if len(token) > 2 and token.startswith("[") and token.endswith("]"):
+            out.append(f"[bold yellow]{escape(token[1:-1])}[/]")
+        else:
+            out.append(escape(token))
+    return " ".join(out)
+
+
+@click.command("search")
+@click.argument("query")
+@db_option
+@click.option("--lang", "language", help="Only items in this language (tg, uz, ky, ru, fa, prs, ...).")
+@click.option("--channel", help="Only this channel (its name, key or Telegram id).")
+@click.option("--since", callback=parse_when, help="From this date (YYYY-MM-DD or ISO time, UTC).")
+@click.option("--until", callback=parse_when, help="Before this date (exclusive).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
+@click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many hits (paging).")
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "newest", "oldest"]),
+    default="relevance",
+    show_default=True,
+)
+@click.option("--json", "as_json", is_flag=True, help='Print {"total": N, "hits": [...]}.')
+def search_command(
+    query: str,
+    db: str | None,
+    language: str | None,
+    channel: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    limit: int,
+    offset: int,
+    sort: str,
+    as_json: bool,
+) -> None:
+    """Search stored items across scripts.
+
+    Words are ANDed and match whatever script they were typed in: a Latin Uzbek query finds
+    Cyrillic Uzbek text, Persian finds Arabic-letter spellings, and disguised (homoglyph,
+    zero-width) words are found by their plain form. Words of 4+ letters also match as
+    prefixes (so suffixes don't hide hits; end a word with = for an exact match).
+    Use "quotes" for a phrase, -word to exclude, OR between alternatives.
+    """
+
+    def body() -> int:
+        q = SearchQuery(
+            text=query,
+            language=language,
+            channel=channel,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
+            sort=sort,
+        )
+        with open_store(db) as store:
+            result = store.search(q)
+        if as_json:
+            echo_json(result.to_json())
+        else:
+            _print(result)
+        return 0
+
+    run_safely(body)

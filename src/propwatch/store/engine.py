@@ -1,0 +1,66 @@
+"""Open a database from a URL: SQLite by default (WAL, no setup), PostgreSQL for teams."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+from propwatch.errors import StoreUnavailable
+
+__all__ = ["DEFAULT_DB", "make_engine", "resolve_url"]
+
+#: Used when neither ``--db`` nor ``PROPWATCH_DB`` is given.
+DEFAULT_DB = "sqlite:///propwatch.db"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def resolve_url(db: str | None) -> str:
+    """Turn ``--db`` into a SQLAlchemy URL. A bare path means a SQLite file."""
+    db = db or os.environ.get("PROPWATCH_DB") or DEFAULT_DB
+    if "://" not in db:
+        return f"sqlite:///{Path(db)}"
+    if db.startswith(("postgresql://", "postgres://")):
+        # psycopg 3 is the driver propwatch ships with its `postgres` extra.
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    return db
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA cache_size=-65536")
+    cursor.close()
+
+
+def make_engine(db: str | None) -> Engine:
+    """Create the engine for ``db`` and check that it answers."""
+    url = resolve_url(db)
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            parent = Path(parsed.database or "").expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreUnavailable(f"folder {parent} for the SQLite database does not exist")
+        engine = create_engine(url, json_serializer=_dumps, future=True)
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise StoreUnavailable(f"cannot use database URL {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as exc:
+        raise StoreUnavailable(f"cannot connect to {engine.url!r}: {exc.orig}") from exc
+    return engine

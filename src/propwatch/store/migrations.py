@@ -1,0 +1,92 @@
+"""Versioned schema migrations, one list for both dialects.
+
+Each migration has a number, a name and a function run inside a transaction. The applied
+numbers are recorded in ``schema_migrations``. A database made by a newer propwatch (a number
+this version does not know) is refused with :class:`SchemaError` instead of being damaged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, inspect, select
+
+from propwatch.errors import SchemaError
+from propwatch.store import schema
+
+__all__ = ["MIGRATIONS", "Migration", "current_version", "migrate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+_SQLITE_FTS = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5("
+    "match_key, content='messages', content_rowid='id', "
+    "tokenize=\"unicode61 remove_diacritics 0\")",
+    "CREATE TRIGGER IF NOT EXISTS messages_fts_ai AFTER INSERT ON messages BEGIN "
+    "INSERT INTO messages_fts(rowid, match_key) VALUES (new.id, new.match_key); END",
+    "CREATE TRIGGER IF NOT EXISTS messages_fts_ad AFTER DELETE ON messages BEGIN "
+    "INSERT INTO messages_fts(messages_fts, rowid, match_key) "
+    "VALUES ('delete', old.id, old.match_key); END",
+    "CREATE TRIGGER IF NOT EXISTS messages_fts_au AFTER UPDATE OF match_key ON messages BEGIN "
+    "INSERT INTO messages_fts(messages_fts, rowid, match_key) "
+    "VALUES ('delete', old.id, old.match_key); "
+    "INSERT INTO messages_fts(rowid, match_key) VALUES (new.id, new.match_key); END",
+]
+
+_POSTGRES_FTS = [
+    "ALTER TABLE messages ADD COLUMN IF NOT EXISTS match_tsv tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple', match_key)) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_messages_match_tsv ON messages USING GIN (match_tsv)",
+]
+
+
+def _initial(conn: Connection) -> None:
+    schema.metadata.create_all(conn)
+    statements = _SQLITE_FTS if conn.dialect.name == "sqlite" else _POSTGRES_FTS
+    for statement in statements:
+        conn.exec_driver_sql(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema and full-text index", _initial),)
+
+
+def current_version(conn: Connection) -> int:
+    """The highest applied migration, 0 for an empty database."""
+    if not inspect(conn).has_table("schema_migrations"):
+        return 0
+    found = conn.execute(select(schema.schema_migrations.c.version)).scalars().all()
+    return max(found, default=0)
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the database up to date; return its version."""
+    latest = MIGRATIONS[-1].version
+    with engine.begin() as conn:
+        version = current_version(conn)
+        if version > latest:
+            raise SchemaError(
+                f"database schema version {version} is newer than this propwatch knows ({latest})"
+            )
+        for migration in MIGRATIONS:
+            if migration.version <= version:
+                continue
+            migration.apply(conn)
+            conn.execute(
+                schema.schema_migrations.insert().values(
+                    version=migration.version,
+                    name=migration.name,
+                    applied_at=datetime.now(UTC).replace(tzinfo=None),
+                )
+            )
+            version = migration.version
+    return version
+
+

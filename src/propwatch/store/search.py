@@ -1,0 +1,147 @@
+"""Full-text search over the cross-script match key.
+
+The query goes through the same ``match_key`` as the messages, so a Latin Uzbek query finds
+Cyrillic Uzbek text, a Persian query finds words typed with Arabic letters, and a plain query
+finds homoglyph-disguised words. Query syntax (documented in docs/search.md):
+
+- words are ANDed; a word of 4 or more letters also matches as a prefix (``rofiziy`` finds
+  ``rofiziylar``), so Turkic and Persian suffixes do not hide a hit; end a word with ``=`` to
+  match it exactly;
+- ``"two words"`` matches a phrase; ``-word`` excludes; ``a OR b`` matches either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+__all__ = ["SearchHit", "SearchQuery", "SearchResult", "parse_query", "snippet"]
+
+PREFIX_MIN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    text: str
+    language: str | None = None
+    channel: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int = 20
+    offset: int = 0
+    sort: str = "relevance"  # relevance | newest | oldest
+
+
+@dataclass(slots=True)
+class SearchHit:
+    message_id: str
+    channel: str
+    channel_name: str | None
+    date: datetime | None
+    language: str
+    script: str
+    snippet: str
+    text: str
+    author: str | None
+    source: str
+    position: str
+    raw_sha256: str
+    pk: int
+    score: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "message_id": self.message_id,
+            "channel": self.channel,
+            "channel_name": self.channel_name,
+            "date": self.date.isoformat() + "Z" if self.date else None,
+            "language": self.language,
+            "script": self.script,
+            "snippet": self.snippet,
+            "text": self.text,
+            "author": self.author,
+            "source": self.source,
+            "position": self.position,
+            "raw_sha256": self.raw_sha256,
+            "id": self.pk,
+        }
+
+
+@dataclass(slots=True)
+class SearchResult:
+    total: int
+    hits: list[SearchHit] = field(default_factory=list)
+    query: SearchQuery | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"total": self.total, "hits": [hit.to_json() for hit in self.hits]}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One query element: a word or phrase already in match-key form."""
+
+    words: tuple[str, ...]
+    prefix: bool
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    groups: tuple[tuple[Term, ...], ...]  # OR of ANDs
+
+    @property
+    def positive_words(self) -> list[str]:
+        return [w for group in self.groups for t in group if not t.negated for w in t.words]
+
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+
+
+def parse_query(text: str, key: Any) -> ParsedQuery:
+    """Parse the query; ``key`` is the match-key function applied to each word or phrase."""
+    groups: list[list[Term]] = [[]]
+    for m in _TOKEN.finditer(text):
+        if m.group(3) == "OR":
+            groups.append([])
+            continue
+        if m.group(2) is not None:
+            negated, body, prefix = bool(m.group(1)), m.group(2), False
+        else:
+            body = m.group(3)
+            negated = body.startswith("-") and len(body) > 1
+            body = body[1:] if negated else body
+            exact = body.endswith("=")
+            body = body.rstrip("=")
+            prefix = not exact
+        words = tuple(str(key(body)).split())
+        if not words:
+            continue
+        is_prefix = prefix and len(words) == 1 and len(words[0]) >= PREFIX_MIN
+        groups[-1].append(Term(words, is_prefix, negated))
+    cleaned = tuple(tuple(g) for g in groups if any(not t.negated for t in g))
+    return ParsedQuery(cleaned)
+
+
+def snippet(text: str, words: list[str], key: Any, width: int = 12) -> str:
+    """A readable window of the original text around the first matching word, marked [..]."""
+    tokens = text.split()
+    if not tokens:
+        return ""
+    keys = [str(key(tok)) for tok in tokens]
+    hit = None
+    for i, k in enumerate(keys):
+        if any(part.startswith(w) for w in words for part in k.split()):
+            hit = i
+            break
+    if hit is None:
+        out = " ".join(tokens[: 2 * width])
+        return out + (" …" if len(tokens) > 2 * width else "")
+    start, end = max(0, hit - width), min(len(tokens), hit + width + 1)
+    marked = [
+        f"[{tok}]" if any(part.startswith(w) for w in words for part in k.split()) else tok
+        for tok, k in zip(tokens[start:end], keys[start:end], strict=True)
+    ]
+    return ("… " if start else "") + " ".join(marked) + (" …" if end < len(tokens) else "")

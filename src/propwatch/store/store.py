@@ -1,0 +1,254 @@
+"""The ``Store``: one object over SQLite or PostgreSQL for writing, searching and counting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, Select, func, literal_column, select, text
+
+from propwatch.errors import UsageError
+from propwatch.model import Message, Rejected
+from propwatch.normalize import match_key
+from propwatch.store import schema
+from propwatch.store.engine import make_engine
+from propwatch.store.migrations import migrate
+from propwatch.store.search import (
+    ParsedQuery,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+    Term,
+    parse_query,
+    snippet,
+)
+from propwatch.store.writer import BatchCounts, ChannelCache, utc_naive, write_batch
+
+__all__ = ["Store", "open_store"]
+
+_WORD_SAFE = re.compile(r"[^\w]+")
+
+
+def _fts5_term(term: Term) -> str:
+    phrase = " ".join(term.words).replace('"', '""')
+    return f'"{phrase}"' + ("*" if term.prefix else "")
+
+
+def _fts5_expr(parsed: ParsedQuery) -> str:
+    parts = []
+    for group in parsed.groups:
+        pos = " AND ".join(_fts5_term(t) for t in group if not t.negated)
+        neg = "".join(f" NOT {_fts5_term(t)}" for t in group if t.negated)
+        parts.append(f"({pos}{neg})")
+    return " OR ".join(parts)
+
+
+def _ts_term(term: Term) -> str:
+    words = [_WORD_SAFE.sub("", w) for w in term.words]
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    body = " <-> ".join(f"'{w}'" for w in words)
+    if term.prefix:
+        body += ":*"
+    return f"!({body})" if term.negated else f"({body})"
+
+
+def _tsquery(parsed: ParsedQuery) -> str:
+    groups = []
+    for group in parsed.groups:
+        terms = [t for t in (_ts_term(t) for t in group) if t]
+        if terms:
+            groups.append("(" + " & ".join(terms) + ")")
+    return " | ".join(groups)
+
+
+class Store:
+    """A migrated database. Use :func:`open_store`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        self.schema_version = migrate(engine)
+        self._channels = ChannelCache()
+
+    # -- writing -------------------------------------------------------------------------
+    def write(self, batch: Sequence[Message], rejected: Sequence[Rejected] = ()) -> BatchCounts:
+        """Write one batch in its own transaction (all of it or none of it)."""
+        with self.engine.begin() as conn:
+            return write_batch(conn, self._channels, batch, rejected)
+
+    def start_run(self, paths: Sequence[str]) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                schema.ingest_runs.insert().values(
+                    started_at=_now(), paths=list(paths), status="running"
+                )
+            )
+            pk = result.inserted_primary_key
+            return int(pk[0]) if pk else 0
+
+    def finish_run(self, run_id: int, summary: dict[str, Any], status: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                schema.ingest_runs.update()
+                .where(schema.ingest_runs.c.id == run_id)
+                .values(finished_at=_now(), summary=summary, status=status)
+            )
+
+    # -- reading -------------------------------------------------------------------------
+    def search(self, query: SearchQuery) -> SearchResult:
+        parsed = parse_query(query.text, match_key)
+        if not parsed.groups:
+            raise UsageError(
+                f"the query {query.text!r} has no searchable words",
+                hint="Search for at least one word with letters or digits.",
+            )
+        m, c = schema.messages, schema.channels
+        columns = [
+            m.c.id,
+            m.c.message_id,
+            c.c.key.label("channel"),
+            c.c.name.label("channel_name"),
+            m.c.date,
+            m.c.language,
+            m.c.script,
+            m.c.text,
+            m.c.author,
+            m.c.source,
+            m.c.position,
+            m.c.raw_sha256,
+        ]
+        if self.dialect == "sqlite":
+            fts = text("messages_fts")
+            match = text("messages_fts MATCH :q").bindparams(q=_fts5_expr(parsed))
+            rank = text("messages_fts.rank")
+            base = (
+                select(*columns, rank.label("score"))
+                .select_from(fts)
+                .join(m, m.c.id == text("messages_fts.rowid"))
+                .join(c, c.c.id == m.c.channel_id)
+                .where(match)
+            )
+            order_rank: Any = rank
+        else:
+            tsq = func.to_tsquery("simple", _tsquery(parsed))
+            tsv = literal_column("messages.match_tsv")
+            score = func.ts_rank(tsv, tsq)
+            base = (
+                select(*columns, score.label("score"))
+                .select_from(m)
+                .join(c, c.c.id == m.c.channel_id)
+                .where(tsv.op("@@")(tsq))
+            )
+            order_rank = score.desc()
+        base = self._filters(base, query)
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+            if query.sort == "newest":
+                ordered = base.order_by(m.c.date.desc().nulls_last(), m.c.id.desc())
+            elif query.sort == "oldest":
+                ordered = base.order_by(m.c.date.asc().nulls_last(), m.c.id.asc())
+            else:
+                ordered = base.order_by(order_rank, m.c.id)
+            rows = conn.execute(ordered.limit(query.limit).offset(query.offset)).all()
+        words = parsed.positive_words
+        hits = [
+            SearchHit(
+                message_id=r.message_id,
+                channel=r.channel,
+                channel_name=r.channel_name,
+                date=r.date,
+                language=r.language,
+                script=r.script,
+                snippet=snippet(r.text, words, match_key),
+                text=r.text,
+                author=r.author,
+                source=r.source,
+                position=r.position,
+                raw_sha256=r.raw_sha256,
+                pk=r.id,
+                score=float(r.score) if r.score is not None else None,
+            )
+            for r in rows
+        ]
+        return SearchResult(total=int(total), hits=hits, query=query)
+
+    def _filters(self, stmt: Select[Any], query: SearchQuery) -> Select[Any]:
+        m, c = schema.messages, schema.channels
+        if query.language:
+            stmt = stmt.where(m.c.language == query.language)
+        if query.channel:
+            wanted = query.channel
+            stmt = stmt.where(
+                (c.c.key == wanted)
+                | (c.c.name == wanted)
+                | (c.c.key == f"telegram:{wanted}")
+            )
+        if query.since:
+            stmt = stmt.where(m.c.date >= utc_naive(query.since))
+        if query.until:
+            stmt = stmt.where(m.c.date < utc_naive(query.until))
+        return stmt
+
+    def stats(self) -> dict[str, Any]:
+        """Counts a user wants after ingest: items, channels, languages, rejected, versions."""
+        m, c = schema.messages, schema.channels
+        with self.engine.connect() as conn:
+
+            def count(table: Any) -> int:
+                return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+            by_language = dict(
+                conn.execute(
+                    select(m.c.language, func.count()).group_by(m.c.language)
+                    .order_by(func.count().desc())
+                ).all()
+            )
+            by_channel = [
+                {"channel": key, "name": name, "messages": int(n)}
+                for key, name, n in conn.execute(
+                    select(c.c.key, c.c.name, func.count(m.c.id))
+                    .select_from(c.outerjoin(m, m.c.channel_id == c.c.id))
+                    .group_by(c.c.key, c.c.name)
+                    .order_by(func.count(m.c.id).desc())
+                ).all()
+            ]
+            by_kind = dict(conn.execute(select(m.c.kind, func.count()).group_by(m.c.kind)).all())
+            forwards = int(
+                conn.execute(
+                    select(func.count()).where(m.c.forwarded_from.is_not(None))
+                ).scalar_one()
+            )
+            return {
+                "messages": count(m),
+                "channels": count(c),
+                "versions": count(schema.message_versions),
+                "rejected": count(schema.rejected),
+                "forwards": forwards,
+                "by_language": {k: int(v) for k, v in by_language.items()},
+                "by_kind": {k: int(v) for k, v in by_kind.items()},
+                "by_channel": by_channel,
+                "schema_version": self.schema_version,
+                "backend": self.dialect,
+            }
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def open_store(db: str | None = None) -> Store:
+    """Open (and migrate) the database at ``db``: a URL or a SQLite path; see ``resolve_url``."""
+    return Store(make_engine(db))

@@ -1,0 +1,119 @@
+"""Search across scripts and disguises, with filters, on every backend."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from propwatch.errors import UsageError
+from propwatch.store import SearchQuery, Store
+from tests.conftest import analysed, make_item
+
+CORPUS = [
+    # id, channel, text, date
+    ("1", "telegram:1", "Рофизийлар ва яҳудийлар бир тангасининг икки томони", (2023, 10, 20)),
+    ("2", "telegram:2", "Rofiziylar va yahudiylar bir tangasining ikki tomoni", (2023, 11, 2)),
+    ("3", "telegram:3", "Вилояти Хуросон изҳорот нашр кард", (2024, 1, 4)),
+    ("4", "telegram:3", "كتاب يك روز در كرمان", (2024, 1, 5)),  # Persian typed with Arabic ي ك
+    ("5", "telegram:4", "Эти рaфидиты враги ислама", (2024, 3, 23)),  # Latin "a" inside
+    ("6", "telegram:4", "Ha\u200bmas ve İsrail arasındaki savaş", (2024, 4, 14)),  # zero-width
+    ("7", "telegram:5", "Кечээ Бишкекте аба ырайы жакшы болду", (2024, 5, 1)),
+]
+
+
+@pytest.fixture
+def loaded(store: Store) -> Store:
+    store.write(
+        analysed(
+            *(
+                make_item(text, mid, channel, name=f"chan {channel[-1]}", date=datetime(*d, tzinfo=UTC))
+                for mid, channel, text, d in CORPUS
+            )
+        )
+    )
+    return store
+
+
+def ids(store: Store, text: str, **kw: object) -> list[str]:
+    result = store.search(SearchQuery(text, **kw))  # type: ignore[arg-type]
+    assert result.total == len(result.hits) or result.total > len(result.hits)
+    return sorted(hit.message_id for hit in result.hits)
+
+
+def test_latin_uzbek_query_finds_cyrillic_uzbek(loaded: Store) -> None:
+    assert ids(loaded, "rofiziylar") == ["1", "2"]
+    assert ids(loaded, "рофизийлар") == ["1", "2"]
+
+
+def test_prefix_tolerates_suffixes(loaded: Store) -> None:
+    assert ids(loaded, "rofiziy") == ["1", "2"]
+    assert ids(loaded, "yahudiy") == ["1", "2"]
+
+
+def test_exact_word_with_equals(loaded: Store) -> None:
+    assert ids(loaded, "rofiziy=") == []
+
+
+def test_tajik_cross_script(loaded: Store) -> None:
+    assert ids(loaded, "Xuroson") == ["3"]
+
+
+def test_persian_query_finds_arabic_letters(loaded: Store) -> None:
+    assert ids(loaded, "کتاب یک") == ["4"]
+    assert ids(loaded, "کرمان") == ["4"]
+
+
+def test_plain_query_finds_homoglyph_disguise(loaded: Store) -> None:
+    assert ids(loaded, "рафидиты") == ["5"]
+
+
+def test_zero_width_split_word_is_found(loaded: Store) -> None:
+    assert ids(loaded, "hamas") == ["6"]
+
+
+def test_phrase_or_and_exclusion(loaded: Store) -> None:
+    assert ids(loaded, '"ikki tomoni"') == ["1", "2"]
+    assert ids(loaded, "hamas OR xuroson") == ["3", "6"]
+    assert ids(loaded, "rofiziylar -yahudiylar") == []
+
+
+def test_filters(loaded: Store) -> None:
+    assert ids(loaded, "rofiziylar", channel="telegram:2") == ["2"]
+    assert ids(loaded, "rofiziylar", channel="chan 1") == ["1"]
+    assert ids(loaded, "rofiziylar", since=datetime(2023, 11, 1, tzinfo=UTC)) == ["2"]
+    assert ids(loaded, "rofiziylar", until=datetime(2023, 11, 1, tzinfo=UTC)) == ["1"]
+    assert ids(loaded, "rofiziylar", language="uz") == ["1", "2"]
+    assert ids(loaded, "rofiziylar", language="ru") == []
+
+
+def test_limit_offset_and_total(loaded: Store) -> None:
+    page = loaded.search(SearchQuery("rofiziylar", limit=1, sort="oldest"))
+    assert page.total == 2 and [h.message_id for h in page.hits] == ["1"]
+    page2 = loaded.search(SearchQuery("rofiziylar", limit=1, offset=1, sort="oldest"))
+    assert [h.message_id for h in page2.hits] == ["2"]
+
+
+def test_json_shape_and_snippet(loaded: Store) -> None:
+    doc = loaded.search(SearchQuery("Xuroson")).to_json()
+    assert doc["total"] == 1
+    hit = doc["hits"][0]
+    for key in ("message_id", "channel", "date", "language", "snippet", "text"):
+        assert key in hit
+    assert hit["message_id"] == "3"
+    assert hit["date"] == "2024-01-04T00:00:00Z"
+    assert "[Хуросон]" in hit["snippet"]
+
+
+def test_query_without_words_is_a_usage_error(loaded: Store) -> None:
+    with pytest.raises(UsageError):
+        loaded.search(SearchQuery("!!! ..."))
+
+
+@pytest.mark.parametrize("hostile", ['"', "NEAR(", "a AND", "*", "'; DROP TABLE messages; --", "-"])
+def test_hostile_queries_do_not_break(loaded: Store, hostile: str) -> None:
+    try:
+        loaded.search(SearchQuery(hostile))
+    except UsageError:
+        pass
+    assert loaded.stats()["messages"] == len(CORPUS)
