@@ -1,12 +1,12 @@
 """The public Python API: what the CLI (and later the REST API) calls.
 
-    from propwatch.api import ingest
-    from propwatch.store import open_store, SearchQuery
+from propwatch.api import ingest
+from propwatch.store import open_store, SearchQuery
 
-    with open_store("sqlite:///cases.db") as store:
-        report = ingest(["export/result.json"], store)
-        print(report.to_json())
-        result = store.search(SearchQuery("хуросон"))
+with open_store("sqlite:///cases.db") as store:
+    report = ingest(["export/result.json"], store)
+    print(report.to_json())
+    result = store.search(SearchQuery("хуросон"))
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from propwatch.analyze import Pipeline
-from propwatch.errors import InputNotFound, PropwatchError
+from propwatch.errors import InputNotFound, PropwatchError, UnsupportedFormat
 from propwatch.ingest.base import ReaderOptions
 from propwatch.ingest.detect import READERS, discover
 from propwatch.model import Message, RawItem, Rejected
@@ -155,7 +155,11 @@ def ingest(
             continue
         for file, fmt, skipped in discover([path]):
             if skipped and not force_format:
-                report.skipped.append({"path": str(file), "reason": skipped})
+                if file == path:  # named by the user, not met in a folder: that is an error
+                    refused = UnsupportedFormat(skipped, source=str(file))
+                    report.errors.append(_error(refused, file))
+                else:
+                    report.skipped.append({"path": str(file), "reason": skipped})
                 continue
             fmt = force_format or fmt
             file_report = FileReport(str(file), fmt)
@@ -165,7 +169,7 @@ def ingest(
                     raise PropwatchError(f"{file}: no reader for format {fmt!r}")
                 records = READERS[fmt](file, options)
                 _ingest_file(file, records, store, pipeline, file_report, batch_size, progress)
-            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+            except Exception as exc:
                 file_report.error = _error(exc, file)
                 report.errors.append(file_report.error)
             report.totals.add(file_report.counts)

@@ -107,7 +107,10 @@ class StoreError(PropwatchError):
 
 class StoreUnavailable(StoreError):
     code = "PW201"
-    hint = "Check the --db URL (sqlite:///path.db or postgresql://user@host/db) and that the server is running."
+    hint = (
+        "Check the --db URL (sqlite:///path.db or postgresql://user@host/db) "
+        "and that the server is running."
+    )
 
 
 class SchemaError(StoreError):

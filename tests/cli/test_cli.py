@@ -76,7 +76,12 @@ def test_ingest_then_again_adds_nothing(good: Path, db: str) -> None:
     assert summary(first)["ingested"] == 3
     second = run("ingest", str(good), "--db", db, "--json")
     body = summary(second)
-    assert (second.exit_code, body["ingested"], body["duplicates"], body["rejected"]) == (0, 0, 3, 0)
+    assert (second.exit_code, body["ingested"], body["duplicates"], body["rejected"]) == (
+        0,
+        0,
+        3,
+        0,
+    )
 
 
 def test_newer_export_adds_new_and_records_edits(good: Path, db: str, tmp_path: Path) -> None:
@@ -85,7 +90,12 @@ def test_newer_export_adds_new_and_records_edits(good: Path, db: str, tmp_path: 
     newer.parent.mkdir()
     messages = [
         msg(1, "Рофизийлар ва яҳудийлар бир тангасининг икки томони"),
-        msg(2, "Bugun Toshkentda havo sovuq", edited="2024-01-04T10:00:00", edited_unixtime="1704362400"),
+        msg(
+            2,
+            "Bugun Toshkentda havo sovuq",
+            edited="2024-01-04T10:00:00",
+            edited_unixtime="1704362400",
+        ),
         msg(3, "Вилояти Хуросон"),
         msg(4, "Yangi xabar"),
     ]
@@ -164,3 +174,42 @@ def test_demo_builds_database_and_summarises(tmp_path: Path) -> None:
         assert stats["by_language"].get(lang, 0) > 0, lang
     assert stats["forwards"] > 0 and stats["versions"] > 0
     assert all(search["total"] > 0 for search in body["searches"])
+
+
+def test_binary_file_renamed_json_is_a_clear_error(tmp_path: Path, good: Path, db: str) -> None:
+    fake = tmp_path / "photo.json"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    result = run("ingest", str(fake), str(good), "--db", db, "--json")
+    body = summary(result)
+    assert result.exit_code == 1
+    assert body["ingested"] == 3
+    assert body["errors"][0]["code"] == "PW102" and str(fake) in body["errors"][0]["message"]
+
+
+def test_empty_file_is_a_clear_error(tmp_path: Path, db: str) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    result = run("ingest", str(empty), "--db", db, "--json")
+    assert result.exit_code == 1
+    assert "empty" in summary(result)["errors"][0]["message"]
+
+
+def test_cp1251_csv_with_column_map(tmp_path: Path, db: str) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_bytes("ид;сообщение;когда\n1;Вилаят Хорасан заявил;2024-03-23\n".encode("cp1251"))
+    result = run(
+        "ingest",
+        str(path),
+        "--db",
+        db,
+        "--json",
+        "--map",
+        "id=ид",
+        "--map",
+        "text=сообщение",
+        "--map",
+        "date=когда",
+    )
+    assert result.exit_code == 0, result.output
+    hits = summary(run("search", "хорасан", "--db", db, "--json"))["hits"]
+    assert [h["text"] for h in hits] == ["Вилаят Хорасан заявил"]

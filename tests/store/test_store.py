@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
+from tests.conftest import analysed, make_item
 
 from propwatch.errors import SchemaError, StoreUnavailable
 from propwatch.model import Rejected
 from propwatch.store import SearchQuery, Store, open_store
 from propwatch.store import schema as s
-from tests.conftest import analysed, make_item
 
 
 def test_migrations_apply_once(db_url: str) -> None:
@@ -74,7 +74,9 @@ def test_same_id_twice_in_one_batch(store: Store) -> None:
 
 
 def test_same_message_id_in_two_channels_is_two_items(store: Store) -> None:
-    counts = store.write(analysed(make_item("x", "1", "telegram:1"), make_item("x", "1", "telegram:2")))
+    counts = store.write(
+        analysed(make_item("x", "1", "telegram:1"), make_item("x", "1", "telegram:2"))
+    )
     assert counts.ingested == 2
 
 

@@ -43,7 +43,7 @@ def _highlight(snippet: str) -> str:
 @click.command("search")
 @click.argument("query")
 @db_option
-@click.option("--lang", "language", help="Only items in this language (tg, uz, ky, ru, fa, prs, ...).")
+@click.option("--lang", "language", help="Only this language (tg, uz, ky, ru, fa, prs, ...).")
 @click.option("--channel", help="Only this channel (its name, key or Telegram id).")
 @click.option("--since", callback=parse_when, help="From this date (YYYY-MM-DD or ISO time, UTC).")
 @click.option("--until", callback=parse_when, help="Before this date (exclusive).")

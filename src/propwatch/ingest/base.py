@@ -15,7 +15,7 @@ from pathlib import Path
 
 from propwatch.model import RawItem, Rejected
 
-__all__ = ["MAX_ITEM_BYTES", "Reader", "ReaderOptions", "ReadResult"]
+__all__ = ["MAX_ITEM_BYTES", "ReadResult", "Reader", "ReaderOptions"]
 
 #: Items whose text is larger than this are rejected (R004) rather than stored.
 MAX_ITEM_BYTES = 32 * 1024 * 1024

@@ -29,7 +29,7 @@ class Migration:
 _SQLITE_FTS = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5("
     "match_key, content='messages', content_rowid='id', "
-    "tokenize=\"unicode61 remove_diacritics 0\")",
+    'tokenize="unicode61 remove_diacritics 0")',
     "CREATE TRIGGER IF NOT EXISTS messages_fts_ai AFTER INSERT ON messages BEGIN "
     "INSERT INTO messages_fts(rowid, match_key) VALUES (new.id, new.match_key); END",
     "CREATE TRIGGER IF NOT EXISTS messages_fts_ad AFTER DELETE ON messages BEGIN "
@@ -88,5 +88,3 @@ def migrate(engine: Engine) -> int:
             )
             version = migration.version
     return version
-
-

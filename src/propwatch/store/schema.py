@@ -6,8 +6,6 @@ an FTS5 table on SQLite, a generated ``tsvector`` column with a GIN index on Pos
 both index ``messages.match_key``, the cross-script key of the normalized text.
 """
 
-from __future__ import annotations
-
 from sqlalchemy import (
     JSON,
     BigInteger,

@@ -124,18 +124,18 @@ class Store:
         if self.dialect == "sqlite":
             fts = text("messages_fts")
             match = text("messages_fts MATCH :q").bindparams(q=_fts5_expr(parsed))
-            rank = text("messages_fts.rank")
+            rank: Any = literal_column("messages_fts.rank")
             base = (
                 select(*columns, rank.label("score"))
                 .select_from(fts)
-                .join(m, m.c.id == text("messages_fts.rowid"))
+                .join(m, m.c.id == literal_column("messages_fts.rowid"))
                 .join(c, c.c.id == m.c.channel_id)
                 .where(match)
             )
             order_rank: Any = rank
         else:
             tsq = func.to_tsquery("simple", _tsquery(parsed))
-            tsv = literal_column("messages.match_tsv")
+            tsv: Any = literal_column("messages.match_tsv")
             score = func.ts_rank(tsv, tsq)
             base = (
                 select(*columns, score.label("score"))
@@ -183,9 +183,7 @@ class Store:
         if query.channel:
             wanted = query.channel
             stmt = stmt.where(
-                (c.c.key == wanted)
-                | (c.c.name == wanted)
-                | (c.c.key == f"telegram:{wanted}")
+                (c.c.key == wanted) | (c.c.name == wanted) | (c.c.key == f"telegram:{wanted}")
             )
         if query.since:
             stmt = stmt.where(m.c.date >= utc_naive(query.since))
@@ -201,9 +199,10 @@ class Store:
             def count(table: Any) -> int:
                 return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
-            by_language = dict(
+            by_language: dict[str, int] = dict(
                 conn.execute(
-                    select(m.c.language, func.count()).group_by(m.c.language)
+                    select(m.c.language, func.count())
+                    .group_by(m.c.language)
                     .order_by(func.count().desc())
                 ).all()
             )
@@ -216,7 +215,9 @@ class Store:
                     .order_by(func.count(m.c.id).desc())
                 ).all()
             ]
-            by_kind = dict(conn.execute(select(m.c.kind, func.count()).group_by(m.c.kind)).all())
+            by_kind: dict[str, int] = dict(
+                conn.execute(select(m.c.kind, func.count()).group_by(m.c.kind)).all()
+            )
             forwards = int(
                 conn.execute(
                     select(func.count()).where(m.c.forwarded_from.is_not(None))
@@ -251,4 +252,9 @@ def _now() -> datetime:
 
 def open_store(db: str | None = None) -> Store:
     """Open (and migrate) the database at ``db``: a URL or a SQLite path; see ``resolve_url``."""
-    return Store(make_engine(db))
+    engine = make_engine(db)
+    try:
+        return Store(engine)
+    except BaseException:
+        engine.dispose()
+        raise

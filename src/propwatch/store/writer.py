@@ -131,9 +131,7 @@ def _version_row(row: dict[str, Any], message_pk: int, now: datetime) -> dict[st
     return out
 
 
-def _apply_edit(
-    conn: Connection, stored: Any, incoming: dict[str, Any], now: datetime
-) -> bool:
+def _apply_edit(conn: Connection, stored: Any, incoming: dict[str, Any], now: datetime) -> bool:
     """Record an edit. Return False when the incoming content is a known older version."""
     versions = schema.message_versions
     known = conn.execute(
@@ -148,7 +146,9 @@ def _apply_edit(
         return False
     stored_edited = stored.edited or stored.date
     incoming_edited = incoming["edited"] or incoming["date"]
-    newer = stored_edited is None or (incoming_edited is not None and incoming_edited >= stored_edited)
+    newer = stored_edited is None or (
+        incoming_edited is not None and incoming_edited >= stored_edited
+    )
     table = schema.messages
     if newer:
         old = conn.execute(select(table).where(table.c.id == stored.id)).mappings().one()
@@ -239,7 +239,9 @@ def write_batch(
                 table.c.date,
                 table.c.version,
             ).where(
-                and_(table.c.channel_id == row["channel_id"], table.c.message_id == row["message_id"])
+                and_(
+                    table.c.channel_id == row["channel_id"], table.c.message_id == row["message_id"]
+                )
             )
         ).one()
         _classify(conn, current, row, now, counts)

@@ -1,0 +1,116 @@
+"""User-visible behaviour of propwatch.normalize.langid and its evaluation."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from propwatch.normalize.langid import LangGuess, identify, identify_many
+from propwatch.normalize.langid_eval import evaluate, format_report
+
+SPOT_CHECKS = [
+    ("tg", "Cyrl", "Имрӯз дар Хуҷанд борон меборад, чатрро фаромӯш накунед."),
+    ("tg", "Cyrl", "Ҷавонон набояд ба даъвати гурӯҳҳои тундрав гӯш диҳанд."),
+    ("uz", "Cyrl", "Эртага Фарғонада ҳаво совуқ бўлиши кутилмоқда."),
+    ("uz", "Latn", "Ertaga Farg'onada havo sovuq bo'lishi kutilmoqda."),
+    ("uz", "Latn", "Bozorda pomidor narxi ancha arzonlashdi."),
+    ("ky", "Cyrl", "Эртең Ошто аба ырайы салкын болот деп күтүлүүдө."),
+    ("ru", "Cyrl", "Завтра в Бишкеке ожидается сильный снег и гололёд."),
+    ("fa", "Arab", "فردا در مشهد برف سنگینی پیش‌بینی شده است."),
+    ("prs", "Arab", "فردا در مزار شریف برف می‌بارد، موترها آهسته بروند."),
+    ("ps", "Arab", "سبا په مزار شریف کې سخته واوره ورېږي."),
+    ("ar", "Arab", "من المتوقع أن تتساقط الثلوج غدا على المرتفعات."),
+    ("tr", "Latn", "Yarın Ankara'da yoğun kar yağışı bekleniyor."),
+    ("en", "Latn", "Heavy snow is expected in the capital tomorrow morning."),
+]
+
+
+@pytest.mark.parametrize(("lang", "script", "text"), SPOT_CHECKS)
+def test_spot_checks(lang: str, script: str, text: str) -> None:
+    guess = identify(text)
+    assert (guess.lang, guess.script) == (lang, script)
+    assert 0.0 < guess.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("Oʻzbekiston terma jamoasi gʻalaba qozondi.", "Latn"),
+        ("Ўзбекистон терма жамоаси ғалаба қозонди.", "Cyrl"),
+    ],
+)
+def test_uzbek_script_comes_from_the_characters(text: str, script: str) -> None:
+    assert (identify(text).lang, identify(text).script) == ("uz", script)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "ok", "😀😀🔥", "https://t.me/some_channel/123", "@user #tag", "12:30 !!"]
+)
+def test_short_emoji_url_text_is_undetermined(text: str) -> None:
+    guess = identify(text)
+    assert guess.lang == "und"
+    assert guess.confidence == 0.0
+    assert not guess.reliable
+
+
+def test_control_and_zero_width_characters_are_ignored() -> None:
+    text = "Сегодня\x00 в Москве\u200b очень\x1f холодно, \ufeffвсе сидят дома."
+    assert identify(text).lang == "ru"
+
+
+def test_result_is_frozen_and_identify_many_keeps_order() -> None:
+    texts = ["Bugün hava çok güzel, parka gidiyoruz.", "The match starts at eight tonight."]
+    guesses = identify_many(texts)
+    assert [g.lang for g in guesses] == ["tr", "en"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        guesses[0].lang = "xx"  # type: ignore[misc]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, categories=None), max_size=200))
+def test_never_raises(text: str) -> None:
+    guess = identify(text)
+    assert isinstance(guess, LangGuess)
+    assert 0.0 <= guess.confidence <= 1.0
+    assert guess.script in {"Cyrl", "Latn", "Arab", "Zyyy"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["\ud800", "\udfff", "\x00", "\x7f", "\ufffe", "ҳ", "a "])))
+def test_never_raises_on_surrogates_and_controls(parts: list[str]) -> None:
+    assert isinstance(identify("".join(parts) + " Салом дӯстон"), LangGuess)
+
+
+_REPORT = evaluate()
+# Measured shortfall, reported to the lead (see docs/langid.md): some Dari messages
+# carry no Afghan-specific vocabulary and are labelled Persian.  Strict, so the marker
+# must be removed as soon as the target is met.
+_KNOWN_SHORT = {"prs": "Dari vs Persian without Afghan cues: 22/25 = 88% on >= 5 words"}
+
+
+@pytest.mark.parametrize(
+    "lang",
+    [
+        pytest.param(lang, marks=pytest.mark.xfail(strict=True, reason=_KNOWN_SHORT[lang]))
+        if lang in _KNOWN_SHORT
+        else lang
+        for lang in sorted(_REPORT.per_lang)
+    ],
+)
+def test_committed_set_accuracy_on_messages_of_five_words_or_more(lang: str) -> None:
+    long = _REPORT.per_lang[lang].long
+    assert long.n >= 20
+    assert long.accuracy >= 0.95, format_report(_REPORT)
+
+
+def test_committed_set_covers_every_language_with_short_messages() -> None:
+    expected = {"tg", "uz-Latn", "uz-Cyrl", "ky", "ru", "fa", "prs", "ps", "ar", "tr", "en"}
+    assert expected <= set(_REPORT.per_lang)
+    for lang in expected:
+        stats = _REPORT.per_lang[lang]
+        assert stats.all.n >= 35
+        assert stats.short.n >= 10
+    assert "lang" in format_report(_REPORT).splitlines()[0]
