@@ -11,12 +11,14 @@ with open_store("sqlite:///cases.db") as store:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from propwatch.analyze import Pipeline
+from propwatch.analyze import DEFAULT_PIPELINE, Pipeline
+from propwatch.concurrency import BackgroundWriter, BatchAnalyzer, InOrder, Work
 from propwatch.errors import InputNotFound, PropwatchError, UnsupportedFormat
 from propwatch.ingest.base import ReaderOptions
 from propwatch.ingest.detect import READERS, discover
@@ -29,6 +31,9 @@ __all__ = ["FileReport", "IngestReport", "ProgressCallback", "ingest"]
 ProgressCallback = Callable[[Path, int], None]
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+
+#: Inputs at least this large are analysed in worker processes (see ``ingest(workers=)``).
+PARALLEL_MIN_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -100,24 +105,22 @@ def _ingest_file(
     path: Path,
     records: Iterable[RawItem | Rejected],
     store: Store,
-    pipeline: Pipeline,
+    analyzer: BatchAnalyzer,
     report: FileReport,
     batch_size: int,
     progress: ProgressCallback | None,
 ) -> None:
+    def write(work: Work) -> None:
+        prepared = work.prepared if work.prepared is not None else store.prepare(work.messages)
+        report.counts.add(store.write_prepared(prepared, work.rejected))
+        if progress:
+            progress(path, work.seen)
+
+    writer = BackgroundWriter(write)
+    flow = InOrder(analyzer, writer, window=analyzer.workers + 1, prepare=store.prepare)
     batch: list[Message] = []
     rejected: list[Rejected] = []
     seen = 0
-
-    def flush() -> None:
-        nonlocal batch, rejected
-        if batch or rejected:
-            pipeline(batch)
-            report.counts.add(store.write(batch, rejected))
-            batch, rejected = [], []
-            if progress:
-                progress(path, seen)
-
     try:
         for record in records:
             seen += 1
@@ -126,10 +129,30 @@ def _ingest_file(
             else:
                 batch.append(Message(record))
             if len(batch) + len(rejected) >= batch_size:
-                flush()
+                flow.push(Work(batch, rejected, seen))
+                batch, rejected = [], []
     finally:
         # Whatever happens to the file, what was read before is kept.
-        flush()
+        try:
+            if batch or rejected:
+                flow.push(Work(batch, rejected, seen))
+            flow.drain()
+        finally:
+            writer.close()
+
+
+def _auto_workers(paths: Sequence[Path]) -> int:
+    """Worker processes for analysis: none for small inputs (start-up costs more than it
+    saves), one per core for large ones."""
+    size = 0
+    for path in paths:
+        if path.is_file():
+            size += path.stat().st_size
+        elif path.is_dir():
+            size += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+        if size >= PARALLEL_MIN_BYTES:
+            return max(1, os.cpu_count() or 1)
+    return 0
 
 
 def ingest(
@@ -141,11 +164,37 @@ def ingest(
     force_format: str | None = None,
     batch_size: int = 2000,
     progress: ProgressCallback | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
-    """Read every file under ``paths``, analyse and store it. Never stops at a bad file."""
+    """Read every file under ``paths``, analyse and store it. Never stops at a bad file.
+
+    ``workers`` is the number of processes that run the analysis pipeline (0: in this
+    process; ``None``: decided from the input size).
+    """
     options = options or ReaderOptions()
-    pipeline = pipeline or Pipeline()
+    names = tuple(stage.name for stage in pipeline.stages) if pipeline else DEFAULT_PIPELINE
+    pipeline = pipeline or Pipeline(names)
     report = IngestReport(pipeline=pipeline.components)
+    if workers is None:
+        workers = _auto_workers([Path(p) for p in paths])
+    analyzer = BatchAnalyzer(pipeline, names, workers)
+    try:
+        _ingest_all(paths, store, options, analyzer, force_format, batch_size, progress, report)
+    finally:
+        analyzer.close()
+    return report
+
+
+def _ingest_all(
+    paths: Sequence[str | Path],
+    store: Store,
+    options: ReaderOptions,
+    analyzer: BatchAnalyzer,
+    force_format: str | None,
+    batch_size: int,
+    progress: ProgressCallback | None,
+    report: IngestReport,
+) -> None:
     run_id = store.start_run([str(p) for p in paths])
     for raw_path in paths:
         path = Path(raw_path)
@@ -168,10 +217,9 @@ def ingest(
                 if fmt is None or fmt not in READERS:
                     raise PropwatchError(f"{file}: no reader for format {fmt!r}")
                 records = READERS[fmt](file, options)
-                _ingest_file(file, records, store, pipeline, file_report, batch_size, progress)
+                _ingest_file(file, records, store, analyzer, file_report, batch_size, progress)
             except Exception as exc:
                 file_report.error = _error(exc, file)
                 report.errors.append(file_report.error)
             report.totals.add(file_report.counts)
     store.finish_run(run_id, report.to_json(), "failed" if report.errors else "ok")
-    return report

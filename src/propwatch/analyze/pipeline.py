@@ -21,7 +21,7 @@ __all__ = ["BASE_FIELDS", "DEFAULT_PIPELINE", "Pipeline", "Stage", "get_stage", 
 BASE_FIELDS = frozenset({"text", "title", "date", "channel", "raw", "provenance"})
 
 #: The stages ``propwatch ingest`` runs, in order.
-DEFAULT_PIPELINE: tuple[str, ...] = ("normalize", "script", "language")
+DEFAULT_PIPELINE: tuple[str, ...] = ("normalize", "language")
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,8 +30,11 @@ def _language(batch: list[Message]) -> None:
         guess = identify(message.item.text)
         message.language = guess.lang
         message.language_confidence = guess.confidence
-        if guess.lang == "uz" and guess.script in ("Latn", "Cyrl"):
-            message.script = guess.script
+        # Language ID counts letters per script anyway; only texts in none of the
+        # Latin, Cyrillic and Arabic scripts need the full script profile.
+        message.script = (
+            guess.script if guess.script != "Zyyy" else detect_script(message.norm_text)
+        )
 
 
 register(
@@ -58,9 +61,9 @@ register(
     Stage(
         "language",
         _VERSION,
-        requires=frozenset({"text"}),
-        assigns=frozenset({"language", "language_confidence"}),
+        requires=frozenset({"text", "norm_text"}),
+        assigns=frozenset({"language", "language_confidence", "script"}),
         run=_language,
-        doc="Language with confidence; Uzbek with its script; Dari from vocabulary.",
+        doc="Language with confidence and the text's script; Dari from vocabulary.",
     )
 )

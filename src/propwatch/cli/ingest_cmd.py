@@ -63,6 +63,12 @@ def print_report(report: IngestReport) -> None:
 @click.option("--encoding", help="Force the text encoding of CSV/JSONL/text files (e.g. cp1251).")
 @click.option("--channel", help="Channel name for files that carry none (text, CSV, articles).")
 @click.option("--batch-size", default=2000, show_default=True, help="Items per transaction.")
+@click.option(
+    "--workers",
+    type=click.IntRange(0, 64),
+    default=None,
+    help="Processes for analysis (0: none; default: one per core for inputs over 16 MB).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 def ingest_command(
     paths: tuple[Path, ...],
@@ -73,6 +79,7 @@ def ingest_command(
     encoding: str | None,
     channel: str | None,
     batch_size: int,
+    workers: int | None,
     quiet: bool,
 ) -> None:
     """Read Telegram exports, JSONL, CSV, HTML articles or text files (or folders of them),
@@ -110,6 +117,7 @@ def ingest_command(
                     force_format=force_format,
                     batch_size=batch_size,
                     progress=progress,
+                    workers=workers,
                 )
         if as_json:
             echo_json(report.to_json())

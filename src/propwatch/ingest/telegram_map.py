@@ -18,7 +18,7 @@ from typing import Any
 
 from propwatch.errors import REJECT_CODES
 from propwatch.ingest.base import MAX_EXCERPT_CHARS
-from propwatch.model import RawItem, Rejected
+from propwatch.model import RawItem, Rejected, canonical_json
 
 __all__ = ["MAX_NESTING", "SOURCE_FORMAT", "ChatContext", "excerpt", "map_message", "reject"]
 
@@ -27,10 +27,6 @@ SOURCE_FORMAT = "telegram_json"
 #: Messages nested deeper than this (containers inside containers) are rejected with R005.
 MAX_NESTING = 64
 
-#: Encodes exactly like ``model.canonical_sha256`` (built once: json.dumps rebuilds it per call).
-_CANONICAL = json.JSONEncoder(
-    ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
-)
 _KINDS = frozenset(("message", "service", "unsupported"))
 _MEDIA_KEYS = frozenset(
     "photo file media_type poll location_information place_name contact_information "  # noqa: SIM905
@@ -232,11 +228,11 @@ def map_message(msg: Any, ctx: ChatContext, position: str) -> RawItem | Rejected
     if type(msg_id) is not int:
         return reject(ctx, position, "R001", f"id is {msg_id!r}"[:200], msg)
     try:  # the same canonical JSON as model.canonical_sha256 (a test holds them equal)
-        canonical = _CANONICAL.encode(msg)
+        canonical = canonical_json(msg)
     except RecursionError:
         canonical = None
     if canonical is None or (
-        canonical.count("[") + canonical.count("{") > MAX_NESTING and _too_deep(msg, MAX_NESTING)
+        canonical.count(b"[") + canonical.count(b"{") > MAX_NESTING and _too_deep(msg, MAX_NESTING)
     ):
         return reject(ctx, position, "R005", f"more than {MAX_NESTING} levels", msg)
     text = _flatten(msg.get("text", ""))
@@ -283,5 +279,5 @@ def map_message(msg: Any, ctx: ChatContext, position: str) -> RawItem | Rejected
         edited=edited,
         media=_media(msg),
         raw=msg,
-        raw_sha256=hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest(),
+        raw_sha256=hashlib.sha256(canonical).hexdigest(),
     )

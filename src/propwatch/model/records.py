@@ -14,16 +14,39 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-__all__ = ["Annotation", "Message", "RawItem", "Rejected", "canonical_sha256"]
+import orjson
+
+__all__ = [
+    "Annotation",
+    "Message",
+    "RawItem",
+    "Rejected",
+    "canonical_json",
+    "canonical_sha256",
+]
 
 #: ``RawItem.kind`` values.
 KINDS = ("message", "service", "unsupported", "article", "document")
 
 
+_CANONICAL = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
+
+
+def canonical_json(value: Any) -> bytes:
+    """Canonical JSON bytes: sorted keys, compact, UTF-8 (lone surrogates kept escaped)."""
+    try:
+        return orjson.dumps(value, option=_CANONICAL, default=str)
+    except (orjson.JSONEncodeError, TypeError):
+        # orjson refuses lone surrogates and integers beyond 64 bits: the slow path takes both.
+        text = json.dumps(
+            value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+        )
+        return text.encode("utf-8", "surrogatepass")
+
+
 def canonical_sha256(raw: Any) -> str:
     """SHA-256 of a record's canonical JSON (sorted keys, UTF-8): stable across re-exports."""
-    data = json.dumps(raw, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(canonical_json(raw)).hexdigest()
 
 
 @dataclass(slots=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,9 @@ DEFAULT_DB = "sqlite:///propwatch.db"
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    from propwatch.store.writer import json_text
+
+    return json_text(value)
 
 
 def resolve_url(db: str | None) -> str:

@@ -26,12 +26,12 @@ class Migration:
     apply: Callable[[Connection], None]
 
 
+# New rows are indexed by the writer, one statement per batch (writer.insert_messages);
+# updates and deletes keep the index in step through triggers.
 _SQLITE_FTS = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5("
     "match_key, content='messages', content_rowid='id', "
     'tokenize="unicode61 remove_diacritics 0")',
-    "CREATE TRIGGER IF NOT EXISTS messages_fts_ai AFTER INSERT ON messages BEGIN "
-    "INSERT INTO messages_fts(rowid, match_key) VALUES (new.id, new.match_key); END",
     "CREATE TRIGGER IF NOT EXISTS messages_fts_ad AFTER DELETE ON messages BEGIN "
     "INSERT INTO messages_fts(messages_fts, rowid, match_key) "
     "VALUES ('delete', old.id, old.match_key); END",

@@ -24,7 +24,14 @@ from propwatch.store.search import (
     parse_query,
     snippet,
 )
-from propwatch.store.writer import BatchCounts, ChannelCache, utc_naive, write_batch
+from propwatch.store.writer import (
+    BatchCounts,
+    ChannelCache,
+    Prepared,
+    prepare,
+    utc_naive,
+    write_batch,
+)
 
 __all__ = ["Store", "open_store"]
 
@@ -77,6 +84,16 @@ class Store:
     # -- writing -------------------------------------------------------------------------
     def write(self, batch: Sequence[Message], rejected: Sequence[Rejected] = ()) -> BatchCounts:
         """Write one batch in its own transaction (all of it or none of it)."""
+        return self.write_prepared(self.prepare(batch), rejected)
+
+    def prepare(self, batch: Sequence[Message]) -> list[Prepared]:
+        """Turn messages into rows without touching the database (thread-safe)."""
+        return prepare(batch, self.dialect)
+
+    def write_prepared(
+        self, batch: Sequence[Prepared], rejected: Sequence[Rejected] = ()
+    ) -> BatchCounts:
+        """Write rows from :meth:`prepare` in one transaction."""
         with self.engine.begin() as conn:
             return write_batch(conn, self._channels, batch, rejected)
 

@@ -9,18 +9,20 @@ For each incoming message, keyed by (channel, message id):
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, select, tuple_
+import orjson
+from sqlalchemy import Connection, and_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from propwatch.model import Message, Rejected
 from propwatch.store import schema
 
-__all__ = ["BatchCounts", "write_batch"]
+__all__ = ["BatchCounts", "Prepared", "prepare", "write_batch"]
 
 
 @dataclass(slots=True)
@@ -56,10 +58,9 @@ class ChannelCache:
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
 
-    def resolve(self, conn: Connection, batch: Sequence[Message]) -> dict[str, int]:
+    def resolve(self, conn: Connection, batch: Sequence[Prepared]) -> dict[str, int]:
         wanted: dict[str, tuple[str | None, str | None]] = {}
-        for message in batch:
-            item = message.item
+        for item in batch:
             if item.channel_key not in self._ids:
                 wanted.setdefault(item.channel_key, (item.channel_name, item.channel_type))
         if wanted:
@@ -83,6 +84,114 @@ class ChannelCache:
                 ).all()
                 self._ids.update({key: pk for key, pk in rows})
         return self._ids
+
+
+_JSON_COLUMNS = frozenset({"links", "mentions", "hashtags", "media", "raw"})
+_DATE_COLUMNS = frozenset({"date", "edited", "ingested_at"})
+
+#: Columns written for a new message, in order (channel_id first).
+MESSAGE_COLUMNS: tuple[str, ...] = (
+    "channel_id",
+    "message_id",
+    "kind",
+    "date",
+    "edited",
+    "author",
+    "author_id",
+    "title",
+    "text",
+    "norm_text",
+    "match_key",
+    "language",
+    "language_confidence",
+    "script",
+    "forwarded_from",
+    "forwarded_from_id",
+    "reply_to_message_id",
+    "links",
+    "mentions",
+    "hashtags",
+    "media",
+    "source",
+    "source_format",
+    "position",
+    "raw_sha256",
+    "content_sha256",
+    "raw",
+    "version",
+    "ingested_at",
+)
+
+
+def json_text(value: Any) -> str:
+    """Compact JSON text, UTF-8 characters unescaped (what JSON columns hold)."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS, default=str).decode()
+    except (orjson.JSONEncodeError, TypeError):  # lone surrogates, integers beyond 64 bits
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _sqlite_date(value: datetime | None) -> str | None:
+    # The text form SQLAlchemy's SQLite DateTime type writes and reads back.
+    return None if value is None else value.isoformat(" ", "microseconds")
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A message turned into column values, ready to write (built outside the writer)."""
+
+    channel_key: str
+    channel_name: str | None
+    channel_type: str | None
+    row: dict[str, Any]  # column -> Python value (used for edits and comparisons)
+    params: tuple[Any, ...]  # driver-ready values of MESSAGE_COLUMNS after channel_id
+
+
+def prepare(batch: Sequence[Message], dialect: str) -> list[Prepared]:
+    """Turn analysed messages into rows. Pure Python, no database: runs beside the writer."""
+    now = _now()
+    out = []
+    for message in batch:
+        row = _row(message, 0, now)
+        values = []
+        for column in MESSAGE_COLUMNS[1:]:
+            value = row[column]
+            if column in _JSON_COLUMNS:
+                value = None if value is None else json_text(value)
+            elif dialect == "sqlite" and column in _DATE_COLUMNS:
+                value = _sqlite_date(value)
+            values.append(value)
+        item = message.item
+        out.append(
+            Prepared(item.channel_key, item.channel_name, item.channel_type, row, tuple(values))
+        )
+    return out
+
+
+def insert_messages(conn: Connection, rows: Sequence[Prepared]) -> None:
+    """Insert new messages through the driver's executemany, then index them.
+
+    This is the hot path of ingest: going around SQLAlchemy's per-row parameter processing,
+    and filling SQLite's full-text index with one statement per batch instead of a trigger
+    per row, makes it several times faster. Values were converted by :func:`prepare` exactly
+    as the column types would convert them, so reads through SQLAlchemy see the same.
+    """
+    sqlite_dialect = conn.dialect.name == "sqlite"
+    if sqlite_dialect:
+        marks = ", ".join("?" for _ in MESSAGE_COLUMNS)
+    else:
+        marks = ", ".join("%s::jsonb" if c in _JSON_COLUMNS else "%s" for c in MESSAGE_COLUMNS)
+    quoted = ", ".join(f'"{c}"' for c in MESSAGE_COLUMNS)
+    sql = f"INSERT INTO messages ({quoted}) VALUES ({marks})"
+    conn.exec_driver_sql(sql, [(p.row["channel_id"], *p.params) for p in rows])
+    if sqlite_dialect:
+        # We hold SQLite's write lock: the newest len(rows) ids are the rows just inserted.
+        last = conn.exec_driver_sql("SELECT max(id) FROM messages").scalar_one()
+        conn.exec_driver_sql(
+            "INSERT INTO messages_fts(rowid, match_key) "
+            "SELECT id, match_key FROM messages WHERE id > ?",
+            (int(last) - len(rows),),
+        )
 
 
 def _row(message: Message, channel_pk: int, now: datetime) -> dict[str, Any]:
@@ -188,10 +297,10 @@ def _insert_rejected(conn: Connection, items: Sequence[Rejected], now: datetime)
 def write_batch(
     conn: Connection,
     channels: ChannelCache,
-    batch: Sequence[Message],
+    batch: Sequence[Prepared],
     rejected_items: Sequence[Rejected] = (),
 ) -> BatchCounts:
-    """Write one batch inside the caller's transaction and count what happened."""
+    """Write one prepared batch inside the caller's transaction and count what happened."""
     counts = BatchCounts(rejected=len(rejected_items))
     now = _now()
     if rejected_items:
@@ -199,18 +308,23 @@ def write_batch(
     if not batch:
         return counts
     channel_ids = channels.resolve(conn, batch)
-    incoming: dict[tuple[int, str], dict[str, Any]] = {}
+    incoming: dict[tuple[int, str], Prepared] = {}
     later: list[dict[str, Any]] = []  # same key twice in one batch: handled after the first
-    for message in batch:
-        row = _row(message, channel_ids[message.item.channel_key], now)
+    for prepared in batch:
+        row = prepared.row
+        row["channel_id"] = channel_ids[prepared.channel_key]
         key = (row["channel_id"], row["message_id"])
         if key in incoming:
             later.append(row)
         else:
-            incoming[key] = row
+            incoming[key] = prepared
     table = schema.messages
-    stored = {
-        (r.channel_id, r.message_id): r
+    by_channel: dict[int, list[str]] = {}
+    for channel_pk, message_id in incoming:
+        by_channel.setdefault(channel_pk, []).append(message_id)
+    stored: dict[tuple[int, str], Any] = {}
+    for channel_pk, message_ids in by_channel.items():
+        # One query per channel so the (channel_id, message_id) unique index is used.
         for r in conn.execute(
             select(
                 table.c.id,
@@ -220,16 +334,16 @@ def write_batch(
                 table.c.edited,
                 table.c.date,
                 table.c.version,
-            ).where(tuple_(table.c.channel_id, table.c.message_id).in_(list(incoming)))
-        )
-    }
-    fresh = [row for key, row in incoming.items() if key not in stored]
+            ).where(table.c.channel_id == channel_pk, table.c.message_id.in_(message_ids))
+        ):
+            stored[(r.channel_id, r.message_id)] = r
+    fresh = [prepared for key, prepared in incoming.items() if key not in stored]
     if fresh:
-        conn.execute(table.insert(), fresh)
+        insert_messages(conn, fresh)
         counts.ingested += len(fresh)
-    for key, row in incoming.items():
+    for key, prepared in incoming.items():
         if key in stored:
-            _classify(conn, stored[key], row, now, counts)
+            _classify(conn, stored[key], prepared.row, now, counts)
     for row in later:
         current = conn.execute(
             select(
