@@ -213,3 +213,36 @@ def test_cp1251_csv_with_column_map(tmp_path: Path, db: str) -> None:
     assert result.exit_code == 0, result.output
     hits = summary(run("search", "хорасан", "--db", db, "--json"))["hits"]
     assert [h["text"] for h in hits] == ["Вилаят Хорасан заявил"]
+
+
+def test_ten_megabyte_message_is_stored_whole(tmp_path: Path, db: str) -> None:
+    path = tmp_path / "result.json"
+    big = ("Хуросон " * 1_300_000)[:10_000_000]
+    path.write_text(json.dumps(export([msg(1, big), msg(2, "small one")])), encoding="utf-8")
+    result = run("ingest", str(path), "--db", db, "--json")
+    assert result.exit_code == 0 and summary(result)["ingested"] == 2
+    hits = summary(run("search", "xuroson", "--db", db, "--json", "--limit", "1"))["hits"]
+    assert len(hits[0]["text"]) == 10_000_000
+
+
+def test_deeply_nested_message_is_rejected_and_the_rest_kept(tmp_path: Path, db: str) -> None:
+    path = tmp_path / "result.json"
+    before = json.dumps(export([msg(1, "first"), {"id": 2, "text": "PLACEHOLDER"}, msg(3, "last")]))
+    nested = "[" * 50_000 + "]" * 50_000
+    path.write_text(before.replace('"PLACEHOLDER"', nested), encoding="utf-8")
+    result = run("ingest", str(path), "--db", db, "--json")
+    body = summary(result)
+    assert result.exit_code == 3
+    assert (body["ingested"], body["rejected"]) == (2, 1)
+
+
+def test_dates_that_do_not_parse_are_rejected_with_reason(tmp_path: Path, db: str) -> None:
+    path = tmp_path / "posts.jsonl"
+    path.write_text(
+        '{"id": 1, "text": "ok", "date": "2024-01-03"}\n'
+        '{"id": 2, "text": "bad", "date": "the day after the storm"}\n',
+        encoding="utf-8",
+    )
+    result = run("ingest", str(path), "--db", db, "--json")
+    assert result.exit_code == 3
+    assert summary(result)["rejected"] == 1

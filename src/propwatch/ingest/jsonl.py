@@ -56,9 +56,16 @@ class _Utf8Reader:
 
     def __init__(self, text: TextIO) -> None:
         self._text = text
+        self._size = 64 * 1024
 
     def read(self, size: int = -1) -> bytes:
-        return self._text.read(size).encode("utf-8", "surrogatepass")
+        if size == 0:
+            return b""
+        data = self._text.read(self._size).encode("utf-8", "surrogatepass")
+        # Inside one long string (no quote in the chunk) read more at once: ijson re-scans a
+        # token that spans reads, so small reads make long strings quadratic (see growing.py).
+        self._size = min(self._size * 2, 8 << 20) if data and b'"' not in data else 64 * 1024
+        return data
 
 
 def _starts_with_array(path: Path) -> bool:

@@ -30,6 +30,7 @@ import ijson
 
 from propwatch.errors import REJECT_CODES, InputDamaged, InputNotFound, UnsupportedFormat
 from propwatch.ingest.base import ReaderOptions, ReadResult
+from propwatch.ingest.growing import GrowingReader
 from propwatch.ingest.telegram_map import (
     MAX_NESTING,
     SOURCE_FORMAT,
@@ -89,11 +90,12 @@ class _Guard:
         self.offset = offset
         self._since = 0
         self._last = 0
+        self._growing = GrowingReader(fileobj, _WINDOW)
 
     def read(self, size: int = -1) -> bytes:
         if size == 0:  # ijson probes the type of read(0)
             return b""
-        data = self._file.read(_WINDOW)
+        data = self._growing.read(_WINDOW)
         opens = data.count(b"[") + data.count(b"{")
         self._since += opens
         self._last = opens
@@ -196,7 +198,7 @@ def _scan_meta(fileobj: IO[bytes]) -> dict[str, dict[str, Any]]:
     """Every chat's metadata, from a scan that skips all messages (damage ends the scan)."""
     metas: dict[str, dict[str, Any]] = {}
     try:
-        for event in walk(fileobj, max_depth=MAX_NESTING, collect_only=True):
+        for event in walk(GrowingReader(fileobj), max_depth=MAX_NESTING, collect_only=True):
             if isinstance(event, Meta):
                 metas.setdefault(event.chat, {})[event.key] = event.value
     except _JSON_ERRORS:
@@ -256,7 +258,7 @@ def _walk_all(
     scanned: dict[str, dict[str, Any]] | None = None
     where = f"messages[{skip}]" if skip else "root"
     try:
-        for event in walk(fileobj, max_depth=MAX_NESTING, skip=skip):
+        for event in walk(GrowingReader(fileobj), max_depth=MAX_NESTING, skip=skip):
             if isinstance(event, Meta):
                 metas.setdefault(event.chat, {})[event.key] = event.value
                 continue

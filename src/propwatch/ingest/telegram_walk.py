@@ -20,6 +20,8 @@ from typing import IO, Any
 
 import ijson
 
+from propwatch.ingest.growing import GrowingReader
+
 __all__ = ["META_KEYS", "SECTIONS", "Item", "Meta", "TooDeep", "walk"]
 
 META_KEYS = frozenset(("name", "type", "id"))
@@ -119,7 +121,7 @@ def _build(first: str, events: Iterator[tuple[str, Any]], max_depth: int) -> Any
 
 
 def walk(
-    fileobj: IO[bytes], *, max_depth: int, skip: int = 0, collect_only: bool = False
+    fileobj: IO[bytes] | GrowingReader, *, max_depth: int, skip: int = 0, collect_only: bool = False
 ) -> Iterator[Meta | Item]:
     """Yield chat metadata and messages in file order.
 

@@ -2,7 +2,7 @@
 
 The query goes through the same ``match_key`` as the messages, so a Latin Uzbek query finds
 Cyrillic Uzbek text, a Persian query finds words typed with Arabic letters, and a plain query
-finds homoglyph-disguised words. Query syntax (documented in docs/search.md):
+finds homoglyph-disguised words. Query syntax (documented in README.md, "propwatch search"):
 
 - words are ANDed; a word of 4 or more letters also matches as a prefix (``rofiziy`` finds
   ``rofiziylar``), so Turkic and Persian suffixes do not hide a hit; end a word with ``=`` to
