@@ -44,8 +44,9 @@ def _rows(url: str) -> list[tuple[object, ...]]:
         return [
             tuple(r)
             for r in conn.execute(
-                sa.select(m.c.message_id, m.c.match_key, m.c.language, m.c.script, m.c.raw_sha256)
-                .order_by(m.c.id)
+                sa.select(
+                    m.c.message_id, m.c.match_key, m.c.language, m.c.script, m.c.raw_sha256
+                ).order_by(m.c.id)
             )
         ]
 

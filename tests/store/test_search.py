@@ -20,6 +20,8 @@ CORPUS = [
     ("5", "telegram:4", "Эти рaфидиты враги ислама", (2024, 3, 23)),  # Latin "a" inside
     ("6", "telegram:4", "Ha\u200bmas ve İsrail arasındaki savaş", (2024, 4, 14)),  # zero-width
     ("7", "telegram:5", "Кечээ Бишкекте аба ырайы жакшы болду", (2024, 5, 1)),
+    ("8", "telegram:6", "اليَهُودُ وَالرَّافِضَةُ وَجْهَانِ لِعُمْلَةٍ وَاحِدَةٍ", (2024, 5, 2)),
+    ("9", "telegram:6", "رافضي‌ها و يهوديان دو روي يك سكه‌اند", (2024, 5, 3)),
 ]
 
 
@@ -118,3 +120,12 @@ def test_hostile_queries_do_not_break(loaded: Store, hostile: str) -> None:
     with contextlib.suppress(UsageError):
         loaded.search(SearchQuery(hostile))
     assert loaded.stats()["messages"] == len(CORPUS)
+
+
+def test_arabic_query_finds_word_with_attached_conjunction(loaded: Store) -> None:
+    assert ids(loaded, "الرافضة") == ["8"]  # written وَالرَّافِضَةُ, with diacritics
+
+
+def test_persian_query_finds_word_with_suffix(loaded: Store) -> None:
+    assert ids(loaded, "سکه") == ["9"]  # written سكه‌اند, Arabic kaf and ZWNJ
+    assert ids(loaded, "رافضی") == ["9"]

@@ -23,9 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
-import trafilatura
 from lxml.etree import ParserError
-from trafilatura.settings import set_date_params
 
 from propwatch.ingest.base import MAX_EXCERPT_CHARS, ReaderOptions, ReadResult
 from propwatch.ingest.fieldmap import parse_date
@@ -163,6 +161,10 @@ def read_html_article(path: Path, options: ReaderOptions) -> Iterator[ReadResult
     if (rejected := _too_large(path, "html_article", options)) is not None:
         yield rejected
         return
+    # Imported here: trafilatura takes half a second to import and only articles need it.
+    import trafilatura
+    from trafilatura.settings import set_date_params
+
     data = path.read_bytes()
     html: str | bytes = data
     if options.encoding:

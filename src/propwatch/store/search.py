@@ -20,6 +20,24 @@ from typing import Any
 __all__ = ["SearchHit", "SearchQuery", "SearchResult", "parse_query", "snippet"]
 
 PREFIX_MIN = 4
+#: Arabic-script words match as prefixes from 3 letters: Persian and Arabic attach suffixes
+#: (ها، ی، اند، ة) and many roots are three letters long.
+PREFIX_MIN_ARABIC = 3
+
+_ARABIC_WORD = re.compile(r"^[\u0600-\u06FF]+$")
+
+
+def arabic_variants(word: str) -> tuple[str, ...]:
+    """A word and its forms with an attached conjunction or preposition (و ف ب ک ل), so that
+    ``الرافضة`` also finds ``والرافضة`` and ``بالرافضة``; ``لل`` replaces ``ال`` after ل."""
+    if not _ARABIC_WORD.match(word) or len(word) < 3:
+        return ()
+    out = [word] + [clitic + word for clitic in ("و", "ف", "ب")]
+    if word.startswith("ال"):
+        out += ["ک" + word, "لل" + word[2:]]
+    else:
+        out.append("ل" + word)
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +104,12 @@ class Term:
     words: tuple[str, ...]
     prefix: bool
     negated: bool = False
+    #: Spellings that also match a one-word term (Arabic-script clitics), the word included.
+    variants: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return self.variants or self.words
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +118,7 @@ class ParsedQuery:
 
     @property
     def positive_words(self) -> list[str]:
-        return [w for group in self.groups for t in group if not t.negated for w in t.words]
+        return [w for group in self.groups for t in group if not t.negated for w in t.spellings]
 
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
@@ -119,8 +143,11 @@ def parse_query(text: str, key: Any) -> ParsedQuery:
         words = tuple(str(key(body)).split())
         if not words:
             continue
-        is_prefix = prefix and len(words) == 1 and len(words[0]) >= PREFIX_MIN
-        groups[-1].append(Term(words, is_prefix, negated))
+        single = len(words) == 1
+        variants = arabic_variants(words[0]) if single else ()
+        shortest = PREFIX_MIN_ARABIC if variants else PREFIX_MIN
+        is_prefix = prefix and single and len(words[0]) >= shortest
+        groups[-1].append(Term(words, is_prefix, negated, variants))
     cleaned = tuple(tuple(g) for g in groups if any(not t.negated for t in g))
     return ParsedQuery(cleaned)
 

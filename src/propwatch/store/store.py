@@ -39,8 +39,12 @@ _WORD_SAFE = re.compile(r"[^\w]+")
 
 
 def _fts5_term(term: Term) -> str:
+    star = "*" if term.prefix else ""
+    if term.variants:
+        alternatives = " OR ".join(f'"{v}"{star}' for v in term.variants)
+        return f"({alternatives})"
     phrase = " ".join(term.words).replace('"', '""')
-    return f'"{phrase}"' + ("*" if term.prefix else "")
+    return f'"{phrase}"{star}'
 
 
 def _fts5_expr(parsed: ParsedQuery) -> str:
@@ -53,13 +57,17 @@ def _fts5_expr(parsed: ParsedQuery) -> str:
 
 
 def _ts_term(term: Term) -> str:
+    star = ":*" if term.prefix else ""
+    if term.variants:
+        alternatives = [_WORD_SAFE.sub("", v) for v in term.variants]
+        body = " | ".join(f"'{v}'{star}" for v in alternatives if v)
+        return f"!({body})" if term.negated else f"({body})"
     words = [_WORD_SAFE.sub("", w) for w in term.words]
     words = [w for w in words if w]
     if not words:
         return ""
     body = " <-> ".join(f"'{w}'" for w in words)
-    if term.prefix:
-        body += ":*"
+    body += star
     return f"!({body})" if term.negated else f"({body})"
 
 
