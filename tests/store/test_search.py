@@ -129,3 +129,18 @@ def test_arabic_query_finds_word_with_attached_conjunction(loaded: Store) -> Non
 def test_persian_query_finds_word_with_suffix(loaded: Store) -> None:
     assert ids(loaded, "سکه") == ["9"]  # written سكه‌اند, Arabic kaf and ZWNJ
     assert ids(loaded, "رافضی") == ["9"]
+
+
+def test_auto_sort_stops_ranking_huge_result_sets_and_says_so(
+    loaded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import propwatch.store.store as store_module
+
+    assert loaded.search(SearchQuery("rofiziylar")).sort == "relevance"
+    monkeypatch.setattr(store_module, "RANK_LIMIT", 1)
+    result = loaded.search(SearchQuery("rofiziylar"))
+    if loaded.dialect == "sqlite":
+        assert result.sort == "recent"
+        assert [h.message_id for h in result.hits] == ["2", "1"]  # most recently stored first
+        assert result.to_json()["sort"] == "recent"
+    assert loaded.search(SearchQuery("rofiziylar", sort="relevance")).sort == "relevance"

@@ -17,7 +17,12 @@ __all__ = ["search_command"]
 def _print(result: SearchResult) -> None:
     console = Console(highlight=False)
     shown = len(result.hits)
-    console.print(f"[bold]{result.total}[/] matching item(s); showing {shown}", markup=True)
+    order = {"recent": "most recently stored first (too many to rank; add words to narrow)"}
+    console.print(
+        f"[bold]{result.total}[/] matching item(s); showing {shown}, "
+        f"{order.get(result.sort, 'by ' + result.sort)}",
+        markup=True,
+    )
     for hit in result.hits:
         when = hit.date.strftime("%Y-%m-%d %H:%M") if hit.date else "no date"
         where = hit.channel_name or hit.channel
@@ -51,9 +56,11 @@ def _highlight(snippet: str) -> str:
 @click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many hits (paging).")
 @click.option(
     "--sort",
-    type=click.Choice(["relevance", "newest", "oldest"]),
-    default="relevance",
+    type=click.Choice(["auto", "relevance", "newest", "oldest"]),
+    default="auto",
     show_default=True,
+    help="auto: by relevance, or most recently stored first when over 20,000 items match "
+    "(ranking them all is slow; the output says which). newest/oldest: by message date.",
 )
 @click.option("--json", "as_json", is_flag=True, help='Print {"total": N, "hits": [...]}.')
 def search_command(

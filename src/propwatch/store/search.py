@@ -49,7 +49,9 @@ class SearchQuery:
     until: datetime | None = None
     limit: int = 20
     offset: int = 0
-    sort: str = "relevance"  # relevance | newest | oldest
+    #: auto (relevance, or most recently stored first beyond 20,000 matches), relevance,
+    #: newest, oldest (by message date).
+    sort: str = "auto"
 
 
 @dataclass(slots=True)
@@ -92,9 +94,15 @@ class SearchResult:
     total: int
     hits: list[SearchHit] = field(default_factory=list)
     query: SearchQuery | None = None
+    #: The order the hits are in: relevance, recent (most recently stored), newest, oldest.
+    sort: str = "relevance"
 
     def to_json(self) -> dict[str, Any]:
-        return {"total": self.total, "hits": [hit.to_json() for hit in self.hits]}
+        return {
+            "total": self.total,
+            "sort": self.sort,
+            "hits": [hit.to_json() for hit in self.hits],
+        }
 
 
 @dataclass(frozen=True, slots=True)
