@@ -514,7 +514,7 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
     url = args.db_url.format(n=n, workdir=workdir.resolve())
     res["db_url"] = url
     db_path = sqlite_path(url)
-    if db_path is not None:
+    if db_path is not None and not args.skip_ingest:  # --skip-ingest reuses the database
         db_path.parent.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal", "-shm"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
