@@ -30,15 +30,16 @@ class Migration:
 # updates and deletes keep the index in step through triggers.
 _SQLITE_FTS = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5("
-    "match_key, content='messages', content_rowid='id', "
+    "match_key, facets, content='messages', content_rowid='id', "
     'tokenize="unicode61 remove_diacritics 0")',
     "CREATE TRIGGER IF NOT EXISTS messages_fts_ad AFTER DELETE ON messages BEGIN "
-    "INSERT INTO messages_fts(messages_fts, rowid, match_key) "
-    "VALUES ('delete', old.id, old.match_key); END",
-    "CREATE TRIGGER IF NOT EXISTS messages_fts_au AFTER UPDATE OF match_key ON messages BEGIN "
-    "INSERT INTO messages_fts(messages_fts, rowid, match_key) "
-    "VALUES ('delete', old.id, old.match_key); "
-    "INSERT INTO messages_fts(rowid, match_key) VALUES (new.id, new.match_key); END",
+    "INSERT INTO messages_fts(messages_fts, rowid, match_key, facets) "
+    "VALUES ('delete', old.id, old.match_key, old.facets); END",
+    "CREATE TRIGGER IF NOT EXISTS messages_fts_au AFTER UPDATE OF match_key, facets ON messages "
+    "BEGIN INSERT INTO messages_fts(messages_fts, rowid, match_key, facets) "
+    "VALUES ('delete', old.id, old.match_key, old.facets); "
+    "INSERT INTO messages_fts(rowid, match_key, facets) "
+    "VALUES (new.id, new.match_key, new.facets); END",
 ]
 
 _POSTGRES_FTS = [

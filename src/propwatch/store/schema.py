@@ -73,6 +73,9 @@ messages = Table(
     Column("text", Text, nullable=False),
     Column("norm_text", Text, nullable=False),
     Column("match_key", Text, nullable=False),
+    #: Filter values as tokens (``zl<language> zc<channel id>``), indexed beside the match key
+    #: on SQLite so the full-text index itself applies --lang and --channel.
+    Column("facets", Text, nullable=False, server_default=""),
     Column("language", String(16), nullable=False),
     Column("language_confidence", Float, nullable=False),
     Column("script", String(8), nullable=False),

@@ -149,7 +149,9 @@ class Store:
             m.c.position,
             m.c.raw_sha256,
         ]
+        fts_expr = ""
         if self.dialect == "sqlite":
+            fts_expr = self._fts5_with_facets(parsed, query)
             # FTS first, materialized: otherwise SQLite may walk a filter's index (language,
             # channel) and probe the full-text index row by row, 100x slower.
             matched = (
@@ -158,7 +160,7 @@ class Store:
                     literal_column("rank").label("rank"),
                 )
                 .select_from(text("messages_fts"))
-                .where(text("messages_fts MATCH :q").bindparams(q=_fts5_expr(parsed)))
+                .where(text("messages_fts MATCH :q").bindparams(q=fts_expr))
                 .cte("matched")
                 .prefix_with("MATERIALIZED")
             )
@@ -182,14 +184,18 @@ class Store:
             )
             order_rank = score.desc()
         base = self._filters(base, query)
-        unfiltered = not (query.language or query.channel or query.since or query.until)
+        if self.dialect == "sqlite":
+            # Language and channel are applied by the full-text index (facet tokens).
+            unfiltered = not (query.since or query.until)
+        else:
+            unfiltered = not (query.language or query.channel or query.since or query.until)
         with self.engine.connect() as conn:
             if self.dialect == "sqlite" and unfiltered and query.sort in ("auto", "relevance"):
                 # Common case, made fast: count and rank inside the full-text index alone,
                 # then fetch only the rows of the page. Ranking costs ~10 µs per match, so with
                 # ``auto`` a query matching more than RANK_LIMIT items lists the most recently
                 # stored first instead (and says so in ``SearchResult.sort``).
-                expr = _fts5_expr(parsed)
+                expr = fts_expr
                 total = conn.exec_driver_sql(
                     "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?", (expr,)
                 ).scalar_one()
@@ -253,11 +259,31 @@ class Store:
         ]
         return SearchResult(total=int(total), hits=hits, query=query, sort=used)
 
+    def _channel_ids(self, wanted: str) -> list[int]:
+        c = schema.channels
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(c.c.id).where(
+                    (c.c.key == wanted) | (c.c.name == wanted) | (c.c.key == f"telegram:{wanted}")
+                )
+            )
+            return [int(pk) for pk in found.scalars()]
+
+    def _fts5_with_facets(self, parsed: ParsedQuery, query: SearchQuery) -> str:
+        """The FTS5 query: words in the match-key column, filters as facet tokens."""
+        expr = f"match_key : ({_fts5_expr(parsed)})"
+        if query.language:
+            expr += f' AND facets : "zl{query.language.lower().replace(chr(34), "")}"'
+        if query.channel:
+            ids = self._channel_ids(query.channel) or [0]  # no such channel: no hits
+            expr += " AND facets : (" + " OR ".join(f'"zc{pk}"' for pk in ids) + ")"
+        return expr
+
     def _filters(self, stmt: Select[Any], query: SearchQuery) -> Select[Any]:
         m, c = schema.messages, schema.channels
-        if query.language:
+        if query.language and self.dialect != "sqlite":
             stmt = stmt.where(m.c.language == query.language)
-        if query.channel:
+        if query.channel and self.dialect != "sqlite":
             wanted = query.channel
             stmt = stmt.where(
                 (c.c.key == wanted) | (c.c.name == wanted) | (c.c.key == f"telegram:{wanted}")

@@ -120,6 +120,7 @@ MESSAGE_COLUMNS: tuple[str, ...] = (
     "raw",
     "version",
     "ingested_at",
+    "facets",
 )
 
 
@@ -144,7 +145,12 @@ class Prepared:
     channel_name: str | None
     channel_type: str | None
     row: dict[str, Any]  # column -> Python value (used for edits and comparisons)
-    params: tuple[Any, ...]  # driver-ready values of MESSAGE_COLUMNS after channel_id
+    params: tuple[Any, ...]  # driver-ready values of MESSAGE_COLUMNS between channel_id, facets
+
+
+def facets(language: str, channel_pk: int) -> str:
+    """The filter tokens indexed beside the match key (see ``schema.messages.facets``)."""
+    return f"zl{language} zc{channel_pk}"
 
 
 def prepare(batch: Sequence[Message], dialect: str) -> list[Prepared]:
@@ -154,7 +160,7 @@ def prepare(batch: Sequence[Message], dialect: str) -> list[Prepared]:
     for message in batch:
         row = _row(message, 0, now)
         values = []
-        for column in MESSAGE_COLUMNS[1:]:
+        for column in MESSAGE_COLUMNS[1:-1]:
             value = row[column]
             if column in _JSON_COLUMNS:
                 value = None if value is None else json_text(value)
@@ -183,13 +189,13 @@ def insert_messages(conn: Connection, rows: Sequence[Prepared]) -> None:
         marks = ", ".join("%s::jsonb" if c in _JSON_COLUMNS else "%s" for c in MESSAGE_COLUMNS)
     quoted = ", ".join(f'"{c}"' for c in MESSAGE_COLUMNS)
     sql = f"INSERT INTO messages ({quoted}) VALUES ({marks})"
-    conn.exec_driver_sql(sql, [(p.row["channel_id"], *p.params) for p in rows])
+    conn.exec_driver_sql(sql, [(p.row["channel_id"], *p.params, p.row["facets"]) for p in rows])
     if sqlite_dialect:
         # We hold SQLite's write lock: the newest len(rows) ids are the rows just inserted.
         last = conn.exec_driver_sql("SELECT max(id) FROM messages").scalar_one()
         conn.exec_driver_sql(
-            "INSERT INTO messages_fts(rowid, match_key) "
-            "SELECT id, match_key FROM messages WHERE id > ?",
+            "INSERT INTO messages_fts(rowid, match_key, facets) "
+            "SELECT id, match_key, facets FROM messages WHERE id > ?",
             (int(last) - len(rows),),
         )
 
@@ -313,6 +319,7 @@ def write_batch(
     for prepared in batch:
         row = prepared.row
         row["channel_id"] = channel_ids[prepared.channel_key]
+        row["facets"] = facets(row["language"], row["channel_id"])
         key = (row["channel_id"], row["message_id"])
         if key in incoming:
             later.append(row)
