@@ -11,17 +11,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from propwatch.errors import StoreUnavailable
+from propwatch.store.writer import json_text
 
 __all__ = ["DEFAULT_DB", "make_engine", "resolve_url"]
 
 #: Used when neither ``--db`` nor ``PROPWATCH_DB`` is given.
 DEFAULT_DB = "sqlite:///propwatch.db"
-
-
-def _dumps(value: Any) -> str:
-    from propwatch.store.writer import json_text
-
-    return json_text(value)
 
 
 def resolve_url(db: str | None) -> str:
@@ -54,7 +49,7 @@ def make_engine(db: str | None) -> Engine:
             parent = Path(parsed.database or "").expanduser().resolve().parent
             if not parent.is_dir():
                 raise StoreUnavailable(f"folder {parent} for the SQLite database does not exist")
-        engine = create_engine(url, json_serializer=_dumps, future=True)
+        engine = create_engine(url, json_serializer=json_text, future=True)
     except (ArgumentError, NoSuchModuleError) as exc:
         raise StoreUnavailable(f"cannot use database URL {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
