@@ -30,7 +30,8 @@ __all__ = ["FileReport", "IngestReport", "ProgressCallback", "ingest"]
 #: Called after each written batch with (file, items read so far in that file).
 ProgressCallback = Callable[[Path, int], None]
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+#: Exit codes of ``ingest`` (2, a usage error, is raised by the command line before this).
+EXIT_OK, EXIT_FAILURE, EXIT_REJECTED = 0, 1, 3
 
 #: Inputs at least this large are analysed in worker processes (see ``ingest(workers=)``).
 PARALLEL_MIN_BYTES = 16 * 1024 * 1024

@@ -25,9 +25,6 @@ __all__ = [
     "canonical_sha256",
 ]
 
-#: ``RawItem.kind`` values.
-KINDS = ("message", "service", "unsupported", "article", "document")
-
 
 _CANONICAL = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
 
@@ -52,6 +49,8 @@ def canonical_sha256(raw: Any) -> str:
 @dataclass(slots=True)
 class RawItem:
     """One item as read from a source, with full provenance.
+
+    ``kind`` is one of message, service, unsupported (Telegram), article, document.
 
     ``channel_key`` identifies the channel across exports (``telegram:<peer id>`` for Telegram,
     ``file:<name>`` or a mapped column for other formats); ``message_id`` is the id inside the
