@@ -15,7 +15,9 @@ FORBIDDEN = {
     "normalize": {"ingest", "analyze", "store", "cli", "api", "model"},
     "ingest": {"normalize", "analyze", "store", "cli", "api"},
     "analyze": {"ingest", "store", "cli", "api"},
-    "store": {"ingest", "analyze", "cli", "api"},
+    "store": {"ingest", "analyze", "cli", "api", "detect"},
+    "knowledge": {"ingest", "normalize", "analyze", "store", "cli", "api", "detect"},
+    "detect": {"ingest", "analyze", "store", "cli", "api"},
 }
 
 

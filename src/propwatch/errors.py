@@ -12,7 +12,9 @@
     ├── StoreError              PW2xx  database problems                (exit 1)
     │   ├── StoreUnavailable    PW201
     │   └── SchemaError         PW202
-    └── PipelineError           PW301  a misconfigured analysis pipeline (exit 1)
+    ├── PipelineError           PW301  a misconfigured analysis pipeline (exit 1)
+    ├── KnowledgeError          PW400  a knowledge pack that does not validate (exit 1)
+    └── ModelError              PW401  a classifier model missing, damaged or incompatible
 
 Codes are public: scripts may match on them. Never renumber; add new ones.
 Rejected *items* (one bad message in an otherwise good file) are not exceptions: they are
@@ -27,6 +29,8 @@ __all__ = [
     "InputEncodingError",
     "InputError",
     "InputNotFound",
+    "KnowledgeError",
+    "ModelError",
     "PipelineError",
     "PropwatchError",
     "SchemaError",
@@ -121,6 +125,18 @@ class SchemaError(StoreError):
 class PipelineError(PropwatchError):
     code = "PW301"
     hint = "Check the stage names and their order: each stage needs what earlier stages assign."
+
+
+class KnowledgeError(PropwatchError):
+    """A knowledge pack file that does not load or validate; the message names file, line, field."""
+
+    code = "PW400"
+    hint = "Fix the named field in the named file (see docs/knowledge.md for the schema)."
+
+
+class ModelError(PropwatchError):
+    code = "PW401"
+    hint = "Retrain with `propwatch train`, or point --model at a directory made by propwatch."
 
 
 #: Codes recorded on rejected items. Public and stable.
