@@ -15,13 +15,23 @@ from dataclasses import dataclass
 from propwatch.errors import PipelineError
 from propwatch.model import Message
 
-__all__ = ["BASE_FIELDS", "DEFAULT_PIPELINE", "Pipeline", "Stage", "get_stage", "register"]
+__all__ = [
+    "BASE_FIELDS",
+    "BASE_PIPELINE",
+    "DEFAULT_PIPELINE",
+    "Pipeline",
+    "Stage",
+    "get_stage",
+    "register",
+]
 
 #: Fields every message has before any stage runs (from its ``RawItem``).
 BASE_FIELDS = frozenset({"text", "title", "date", "channel", "raw", "provenance"})
 
 #: The stages ``propwatch ingest`` runs, in order.
-DEFAULT_PIPELINE: tuple[str, ...] = ("normalize", "language")
+DEFAULT_PIPELINE: tuple[str, ...] = ("normalize", "language", "detect")
+#: The spine alone, without detection (``propwatch ingest --no-detect``).
+BASE_PIPELINE: tuple[str, ...] = ("normalize", "language")
 
 
 @dataclass(frozen=True, slots=True)

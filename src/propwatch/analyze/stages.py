@@ -37,6 +37,19 @@ def _language(batch: list[Message]) -> None:
         )
 
 
+def _detect(batch: list[Message]) -> None:
+    from propwatch.detect.detector import default_detector, to_annotations
+
+    detector = default_detector()
+    results = detector.analyze(
+        [m.item.text if not m.item.title or m.item.title in m.item.text
+         else f"{m.item.title}\n{m.item.text}" for m in batch],
+        languages=[(m.language, m.script, m.language_confidence) for m in batch],
+    )
+    for message, result in zip(batch, results, strict=True):
+        message.annotations.extend(to_annotations(result))
+
+
 register(
     Stage(
         "normalize",
@@ -65,5 +78,15 @@ register(
         assigns=frozenset({"language", "language_confidence", "script"}),
         run=_language,
         doc="Language with confidence and the text's script; Dari from vocabulary.",
+    )
+)
+register(
+    Stage(
+        "detect",
+        _VERSION,
+        requires=frozenset({"text", "language"}),
+        assigns=frozenset({"annotations"}),
+        run=_detect,
+        doc="Lexicon, stance cues, signals and the trained model; item-level judgement.",
     )
 )

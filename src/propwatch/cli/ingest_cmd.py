@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from propwatch.analyze import BASE_PIPELINE, DEFAULT_PIPELINE, Pipeline
 from propwatch.api import IngestReport, ingest
 from propwatch.cli.common import db_option, echo_json, err_console, run_safely
 from propwatch.errors import UsageError
@@ -69,6 +70,10 @@ def print_report(report: IngestReport) -> None:
     default=None,
     help="Processes for analysis (0: none; default: one per core for inputs over 16 MB).",
 )
+@click.option(
+    "--no-detect", is_flag=True,
+    help="Store and index only: skip detection (run `propwatch analyze` later).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 def ingest_command(
     paths: tuple[Path, ...],
@@ -80,6 +85,7 @@ def ingest_command(
     channel: str | None,
     batch_size: int,
     workers: int | None,
+    no_detect: bool,
     quiet: bool,
 ) -> None:
     """Read Telegram exports, JSONL, CSV, HTML articles or text files (or folders of them),
@@ -118,6 +124,7 @@ def ingest_command(
                     batch_size=batch_size,
                     progress=progress,
                     workers=workers,
+                    pipeline=Pipeline(BASE_PIPELINE if no_detect else DEFAULT_PIPELINE),
                 )
         if as_json:
             echo_json(report.to_json())

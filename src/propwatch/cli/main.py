@@ -5,10 +5,13 @@ from __future__ import annotations
 import click
 
 from propwatch import __version__
+from propwatch.cli.analyze_cmd import analyze_command
 from propwatch.cli.demo_cmd import demo_command
 from propwatch.cli.ingest_cmd import ingest_command
+from propwatch.cli.knowledge_cmd import knowledge_group
 from propwatch.cli.misc_cmd import eval_group, stages_command, stats_command
 from propwatch.cli.search_cmd import search_command
+from propwatch.cli.train_cmd import eval_detection_command, train_command
 
 __all__ = ["cli", "main"]
 
@@ -28,6 +31,10 @@ cli.add_command(ingest_command)
 cli.add_command(search_command)
 cli.add_command(stats_command)
 cli.add_command(eval_group)
+cli.add_command(analyze_command)
+cli.add_command(train_command)
+cli.add_command(knowledge_group)
+eval_group.add_command(eval_detection_command)
 cli.add_command(stages_command)
 
 

@@ -36,9 +36,33 @@ def stats_command(db: str | None, as_json: bool) -> None:
     run_safely(body)
 
 
-@click.group("eval")
-def eval_group() -> None:
-    """Measure propwatch's components on labelled data."""
+@click.group("eval", invoke_without_command=True)
+@click.option("--data", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A labelled CSV/TSV to score the detector (or --model) on.")
+@click.option("--text-col", default="text", show_default=True)
+@click.option("--label-col", default="label", show_default=True)
+@click.option("--lang-col", default=None, help="Language column (default: `lang` if present).")
+@click.option("--model", default=None, metavar="DIR",
+              help="Score this trained model alone instead of the whole detector.")
+@click.option("--knowledge", multiple=True, metavar="DIR")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def eval_group(
+    ctx: click.Context, data: str | None, text_col: str, label_col: str, lang_col: str | None,
+    model: str | None, knowledge: tuple[str, ...], as_json: bool,
+) -> None:
+    """Measure propwatch on labelled data: `eval --data FILE.csv` prints precision, recall and
+    F1 per label and per language; subcommands score the bundled test sets."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if data is None:
+        click.echo(ctx.get_help())
+        return
+    from propwatch.cli.train_cmd import data_options_eval
+
+    run_safely(
+        lambda: data_options_eval(data, text_col, label_col, lang_col, model, knowledge, as_json)
+    )
 
 
 @eval_group.command("langid")

@@ -32,6 +32,13 @@ def _print(result: SearchResult) -> None:
             markup=True,
         )
         console.print("  " + _highlight(hit.snippet), markup=True)
+        if hit.propaganda is not None:
+            labels = ", ".join(f"{label} {score:.2f}" for label, score, _ in hit.detections[:4])
+            flag = "[bold red]propaganda[/]" if hit.propaganda >= 0.5 else "[dim]not propaganda[/]"
+            console.print(
+                f"  {flag} {hit.propaganda:.2f} · stance {hit.stance} · {escape(labels)}",
+                markup=True,
+            )
 
 
 def _highlight(snippet: str) -> str:
@@ -46,7 +53,7 @@ def _highlight(snippet: str) -> str:
 
 
 @click.command("search")
-@click.argument("query")
+@click.argument("query", required=False, default="")
 @db_option
 @click.option("--lang", "language", help="Only this language (tg, uz, ky, ru, fa, prs, ...).")
 @click.option("--channel", help="Only this channel (its name, key or Telegram id).")
@@ -62,6 +69,15 @@ def _highlight(snippet: str) -> str:
     help="auto: by relevance, or most recently stored first when over 20,000 items match "
     "(ranking them all is slow; the output says which). newest/oldest: by message date.",
 )
+@click.option(
+    "--label",
+    help="Only items with a detection of this label (e.g. anti_shia; `propaganda`: items judged "
+    "propaganda). QUERY may then be left out to list them, newest first.",
+)
+@click.option(
+    "--min-score", type=click.FloatRange(0, 1), default=None,
+    help="With --label: the detection's minimum score; alone: minimum propaganda score.",
+)
 @click.option("--json", "as_json", is_flag=True, help='Print {"total": N, "hits": [...]}.')
 def search_command(
     query: str,
@@ -73,6 +89,8 @@ def search_command(
     limit: int,
     offset: int,
     sort: str,
+    label: str | None,
+    min_score: float | None,
     as_json: bool,
 ) -> None:
     """Search stored items across scripts.
@@ -94,6 +112,8 @@ def search_command(
             limit=limit,
             offset=offset,
             sort=sort,
+            label=label,
+            min_score=min_score,
         )
         with open_store(db) as store:
             result = store.search(q)

@@ -38,14 +38,19 @@ class Detection:
     component: str
     version: str
     evidence: list[Evidence] = field(default_factory=list)
+    #: How many evidence spans there were before the list was capped (0: not capped).
+    evidence_total: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "label": self.label,
             "score": round(self.score, 4),
             "component": {"name": self.component, "version": self.version},
             "evidence": [e.to_json() for e in self.evidence],
         }
+        if self.evidence_total > len(self.evidence):
+            out["evidence_total"] = self.evidence_total
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +94,10 @@ class ItemResult:
     detections: list[Detection] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
     language_confidence: float = 0.0
+    #: Characters of the text detection read, and the text's length (they differ only for
+    #: texts longer than the detector's limit).
+    analyzed_chars: int = 0
+    text_chars: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -103,4 +112,10 @@ class ItemResult:
             "stance_evidence": [e.to_json() for e in self.judgement.stance_evidence],
             "detections": [d.to_json() for d in self.detections],
             "signals": [s.to_json() for s in self.signals],
+            **(
+                {"truncated": {"analyzed_chars": self.analyzed_chars,
+                               "text_chars": self.text_chars}}
+                if self.analyzed_chars < self.text_chars
+                else {}
+            ),
         }

@@ -52,6 +52,20 @@ class SearchQuery:
     #: auto (relevance, or most recently stored first beyond 20,000 matches), relevance,
     #: newest, oldest (by message date).
     sort: str = "auto"
+    #: Only items with a detection of this label (``propaganda``: the item-level judgement).
+    label: str | None = None
+    #: ... scoring at least this much (alone: the item-level propaganda score).
+    min_score: float | None = None
+
+    @property
+    def annotation_filter(self) -> tuple[str, str, float] | None:
+        """(kind, label, minimum score) of the annotation an item must have, if any."""
+        if self.label is None and self.min_score is None:
+            return None
+        label = self.label or "propaganda"
+        if label == "propaganda":
+            return ("judgement", label, 0.5 if self.min_score is None else self.min_score)
+        return ("detection", label, 0.0 if self.min_score is None else self.min_score)
 
 
 @dataclass(slots=True)
@@ -70,6 +84,10 @@ class SearchHit:
     raw_sha256: str
     pk: int
     score: float | None = None
+    propaganda: float | None = None
+    stance: str | None = None
+    #: Strongest detections: (label, score, component), best first.
+    detections: list[tuple[str, float, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,6 +104,14 @@ class SearchHit:
             "position": self.position,
             "raw_sha256": self.raw_sha256,
             "id": self.pk,
+            "propaganda": None
+            if self.propaganda is None
+            else {"score": round(self.propaganda, 4), "label": self.propaganda >= 0.5},
+            "stance": self.stance,
+            "detections": [
+                {"label": label, "score": round(score, 4), "component": component}
+                for label, score, component in self.detections
+            ],
         }
 
 

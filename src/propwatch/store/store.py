@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Select, func, literal_column, select, text
+from sqlalchemy import Engine, Select, exists, func, literal_column, select, text
 
 from propwatch.errors import UsageError
 from propwatch.model import Message, Rejected
@@ -129,6 +129,8 @@ class Store:
     # -- reading -------------------------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResult:
         parsed = parse_query(query.text, match_key)
+        if not parsed.groups and not query.text.strip() and query.annotation_filter:
+            return self._browse(query, parsed)
         if not parsed.groups:
             raise UsageError(
                 f"the query {query.text!r} has no searchable words",
@@ -186,7 +188,7 @@ class Store:
         base = self._filters(base, query)
         if self.dialect == "sqlite":
             # Language and channel are applied by the full-text index (facet tokens).
-            unfiltered = not (query.since or query.until)
+            unfiltered = not (query.since or query.until or query.annotation_filter)
         else:
             unfiltered = not (query.language or query.channel or query.since or query.until)
         with self.engine.connect() as conn:
@@ -228,6 +230,49 @@ class Store:
         used = "relevance" if query.sort == "auto" else query.sort
         return self._result(query, parsed, total, rows, {}, used)
 
+    def _columns(self) -> list[Any]:
+        m, c = schema.messages, schema.channels
+        return [
+            m.c.id, m.c.message_id, c.c.key.label("channel"), c.c.name.label("channel_name"),
+            m.c.date, m.c.language, m.c.script, m.c.text, m.c.author, m.c.source,
+            m.c.position, m.c.raw_sha256,
+        ]
+
+    def _browse(self, query: SearchQuery, parsed: ParsedQuery) -> SearchResult:
+        """No words, only filters (e.g. ``--label anti_shia``): newest first by default."""
+        m, c = schema.messages, schema.channels
+        base: Select[Any] = select(
+            *self._columns(), literal_column("0.0").label("score")
+        ).select_from(m.join(c, c.c.id == m.c.channel_id))
+        base = self._filters(base, query)
+        if query.language and self.dialect == "sqlite":
+            base = base.where(m.c.language == query.language)
+        if query.channel and self.dialect == "sqlite":
+            base = base.where(m.c.channel_id.in_(self._channel_ids(query.channel) or [0]))
+        if query.sort == "oldest":
+            ordered = base.order_by(m.c.date.asc().nulls_last(), m.c.id.asc())
+        else:
+            ordered = base.order_by(m.c.date.desc().nulls_last(), m.c.id.desc())
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+            rows = conn.execute(ordered.limit(query.limit).offset(query.offset)).all()
+        used = "oldest" if query.sort == "oldest" else "newest"
+        return self._result(query, parsed, total, rows, {}, used)
+
+    def _annotations_of(self, pks: Sequence[int]) -> dict[int, list[Any]]:
+        if not pks:
+            return {}
+        a = schema.annotations
+        out: dict[int, list[Any]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(
+                select(a.c.message_pk, a.c.kind, a.c.label, a.c.score, a.c.component, a.c.data)
+                .where(a.c.message_pk.in_(list(pks)), a.c.kind.in_(["judgement", "detection"]))
+                .order_by(a.c.score.desc())
+            ):
+                out.setdefault(int(row.message_pk), []).append(row)
+        return out
+
     def _result(
         self,
         query: SearchQuery,
@@ -237,7 +282,8 @@ class Store:
         scores: dict[int, float],
         used: str,
     ) -> SearchResult:
-        words = parsed.positive_words
+        words = list(parsed.positive_words)
+        notes = self._annotations_of([int(r.id) for r in rows])
         hits = [
             SearchHit(
                 message_id=r.message_id,
@@ -257,6 +303,13 @@ class Store:
             )
             for r in rows
         ]
+        for hit in hits:
+            for note in notes.get(hit.pk, []):
+                if note.kind == "judgement":
+                    hit.propaganda = float(note.score)
+                    hit.stance = (note.data or {}).get("stance")
+                elif len(hit.detections) < 8:
+                    hit.detections.append((note.label, float(note.score), note.component))
         return SearchResult(total=int(total), hits=hits, query=query, sort=used)
 
     def _channel_ids(self, wanted: str) -> list[int]:
@@ -292,6 +345,18 @@ class Store:
             stmt = stmt.where(m.c.date >= utc_naive(query.since))
         if query.until:
             stmt = stmt.where(m.c.date < utc_naive(query.until))
+        note = query.annotation_filter
+        if note:
+            a = schema.annotations
+            kind, label, minimum = note
+            stmt = stmt.where(
+                exists().where(
+                    a.c.message_pk == m.c.id,
+                    a.c.kind == kind,
+                    a.c.label == label,
+                    a.c.score >= minimum,
+                )
+            )
         return stmt
 
     def stats(self) -> dict[str, Any]:

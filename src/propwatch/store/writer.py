@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -146,6 +146,44 @@ class Prepared:
     channel_type: str | None
     row: dict[str, Any]  # column -> Python value (used for edits and comparisons)
     params: tuple[Any, ...]  # driver-ready values of MESSAGE_COLUMNS between channel_id, facets
+    #: driver-ready annotation values (ANNOTATION_COLUMNS after message_pk)
+    annotations: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+#: Columns of ``annotations`` written by :func:`insert_annotations`, in order.
+ANNOTATION_COLUMNS: tuple[str, ...] = (
+    "message_pk", "component", "component_version", "kind", "label", "score", "start", "end",
+    "data",
+)
+
+
+def annotation_params(message: Message) -> list[tuple[Any, ...]]:
+    return [
+        (
+            a.component[:100],
+            a.version[:32],
+            a.kind[:32],
+            a.label[:200],
+            float(a.score),
+            a.start,
+            a.end,
+            json_text(a.data) if a.data else None,
+        )
+        for a in message.annotations
+    ]
+
+
+def insert_annotations(conn: Connection, rows: Sequence[tuple[int, Prepared]]) -> None:
+    """Write the annotations of messages whose primary keys are now known."""
+    values = [(pk, *params) for pk, prepared in rows for params in prepared.annotations]
+    if not values:
+        return
+    quoted = ", ".join(f'"{c}"' for c in ANNOTATION_COLUMNS)
+    if conn.dialect.name == "sqlite":
+        marks = ", ".join("?" for _ in ANNOTATION_COLUMNS)
+    else:
+        marks = ", ".join("%s::jsonb" if c == "data" else "%s" for c in ANNOTATION_COLUMNS)
+    conn.exec_driver_sql(f"INSERT INTO annotations ({quoted}) VALUES ({marks})", values)
 
 
 def facets(language: str, channel_pk: int) -> str:
@@ -169,12 +207,19 @@ def prepare(batch: Sequence[Message], dialect: str) -> list[Prepared]:
             values.append(value)
         item = message.item
         out.append(
-            Prepared(item.channel_key, item.channel_name, item.channel_type, row, tuple(values))
+            Prepared(
+                item.channel_key,
+                item.channel_name,
+                item.channel_type,
+                row,
+                tuple(values),
+                annotation_params(message),
+            )
         )
     return out
 
 
-def insert_messages(conn: Connection, rows: Sequence[Prepared]) -> None:
+def insert_messages(conn: Connection, rows: Sequence[Prepared]) -> list[int]:
     """Insert new messages through the driver's executemany, then index them.
 
     This is the hot path of ingest: going around SQLAlchemy's per-row parameter processing,
@@ -193,11 +238,26 @@ def insert_messages(conn: Connection, rows: Sequence[Prepared]) -> None:
     if sqlite_dialect:
         # We hold SQLite's write lock: the newest len(rows) ids are the rows just inserted.
         last = conn.exec_driver_sql("SELECT max(id) FROM messages").scalar_one()
+        first = int(last) - len(rows)
         conn.exec_driver_sql(
             "INSERT INTO messages_fts(rowid, match_key, facets) "
             "SELECT id, match_key, facets FROM messages WHERE id > ?",
-            (int(last) - len(rows),),
+            (first,),
         )
+        return list(range(first + 1, int(last) + 1))
+    table = schema.messages
+    keys: dict[tuple[int, str], int] = {}
+    by_channel: dict[int, list[str]] = {}
+    for p in rows:
+        by_channel.setdefault(p.row["channel_id"], []).append(p.row["message_id"])
+    for channel_pk, message_ids in by_channel.items():
+        for r in conn.execute(
+            select(table.c.id, table.c.message_id).where(
+                table.c.channel_id == channel_pk, table.c.message_id.in_(message_ids)
+            )
+        ):
+            keys[(channel_pk, r.message_id)] = int(r.id)
+    return [keys[(p.row["channel_id"], p.row["message_id"])] for p in rows]
 
 
 def _row(message: Message, channel_pk: int, now: datetime) -> dict[str, Any]:
@@ -246,8 +306,11 @@ def _version_row(row: dict[str, Any], message_pk: int, now: datetime) -> dict[st
     return out
 
 
-def _apply_edit(conn: Connection, stored: Any, incoming: dict[str, Any], now: datetime) -> bool:
-    """Record an edit. Return False when the incoming content is a known older version."""
+def _apply_edit(
+    conn: Connection, stored: Any, incoming: dict[str, Any], now: datetime
+) -> bool | None:
+    """Record an edit: True if the incoming version became the current row, False if it was
+    kept as an older version, None when its content is already a known version."""
     versions = schema.message_versions
     known = conn.execute(
         select(versions.c.id).where(
@@ -258,7 +321,7 @@ def _apply_edit(conn: Connection, stored: Any, incoming: dict[str, Any], now: da
         )
     ).first()
     if known is not None:
-        return False
+        return None
     stored_edited = stored.edited or stored.date
     incoming_edited = incoming["edited"] or incoming["date"]
     newer = stored_edited is None or (
@@ -276,7 +339,7 @@ def _apply_edit(conn: Connection, stored: Any, incoming: dict[str, Any], now: da
         conn.execute(
             table.update().where(table.c.id == stored.id).values(version=stored.version + 1)
         )
-    return True
+    return newer
 
 
 def _insert_rejected(conn: Connection, items: Sequence[Rejected], now: datetime) -> None:
@@ -316,6 +379,7 @@ def write_batch(
     channel_ids = channels.resolve(conn, batch)
     incoming: dict[tuple[int, str], Prepared] = {}
     later: list[dict[str, Any]] = []  # same key twice in one batch: handled after the first
+    later_prepared: dict[int, Prepared] = {}
     for prepared in batch:
         row = prepared.row
         row["channel_id"] = channel_ids[prepared.channel_key]
@@ -323,6 +387,7 @@ def write_batch(
         key = (row["channel_id"], row["message_id"])
         if key in incoming:
             later.append(row)
+            later_prepared[id(row)] = prepared
         else:
             incoming[key] = prepared
     table = schema.messages
@@ -346,11 +411,12 @@ def write_batch(
             stored[(r.channel_id, r.message_id)] = r
     fresh = [prepared for key, prepared in incoming.items() if key not in stored]
     if fresh:
-        insert_messages(conn, fresh)
+        pks = insert_messages(conn, fresh)
+        insert_annotations(conn, list(zip(pks, fresh, strict=True)))
         counts.ingested += len(fresh)
     for key, prepared in incoming.items():
-        if key in stored:
-            _classify(conn, stored[key], prepared.row, now, counts)
+        if key in stored and _classify(conn, stored[key], prepared.row, now, counts):
+            _replace_annotations(conn, stored[key].id, prepared)
     for row in later:
         current = conn.execute(
             select(
@@ -365,16 +431,26 @@ def write_batch(
                 )
             )
         ).one()
-        _classify(conn, current, row, now, counts)
+        if _classify(conn, current, row, now, counts):
+            _replace_annotations(conn, current.id, later_prepared[id(row)])
     return counts
+
+
+def _replace_annotations(conn: Connection, message_pk: int, prepared: Prepared) -> None:
+    """The current row changed: its annotations follow the new text."""
+    conn.execute(schema.annotations.delete().where(schema.annotations.c.message_pk == message_pk))
+    insert_annotations(conn, [(int(message_pk), prepared)])
 
 
 def _classify(
     conn: Connection, stored: Any, row: dict[str, Any], now: datetime, counts: BatchCounts
-) -> None:
+) -> bool:
+    """Count a known message; return True when the incoming version became the current row."""
     if stored.content_sha256 == row["content_sha256"]:
         counts.duplicates += 1
-    elif _apply_edit(conn, stored, row, now):
+    elif (became := _apply_edit(conn, stored, row, now)) is not None:
         counts.edits += 1
+        return became
     else:
         counts.duplicates += 1
+    return False

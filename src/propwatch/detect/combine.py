@@ -1,0 +1,106 @@
+"""Item-level judgement: from lexicon, stance cues, model heads and signals to one verdict.
+
+The combiner is a small multinomial logistic regression over a dozen explainable features
+(:data:`FEATURES`) predicting the item's stance: ``endorse`` (the item is propaganda),
+``report``, ``counter`` or ``neutral``. ``P(endorse)`` is the propaganda score; the stance is
+the most probable class. It is trained by ``scripts/train_default_model.py`` on propwatch's
+own written training examples, using *cross-validated* model probabilities so that it learns
+how far to trust the model on text the model has not seen. Its coefficients ship as
+``combiner.json`` next to the model and are printed in the model card.
+
+Without a trained combiner (a user's own model, or no model at all) :func:`heuristic` applies
+fixed, documented rules: the strongest propaganda evidence, damped by report and counter cues.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["CLASSES", "FEATURES", "Combiner", "heuristic"]
+
+#: Stance classes, in the order of the combiner's output.
+CLASSES: tuple[str, ...] = ("endorse", "report", "counter", "neutral")
+
+#: Feature names, in order. All are in [0, 1].
+FEATURES: tuple[str, ...] = (
+    "lex_propaganda",  # noisy-OR of the weights of distinct matched terms with propaganda labels
+    "lex_max",  # the strongest single term
+    "lex_labels",  # distinct labels matched, /4, capped at 1
+    "lex_code_word",  # a derogatory code word of weight >= 0.5 matched
+    "cue_report",  # noisy-OR of report cue weights
+    "cue_counter",
+    "cue_endorse",
+    "model_propaganda",  # calibrated model head probabilities (0.5 when there is no model)
+    "model_report",
+    "model_counter",
+    "model_neutral",
+    "signal_contact",  # a wallet, Telegram link/invite/handle in the text
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Combiner:
+    coef: tuple[tuple[float, ...], ...]  # (classes, features)
+    intercept: tuple[float, ...]
+    classes: tuple[str, ...] = CLASSES
+    features: tuple[str, ...] = FEATURES
+
+    def probabilities(self, values: Sequence[float]) -> dict[str, float]:
+        logits = [
+            b + sum(w * v for w, v in zip(row, values, strict=True))
+            for row, b in zip(self.coef, self.intercept, strict=True)
+        ]
+        top = max(logits)
+        exps = [math.exp(z - top) for z in logits]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "classes": list(self.classes),
+            "features": list(self.features),
+            "coef": [list(row) for row in self.coef],
+            "intercept": list(self.intercept),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Combiner:
+        features = tuple(data["features"])
+        classes = tuple(data["classes"])
+        if features != FEATURES or set(classes) != set(CLASSES):
+            raise ValueError("combiner features or classes differ from this propwatch")
+        coef = tuple(tuple(float(v) for v in row) for row in data["coef"])
+        return cls(coef, tuple(float(v) for v in data["intercept"]), classes, features)
+
+    @classmethod
+    def load(cls, path: Path) -> Combiner | None:
+        if not path.is_file():
+            return None
+        return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def heuristic(values: Mapping[str, float]) -> dict[str, float]:
+    """Fixed rules used when no trained combiner is available (class -> pseudo-probability)."""
+    evidence = max(
+        values["lex_propaganda"],
+        values["model_propaganda"] if values.get("has_model", 0.0) else 0.0,
+    )
+    damp = max(values["cue_report"], values["cue_counter"])
+    endorse = evidence * (1.0 - 0.85 * damp)
+    endorse = min(1.0, endorse + 0.15 * values["cue_endorse"] * evidence)
+    rest = 1.0 - endorse
+    report, counter = values["cue_report"], values["cue_counter"]
+    weight = report + counter
+    if weight == 0:
+        return {"endorse": endorse, "report": 0.0, "counter": 0.0, "neutral": rest}
+    return {
+        "endorse": endorse,
+        "report": rest * report / weight * min(1.0, weight),
+        "counter": rest * counter / weight * min(1.0, weight),
+        "neutral": rest * (1.0 - min(1.0, weight)),
+    }
