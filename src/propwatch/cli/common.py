@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from propwatch.errors import PropwatchError
 
@@ -17,7 +18,7 @@ __all__ = ["db_option", "echo_json", "err_console", "fail", "parse_when", "run_s
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-err_console = Console(stderr=True, highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def db_option(func: F) -> F:
@@ -37,9 +38,9 @@ def echo_json(value: Any) -> None:
 
 
 def fail(exc: PropwatchError) -> None:
-    err_console.print(f"[bold red]error[/] [{exc.code}] {exc.message}", markup=True)
+    err_console.print(f"[bold red]error[/] [{exc.code}] {escape(exc.message)}", markup=True)
     if exc.hint:
-        err_console.print(f"  [dim]what to do:[/] {exc.hint}", markup=True)
+        err_console.print(f"  [dim]what to do:[/] {escape(exc.hint)}", markup=True)
     sys.exit(exc.exit_code)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -54,6 +56,75 @@ def _summary(store: Store, console: Console) -> None:
     console.print(chans)
 
 
+def _detections(store: Store, console: Console) -> dict[str, Any]:
+    """Print what detection found, and how it compares with the demo's answer key."""
+    found = store.detection_stats()
+    console.print(
+        f"\n[bold]Detection[/]: {found['propaganda']} of {found['judged']} items judged "
+        f"propaganda; stances: "
+        + ", ".join(f"{k} {v}" for k, v in found["by_stance"].items()),
+        markup=True,
+    )
+    labels = Table(title="Items per detected label (score >= 0.5)", show_edge=False)
+    labels.add_column("label")
+    labels.add_column("items", justify="right")
+    for label, n in list(found["by_label"].items())[:12]:
+        labels.add_row(label, str(n))
+    console.print(labels)
+    if found["signals"]:
+        console.print(
+            "Signals: " + ", ".join(f"{k} {v}" for k, v in found["signals"].items())
+        )
+    key = _answer_key(store)
+    if key:
+        found["answer_key"] = key
+        console.print(
+            f"Against the demo's answer key (labels.csv, {key['items']} messages): "
+            f"precision {key['precision']:.2f}, recall {key['recall']:.2f}, "
+            f"{key['false_positives']} hard negatives flagged."
+        )
+    example = store.search(SearchQuery("", label="propaganda", min_score=0.9, limit=1))
+    for hit in example.hits:
+        console.print(
+            f"\nExample: {hit.channel_name or hit.channel} #{hit.message_id} "
+            f"(propaganda {hit.propaganda or 0:.2f}, stance {hit.stance}): "
+            + ", ".join(f"{label} {score:.2f}" for label, score, _ in hit.detections[:4]),
+            markup=False,
+        )
+        console.print(f"  {hit.text[:160]}", markup=False)
+    console.print("`propwatch analyze FILE` shows each detection's evidence in the text.")
+    return found
+
+
+def _answer_key(store: Store) -> dict[str, Any] | None:
+    """Precision and recall of the stored judgement on the demo's labels.csv."""
+    path = demo_corpus() / "labels.csv"
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8", newline="") as handle:
+        gold = {
+            (f"telegram:{row['chat_id']}", row["message_id"]): row["label"] == "propaganda"
+            for row in csv.DictReader(handle)
+            if row["kind"] == "message" and row["label"] in ("propaganda", "hard_negative",
+                                                               "neutral", "none")
+        }
+    judged = store.judgements()
+    tp = fp = fn = 0
+    for key, is_propaganda in gold.items():
+        predicted = judged.get(key)
+        if predicted is None:
+            continue
+        tp += predicted and is_propaganda
+        fp += predicted and not is_propaganda
+        fn += (not predicted) and is_propaganda
+    return {
+        "items": len(gold),
+        "precision": tp / (tp + fp) if tp + fp else 0.0,
+        "recall": tp / (tp + fn) if tp + fn else 0.0,
+        "false_positives": fp,
+    }
+
+
 @click.command("demo")
 @click.option(
     "--db",
@@ -83,6 +154,7 @@ def demo_command(db: str, as_json: bool) -> None:
                     f"{second.totals.duplicates} already known."
                 )
             _summary(store, console)
+            detection = _detections(store, console)
             searches = []
             for query, why in DEMO_QUERIES:
                 result = store.search(SearchQuery(query, limit=3))
@@ -97,10 +169,20 @@ def demo_command(db: str, as_json: bool) -> None:
             stats = store.stats()
         console.print(
             f"\nTry: propwatch search 'xuroson' --db {db}\n"
-            f"     propwatch search 'rofiziy' --db {db} --json"
+            f"     propwatch search 'rofiziy' --db {db} --json\n"
+            f"     propwatch search --label anti_shia --db {db}\n"
+            f"     propwatch search --label propaganda --lang uz --db {db}"
         )
         if as_json:
-            echo_json({"db": db, "ingest": first.to_json(), "stats": stats, "searches": searches})
+            echo_json(
+                {
+                    "db": db,
+                    "ingest": first.to_json(),
+                    "stats": stats,
+                    "detection": detection,
+                    "searches": searches,
+                }
+            )
         return first.exit_code if first.exit_code != 3 else 0
 
     run_safely(body)

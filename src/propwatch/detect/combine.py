@@ -29,6 +29,7 @@ CLASSES: tuple[str, ...] = ("endorse", "report", "counter", "neutral")
 #: Feature names, in order. All are in [0, 1].
 FEATURES: tuple[str, ...] = (
     "lex_propaganda",  # noisy-OR of the weights of distinct matched terms with propaganda labels
+    "lex_unquoted",  # the same, for terms outside quotation marks (used, not mentioned)
     "lex_max",  # the strongest single term
     "lex_labels",  # distinct labels matched, /4, capped at 1
     "lex_code_word",  # a derogatory code word of weight >= 0.5 matched

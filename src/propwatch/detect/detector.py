@@ -10,6 +10,7 @@ original text. The item-level verdict (propaganda score and stance) comes from
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -81,6 +82,40 @@ def _noisy_or(weights: Iterable[float]) -> float:
     for weight in weights:
         miss *= 1.0 - max(0.0, min(1.0, weight))
     return 1.0 - miss
+
+
+#: Opening → closing quotation marks. Straight quotes open only after a space or the start
+#: and close only before a space, punctuation or the end, so Uzbek o'zbek is not a quote.
+_QUOTES = {"«": "»", "“": "”", "„": "“", "‹": "›", "「": "」", "『": "』", "»": "«"}
+_STRAIGHT = re.compile(
+    r"""(?:(?<=\s)|(?<=^)|(?<=[(\[:—–-]))(["'])(.+?)\1(?=[\s.,;:!?)\]…—–-]|$)""", re.S
+)
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` inside quotation marks (a slogan quoted is mentioned, not used).
+
+    Typographic pairs (« », “ ”, „ “, ‹ ›, 「 」) nest no deeper than one level here; straight
+    quotes need a space (or start) before the opening and a space, punctuation or end after
+    the closing mark. Unclosed quotes are ignored.
+    """
+    regions: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        close = _QUOTES.get(text[i])
+        if close is not None:
+            j = text.find(close, i + 1)
+            if j > i and j - i <= 2000:
+                regions.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    regions.extend((m.start(2), m.end(2)) for m in _STRAIGHT.finditer(text))
+    return regions
+
+
+def _inside(start: int, end: int, regions: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in regions)
 
 
 def _independent_weights(matches: Sequence[Match[Term]]) -> list[float]:
@@ -178,8 +213,11 @@ class Detector:
             )
         terms_list = list({m.pattern.id: m.pattern for m in matches}.values())
         propaganda_matches = [m for m in matches if set(m.pattern.labels) & self._propaganda_labels]
+        regions = quoted_regions(text)
+        unquoted = [m for m in propaganda_matches if not _inside(m.start, m.end, regions)]
         features = {
             "lex_propaganda": _noisy_or(_independent_weights(propaganda_matches)),
+            "lex_unquoted": _noisy_or(_independent_weights(unquoted)),
             "lex_max": max((t.weight for t in terms_list), default=0.0),
             "lex_labels": min(1.0, len(by_label) / 4),
             "lex_code_word": float(
@@ -310,9 +348,9 @@ class Detector:
 
 
 def to_annotations(result: ItemResult, component: str = "detector") -> list[Annotation]:
-    """Stored form of a result: one ``judgement``, one ``detection`` per label and component,
-    one ``signal`` per signal. Offsets are those of the first evidence; all evidence is in
-    ``data``."""
+    """Stored form of a result: one ``judgement`` (label ``propaganda``), one ``stance`` (label
+    the stance), one ``detection`` per label and component, one ``signal`` per signal.
+    Offsets are those of the first evidence; all evidence is in ``data``."""
     verdict = result.judgement
     out = [
         Annotation(
@@ -328,6 +366,7 @@ def to_annotations(result: ItemResult, component: str = "detector") -> list[Anno
             },
         )
     ]
+    out.append(Annotation(component, "1", "stance", verdict.stance, 1.0))
     for det in result.detections:
         first = det.evidence[0] if det.evidence else None
         out.append(

@@ -10,9 +10,10 @@
    an invisible or a haraka between a letter and a mark lets NFKC compose them;
 3. NFKC, then the table again if NFKC produced one of its characters (``ŉ`` → ``ʼn``);
 4. case folding (``unicode.fold_case``: ``İ`` → ``i``, Turkish ``ı`` kept), NFKC again;
-5. homoglyph folding of mixed-script words (``homoglyph.fold_homoglyphs``), after case folding
-   so that ``ß`` → ``ss`` cannot change a word's majority script on a second pass; NFKC again
-   (a folded letter may compose with its combining mark);
+5. homoglyph folding of mixed-script words (``homoglyph.fold_homoglyphs``), both before case
+   folding (capital look-alikes such as Latin ``H`` in ``Hила`` stop looking like ``Н`` once
+   lower-cased) and after it (so that ``ß`` → ``ss`` cannot change a word's majority script on
+   a second pass); NFKC again (a folded letter may compose with its combining mark);
 6. whitespace collapsed: the result is one line, tokens separated by single spaces (the raw
    text keeps the line structure).
 
@@ -72,7 +73,10 @@ def _fold(token: str) -> str:
         token = unicodedata.normalize("NFKC", token)
         if _NEEDS_TABLE.search(token):
             token = token.translate(_TABLE)
-    token = nfkc(fold_case(token))
+    # Homoglyphs are folded before case folding too: capital look-alikes (Latin H, B, M, T in a
+    # Cyrillic word) lose their likeness once lower-cased (h is not н), and after it, so that
+    # ß → ss cannot change a word's majority script unnoticed.
+    token = nfkc(fold_case(fold_homoglyphs(token)))
     return nfkc(fold_homoglyphs(token))
 
 

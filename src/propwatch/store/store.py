@@ -404,6 +404,72 @@ class Store:
                 "backend": self.dialect,
             }
 
+    def judgements(self, threshold: float = 0.5) -> dict[tuple[str, str], bool]:
+        """(channel key, message id) -> judged propaganda, for every judged item."""
+        m, c, a = schema.messages, schema.channels, schema.annotations
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(c.c.key, m.c.message_id, a.c.score)
+                .select_from(m.join(c, c.c.id == m.c.channel_id).join(a, a.c.message_pk == m.c.id))
+                .where(a.c.kind == "judgement")
+            ).all()
+        return {(str(k), str(mid)): float(score) >= threshold for k, mid, score in rows}
+
+    def detection_stats(self, threshold: float = 0.5) -> dict[str, Any]:
+        """What detection found: items judged propaganda, stances, labels, signals."""
+        m, a = schema.messages, schema.annotations
+        with self.engine.connect() as conn:
+            judged = int(
+                conn.execute(
+                    select(func.count()).where(a.c.kind == "judgement")
+                ).scalar_one()
+            )
+            propaganda = int(
+                conn.execute(
+                    select(func.count()).where(a.c.kind == "judgement", a.c.score >= threshold)
+                ).scalar_one()
+            )
+            by_stance = {
+                str(k): int(v)
+                for k, v in conn.execute(
+                    select(a.c.label, func.count()).where(a.c.kind == "stance")
+                    .group_by(a.c.label).order_by(func.count().desc())
+                ).all()
+            }
+            by_label = {
+                str(k): int(v)
+                for k, v in conn.execute(
+                    select(a.c.label, func.count(func.distinct(a.c.message_pk)))
+                    .where(a.c.kind == "detection", a.c.score >= threshold)
+                    .group_by(a.c.label).order_by(func.count(func.distinct(a.c.message_pk)).desc())
+                ).all()
+            }
+            signals = {
+                str(k): int(v)
+                for k, v in conn.execute(
+                    select(a.c.label, func.count()).where(a.c.kind == "signal")
+                    .group_by(a.c.label).order_by(func.count().desc())
+                ).all()
+            }
+            by_language = {
+                str(k): int(v)
+                for k, v in conn.execute(
+                    select(m.c.language, func.count())
+                    .select_from(m.join(a, a.c.message_pk == m.c.id))
+                    .where(a.c.kind == "judgement", a.c.score >= threshold)
+                    .group_by(m.c.language).order_by(func.count().desc())
+                ).all()
+            }
+        return {
+            "judged": judged,
+            "propaganda": propaganda,
+            "threshold": threshold,
+            "by_stance": by_stance,
+            "by_label": by_label,
+            "propaganda_by_language": by_language,
+            "signals": signals,
+        }
+
     def close(self) -> None:
         self.engine.dispose()
 
