@@ -181,10 +181,11 @@ def evaluate_detector(
             # item-level judgement.
             predicted[head] = predicted["propaganda"]
     report = score(data.targets, predicted, data.languages)
-    stance_ok = sum(
-        1 for i, r in enumerate(results) if _gold_stance(data, i) in (None, r.judgement.stance)
-    )
-    report.extra["stance_accuracy"] = round(stance_ok / len(results), 4) if results else 0.0
+    if "stance_report" in data.targets and results:
+        stance_ok = sum(
+            1 for i, r in enumerate(results) if _gold_stance(data, i) == r.judgement.stance
+        )
+        report.extra["stance_accuracy"] = round(stance_ok / len(results), 4)
     return report
 
 
