@@ -50,6 +50,9 @@ class Combiner:
     intercept: tuple[float, ...]
     classes: tuple[str, ...] = CLASSES
     features: tuple[str, ...] = FEATURES
+    #: P(endorse) from which an item is judged propaganda; chosen when training (the value
+    #: maximizing F1 on cross-validated training predictions).
+    threshold: float = 0.5
 
     def probabilities(self, values: Sequence[float]) -> dict[str, float]:
         logits = [
@@ -67,6 +70,7 @@ class Combiner:
             "features": list(self.features),
             "coef": [list(row) for row in self.coef],
             "intercept": list(self.intercept),
+            "threshold": self.threshold,
         }
 
     @classmethod
@@ -76,7 +80,8 @@ class Combiner:
         if features != FEATURES or set(classes) != set(CLASSES):
             raise ValueError("combiner features or classes differ from this propwatch")
         coef = tuple(tuple(float(v) for v in row) for row in data["coef"])
-        return cls(coef, tuple(float(v) for v in data["intercept"]), classes, features)
+        threshold = float(data.get("threshold", 0.5))
+        return cls(coef, tuple(float(v) for v in data["intercept"]), classes, features, threshold)
 
     @classmethod
     def load(cls, path: Path) -> Combiner | None:

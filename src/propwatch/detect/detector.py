@@ -37,7 +37,8 @@ __all__ = [
 ]
 
 DEFAULT_MODEL_DIR = Path(str(resources.files("propwatch") / "data" / "models" / "default"))
-#: Item-level threshold: propaganda score at or above it → ``propaganda.label`` is true.
+#: Item-level threshold without a trained combiner (a trained one carries its own):
+#: propaganda score at or above it → ``propaganda.label`` is true.
 THRESHOLD = 0.5
 #: Detection reads at most this many characters of an item (a 30-page magazine is ~100k):
 #: a 10 MB message repeating one term would otherwise yield a million evidence spans.
@@ -297,9 +298,10 @@ class Detector:
                 probs = heuristic({**row, "has_model": float(self.model is not None)})
             score = probs["endorse"]
             stance = max(CLASSES, key=lambda c: probs[c])
-            if stance == "endorse" and score < THRESHOLD:
+            threshold = self.combiner.threshold if self.combiner is not None else THRESHOLD
+            if stance == "endorse" and score < threshold:
                 stance = max(CLASSES[1:], key=lambda c: probs[c])
-            if score >= THRESHOLD:
+            if score >= threshold:
                 stance = "endorse"
             stance_evidence = tuple(cue_evidence.get(stance, ()))
             detections = list(detections)
@@ -316,7 +318,7 @@ class Detector:
                     id=ids[i] if ids is not None else i,
                     language=lang,
                     script=script,
-                    judgement=Judgement(score, score >= THRESHOLD, stance, stance_evidence),
+                    judgement=Judgement(score, score >= threshold, stance, stance_evidence),
                     detections=detections,
                     signals=signals,
                     language_confidence=confidence,

@@ -137,6 +137,16 @@ def format_report(report: EvalReport, heads: Sequence[str] | None = None) -> str
                 f"{lang:12} {c.n:6} {c.tp + c.fn:5} {c.precision:6.3f} {c.recall:6.3f} "
                 f"{c.f1:6.3f} {c.fpr:6.3f}"
             )
+    langs = sorted(report.by_language)
+    if len(langs) > 1 and len(names) > 1:
+        lines += ["", "F1 per head and language:"]
+        lines.append(f"{'head':30} " + " ".join(f"{lang[:7]:>7}" for lang in langs))
+        for head in names:
+            cells = []
+            for lang in langs:
+                c = report.by_language[lang].get(head)
+                cells.append(f"{c.f1:7.3f}" if c is not None and c.tp + c.fn else f"{'-':>7}")
+            lines.append(f"{head:30} " + " ".join(cells))
     for key, value in report.extra.items():
         if isinstance(value, (int, float, str)):
             lines.append(f"{key}: {value}")
