@@ -200,3 +200,32 @@ def test_no_detect_stores_no_annotations(db_url: str, first_export: Path) -> Non
     assert listed(db_url, "--label", "anti_shia") == []
     (hit,) = search(db_url, "rofiziylar")["hits"]
     assert hit["propaganda"] is None and hit["stance"] is None and hit["detections"] == []
+
+
+def test_ingest_with_a_user_knowledge_pack(db_url: str, tmp_path: Path) -> None:
+    """`ingest --knowledge DIR` detects the pack's own labels and terms, and stores them."""
+    import os
+
+    from propwatch.detect.detector import KNOWLEDGE_ENV
+
+    pack = Path(__file__).resolve().parents[1] / "fixtures" / "knowledge" / "user"
+    path = export(tmp_path / "user" / "result.json", msg(1, "Имрӯз шиори санҷишӣ паҳн шуд."))
+    ingest(db_url, path, "--knowledge", str(pack))
+    assert listed(db_url, "--label", "regional_threat") == ["1"]
+    assert KNOWLEDGE_ENV not in os.environ  # the setting ends with the command
+
+
+def test_ingest_with_a_broken_pack_fails_before_reading(db_url: str, tmp_path: Path) -> None:
+    broken = tmp_path / "pack" / "lexicon"
+    broken.mkdir(parents=True)
+    (broken / "en.yaml").write_text(
+        "language: en\nentries:\n  - id: en-x\n    term: xyzzy\n    labels: [anti_shia]\n"
+        "    weight: high\n    source: test\n",
+        encoding="utf-8",
+    )
+    path = export(tmp_path / "b" / "result.json", msg(1, "hello"))
+    result = run("ingest", str(path), "--db", db_url, "--knowledge", str(broken.parent))
+    assert result.exit_code == 1
+    assert "PW400" in result.stderr and "en.yaml:6" in result.stderr and "weight" in result.stderr
+    with open_store(db_url) as store:
+        assert store.stats()["messages"] == 0

@@ -44,6 +44,23 @@ def print_report(report: IngestReport) -> None:
             err_console.print(f"  [dim]what to do:[/] {error['hint']}", markup=True)
 
 
+def _configure_detection(knowledge: tuple[str, ...], model: str | None) -> dict[str, str | None]:
+    """Check the pack and model now (a clear error before any file is read), then hand them to
+    the detect stage through the environment, which worker processes inherit. Returns the
+    previous values, restored when the command ends."""
+    import os
+
+    from propwatch.detect.detector import KNOWLEDGE_ENV, MODEL_ENV, Detector
+
+    Detector.from_options(knowledge, model)
+    saved = {name: os.environ.get(name) for name in (KNOWLEDGE_ENV, MODEL_ENV)}
+    if knowledge:
+        os.environ[KNOWLEDGE_ENV] = os.pathsep.join(str(Path(k).resolve()) for k in knowledge)
+    if model:
+        os.environ[MODEL_ENV] = str(Path(model).resolve())
+    return saved
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
@@ -74,6 +91,11 @@ def print_report(report: IngestReport) -> None:
     "--no-detect", is_flag=True,
     help="Store and index only: skip detection (run `propwatch analyze` later).",
 )
+@click.option(
+    "--knowledge", "knowledge", multiple=True, metavar="DIR",
+    help="Extra knowledge pack directory for detection, merged over the built-in one.",
+)
+@click.option("--model", "model", metavar="DIR", help="Detection model made by `propwatch train`.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 def ingest_command(
     paths: tuple[Path, ...],
@@ -86,6 +108,8 @@ def ingest_command(
     batch_size: int,
     workers: int | None,
     no_detect: bool,
+    knowledge: tuple[str, ...],
+    model: str | None,
     quiet: bool,
 ) -> None:
     """Read Telegram exports, JSONL, CSV, HTML articles or text files (or folders of them),
@@ -99,6 +123,21 @@ def ingest_command(
     """
 
     def body() -> int:
+        if not (knowledge or model):
+            return run()
+        saved = _configure_detection(knowledge, model)
+        try:
+            return run()
+        finally:
+            import os
+
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+
+    def run() -> int:
         options = ReaderOptions(column_map=_column_map(mapping), encoding=encoding, channel=channel)
         with open_store(db) as store:
             show = not quiet and not as_json and err_console.is_terminal

@@ -10,6 +10,7 @@ original text. The item-level verdict (propaganda score and stance) comes from
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,8 @@ from propwatch.normalize import identify
 
 __all__ = [
     "DEFAULT_MODEL_DIR",
+    "KNOWLEDGE_ENV",
+    "MODEL_ENV",
     "Detector",
     "default_detector",
     "default_model",
@@ -399,7 +402,20 @@ def to_annotations(result: ItemResult, component: str = "detector") -> list[Anno
     return out
 
 
-@lru_cache(maxsize=1)
+#: Environment variables the ``detect`` stage reads (so worker processes see them too):
+#: extra knowledge pack directories (``os.pathsep``-separated) and a model directory.
+KNOWLEDGE_ENV = "PROPWATCH_KNOWLEDGE"
+MODEL_ENV = "PROPWATCH_MODEL"
+
+
 def default_detector() -> Detector:
-    """A process-wide detector with the built-in pack and model (built on first use)."""
-    return Detector()
+    """The process-wide detector: the built-in pack and model, plus what
+    ``$PROPWATCH_KNOWLEDGE`` and ``$PROPWATCH_MODEL`` name (``propwatch ingest --knowledge``
+    sets them). Built on first use, once per configuration."""
+    knowledge = tuple(p for p in os.environ.get(KNOWLEDGE_ENV, "").split(os.pathsep) if p)
+    return _detector_for(knowledge, os.environ.get(MODEL_ENV) or None)
+
+
+@lru_cache(maxsize=4)
+def _detector_for(knowledge: tuple[str, ...], model: str | None) -> Detector:
+    return Detector.from_options(knowledge, model)
