@@ -83,6 +83,39 @@ def public_rows() -> tuple[list[str], list[bool], list[str], list[dict[str, obje
     return texts, labels, sources, info
 
 
+def everyday_rows() -> tuple[list[str], list[str]]:
+    """propwatch's language-ID test messages that are not propaganda-like (its ``topical-*``
+    rows imitate propaganda and are left out): everyday talk, prices, football, weather,
+    religious talk, news and counter-extremism, in all nine languages. Returns (texts, stance)."""
+    path = ROOT / "src" / "propwatch" / "data" / "eval" / "langid.tsv"
+    texts: list[str] = []
+    stances: list[str] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            note = row.get("note") or ""
+            if note.startswith("topical") or not row.get("text"):
+                continue
+            texts.append(row["text"])
+            if "counter" in note:
+                stances.append("counter")
+            elif "news" in note:
+                stances.append("report")
+            else:
+                stances.append("neutral")
+    return texts, stances
+
+
+def vk_negatives() -> list[str]:
+    """Russian VK comments (MIT), toxic or not, none of them propaganda: 4/5 by id hash."""
+    vk = LABELLED / "russian_distorted_toxicity_vk" / "russian_distorted_toxicity.tsv"
+    with vk.open(encoding="utf-8", newline="") as handle:
+        return [
+            row["comments"]
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if row.get("comments") and not held_out(row["comment_id"])
+        ]
+
+
 def heads_of(data: Dataset) -> dict[str, list[bool]]:
     heads = {h: v for h, v in data.targets.items() if h == "propaganda" or h.startswith("stance_")}
     for head, values in data.targets.items():
@@ -103,18 +136,54 @@ def main() -> int:
     parser.add_argument("--public", action="store_true", help="Add the MIT public sets.")
     parser.add_argument("--out", type=Path, default=ROOT / "src/propwatch/data/models/default")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--vk", action="store_true",
+        help="Also use 4/5 of the Russian VK comments (MIT) as negatives (they cost Russian "
+        "recall: see docs/detection.md).",
+    )
+    parser.add_argument(
+        "--no-everyday", action="store_true",
+        help="Leave out the everyday negatives (language-ID messages and VK comments).",
+    )
     args = parser.parse_args()
 
     own = own_set("train")
+    if not args.no_everyday:
+        # Everyday negatives: ordinary messages in every language, so the model learns what
+        # most of a channel's traffic looks like. They join the combiner's rows too.
+        e_texts, e_stances = everyday_rows()
+        v_texts = vk_negatives() if args.vk else []
+        own.texts += e_texts + v_texts
+        own.languages += ["everyday"] * len(e_texts) + ["vk"] * len(v_texts)
+        own.ids += [""] * (len(e_texts) + len(v_texts))
+        stances = e_stances + ["neutral"] * len(v_texts)
+        for head, values in own.targets.items():
+            if head.startswith("stance_"):
+                values += [s == head.removeprefix("stance_") for s in stances]
+            else:
+                values += [False] * len(stances)
     heads = heads_of(own)
     texts = list(own.texts)
     targets = {h: list(v) for h, v in heads.items()}
     weights = [1.0] * len(texts)
     training_data: list[dict[str, object]] = [
-        {"name": "propwatch written training sets (data/train/detection)", "items": len(texts),
+        {"name": "propwatch written training sets (data/train/detection)",
+         "items": sum(1 for lang in own.languages if lang not in ("everyday", "vk")),
          "licence": "Apache-2.0 (propwatch)",
          "note": "tg, uz-Latn, uz-Cyrl, ky, ru, fa/prs, ps, ar, tr, en"}
     ]
+    if not args.no_everyday:
+        training_data.append(
+            {"name": "propwatch language-ID messages (data/eval/langid.tsv), non-topical rows",
+             "items": own.languages.count("everyday"), "licence": "Apache-2.0 (propwatch)",
+             "note": "everyday, news, religious and counter-extremism talk; all not propaganda"}
+        )
+    if args.vk:
+        training_data.append(
+            {"name": "russian_distorted_toxicity_vk (4/5 by comment-id hash)",
+             "items": own.languages.count("vk"), "licence": "MIT",
+             "note": "Russian VK comments, toxic or not; all not propaganda"}
+        )
     if args.public:
         p_texts, p_labels, _, info = public_rows()
         share = len(own.texts) / max(1, len(p_texts))

@@ -307,6 +307,12 @@ class Detector:
             if score >= threshold:
                 stance = "endorse"
             stance_evidence = tuple(cue_evidence.get(stance, ()))
+            if not stance_evidence and stance in ("report", "counter"):
+                # The model chose between report and counter; show the cues that did fire.
+                stance_evidence = tuple(
+                    sorted(cue_evidence["report"] + cue_evidence["counter"],
+                           key=lambda e: e.start)
+                )
             detections = list(detections)
             if self.model is not None:
                 detections.extend(self._model_detections(text, head))
