@@ -34,7 +34,9 @@ def _print(result: SearchResult) -> None:
         console.print("  " + _highlight(hit.snippet), markup=True)
         if hit.propaganda is not None:
             labels = ", ".join(f"{label} {score:.2f}" for label, score, _ in hit.detections[:4])
-            flag = "[bold red]propaganda[/]" if hit.propaganda >= 0.5 else "[dim]not propaganda[/]"
+            flag = (
+                "[bold red]propaganda[/]" if hit.stance == "endorse" else "[dim]not propaganda[/]"
+            )
             console.print(
                 f"  {flag} {hit.propaganda:.2f} · stance {hit.stance} · {escape(labels)}",
                 markup=True,

@@ -64,7 +64,10 @@ class SearchQuery:
             return None
         label = self.label or "propaganda"
         if label == "propaganda":
-            return ("judgement", label, 0.5 if self.min_score is None else self.min_score)
+            if self.min_score is None:
+                # Judged propaganda (at the model's own threshold): its stance is endorse.
+                return ("stance", "endorse", 0.0)
+            return ("judgement", label, self.min_score)
         return ("detection", label, 0.0 if self.min_score is None else self.min_score)
 
 
@@ -106,7 +109,7 @@ class SearchHit:
             "id": self.pk,
             "propaganda": None
             if self.propaganda is None
-            else {"score": round(self.propaganda, 4), "label": self.propaganda >= 0.5},
+            else {"score": round(self.propaganda, 4), "label": self.stance == "endorse"},
             "stance": self.stance,
             "detections": [
                 {"label": label, "score": round(score, 4), "component": component}

@@ -404,19 +404,20 @@ class Store:
                 "backend": self.dialect,
             }
 
-    def judgements(self, threshold: float = 0.5) -> dict[tuple[str, str], bool]:
-        """(channel key, message id) -> judged propaganda, for every judged item."""
+    def judgements(self) -> dict[tuple[str, str], bool]:
+        """(channel key, message id) -> judged propaganda (stance ``endorse``), per judged item."""
         m, c, a = schema.messages, schema.channels, schema.annotations
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(c.c.key, m.c.message_id, a.c.score)
+                select(c.c.key, m.c.message_id, a.c.label)
                 .select_from(m.join(c, c.c.id == m.c.channel_id).join(a, a.c.message_pk == m.c.id))
-                .where(a.c.kind == "judgement")
+                .where(a.c.kind == "stance")
             ).all()
-        return {(str(k), str(mid)): float(score) >= threshold for k, mid, score in rows}
+        return {(str(k), str(mid)): label == "endorse" for k, mid, label in rows}
 
     def detection_stats(self, threshold: float = 0.5) -> dict[str, Any]:
-        """What detection found: items judged propaganda, stances, labels, signals."""
+        """What detection found: items judged propaganda (stance ``endorse``, at the model's
+        own threshold), stances, labels (detections scoring >= ``threshold``), signals."""
         m, a = schema.messages, schema.annotations
         with self.engine.connect() as conn:
             judged = int(
@@ -426,7 +427,7 @@ class Store:
             )
             propaganda = int(
                 conn.execute(
-                    select(func.count()).where(a.c.kind == "judgement", a.c.score >= threshold)
+                    select(func.count()).where(a.c.kind == "stance", a.c.label == "endorse")
                 ).scalar_one()
             )
             by_stance = {
@@ -456,7 +457,7 @@ class Store:
                 for k, v in conn.execute(
                     select(m.c.language, func.count())
                     .select_from(m.join(a, a.c.message_pk == m.c.id))
-                    .where(a.c.kind == "judgement", a.c.score >= threshold)
+                    .where(a.c.kind == "stance", a.c.label == "endorse")
                     .group_by(m.c.language).order_by(func.count().desc())
                 ).all()
             }
