@@ -164,19 +164,28 @@ class TextClassifier:
         """The character n-grams of ``text`` that push ``head`` up most (for evidence)."""
         if head not in self.heads:
             return []
-        row = self.weights.getrow(self.heads.index(head))
-        weights = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
-        from sklearn.utils import murmurhash3_32
-
-        scored: dict[str, float] = {}
+        i = self.heads.index(head)
+        start, end = self.weights.indptr[i], self.weights.indptr[i + 1]
+        indices = self.weights.indices[start:end]  # sorted: the matrix is canonical CSR
+        data = self.weights.data[start:end]
+        global _HASHER
+        if _HASHER is None:
+            _HASHER = _WordHasher()
+        grams: list[str] = []
+        columns: list[int] = []
         for word in set(_prepare(text).split()):
-            for gram in _word_grams(word):
-                if len(gram.strip()) < 3:
-                    continue
-                column = abs(int(murmurhash3_32(gram, seed=0))) % N_FEATURES
-                weight = weights.get(column, 0.0)
-                if weight > 0:
-                    scored[gram.strip()] = max(weight, scored.get(gram.strip(), 0.0))
+            # The hasher's memoized columns are in the order of ``_word_grams(word)``.
+            grams.extend(_word_grams(word))
+            columns.extend(_HASHER.columns(word))
+        if not grams or not len(indices):
+            return []
+        wanted = np.asarray(columns, dtype=indices.dtype)
+        pos = np.minimum(np.searchsorted(indices, wanted), len(indices) - 1)
+        found = np.where(indices[pos] == wanted, data[pos], 0.0)
+        scored: dict[str, float] = {}
+        for gram, weight in zip(grams, found.tolist(), strict=True):
+            if weight > 0 and len(gram.strip()) >= 3:
+                scored[gram.strip()] = max(weight, scored.get(gram.strip(), 0.0))
         ranked = sorted(scored.items(), key=lambda pair: -pair[1])
         return ranked[:k]
 

@@ -165,8 +165,8 @@ class Detector:
     ) -> None:
         self.pack = pack or default_pack()
         self.lexicon_version = pack_version(self.pack)
-        self._terms: Matcher[Term] = Matcher(self.pack.terms)
-        self._cues: Matcher[StanceCue] = Matcher(self.pack.cues)
+        # One automaton for terms and cues: the text views are built and searched once.
+        self._matcher: Matcher[Term | StanceCue] = Matcher([*self.pack.terms, *self.pack.cues])
         self._propaganda_labels = frozenset(
             label.id for label in self.pack.labels.values() if label.propaganda
         )
@@ -195,8 +195,20 @@ class Detector:
 
     # -- components ----------------------------------------------------------------------
 
-    def _lexicon(self, text: str) -> tuple[list[Detection], dict[str, float], list[Match[Term]]]:
-        matches = self._terms.find(text)
+    def _find(self, text: str) -> tuple[list[Match[Term]], list[Match[StanceCue]]]:
+        terms: list[Match[Term]] = []
+        cues: list[Match[StanceCue]] = []
+        for match in self._matcher.find(text):
+            if isinstance(match.pattern, Term):
+                terms.append(match)  # type: ignore[arg-type]
+            else:
+                cues.append(match)  # type: ignore[arg-type]
+        return terms, cues
+
+    def _lexicon(
+        self, text: str, found: list[Match[Term]] | None = None
+    ) -> tuple[list[Detection], dict[str, float], list[Match[Term]]]:
+        matches = self._find(text)[0] if found is None else found
         by_label: dict[str, list[Match[Term]]] = defaultdict(list)
         for match in matches:
             for label in match.pattern.labels:
@@ -230,10 +242,12 @@ class Detector:
         }
         return detections, features, matches
 
-    def _stance_cues(self, text: str) -> tuple[dict[str, float], dict[str, list[Evidence]]]:
+    def _stance_cues(
+        self, text: str, found: list[Match[StanceCue]] | None = None
+    ) -> tuple[dict[str, float], dict[str, list[Evidence]]]:
         weights: dict[str, dict[str, float]] = {"report": {}, "counter": {}, "endorse": {}}
         evidence: dict[str, list[Evidence]] = {"report": [], "counter": [], "endorse": []}
-        for match in self._cues.find(text):
+        for match in self._find(text)[1] if found is None else found:
             cue = match.pattern
             if cue.stance in weights:
                 weights[cue.stance][cue.id] = cue.weight
@@ -268,8 +282,9 @@ class Detector:
         out = []
         for full, head in zip(texts, heads, strict=True):
             text = full[:MAX_DETECT_CHARS]
-            detections, features, _ = self._lexicon(text)
-            cues, cue_evidence = self._stance_cues(text)
+            term_matches, cue_matches = self._find(text)
+            detections, features, _ = self._lexicon(text, term_matches)
+            cues, cue_evidence = self._stance_cues(text, cue_matches)
             signals = extract_signals(text)
             row = {**features, **cues}
             row["model_propaganda"] = head.get("propaganda", 0.5)

@@ -178,6 +178,10 @@ _VIEW_RE = re.compile(
 )
 
 
+#: Characters one of ``_VIEW_RE``'s alternatives needs to start on.
+_VIEW_HINT = re.compile(f"{_invisible_class()}|[\\[({{]|[hH][xX*tT]")
+
+
 @dataclass(frozen=True, slots=True)
 class _Segment:
     vstart: int  # start in the view
@@ -193,6 +197,11 @@ class _View:
         self.original = text
         parts: list[str] = []
         self._segs: list[_Segment] = []
+        if not _VIEW_HINT.search(text):
+            # No invisible character, bracket or scheme-like "hx"/"h*": the view is the text
+            # (one C-speed scan instead of the alternation's lookbehinds at every position).
+            self.text = text
+            return
         pos = v = 0
         for m in _VIEW_RE.finditer(text):
             if m.start() > pos:
