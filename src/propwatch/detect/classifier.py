@@ -86,12 +86,13 @@ class _WordHasher:
             for word in text.split():
                 indices.extend(self.columns(word))
             indptr.append(len(indices))
-        data = np.ones(len(indices), dtype=np.float32)
-        matrix = sp.csr_matrix(
-            (data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
-            shape=(len(texts), N_FEATURES),
-        )
-        matrix.sum_duplicates()
+        cols = np.asarray(indices, dtype=np.int32)
+        lengths = np.diff(np.asarray(indptr, dtype=np.int64)).astype(np.int64)
+        rows = np.repeat(np.arange(len(texts)), lengths)
+        # COO -> CSR sums the repeated n-grams of a text in C.
+        matrix: sp.csr_matrix = sp.coo_matrix(
+            (np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(len(texts), N_FEATURES)
+        ).tocsr()
         return matrix
 
 
@@ -115,13 +116,15 @@ def _idf(df: np.ndarray, n_docs: int) -> np.ndarray:
 
 
 def _tfidf(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-    out = counts.copy()
-    np.log1p(out.data, out=out.data)
-    out = out.multiply(idf).tocsr()
-    norms = np.sqrt(np.asarray(out.multiply(out).sum(axis=1)).ravel())
+    """Sublinear tf × idf, rows scaled to unit length, computed on the stored values only."""
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    data = (np.log1p(counts.data) * idf[counts.indices]).astype(np.float64)
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=counts.shape[0]))
     norms[norms == 0] = 1.0
-    scaled: sp.csr_matrix = sp.diags(1.0 / norms) @ out
-    return scaled.tocsr().astype(np.float32)
+    data /= norms[rows]
+    return sp.csr_matrix(
+        (data.astype(np.float32), counts.indices, counts.indptr), shape=counts.shape
+    )
 
 
 @dataclass(slots=True)
@@ -136,6 +139,7 @@ class TextClassifier:
     n_docs: int
     card: dict[str, Any] = field(default_factory=dict)
     _idf: np.ndarray | None = None
+    _compact: tuple[np.ndarray, np.ndarray] | None = None
 
     @property
     def version(self) -> str:
@@ -150,7 +154,23 @@ class TextClassifier:
         if not texts:
             return np.zeros((0, len(self.heads)), dtype=np.float32)
         x = self.features(texts)
-        margins: np.ndarray = np.asarray((x @ self.weights.T).todense()) + self.intercepts
+        if self._compact is None:
+            # Weights as a dense (features the model knows × heads) block plus a column map:
+            # a sparse × dense product is several times faster than sparse × sparse, and the
+            # block holds only the few hundred thousand columns training ever saw.
+            known = np.unique(self.weights.indices)
+            lookup = np.full(N_FEATURES, -1, dtype=np.int64)
+            lookup[known] = np.arange(len(known))
+            block = np.asarray(self.weights[:, known].T.todense(), dtype=np.float32)
+            self._compact = (lookup, block)
+        lookup, block = self._compact
+        cols = lookup[x.indices]
+        keep = cols >= 0
+        rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+        sub = sp.csr_matrix(
+            (x.data[keep], (rows[keep], cols[keep])), shape=(x.shape[0], block.shape[0])
+        )
+        margins: np.ndarray = np.asarray(sub @ block, dtype=np.float64) + self.intercepts
         return margins
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
