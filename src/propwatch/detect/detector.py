@@ -355,19 +355,26 @@ class Detector:
     def _model_detections(self, text: str, head: dict[str, float]) -> list[Detection]:
         assert self.model is not None
         found: list[Detection] = []
+        folded = text.casefold()
+        aligned = len(folded) == len(text)  # else offsets found in ``folded`` would be wrong
         for name, prob in head.items():
             if name not in self.pack.labels or prob < MODEL_LABEL_THRESHOLD:
                 continue
+            spans: list[tuple[int, int, str]] = []
+            for gram, _ in self.model.top_ngrams(text, name, k=8):
+                start = folded.find(gram) if aligned else -1
+                if start < 0:
+                    continue
+                end = start + len(gram)
+                # Overlapping n-grams (``раф``, ``афи``, ``рафи``) are one piece of evidence.
+                if any(start < e and s < end for s, e, _ in spans):
+                    continue
+                spans.append((start, end, gram))
+                if len(spans) == 3:
+                    break
             evidence = [
-                Evidence(
-                    start,
-                    start + len(gram),
-                    text[start : start + len(gram)],
-                    f"model:{gram}",
-                    "model",
-                )
-                for gram, _ in self.model.top_ngrams(text, name)
-                if (start := text.casefold().find(gram)) >= 0 and len(text.casefold()) == len(text)
+                Evidence(s, e, text[s:e], f"model:{gram}", "model")
+                for s, e, gram in sorted(spans)
             ]
             found.append(Detection(name, prob, "model", self.model.version, evidence))
         return found
