@@ -28,6 +28,7 @@ import math
 import os
 import platform
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -53,6 +54,7 @@ TARGET_MSGS_PER_S = 10_000  # at 1M messages, end to end
 TARGET_RSS_BYTES = 1 << 30  # peak RSS, and flat in file size
 TARGET_P95_MS = 100.0  # search p95 at 1M messages
 TARGET_AT = 1_000_000
+TARGET_DETECT_OVERHEAD = 0.30  # detection adds at most 30% to ingest time at 1M
 
 #: The baseline needs roughly this many bytes of RAM per byte of JSON (pandas.read_json).
 BASELINE_RSS_PER_FILE_BYTE = 7.5
@@ -74,6 +76,14 @@ class ChildRun:
     peak_max_rss: int  # kernel ru_maxrss of the child (largest process it waited for)
     stdout: str
     stderr: str
+    timed_out: bool = False
+    #: user + system CPU of the process tree: the larger of the child's rusage (itself and the
+    #: children it reaped) and the sum over every process sampled in the tree
+    cpu_s: float = 0.0
+    loadavg_start: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    #: CPU used by everything else on the machine during the run, in cores (busy CPU time of
+    #: the whole machine minus the child's, divided by wall time): other load slows the child.
+    other_cores: float = 0.0
 
 
 def _child_env() -> dict[str, str]:
@@ -84,24 +94,43 @@ def _child_env() -> dict[str, str]:
     return env
 
 
-def measure(cmd: Sequence[str], interval: float = 0.05) -> ChildRun:
-    """Run ``cmd``; time it and track its peak RSS (tree sum sampled + kernel maximum)."""
+def measure(cmd: Sequence[str], interval: float = 0.05, timeout: float = 0.0) -> ChildRun:
+    """Run ``cmd``; time it and track its peak RSS (tree sum sampled + kernel maximum).
+
+    With ``timeout`` > 0 the child and its descendants are killed after that many seconds
+    (``timed_out`` is then true); the sampler thread does it, so no extra thread is needed."""
     with (
         tempfile.TemporaryFile("w+", encoding="utf-8") as out,
         tempfile.TemporaryFile("w+", encoding="utf-8") as err,
     ):
+        load0 = os.getloadavg()
+        busy0 = _busy_cpu_s()
         t0 = time.perf_counter()
         proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=_child_env())
         peak = 0
         stop = threading.Event()
+        timed_out = False
+        # Own CPU seconds of every process seen in the tree (last sample per pid). Worker
+        # processes started by a multiprocessing forkserver are reaped by the forkserver, which
+        # nobody reaps, so their CPU never reaches the child's rusage: sampling sees it.
+        cpu_by_pid: dict[int, float] = {}
 
         def sample() -> None:
-            nonlocal peak
+            nonlocal peak, timed_out
             try:
                 root = psutil.Process(proc.pid)
             except psutil.Error:
                 return
             while not stop.is_set():
+                if timeout > 0 and time.perf_counter() - t0 > timeout and not timed_out:
+                    timed_out = True
+                    print(f"[bench] timeout after {timeout:.0f} s: killing {cmd[:3]}",
+                          file=sys.stderr)  # fmt: skip
+                    with contextlib.suppress(psutil.Error):
+                        victims = root.children(recursive=True)
+                        for p in (*victims, root):
+                            with contextlib.suppress(psutil.Error):
+                                p.kill()
                 total = 0
                 try:
                     procs = [root, *root.children(recursive=True)]
@@ -110,6 +139,8 @@ def measure(cmd: Sequence[str], interval: float = 0.05) -> ChildRun:
                 for p in procs:
                     with contextlib.suppress(psutil.Error):
                         total += int(p.memory_info().rss)
+                        times = p.cpu_times()
+                        cpu_by_pid[p.pid] = float(times.user + times.system)
                 peak = max(peak, total)
                 stop.wait(interval)
 
@@ -119,8 +150,10 @@ def measure(cmd: Sequence[str], interval: float = 0.05) -> ChildRun:
         # maximum over every child this runner ever waited for.
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
+        busy = _busy_cpu_s() - busy0
         stop.set()
         sampler.join()
+        cpu = max(float(usage.ru_utime + usage.ru_stime), sum(cpu_by_pid.values()))
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
@@ -132,7 +165,17 @@ def measure(cmd: Sequence[str], interval: float = 0.05) -> ChildRun:
             peak_max_rss=int(usage.ru_maxrss) * 1024,
             stdout=out.read(),
             stderr=err.read(),
+            cpu_s=cpu,
+            timed_out=timed_out,
+            loadavg_start=load0,
+            other_cores=max(0.0, (busy - cpu) / wall) if wall > 0 else 0.0,
         )
+
+
+def _busy_cpu_s() -> float:
+    """Busy CPU seconds of the whole machine since boot (all cores; idle and iowait excluded)."""
+    t = psutil.cpu_times()
+    return float(t.user + t.system + sum(getattr(t, k, 0.0) for k in ("nice", "irq", "softirq")))
 
 
 def _last_json_object(text: str) -> dict[str, Any] | None:
@@ -499,6 +542,74 @@ def db_size(url: str) -> dict[str, int] | None:
     return sizes
 
 
+def nodetect_url(args: argparse.Namespace, n: int) -> str | None:
+    """The database of the ``--no-detect`` run: ``--db-url-nodetect``, or the SQLite file of
+    ``--db-url`` with ``-nodetect`` before its suffix."""
+    workdir = Path(args.workdir).resolve()
+    if args.db_url_nodetect:
+        return str(args.db_url_nodetect.format(n=n, workdir=workdir))
+    path = sqlite_path(args.db_url.format(n=n, workdir=workdir))
+    if path is None:
+        return None
+    return f"sqlite:///{path.with_name(path.stem + '-nodetect' + path.suffix)}"
+
+
+def ingest_run(
+    cli: list[str], path: Path, url: str, n: int, extra: Sequence[str], timeout: float
+) -> dict[str, Any]:
+    """``propwatch ingest`` into a fresh database (SQLite files are deleted first)."""
+    db_path = sqlite_path(url)
+    if db_path is not None:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db_path) + suffix).unlink(missing_ok=True)
+    ing = measure([*cli, "ingest", str(path), "--db", url, "--json", *extra], timeout=timeout)
+    summary = _last_json_object(ing.stdout)
+    ok = ing.returncode in (0, 3)
+    if not ok:
+        print(
+            f"[bench] ingest FAILED (rc={ing.returncode}):\n{ing.stderr.strip()[-1500:]}",
+            file=sys.stderr,
+        )
+    out: dict[str, Any] = {
+        "cmd": " ".join(ing.cmd),
+        "db_url": url,
+        "returncode": ing.returncode,
+        "ok": ok,
+        "timed_out": ing.timed_out,
+        "wall_s": ing.wall_s,
+        "msgs_per_s": n / ing.wall_s if ing.wall_s and ok else None,
+        "peak_tree_rss": ing.peak_tree_rss,
+        "peak_max_rss": ing.peak_max_rss,
+        "cpu_s": ing.cpu_s,
+        "cpu_us_per_msg": ing.cpu_s / n * 1e6 if n else None,
+        "loadavg_start": list(ing.loadavg_start),
+        "other_cores": ing.other_cores,
+        "summary": summary,
+        "stderr_tail": ing.stderr.strip()[-1500:] if not ok else "",
+        "db_size": db_size(url),
+    }
+    if summary:
+        out["accounted"] = sum(
+            int(summary.get(k) or 0) for k in ("ingested", "duplicates", "rejected")
+        )
+    return out
+
+
+def _overhead(res: dict[str, Any]) -> None:
+    """Detection overhead: (t_detect - t_base) / t_base, in wall time and in CPU time."""
+    det, base = res.get("ingest") or {}, res.get("ingest_nodetect") or {}
+    if not (det.get("ok") and base.get("ok")):
+        return
+    res["detect_overhead"] = {
+        "wall": (det["wall_s"] - base["wall_s"]) / base["wall_s"],
+        "cpu": (det["cpu_s"] - base["cpu_s"]) / base["cpu_s"] if base["cpu_s"] else None,
+        "added_us_per_msg_wall": (det["wall_s"] - base["wall_s"]) / res["n"] * 1e6,
+        "added_us_per_msg_cpu": (det["cpu_s"] - base["cpu_s"]) / res["n"] * 1e6,
+        "target": TARGET_DETECT_OVERHEAD,
+    }
+
+
 def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
     workdir: Path = args.workdir
     res: dict[str, Any] = {"n": n}
@@ -513,37 +624,23 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
 
     url = args.db_url.format(n=n, workdir=workdir.resolve())
     res["db_url"] = url
-    db_path = sqlite_path(url)
-    if db_path is not None and not args.skip_ingest:  # --skip-ingest reuses the database
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db_path) + suffix).unlink(missing_ok=True)
-
     cli = propwatch_cmd(args.propwatch)
-    if not args.skip_ingest:
-        print(f"[bench] ingest {n:,} -> {url}", file=sys.stderr)
-        ing = measure([*cli, "ingest", str(path), "--db", url, "--json", *args.ingest_arg])
-        summary = _last_json_object(ing.stdout)
-        if ing.returncode not in (0, 3):
-            print(
-                f"[bench] ingest FAILED (rc={ing.returncode}):\n{ing.stderr.strip()[-1500:]}",
-                file=sys.stderr,
-            )
-        res["ingest"] = {
-            "cmd": " ".join(ing.cmd),
-            "returncode": ing.returncode,
-            "ok": ing.returncode in (0, 3),
-            "wall_s": ing.wall_s,
-            "msgs_per_s": n / ing.wall_s if ing.wall_s and ing.returncode in (0, 3) else None,
-            "peak_tree_rss": ing.peak_tree_rss,
-            "peak_max_rss": ing.peak_max_rss,
-            "summary": summary,
-            "stderr_tail": ing.stderr.strip()[-1500:] if ing.returncode not in (0, 3) else "",
-        }
-        if summary:
-            stored = sum(int(summary.get(k) or 0) for k in ("ingested", "duplicates", "rejected"))
-            res["ingest"]["accounted"] = stored
-        res["db_size"] = db_size(url)
+    if not args.skip_ingest:  # --skip-ingest reuses the database
+        print(f"[bench] ingest {n:,} (detection on: the default) -> {url}", file=sys.stderr)
+        res["ingest"] = ingest_run(cli, path, url, n, args.ingest_arg, args.ingest_timeout)
+        res["db_size"] = res["ingest"]["db_size"]
+        if not args.skip_nodetect:
+            url_nd = nodetect_url(args, n)
+            if url_nd is None:
+                res["ingest_nodetect"] = {
+                    "skipped": "non-SQLite --db-url: give --db-url-nodetect for the comparison"
+                }
+            else:
+                print(f"[bench] ingest {n:,} --no-detect -> {url_nd}", file=sys.stderr)
+                res["ingest_nodetect"] = ingest_run(
+                    cli, path, url_nd, n, [*args.ingest_arg, "--no-detect"], args.ingest_timeout
+                )
+        _overhead(res)
 
     ok = bool(res.get("ingest", {}).get("ok")) or args.skip_ingest
     if ok and not args.skip_search:
@@ -678,6 +775,7 @@ def render(results: list[dict[str, Any]], machine: dict[str, str]) -> str:
             f"| {s.get('queries', 'n/a')} | {s.get('mode', 'n/a')} |"
         )
     lines.append("")
+    lines += _overhead_table(results)
     lines.append("### Baseline: pandas + `re` on the same file")
     lines.append("")
     lines.append(
@@ -735,10 +833,67 @@ def render(results: list[dict[str, Any]], machine: dict[str, str]) -> str:
     lines.append("")
     lines.append(
         f"Machine: {machine['cpu']}, {machine['cores']} cores, {machine['ram']} RAM; "
-        f"Python {machine['python']}; propwatch {machine['commit']}; {machine['date']}  "
+        f"Python {machine['python']}; propwatch {machine['commit']}; {machine['date']}; "
+        f"load average at start {machine.get('loadavg', 'n/a')}  "
     )
     lines.append(f"`{machine['uname']}`")
     return "\n".join(lines) + "\n"
+
+
+def _overhead_table(results: list[dict[str, Any]]) -> list[str]:
+    """Ingest with detection (the default) vs ``--no-detect``, same file, fresh databases."""
+    rows = [r for r in results if r.get("ingest") or r.get("ingest_nodetect")]
+    if not rows:
+        return []
+    out = [
+        "### Detection overhead: `propwatch ingest` vs `propwatch ingest --no-detect`",
+        "",
+        "| N | run | ingest s | msg/s | CPU s (tree) | peak RSS (tree) | peak RSS (max proc) "
+        "| DB (+wal) | load avg at start | other load during run (cores) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        for key, label in (("ingest", "detection (default)"), ("ingest_nodetect", "--no-detect")):
+            i = r.get(key) or {}
+            if not i:
+                continue
+            if "skipped" in i:
+                out.append(f"| {r['n']:,} | {label} | {i['skipped']} | | | | | | | |")
+                continue
+            wall = (
+                _f(i.get("wall_s"))
+                if i.get("ok")
+                else f"FAILED rc={i.get('returncode')}" + (" (timeout)" if i.get("timed_out")
+                                                           else "")
+            )  # fmt: skip
+            size = (i.get("db_size") or {}).get("total") if i.get("ok") else None
+            load = i.get("loadavg_start") or []
+            out.append(
+                f"| {r['n']:,} | {label} | {wall} | {_f(i.get('msgs_per_s'), '{:,.0f}')} "
+                f"| {_f(i.get('cpu_s'))} | {_mib(i.get('peak_tree_rss'))} "
+                f"| {_mib(i.get('peak_max_rss'))} | {_mb(size) if size else 'n/a'} "
+                f"| {', '.join(f'{x:.2f}' for x in load) or 'n/a'} "
+                f"| {_f(i.get('other_cores'), '{:.2f}')} |"
+            )
+    out.append("")
+    for r in rows:
+        o = r.get("detect_overhead")
+        if not o:
+            continue
+        out.append(
+            f"- N={r['n']:,}: detection adds **{o['wall'] * 100:+.1f}%** to ingest wall time "
+            f"({o['added_us_per_msg_wall']:+,.0f} µs/msg; target <= {o['target'] * 100:.0f}% at "
+            f"1M) and {_f(None if o['cpu'] is None else o['cpu'] * 100, '{:+.1f}')}% to CPU time "
+            f"({o['added_us_per_msg_cpu']:+,.0f} µs of CPU per message, all processes)."
+        )
+    out.append(
+        "\nOverhead = (t_detect - t_no_detect) / t_no_detect, same export, two fresh databases, "
+        "one run after the other. CPU s is user + system time of the ingest process and its "
+        "worker processes; 'other load' is the machine's busy CPU time during the run minus "
+        "that, per second (on 2 cores, 1.0 means another process held a whole core)."
+    )
+    out.append("")
+    return out
 
 
 def _targets(results: list[dict[str, Any]]) -> list[str]:
@@ -779,6 +934,14 @@ def _targets(results: list[dict[str, Any]]) -> list[str]:
             f"{_mib(hi[1])} ({ratio:.2f}x for {hi[0] / lo[0]:.0f}x data) "
             f"| {status(ratio < 1.5, at_1m=False)} |"
         )
+    o = big.get("detect_overhead")
+    if o is not None or big.get("ingest_nodetect"):
+        ov = None if o is None else o["wall"]
+        out.append(
+            f"| detection adds <= {TARGET_DETECT_OVERHEAD * 100:.0f}% to ingest time at 1M "
+            f"| {label}: {_f(None if ov is None else ov * 100, '{:+.1f}')}% "
+            f"| {status(None if ov is None else ov <= TARGET_DETECT_OVERHEAD)} |"
+        )
     s = big.get("search") or {}
     p95 = s.get("p95_ms")
     out.append(
@@ -789,8 +952,55 @@ def _targets(results: list[dict[str, Any]]) -> list[str]:
     return out
 
 
-def write_results_md(results: list[dict[str, Any]], machine: dict[str, str]) -> None:
-    """Replace (or append) one section per N in RESULTS.md."""
+PROFILE_START = "<!-- bench detect-profile start -->"
+PROFILE_END = "<!-- bench detect-profile end -->"
+
+
+def _carried_baseline(section: str, n: int) -> str | None:
+    """The baseline row of an earlier run of this section, if it has one."""
+    if "### Baseline" not in section:
+        return None
+    part = section.split("### Baseline", 1)[1].split("###", 1)[0]
+    for line in part.splitlines():
+        if line.startswith(f"| {n:,} |") and "not run" not in line and "|---" not in line:
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if len(cells) > 2 and all(cells[2:5]):
+                return line
+    return None
+
+
+def _with_carried_baseline(body: str, n: int, row: str, old: str) -> str:
+    carried = re.search(r"the row is from (.+?); its 'ingest", old)
+    if carried:  # carried over before: keep where it really came from
+        when = carried.group(1)
+    else:
+        dated = re.search(r"; (\d{4}-\d\d-\d\d \d\d:\d\d UTC)", old)
+        when = dated.group(1) if dated else "an earlier run"
+        cpu = re.search(r"Machine: ([^,\n]+),", old)
+        if cpu:
+            when += f" on {cpu.group(1)}"
+    lines = body.splitlines()
+    for k, line in enumerate(lines):
+        if line.startswith(f"| {n:,} | not run |"):
+            lines[k] = row
+            lines.insert(
+                k + 1,
+                f"\n(Baseline not re-run this time: the row is from {when}; its 'ingest / "
+                "baseline time' compares with that run's ingest.)",
+            )
+            break
+    return "\n".join(lines) + "\n"
+
+
+def write_results_md(
+    results: list[dict[str, Any]],
+    machine: dict[str, str],
+    profile: dict[str, Any] | None = None,
+) -> None:
+    """Replace (or append) one section per N in RESULTS.md, and the detection-profile section.
+
+    A size whose baseline was not run this time keeps the baseline row of the section it
+    replaces (with its date), so ``--skip-baseline`` does not erase earlier numbers."""
     text = RESULTS_MD.read_text(encoding="utf-8") if RESULTS_MD.exists() else (
         "# propwatch benchmark results\n\n"
         "Written by `python benchmarks/run.py --write-results`; one section per size, replaced "
@@ -802,9 +1012,28 @@ def write_results_md(results: list[dict[str, Any]], machine: dict[str, str]) -> 
         if start in text and end in text:
             a = text.index(start)
             b = text.index(end) + len(end)
+            old = text[a:b]
+            base = r.get("baseline") or {}
+            row = None if "total_s" in base else _carried_baseline(old, r["n"])
+            if row is not None:
+                body = _with_carried_baseline(body[: -len(end)], r["n"], row, old) + end
             text = text[:a] + body + text[b:]
         else:
             text = text.rstrip("\n") + "\n\n" + body + "\n"
+    if profile is not None:
+        body = f"{PROFILE_START}\n{render_profile(profile, machine)}{PROFILE_END}"
+        if PROFILE_START in text and PROFILE_END in text:
+            a = text.index(PROFILE_START)
+            b = text.index(PROFILE_END) + len(PROFILE_END)
+            text = text[:a] + body + text[b:]
+        else:
+            # Before the hand-written analysis, if there is one.
+            marker = "\n## Reading these numbers"
+            if marker in text:
+                k = text.index(marker)
+                text = text[:k].rstrip("\n") + "\n\n" + body + "\n" + text[k:]
+            else:
+                text = text.rstrip("\n") + "\n\n" + body + "\n"
     RESULTS_MD.write_text(text, encoding="utf-8")
 
 
@@ -817,6 +1046,33 @@ def _no_nan(obj: Any) -> Any:
     if isinstance(obj, list):
         return [_no_nan(v) for v in obj]
     return obj
+
+
+def run_profile(args: argparse.Namespace) -> dict[str, Any] | None:
+    """``detect_profile.py`` in a child process; its raw numbers, or ``None`` if it failed."""
+    out = args.workdir / "detect-profile.json"
+    print(f"[bench] detection profile on {args.profile_n:,} messages", file=sys.stderr)
+    run = measure(
+        [sys.executable, str(HERE / "detect_profile.py"), "--n", str(args.profile_n),
+         "--workdir", str(args.workdir), "--json", str(out)]
+    )  # fmt: skip
+    if run.returncode != 0 or not out.exists():
+        print(f"[bench] detect_profile.py failed ({run.returncode}):\n{run.stderr[-1500:]}",
+              file=sys.stderr)  # fmt: skip
+        return None
+    prof: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return prof
+
+
+def render_profile(prof: dict[str, Any], machine: dict[str, str]) -> str:
+    import detect_profile
+
+    return (
+        "### Where detection time goes (µs per message)\n\n"
+        + detect_profile.render_markdown(prof)
+        + f"\nMachine: {machine['cpu']}, {machine['cores']} cores; Python {machine['python']}; "
+        f"propwatch {machine['commit']}; {machine['date']}\n"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -843,24 +1099,49 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-baseline", action="store_true")
     ap.add_argument("--force-baseline", action="store_true", help="run it even if RAM looks short")
     ap.add_argument("--skip-ingest", action="store_true", help="reuse the existing database")
+    ap.add_argument(
+        "--skip-nodetect",
+        action="store_true",
+        help="skip the second ingest with --no-detect (no detection-overhead figure)",
+    )
+    ap.add_argument(
+        "--db-url-nodetect",
+        default=None,
+        help="database URL template for the --no-detect run (default: the SQLite file of "
+        "--db-url with -nodetect before its suffix)",
+    )
+    ap.add_argument(
+        "--ingest-timeout", type=float, default=0.0,
+        help="kill an ingest still running after this many seconds (0: never)",
+    )  # fmt: skip
+    ap.add_argument(
+        "--profile-n", type=int, default=20_000,
+        help="messages for the in-process detection profile (detect_profile.py; 0: skip)",
+    )  # fmt: skip
     ap.add_argument("--skip-search", action="store_true")
     ap.add_argument("--regenerate", action="store_true", help="ignore cached exports")
     ap.add_argument("--write-results", action="store_true", help="update benchmarks/RESULTS.md")
     args = ap.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
 
+    load_start = os.getloadavg()
     results: list[dict[str, Any]] = []
     for n in args.sizes:
         res = run_size(args, n)
+        res["loadavg_start"] = list(load_start)
         (args.workdir / f"results-{n}.json").write_text(
             json.dumps(_no_nan(res), ensure_ascii=False, indent=1, default=str) + "\n",
             encoding="utf-8",
         )
         results.append(res)
+    prof = run_profile(args) if args.profile_n > 0 else None
     machine = machine_info()
+    machine["loadavg"] = ", ".join(f"{x:.2f}" for x in load_start)
     print(render(results, machine))
+    if prof is not None:
+        print(render_profile(prof, machine))
     if args.write_results:
-        write_results_md(results, machine)
+        write_results_md(results, machine, prof)
         print(f"[bench] wrote {RESULTS_MD}", file=sys.stderr)
     return 0
 
