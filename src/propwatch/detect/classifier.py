@@ -24,7 +24,6 @@ Prediction is batched: vectorizing one message at a time is ~20x slower than a b
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -406,6 +405,3 @@ def render_card(card: Mapping[str, Any]) -> str:
         lines += ["", "## Limitations", "", str(card["limitations"])]
     return "\n".join(lines) + "\n"
 
-
-def sigmoid(value: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, value))))

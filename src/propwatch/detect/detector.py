@@ -23,7 +23,7 @@ from propwatch.detect.classifier import TextClassifier
 from propwatch.detect.combine import CLASSES, FEATURES, Combiner, heuristic
 from propwatch.detect.matcher import Match, Matcher
 from propwatch.detect.model import Detection, Evidence, ItemResult, Judgement, Signal
-from propwatch.detect.signals import extract_signals
+from propwatch.detect.signals import SIGNAL_TYPES, extract_signals
 from propwatch.knowledge.loader import default_pack, load_pack
 from propwatch.knowledge.model import KnowledgePack, StanceCue, Term
 from propwatch.model import Annotation
@@ -51,16 +51,9 @@ MAX_DETECT_CHARS = 200_000
 MAX_EVIDENCE = 50
 #: Model label heads report a detection from this probability up.
 MODEL_LABEL_THRESHOLD = 0.5
+#: Signals that say "pay here" or "join here": wallets and Telegram targets.
 _CONTACT_SIGNALS = frozenset(
-    {
-        "btc_address",
-        "eth_address",
-        "tron_address",
-        "xmr_address",
-        "telegram_link",
-        "telegram_invite",
-        "telegram_handle",
-    }
+    t for t in SIGNAL_TYPES if t.endswith("_address") or t.startswith("telegram_")
 )
 _STANCE_HEADS = {
     "report": "stance_report",
