@@ -58,6 +58,17 @@ def _replace_words(text: str, rewrite: Callable[[str], str]) -> str:
     return _WORD.sub(lambda m: rewrite(m.group()), text)
 
 
+def _substitute(
+    word: str, table: dict[str, str], slots: list[int], budget: int, rng: random.Random
+) -> str:
+    """Replace between 1 and ``budget`` of the letters at ``slots`` through ``table``."""
+    chosen = rng.sample(slots, min(len(slots), rng.randint(1, budget)))
+    chars = list(word)
+    for i in chosen:
+        chars[i] = table[chars[i]]
+    return "".join(chars)
+
+
 def homoglyph(text: str, rng: random.Random) -> str:
     """Swap some letters of Latin and Cyrillic words for the other script's look-alikes.
 
@@ -73,11 +84,7 @@ def homoglyph(text: str, rng: random.Random) -> str:
         budget = (len(word) - 1) // 2
         if not slots or budget < 1 or rng.random() < 0.3:
             return word
-        chosen = rng.sample(slots, min(len(slots), rng.randint(1, budget)))
-        chars = list(word)
-        for i in chosen:
-            chars[i] = table[chars[i]]
-        return "".join(chars)
+        return _substitute(word, table, slots, budget, rng)
 
     return _replace_words(text, rewrite)
 
@@ -112,11 +119,7 @@ def leet(text: str, rng: random.Random) -> str:
         budget = len(word) // 2
         if not slots:
             return word
-        chosen = rng.sample(slots, min(len(slots), rng.randint(1, budget)))
-        chars = list(word)
-        for i in chosen:
-            chars[i] = table[chars[i]]
-        return "".join(chars)
+        return _substitute(word, table, slots, budget, rng)
 
     return _replace_words(text, rewrite)
 
