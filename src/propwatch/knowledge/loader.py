@@ -45,8 +45,8 @@ __all__ = ["BUILTIN_NAME", "builtin_dir", "default_pack", "load_pack", "pack_sta
 BUILTIN_NAME = "builtin"
 _YAML_SUFFIXES = (".yaml", ".yml")
 _DIR_HINT = (
-    "Check the --knowledge path: it must be a directory holding taxonomy.yaml and/or "
-    "lexicon/<lang>.yaml (see docs/knowledge.md)."
+    "Check the --knowledge path: it must be a directory holding taxonomy.yaml, "
+    "lexicon/<lang>.yaml and/or gazetteer/*.yaml (see docs/knowledge.md)."
 )
 
 
@@ -97,11 +97,12 @@ def _read_pack(root: Path, name: str, display_root: str, problems: Problems) -> 
                     f"is not a pack file: move it to {where} (a pack holds taxonomy.yaml "
                     "and lexicon/<lang>.yaml)",
                 )
-    if not taxonomy.is_file() and not lexicons:
+    if not taxonomy.is_file() and not lexicons and not (root / "gazetteer").is_dir():
         problems.add(
             display_root,
             None,
-            "holds no pack files: expected taxonomy.yaml and/or lexicon/<lang>.yaml",
+            "holds no pack files: expected taxonomy.yaml, lexicon/<lang>.yaml and/or "
+            "gazetteer/*.yaml",
             hint=_DIR_HINT,
         )
         return pack
