@@ -1,0 +1,1 @@
+"""Extraction: entities, attack events and relations from text (see ``docs/extraction.md``)."""

@@ -1,0 +1,838 @@
+"""Entities in text: the names the gazetteer knows, and the ones it does not.
+
+:class:`EntityExtractor` finds, in one text:
+
+1. **Gazetteer names** in all nine languages through :class:`~propwatch.detect.matcher.
+   Matcher` (normalized text and the cross-script key; homoglyph, zero-width and leetspeak
+   robust; suffix-tolerant with the text language's endings). Short all-capital forms
+   (``IS``, ``AP``, ``ИГ``) must be written in capitals; an entry marked ``ambiguous`` needs a
+   cue nearby ("magazine", "channel", "province", a place preposition...).
+2. **New names** from :mod:`propwatch.extract.patterns` and ``patterns_<lang>``: Telegram
+   handles and links, "Long Form (ACR)", kunyas, head-noun and trigger phrases,
+   publications with issue numbers and headlines, titled persons, aliases; for Russian also
+   natasha NER (optional).
+3. **Resolution**: a pattern whose name is a gazetteer name (or a gazetteer name plus generic
+   words: "the Islamic State group", "Al-Azaim Foundation for Media Production") enriches
+   the gazetteer entity (issue numbers, aliases); otherwise overlapping candidates are
+   resolved longest first, the gazetteer before patterns before NER.
+4. **Issue numbers and headlines** attach to the nearest publication in the sentence.
+5. **Further mentions** of the new names and aliases found in 2 are found again, so every
+   mention gives one :class:`~propwatch.extract.model.Entity` ("ISPP" after "Islamic State
+   Pakistan Province (ISPP)").
+
+Limits: texts are cut at :data:`MAX_CHARS`; at most :data:`MAX_ENTITIES` entities per text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from propwatch.detect.matcher import Match, Matcher
+from propwatch.extract import patterns_ar, patterns_en, patterns_fa, patterns_ru, patterns_turkic
+from propwatch.extract.model import Entity
+from propwatch.extract.patterns import (
+    GENERIC_WORDS,
+    Candidate,
+    Headline,
+    IssueMarker,
+    acronym_candidates,
+    channel_candidates,
+    kunya_candidates,
+    sentence_bounds,
+)
+from propwatch.knowledge.gazetteer_model import GazAlias, GazEntry, Gazetteer
+from propwatch.normalize import match_key
+
+__all__ = [
+    "MAX_CHARS",
+    "MAX_ENTITIES",
+    "EntityExtractor",
+    "entity_key",
+    "gazetteer_aliases",
+]
+
+#: Extraction reads at most this many characters of a text.
+MAX_CHARS = 200_000
+#: At most this many entities per text (the first ones, in text order).
+MAX_ENTITIES = 3_000
+#: Candidates of each source kept before resolution (bounds the work on hostile input).
+_MAX_CANDIDATES = 20_000
+#: New names whose further mentions are searched.
+_MAX_PROPAGATED = 300
+
+#: Text language -> the language whose suffixes gazetteer forms may take.
+_SUFFIX_LANGUAGE = {
+    "en": "en", "ru": "ru", "uz": "uz", "tg": "tg", "ky": "ky", "tr": "tr", "fa": "fa",
+    "prs": "fa", "ps": "ps", "ar": "ar",
+}  # fmt: skip
+
+_SOURCE_RANK = {"gazetteer": 0, "pattern": 1, "ner": 2}
+#: Types that may be the same thing written two ways (the gazetteer's type wins).
+_COMPATIBLE = {
+    frozenset({"organization", "media_outlet"}),
+    frozenset({"media_outlet", "publication"}),
+}
+
+#: Words near a mention that confirm an ambiguous gazetteer entry of a type (lower case,
+#: matched as word prefixes).
+_CUES: dict[str, tuple[str, ...]] = {
+    "media_outlet": (
+        "news", "agency", "reported", "reports", "report", "according", "correspondent",
+        "tv", "television", "channel", "newspaper", "outlet", "website", "told", "said",
+        "агентств", "сообщ", "издани", "пишет", "писал", "переда", "телеканал",
+        "خبرگزاری", "گزارش", "نقل", "وكالة", "وكاله", "ذكرت", "أفادت", "قالت", "قناة",
+    ),
+    "organization": (
+        "group", "organization", "organisation", "militant", "claimed", "fighters",
+        "терро", "группировк", "организаци", "боевик", "گروه", "تروریست", "تنظيم", "جماعة",
+    ),
+    "publication": (
+        "magazine", "issue", "newsletter", "weekly", "edition", "article", "журнал", "выпуск",
+        "номер", "мажалла", "маҷалла", "jurnal", "dergi", "مجله", "شماره", "مجلة", "العدد",
+        "صحيفة", "نشرة",
+    ),
+    "channel": ("telegram", "channel", "канал", "телеграм", "kanal", "کانال", "قناة", "تلغرام"),
+    "person": ("said", "leader", "commander", "minister", "spokesman", "заяв", "сказал"),
+    "place": (
+        "in", "city", "province", "region", "town", "near", "capital", "в", "город",
+        "провинц", "области", "шахр", "shahr", "viloyat", "در", "شهر", "استان", "ولایت", "في",
+        "مدينة", "محافظة", "ب",
+    ),
+}  # fmt: skip
+_CUE_WORD = re.compile(r"[^\W\d_]+")
+
+_TITLES = frozenset(
+    [
+        "president", "minister", "spokesman", "spokesperson", "commander", "general", "leader",
+        "ayatollah", "sheikh", "shaykh", "emir", "caliph", "mullah", "maulana", "mufti", "imam",
+        "governor", "chief", "director", "colonel", "brigadier", "lieutenant", "captain", "king",
+        "prince", "senator", "chancellor", "prosecutor", "mayor", "ambassador", "dr", "dr.", "mr",
+        "mr.", "mrs", "mrs.", "ms", "ms.", "supreme", "interior", "foreign", "defence", "defense",
+        "deputy", "former", "acting", "top", "senior", "the", "президент", "министр", "генерал",
+        "командир", "лидер", "шейх", "эмир", "халиф", "имам", "губернатор", "глава", "رئیس",
+        "رئيس", "الرئيس", "وزير", "وزیر", "الشيخ", "الشیخ", "شيخ", "سردار", "سرلشکر", "سرتیپ",
+        "آیت\u200cالله", "آیت", "الله", "امیر", "أمير", "الأمير", "اللواء", "العميد", "الجنرال",
+        "المرشد", "الخليفة", "خليفه", "ملا", "مولوی",
+    ]
+)  # fmt: skip
+
+
+def entity_key(entity: Entity) -> str:
+    """A merge key for the same entity across texts and scripts: ``gaz:<id>`` when the
+    gazetteer knows it, else ``<type>:<match_key(name)>`` (a person's leading titles and a
+    leading "the" are dropped: "President Ebrahim Raisi" == "Ebrahim Raisi")."""
+    if entity.gazetteer_id:
+        return "gaz:" + entity.gazetteer_id
+    name = entity.name.strip()
+    words = name.split()
+    if entity.type == "person":
+        while len(words) > 1 and words[0].lower().strip(",") in _TITLES:
+            words = words[1:]
+    elif len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return f"{entity.type}:{match_key(' '.join(words))}"
+
+
+# -- gazetteer forms ------------------------------------------------------------------------------
+
+
+def _letters(form: str) -> str:
+    return "".join(c for c in form if c.isalpha())
+
+
+def gazetteer_aliases(gazetteer: Gazetteer, language: str = "en") -> list[GazAlias]:
+    """Every gazetteer form as a matcher pattern with ``language``'s suffixes: ``word`` mode
+    (suffix-tolerant), ``exact`` for forms of one or two letters."""
+    out: list[GazAlias] = []
+    for entry in gazetteer.entries.values():
+        word: list[str] = []
+        exact: list[str] = []
+        for _, form in entry.all_aliases():
+            (exact if len(_letters(form)) <= 2 else word).append(form)
+            if language == "ru":
+                word.extend(_russian_stem(form))
+                word.extend(patterns_ru.case_forms(form))
+        handle = entry.attributes.get("handle")
+        if isinstance(handle, str) and handle:
+            exact.append("@" + handle)
+        if word:
+            out.append(GazAlias(entry.id, language, "word", tuple(word)))
+        if exact:
+            out.append(GazAlias(entry.id, language, "exact", tuple(exact)))
+    return out
+
+
+_RU_FINAL = re.compile(r"[А-ЯЁа-яё-]{4,}[аяоеьй]$")
+
+
+def _russian_stem(form: str) -> list[str]:
+    """A Cyrillic form whose last word ends in a vowel (or ь/й) also as its stem, so that the
+    Russian endings reach the cases that replace the vowel ("Москва" -> "Москве", "Москвы")."""
+    if _RU_FINAL.search(form) and not form.isupper():
+        return [form[:-1]]
+    return []
+
+
+def _caps_only(form: str) -> bool:
+    """Whether ``form`` is a short all-capital acronym (``IS``, ``IRGC``, ``ИГИЛ``) that must
+    be written in capitals to count ("is", "ap" are words)."""
+    letters = _letters(form)
+    return 2 <= len(letters) <= 5 and letters.isupper() and not _has_arabic(form)
+
+
+def _has_arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in text)
+
+
+def _written_in_caps(found: str, form: str) -> bool:
+    """The form's letters in capitals, any ending in small letters ("ISKP's", "ИГИЛа"; not
+    "ISIS" for the form "ISI")."""
+    n = len(_letters(form))
+    letters = [c for c in found if c.isalpha()]
+    head, rest = letters[:n], letters[n:]
+    return len(head) == n and all(c.isupper() for c in head) and not any(c.isupper() for c in rest)
+
+
+def _has_cue(text: str, start: int, end: int, type_: str) -> bool:
+    window = text[max(0, start - 60) : end + 60].lower()
+    words = _CUE_WORD.findall(window)
+    cues = _CUES.get(type_, ())
+    return any(w.startswith(cue) if len(cue) > 2 else w == cue for w in words for cue in cues)
+
+
+# -- the extractor --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Item:
+    """An entity under construction, with its name span and where it came from."""
+
+    entity: Entity
+    name_start: int
+    name_end: int
+    source: str  # gazetteer / pattern / ner
+    entry: GazEntry | None = None
+    extra_aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _LanguagePatterns:
+    candidates: tuple[Callable[[str], list[Candidate]], ...]
+    issues: tuple[Callable[[str], list[IssueMarker]], ...]
+    headlines: tuple[Callable[[str], list[Headline]], ...]
+
+
+_COMMON = (channel_candidates, acronym_candidates, kunya_candidates)
+_EN = _LanguagePatterns(
+    (*_COMMON, patterns_en.candidates), (patterns_en.issues,), (patterns_en.headlines,)
+)
+_PATTERNS: dict[str, _LanguagePatterns] = {
+    "en": _EN,
+    "ru": _LanguagePatterns(
+        (*_COMMON, patterns_ru.candidates), (patterns_ru.issues,), (patterns_ru.headlines,)
+    ),
+    "fa": _LanguagePatterns(
+        (*_COMMON, patterns_fa.candidates), (patterns_fa.issues,), (patterns_fa.headlines,)
+    ),
+    "ps": _LanguagePatterns(
+        (*_COMMON, patterns_fa.candidates_ps), (patterns_fa.issues_ps,), (patterns_fa.headlines,)
+    ),
+    "ar": _LanguagePatterns(
+        (*_COMMON, patterns_ar.candidates), (patterns_ar.issues,), (patterns_ar.headlines,)
+    ),
+    **{
+        lang: _LanguagePatterns(
+            (*_COMMON, patterns_turkic.CANDIDATES[lang]), (patterns_turkic.ISSUES[lang],), ()
+        )
+        for lang in ("uz", "tg", "ky", "tr")
+    },
+}
+_PATTERNS["prs"] = _PATTERNS["fa"]
+
+
+class EntityExtractor:
+    """Finds entities in texts (see the module docstring). Reusable and thread-compatible:
+    the per-language matchers are built on first use, under a lock."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, *, use_ner: bool = True, ner_min_chars: int = 0
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.use_ner = use_ner
+        #: Russian NER (natasha, ~10 ms per short message) runs on texts at least this long.
+        self.ner_min_chars = ner_min_chars
+        self._matchers: dict[str, Matcher[GazAlias]] = {}
+        self._by_key: dict[str, GazEntry] | None = None
+        self._lock = threading.Lock()
+
+    def _index(self) -> dict[str, GazEntry]:
+        """Every gazetteer form's match key -> its entry (keys two entries share are left
+        out), to link names that patterns and NER bring in another inflection."""
+        if self._by_key is None:
+            with self._lock:
+                if self._by_key is None:
+                    by_key: dict[str, GazEntry] = {}
+                    clashes: set[str] = set()
+                    for entry in self.gazetteer.entries.values():
+                        for _, form in entry.all_aliases():
+                            key = match_key(form)
+                            if not key:
+                                continue
+                            if key in by_key and by_key[key].id != entry.id:
+                                clashes.add(key)
+                            by_key.setdefault(key, entry)
+                    for key in clashes:
+                        del by_key[key]
+                    self._by_key = by_key
+        return self._by_key
+
+    def _matcher(self, language: str) -> Matcher[GazAlias]:
+        suffixes = _SUFFIX_LANGUAGE.get(language, "en")
+        matcher = self._matchers.get(suffixes)
+        if matcher is None:
+            with self._lock:
+                matcher = self._matchers.get(suffixes)
+                if matcher is None:
+                    matcher = Matcher(gazetteer_aliases(self.gazetteer, suffixes))
+                    self._matchers[suffixes] = matcher
+        return matcher
+
+    # -- public ---------------------------------------------------------------------------
+
+    def extract(self, text: str, language: str) -> list[Entity]:
+        """Every entity mention in ``text`` (written in ``language``, a code such as ``en``,
+        ``ru``, ``fa``, ``prs``, ``ar``, ``ps``, ``tg``, ``uz``, ``ky``, ``tr``), sorted by
+        start; one :class:`Entity` per mention, overlaps resolved."""
+        if not isinstance(text, str) or not text.strip():
+            return []
+        text = text[:MAX_CHARS]
+        lang = (language or "").lower().split("-")[0].split("_")[0]
+        patterns = _PATTERNS.get(lang, _EN)
+        gazetteer_items = self._gazetteer_items(text, lang)
+        candidates = self._candidates(text, lang, patterns)
+        items = _resolve(text, gazetteer_items, candidates, self._index())
+        if lang == "ar":
+            _attach_aliases(text, items, patterns_ar.alias_spans(text))
+        markers = [m for find in patterns.issues for m in find(text)][:_MAX_CANDIDATES]
+        _attach_issues(text, items, markers)
+        heads = [h for find in patterns.headlines for h in find(text)][:_MAX_CANDIDATES]
+        _attach_headlines(text, items, heads)
+        items = self._propagate(text, lang, items)
+        _corefer_persons(items)
+        _harmonize_types(items)
+        items.sort(key=lambda it: (it.entity.start, it.entity.end))
+        return [it.entity for it in items[:MAX_ENTITIES]]
+
+    # -- gazetteer ------------------------------------------------------------------------
+
+    def _gazetteer_items(self, text: str, lang: str) -> list[_Item]:
+        if not self.gazetteer.entries:
+            return []
+        by_span: dict[tuple[int, int], list[Match[GazAlias]]] = defaultdict(list)
+        for match in self._matcher(lang).find(text):
+            by_span[match.start, match.end].append(match)
+            if len(by_span) >= _MAX_CANDIDATES:
+                break
+        unambiguous_ids = {
+            m.pattern.id
+            for matches in by_span.values()
+            for m in matches
+            if (entry := self.gazetteer.get(m.pattern.id)) is not None and not entry.ambiguous
+        }
+        items: list[_Item] = []
+        for (start, end), matches in by_span.items():
+            best: tuple[float, _Item] | None = None
+            for match in matches:
+                entry = self.gazetteer.get(match.pattern.id)
+                if entry is None:
+                    continue
+                scored = self._score(text, match, entry, unambiguous_ids)
+                if scored is None:
+                    continue
+                if best is None or scored > best[0]:
+                    best = (scored, _gazetteer_item(text, entry, start, end, scored))
+            if best is not None:
+                items.append(best[1])
+        return items
+
+    def _score(
+        self, text: str, match: Match[GazAlias], entry: GazEntry, unambiguous: set[str]
+    ) -> float | None:
+        """How sure a gazetteer match is (None: dropped)."""
+        form = match.form.lstrip("@")
+        if _caps_only(form) and not _written_in_caps(match.text, form):
+            return None
+        cased = match.text[:1].isalpha() and not _has_arabic(match.text)
+        lowercase = cased and match.text[:1].islower() and form[:1].isupper()
+        if not entry.ambiguous:
+            return 0.8 if lowercase and " " not in form else 1.0
+        if lowercase:
+            return None
+        if entry.id in unambiguous or _has_cue(text, match.start, match.end, entry.type):
+            return 0.9
+        if entry.type == "place" and cased:
+            return 0.7  # a capitalised place name
+        return None
+
+    # -- patterns -------------------------------------------------------------------------
+
+    def _candidates(self, text: str, lang: str, patterns: _LanguagePatterns) -> list[Candidate]:
+        out: list[Candidate] = []
+        for find in patterns.candidates:
+            out.extend(find(text)[:_MAX_CANDIDATES])
+        if self.use_ner and lang == "ru" and len(text) >= self.ner_min_chars:
+            out.extend(patterns_ru.ner_candidates(text)[:_MAX_CANDIDATES])
+        return _merge_same_span(out)
+
+    # -- further mentions -----------------------------------------------------------------
+
+    def _propagate(self, text: str, lang: str, items: list[_Item]) -> list[_Item]:
+        """Find the other mentions of names and aliases that patterns introduced."""
+        forms: dict[str, tuple[_Item, str]] = {}
+        for item in items:
+            ent = item.entity
+            if ent.type == "channel" or item.source == "ner":
+                continue
+            new_forms: list[str] = []
+            if item.entry is None:
+                new_forms.append(ent.name)
+                new_forms.extend(ent.aliases)
+                if ent.type == "person":
+                    new_forms.append(_surname(ent.name))
+            else:
+                new_forms.extend(item.extra_aliases)
+                if ent.type == "person":
+                    new_forms.append(_surname(ent.text))
+            for form in filter(None, new_forms):
+                key = match_key(form)
+                if len(_letters(form)) >= 2 and key and key not in forms:
+                    forms[key] = (item, form)
+            if len(forms) >= _MAX_PROPAGATED:
+                break
+        if not forms:
+            return items
+        suffixes = _SUFFIX_LANGUAGE.get(lang, "en")
+        patterns = [
+            GazAlias(key, suffixes, "exact" if len(_letters(form)) <= 2 else "word", (form,))
+            for key, (_, form) in forms.items()
+        ]
+        taken = bytearray(len(text) + 1)
+        for item in items:
+            taken[item.entity.start : item.entity.end] = b"\x01" * (
+                item.entity.end - item.entity.start
+            )
+        out = list(items)
+        for match in Matcher(patterns).find(text):
+            if taken.find(1, match.start, match.end) != -1 or len(out) >= MAX_ENTITIES:
+                continue
+            source, form = forms[match.pattern.id]
+            if _caps_only(form) and not _written_in_caps(match.text, form):
+                continue
+            if match.text[:1].isalpha() and match.text[:1].islower() and form[:1].isupper():
+                continue
+            ent = source.entity
+            attributes = {
+                k: v for k, v in ent.attributes.items() if k not in ("issue", "headline", "volume")
+            }
+            copy = Entity(
+                ent.type, ent.name, match.text, match.start, match.end, ent.gazetteer_id,
+                list(ent.aliases), attributes, ent.method if source.entry else "pattern:mention",
+                round(ent.confidence * (1.0 if source.entry else 0.9), 3),
+            )  # fmt: skip
+            taken[match.start : match.end] = b"\x01" * (match.end - match.start)
+            out.append(_Item(copy, match.start, match.end, source.source, source.entry))
+        return out
+
+
+def _surname(name: str) -> str:
+    """The last word of a capitalised (Latin or Cyrillic) two-or-more-word name, when long
+    enough to be searched alone ("Soleimani"); else ""."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    last = words[-1].strip(",.;:'’")
+    if len(_letters(last)) < 4 or not last[:1].isupper() or _has_arabic(last):
+        return ""
+    return last
+
+
+def _gazetteer_item(text: str, entry: GazEntry, start: int, end: int, confidence: float) -> _Item:
+    attributes: dict[str, Any] = {}
+    if entry.type == "place":
+        if entry.kind:
+            attributes["kind"] = entry.kind
+        if entry.country:
+            attributes["country"] = entry.country
+    handle = entry.attributes.get("handle")
+    if entry.type == "channel" and isinstance(handle, str):
+        attributes["handle"] = handle.lower()
+        attributes["url"] = f"https://t.me/{handle.lower()}"
+    ent = Entity(entry.type, entry.name, text[start:end], start, end, entry.id, [], attributes,
+                 "gazetteer", confidence)  # fmt: skip
+    return _Item(ent, start, end, "gazetteer", entry)
+
+
+def _merge_same_span(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """One candidate per (type, name span): the most confident, with everyone's aliases and
+    attributes."""
+    best: dict[tuple[str, int, int], Candidate] = {}
+    for cand in candidates:
+        key = (cand.type, cand.name_start, cand.name_end)
+        have = best.get(key)
+        if have is None:
+            best[key] = cand
+            continue
+        keep, other = (cand, have) if cand.confidence > have.confidence else (have, cand)
+        keep.aliases.extend(a for a in other.aliases if a not in keep.aliases)
+        for k, v in other.attributes.items():
+            keep.attributes.setdefault(k, v)
+        keep.start, keep.end = min(keep.start, other.start), max(keep.end, other.end)
+        best[key] = keep
+    return list(best.values())
+
+
+# -- resolution -----------------------------------------------------------------------------------
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or frozenset({a, b}) in _COMPATIBLE
+
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def _only_generic(words: Iterable[str]) -> bool:
+    return all(
+        w.lower().strip("'’") in GENERIC_WORDS or w.lower() in patterns_en.DESCRIPTORS
+        for w in words
+    )
+
+
+def _candidate_item(text: str, cand: Candidate) -> _Item:
+    source = "ner" if cand.method.startswith("ner:") else "pattern"
+    ent = Entity(cand.type, cand.name, text[cand.start : cand.end], cand.start, cand.end, None,
+                 list(dict.fromkeys(cand.aliases)), dict(cand.attributes), cand.method,
+                 cand.confidence)  # fmt: skip
+    return _Item(ent, cand.name_start, cand.name_end, source)
+
+
+def _enrich(text: str, item: _Item, cand: Candidate) -> None:
+    """Merge what a pattern found about a gazetteer entity into it."""
+    ent = item.entity
+    for k, v in cand.attributes.items():
+        ent.attributes.setdefault(k, v)
+    known = {f for _, f in item.entry.all_aliases()} if item.entry else set()
+    for alias in [*cand.aliases, cand.name]:
+        if alias not in ent.aliases and alias not in known and alias != ent.name:
+            if alias != cand.name or item.entry is None:
+                ent.aliases.append(alias)
+            if alias not in item.extra_aliases:
+                item.extra_aliases.append(alias)
+    if cand.start < ent.start or cand.end > ent.end:
+        ent.start, ent.end = min(ent.start, cand.start), max(ent.end, cand.end)
+        ent.text = text[ent.start : ent.end]
+
+
+def _resolve(
+    text: str,
+    gazetteer_items: list[_Item],
+    candidates: list[Candidate],
+    index: dict[str, GazEntry] | None = None,
+) -> list[_Item]:
+    """Link candidates to gazetteer entities, then keep non-overlapping items (longest first,
+    gazetteer before patterns before NER)."""
+    starts = sorted((it.name_start, k) for k, it in enumerate(gazetteer_items))
+    keys = [s for s, _ in starts]
+    pool: list[_Item] = list(gazetteer_items)
+    for cand in candidates:
+        # Gazetteer entities inside or around the candidate's name.
+        lo = bisect.bisect_left(keys, cand.name_start - 200)
+        hi = bisect.bisect_right(keys, cand.name_end)
+        inside = [
+            gazetteer_items[k]
+            for _, k in starts[lo:hi]
+            if gazetteer_items[k].name_end > cand.name_start
+            and gazetteer_items[k].name_start < cand.name_end
+        ]
+        if cand.method == "pattern:acronym":
+            linked = _acronym_link(text, cand, gazetteer_items, starts, keys)
+            if linked is not None:
+                pool.append(linked)
+                continue
+        if _link(text, cand, inside):
+            continue
+        if cand.needs_link:
+            continue
+        item = _candidate_item(text, cand)
+        entry = index.get(match_key(cand.name)) if index else None
+        if entry is not None and (
+            cand.type == entry.type or {cand.type, entry.type} == {"organization", "media_outlet"}
+        ):
+            # A name the gazetteer knows in another inflection ("Москве" -> "Москва").
+            _to_gazetteer(item, entry)
+        pool.append(item)
+    return _select(text, pool)
+
+
+def _to_gazetteer(item: _Item, entry: GazEntry) -> None:
+    ent = item.entity
+    if ent.name != entry.name and ent.name not in ent.aliases:
+        item.extra_aliases.append(ent.name)
+    ent.type, ent.name, ent.gazetteer_id = entry.type, entry.name, entry.id
+    if entry.type == "place":
+        if entry.kind:
+            ent.attributes.setdefault("kind", entry.kind)
+        if entry.country:
+            ent.attributes.setdefault("country", entry.country)
+    item.entry = entry
+
+
+def _acronym_link(
+    text: str, cand: Candidate, items: list[_Item], starts: list[tuple[int, int]], keys: list[int]
+) -> _Item | None:
+    """ "Long Form (ACR)" where the gazetteer knows ACR: the long form is a mention of that
+    entry (and a new alias of it)."""
+    lo = bisect.bisect_left(keys, cand.end)
+    hi = bisect.bisect_right(keys, cand.end + 4)
+    wanted = {match_key(a) for a in cand.aliases}
+    for _, k in starts[lo:hi]:
+        item = items[k]
+        if item.entry is not None and match_key(item.entity.text) in wanted:
+            ent = Entity(item.entry.type, item.entry.name, text[cand.start : cand.end],
+                         cand.start, cand.end, item.entry.id, [cand.name], {},
+                         "pattern:acronym", 0.9)  # fmt: skip
+            return _Item(ent, cand.start, cand.end, "gazetteer", item.entry, [cand.name])
+    return None
+
+
+def _link(text: str, cand: Candidate, inside: list[_Item]) -> bool:
+    """Merge ``cand`` into a gazetteer entity when its name is that entity's name (maybe with
+    generic words around it); True when merged or when the candidate contradicts the
+    gazetteer (a "magazine" that the gazetteer knows as a group)."""
+    if not inside:
+        return False
+    name_len = cand.name_end - cand.name_start
+    for item in sorted(inside, key=lambda it: it.name_start - it.name_end):
+        covered_start = max(item.name_start, cand.name_start)
+        covered_end = min(item.name_end, cand.name_end)
+        outside = text[cand.name_start : covered_start] + " " + text[covered_end : cand.name_end]
+        leftover = _WORD.findall(outside)
+        whole = item.name_start <= cand.name_start + 1 and item.name_end >= cand.name_end - 1
+        generic = _only_generic(leftover) and covered_end - covered_start >= name_len // 3
+        if not (whole or generic):
+            continue
+        if (
+            cand.type == "publication"
+            and item.entity.type == "media_outlet"
+            and ("issue" in cand.attributes or "volume" in cand.attributes)
+        ):
+            return False  # "Terrorism Monitor Vol. 20 Issue 12": a publication of the outlet
+        if _compatible(cand.type, item.entity.type):
+            _enrich(text, item, cand)
+            return True
+        if cand.type == "channel":
+            cand.attributes.setdefault("of", item.entity.name)
+            return False
+        return whole  # the gazetteer says it is something else
+    return False
+
+
+def _select(text: str, pool: list[_Item]) -> list[_Item]:
+    """Greedy non-overlapping selection: longest span first, then gazetteer, pattern, NER,
+    then confidence."""
+    pool.sort(
+        key=lambda it: (
+            -(it.entity.end - it.entity.start),
+            _SOURCE_RANK[it.source],
+            -it.entity.confidence,
+            it.entity.start,
+        )
+    )
+    taken = bytearray(len(text) + 1)
+    kept: list[_Item] = []
+    for item in pool:
+        s, e = item.entity.start, item.entity.end
+        if s >= e or taken.find(1, s, e) != -1:
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        kept.append(item)
+        if len(kept) >= MAX_ENTITIES:
+            break
+    return kept
+
+
+# -- issues, headlines, aliases -------------------------------------------------------------------
+
+
+def _attach_issues(text: str, items: list[_Item], markers: Sequence[IssueMarker]) -> None:
+    """Give each issue marker to the nearest publication in its sentence (an ``adjacent``
+    marker only to the publication right before it)."""
+    pubs = sorted(
+        (it for it in items if it.entity.type == "publication"), key=lambda it: it.entity.start
+    )
+    if not pubs or not markers:
+        return
+    spans = sorted((it.entity.start, it.entity.end) for it in items)
+    used: set[tuple[int, int]] = set()
+    for marker in sorted(markers, key=lambda m: (m.start, -m.end)):
+        if any(a <= marker.start and marker.end <= b for a, b in used) or any(
+            it.entity.start <= marker.start and marker.end <= it.entity.end for it in pubs
+        ):
+            continue  # already used, or part of a publication phrase
+        lo, hi = sentence_bounds(text, marker.start)
+        best: tuple[int, _Item] | None = None
+        for item in pubs:
+            ent = item.entity
+            if ent.end <= lo or ent.start >= hi:
+                continue
+            gap = marker.start - ent.end if ent.end <= marker.start else ent.start - marker.end
+            if gap < 0:
+                continue
+            if marker.adjacent and (
+                ent.end > marker.start or not _close(text, ent.end, marker.start)
+            ):
+                continue
+            if gap > 120:
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, item)
+        if best is None and not marker.adjacent:
+            # "The magazine's latest edition, Issue Five": the publication named before.
+            prior = [
+                it
+                for it in pubs
+                if it.entity.end <= marker.start and marker.start - it.entity.end <= 600
+            ]
+            if prior and not any(
+                "issue" in it.entity.attributes
+                for it in pubs
+                if it.entity.gazetteer_id == prior[-1].entity.gazetteer_id
+                and it.entity.name == prior[-1].entity.name
+            ):
+                best = (10_000, prior[-1])
+        if best is None:
+            continue
+        gap, item = best
+        ent = item.entity
+        key = "issue" if marker.issue is not None else "volume"
+        value = marker.issue if marker.issue is not None else marker.volume
+        if key in ent.attributes:
+            continue
+        ent.attributes[key] = value
+        used.add((marker.start, marker.end))
+        lo2, hi2 = min(ent.start, marker.start), max(ent.end, marker.end)
+        between = [s for s in spans if lo2 < s[0] < hi2 and (s[0], s[1]) != (ent.start, ent.end)]
+        if gap <= 20 and not between:
+            ent.start, ent.end = lo2, hi2
+            ent.text = text[lo2:hi2]
+
+
+_CLOSE_GAP = re.compile(r"[\s»”\"'’)]*(?:[^\W\d_]+[\s»”\"'’,]*){0,1}")
+
+
+def _close(text: str, end: int, start: int) -> bool:
+    """Whether a "No. 15" / "#363" / "№ 7" marker is right after a publication name: at most a
+    closing quote and one word ("«Дабик» журналынын № 7") in between."""
+    gap = text[end:start]
+    return len(gap) <= 25 and _CLOSE_GAP.fullmatch(gap) is not None
+
+
+def _attach_headlines(text: str, items: list[_Item], heads: Sequence[Headline]) -> None:
+    """Give each headline to the nearest publication before it (within 600 characters) or
+    after it in the same sentence."""
+    pubs = sorted(
+        (it.entity for it in items if it.entity.type == "publication"), key=lambda e: e.start
+    )
+    if not pubs:
+        return
+    for head in heads:
+        if any(e.start <= head.start and head.end <= e.end for e in pubs):
+            continue
+        before = [e for e in pubs if e.end <= head.start and head.start - e.end <= 600]
+        _, hi = sentence_bounds(text, head.start)
+        after = [e for e in pubs if e.start >= head.end and e.start < hi]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is not None and "headline" not in target.attributes:
+            target.attributes["headline"] = head.text
+
+
+def _attach_aliases(text: str, items: list[_Item], aliases: Sequence[tuple[int, int, str]]) -> None:
+    """ "X, المكنى أبو Y": Y is an alias of the person X right before; the kunya inside the
+    alias phrase is not a person of its own."""
+    persons = [it for it in items if it.entity.type == "person"]
+    for start, end, alias in aliases:
+        owner = next((p for p in persons if 0 <= start - p.entity.end <= 3), None)
+        if owner is None:
+            continue
+        if alias not in owner.entity.aliases:
+            owner.entity.aliases.append(alias)
+        for p in persons:
+            if start <= p.entity.start and p.entity.end <= end + 1 and p is not owner:
+                items.remove(p)
+        owner.entity.end = max(owner.entity.end, end)  # the mention is "X المكنى Y"
+        owner.entity.text = text[owner.entity.start : owner.entity.end]
+
+
+def _corefer_persons(items: list[_Item]) -> None:
+    """A new person whose words all occur, in order, in one longer person name of the same
+    text ("Soleimani" / "Qasem Soleimani", "Abu Ibrahim Al-Qurayshi" / "Abu Ibrahim
+    Al-Hashimi Al-Qurayshi") is that person."""
+    persons = [it for it in items if it.entity.type == "person"]
+    if len(persons) < 2 or len(persons) > 2000:
+        return
+    names: dict[tuple[str, ...], _Item] = {}
+    for it in persons:
+        words = tuple(match_key(w) for w in it.entity.name.split())
+        if words not in names or it.entry is not None:
+            names[words] = it
+    for it in persons:
+        if it.entry is not None:
+            continue
+        mine = tuple(match_key(w) for w in it.entity.name.split())
+        owners = {
+            (other.entity.gazetteer_id, other.entity.name)
+            for words, other in names.items()
+            if len(words) > len(mine) and _subsequence(mine, words)
+        }
+        if len(owners) != 1:
+            continue
+        owner = next(
+            o for w, o in names.items() if (o.entity.gazetteer_id, o.entity.name) in owners
+        )
+        ent = it.entity
+        ent.name, ent.gazetteer_id = owner.entity.name, owner.entity.gazetteer_id
+        it.entry = owner.entry
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+def _harmonize_types(items: list[_Item]) -> None:
+    """A new name found with two types in one text ("al-Azaim Foundation" as outlet and as
+    organisation) gets the type most of its confident mentions have."""
+    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for item in items:
+        if item.entry is None and item.entity.type in ("organization", "media_outlet"):
+            votes[match_key(item.entity.name)][item.entity.type] += item.entity.confidence
+    outlets = {match_key(it.entity.name) for it in items if it.entity.type == "media_outlet"} | {
+        match_key(it.entity.text) for it in items if it.entity.type == "media_outlet"
+    }
+    for item in items:
+        if item.entry is None and item.entity.type in ("organization", "media_outlet"):
+            counter = votes[match_key(item.entity.name)]
+            if len(counter) > 1:
+                item.entity.type = max(counter, key=lambda t: counter[t])
+            elif item.entity.type == "organization":
+                key = match_key(item.entity.name)
+                # "Al-Azaim Foundation" when "Al-Azaim Foundation for Media Production" is an
+                # outlet of the same text
+                if any(o.startswith(key + " ") for o in outlets):
+                    item.entity.type = "media_outlet"

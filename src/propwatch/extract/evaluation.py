@@ -1,0 +1,481 @@
+"""Score extraction against a hand-made answer key (``propwatch eval extraction``).
+
+The key is a JSON object ``{doc_id: {file, language, events: [...], organizations: [...],
+media_outlets: [...], telegram_channels: [...], publications: [...], persons: [...],
+places: [...]}}`` as in ``../shared/data/articles/dev/GOLD_FACTS.json``: free-text values
+written by an analyst ("at least 15 (IRNA; tweet says at least 13)", "العالم (Al-Alam)").
+Matching is therefore lenient in *form* and strict in *substance*:
+
+- a gold name matches a found entity when both resolve to the same gazetteer entry (through
+  any alias, in any script), or, for names the gazetteer does not know, when their
+  cross-script keys are equal or one contains the other word for word; the parts of a gold
+  value inside and outside parentheses are tried separately; gold values marked "generic"
+  are not named things and are not scored;
+- a gold event is found when a found event has a matching place (the gold city, or for
+  events without a city the country; a found place also stands for the places it lies in)
+  and, when the gold date gives a year, month or day, the same date to that precision;
+- a gold figure (killed, injured) is found when the matched event has a figure whose value
+  is one of the numbers in the gold value; a gold claim when the matched event's
+  ``claimed_by`` names the same group.
+
+Article files: line 1 is the URL; header lines up to the first blank line are notes and are
+skipped, except a ``DATE:`` line, used as the document date (a real item's date is known).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from propwatch.errors import InputNotFound, UsageError
+from propwatch.extract.dates import find_dates
+from propwatch.extract.model import Entity, Event, Extraction
+from propwatch.knowledge.gazetteer_model import Gazetteer
+from propwatch.normalize import match_key, normalize
+
+__all__ = [
+    "ENTITY_FIELDS",
+    "ExtractionReport",
+    "GoldDoc",
+    "SupportsExtract",
+    "evaluate_extraction",
+    "format_extraction_report",
+    "read_article",
+    "read_gold",
+]
+
+#: Gold list field -> entity type.
+ENTITY_FIELDS: dict[str, str] = {
+    "organizations": "organization",
+    "media_outlets": "media_outlet",
+    "telegram_channels": "channel",
+    "publications": "publication",
+    "persons": "person",
+    "places": "place",
+}
+#: The types the issue's targets cover (persons and places are reported too).
+TARGET_TYPES = ("organization", "media_outlet", "channel", "publication")
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        ("january jan", "february feb", "march mar", "april apr", "may", "june jun",
+         "july jul", "august aug", "september sep sept", "october oct", "november nov",
+         "december dec")
+    )
+    for m in names.split()
+}  # fmt: skip
+_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?\b")
+_MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s*\(?((?:19|20)\d{2})\)?")
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_INT = re.compile(
+    r"(?<![+\d])(\d{1,6})(?!\d)(?!\s*(?:Mar|Jan|Feb|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)"
+)
+_SPLIT = re.compile(r"\s*(?:[,;/]|\bper\b|\bvia\b|\bincl\.?)\s*")
+
+
+class SupportsExtract(Protocol):
+    """What the scorer needs: an :class:`~propwatch.extract.extractor.Extractor`."""
+
+    gazetteer: Gazetteer
+
+    def extract(
+        self, text: str, language: str | None = None, *, doc_date: date | None = None
+    ) -> Extraction: ...
+
+
+@dataclass(slots=True)
+class GoldDoc:
+    id: str
+    file: str
+    language: str
+    data: dict[str, Any]
+
+
+def read_gold(path: str | Path) -> list[GoldDoc]:
+    """The answer key, one :class:`GoldDoc` per document, in file order."""
+    file = Path(path)
+    if not file.is_file():
+        raise InputNotFound("no such file", source=str(file), hint="Give GOLD_FACTS.json.")
+    try:
+        raw = json.loads(file.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{file}: not a JSON answer key ({exc})") from None
+    if not isinstance(raw, dict):
+        raise UsageError(f"{file}: the answer key must be a JSON object of documents")
+    docs = []
+    for doc_id, data in raw.items():
+        if not isinstance(data, dict):
+            raise UsageError(f"{file}: document {doc_id!r} is not an object")
+        lang = str(data.get("language", "und")).split("+")[0]
+        docs.append(GoldDoc(doc_id, str(data.get("file", f"{doc_id}.txt")), lang, data))
+    return docs
+
+
+def read_article(path: Path) -> tuple[str, date | None]:
+    """Article text without its header notes, and the document date its header gives."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    doc_date: date | None = None
+    body_start = len(lines)
+    for index, line in enumerate(lines):
+        if not line.strip():
+            body_start = index + 1
+            break
+        if line.startswith("DATE:"):
+            found = [d for d in find_dates(line[5:], "en") if len(d.value) == 10]
+            iso = _ISO.search(line)
+            if iso and iso.group(3):
+                doc_date = date(int(iso[1]), int(iso[2]), int(iso[3]))
+            elif found:
+                doc_date = date.fromisoformat(found[0].value)
+    return "\n".join(lines[body_start:]), doc_date
+
+
+# -- gold values -------------------------------------------------------------------------
+
+
+def _variants(value: str) -> list[str]:
+    """``"العالم (Al-Alam)"`` -> the whole, the part outside and inside the parentheses;
+    ``"EFE via EPA"`` also -> each of the two."""
+    out = [value.strip()]
+    outside = re.sub(r"\([^)]*\)", " ", value).strip(" ,;")
+    inside = re.findall(r"\(([^)]*)\)", value)
+    pieces = [p for p in re.split(r"\s+(?:via|/|&)\s+", outside) if p] if outside else []
+    for part in [outside, *inside, *(pieces if len(pieces) > 1 else [])]:
+        part = part.strip()
+        if part and part not in out:
+            out.append(part)
+    return [v for v in out if v]
+
+
+def _key(text: str) -> str:
+    return match_key(normalize(text), normalized=True)
+
+
+class _Resolver:
+    """Names -> gazetteer ids, through every alias in every script."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.index: dict[str, set[str]] = defaultdict(set)
+        for entry in gazetteer.entries.values():
+            for _lang, form in entry.all_aliases():
+                self.index[_key(form)].add(entry.id)
+
+    def ids(self, value: str) -> set[str]:
+        out: set[str] = set()
+        for variant in _variants(value):
+            key = _key(variant)
+            out |= self.index.get(key, set())
+            stripped = re.sub(r"^(?:the|al|el)\s+", "", key)
+            out |= self.index.get(stripped, set())
+        return out
+
+    def up(self, ids: Iterable[str]) -> set[str]:
+        out = set(ids)
+        for gid in list(out):
+            out |= {e.id for e in self.gazetteer.ancestors(gid)}
+        return out
+
+
+def _words_in(short: str, long: str) -> bool:
+    s, lw = short.split(), long.split()
+    if not s or len(s) > len(lw):
+        return False
+    return any(lw[i : i + len(s)] == s for i in range(len(lw) - len(s) + 1))
+
+
+def _name_match(gold: str, names: set[str]) -> bool:
+    for variant in _variants(gold):
+        key = _key(variant)
+        if not key:
+            continue
+        for name in names:
+            if key == name or (
+                len(key) >= 4 and len(name) >= 4 and (_words_in(key, name) or _words_in(name, key))
+            ):
+                return True
+    return False
+
+
+def _gold_ints(value: Any) -> set[int]:
+    if isinstance(value, bool):
+        return set()
+    if isinstance(value, int):
+        return {value}
+    return {int(m) for m in _INT.findall(str(value))}
+
+
+def _gold_date(value: Any) -> str | None:
+    text = str(value or "")
+    iso = _ISO.search(text)
+    if iso:
+        return iso.group(0)
+    for m in _MONTH_YEAR.finditer(text):
+        month = _MONTHS.get(m.group(1).lower())
+        if month:
+            return f"{m.group(2)}-{month:02d}"
+    year = _YEAR.search(text)
+    return year.group(1) if year else None
+
+
+# -- scoring -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Tally:
+    found: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.total += 1
+        self.found += int(ok)
+
+    @property
+    def rate(self) -> float | None:
+        return self.found / self.total if self.total else None
+
+
+@dataclass(slots=True)
+class _Cell:
+    """Per language (or overall): every measure."""
+
+    events: _Tally = field(default_factory=_Tally)
+    figures: _Tally = field(default_factory=_Tally)
+    claims: _Tally = field(default_factory=_Tally)
+    recall: dict[str, _Tally] = field(default_factory=lambda: defaultdict(_Tally))
+    precision: dict[str, _Tally] = field(default_factory=lambda: defaultdict(_Tally))
+
+    def to_json(self) -> dict[str, Any]:
+        def t(x: _Tally) -> dict[str, Any]:
+            return {"found": x.found, "total": x.total,
+                    "rate": None if x.rate is None else round(x.rate, 3)}  # fmt: skip
+
+        target_r, target_p = _Tally(), _Tally()
+        for kind in TARGET_TYPES:
+            target_r.found += self.recall[kind].found
+            target_r.total += self.recall[kind].total
+            target_p.found += self.precision[kind].found
+            target_p.total += self.precision[kind].total
+        return {
+            "event_recall": t(self.events),
+            "figures": t(self.figures),
+            "claims": t(self.claims),
+            "entity_recall": t(target_r),
+            "entity_precision": t(target_p),
+            "by_type": {
+                kind: {"recall": t(self.recall[kind]), "precision": t(self.precision[kind])}
+                for kind in ENTITY_FIELDS.values()
+            },
+        }
+
+
+@dataclass(slots=True)
+class ExtractionReport:
+    by_language: dict[str, _Cell] = field(default_factory=lambda: defaultdict(_Cell))
+    overall: _Cell = field(default_factory=_Cell)
+    documents: int = 0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "overall": self.overall.to_json(),
+            "by_language": {k: v.to_json() for k, v in sorted(self.by_language.items())},
+            "misses": self.misses,
+        }
+
+
+def _entity_names(ent: Entity) -> set[str]:
+    return {k for k in (_key(ent.name), _key(ent.text), *(_key(a) for a in ent.aliases)) if k}
+
+
+def _entity_match(
+    gold: str, issue: int | None, ent: Entity, up_ids: set[str], res: _Resolver
+) -> bool:
+    if issue is not None and ent.attributes.get("issue") != issue:
+        return False
+    gids = res.ids(gold)
+    if gids and ent.gazetteer_id:
+        # a found place also stands for the places it lies in ("Crocus City Hall" for
+        # "Krasnogorsk"); other types must be the same entry
+        return bool(gids & up_ids) if ent.type == "place" else ent.gazetteer_id in gids
+    return _name_match(gold, _entity_names(ent))
+
+
+def _score_entities(
+    doc: GoldDoc,
+    found: Sequence[Entity],
+    res: _Resolver,
+    cells: Sequence[_Cell],
+    misses: list[dict[str, Any]],
+) -> None:
+    for field_name, kind in ENTITY_FIELDS.items():
+        gold_items = []
+        for raw in doc.data.get(field_name) or []:
+            if isinstance(raw, dict):
+                title = str(raw.get("title", ""))
+                issue = raw.get("issue")
+                gold_items.append((title, issue if isinstance(issue, int) else None))
+            elif "generic" not in str(raw).lower():
+                gold_items.append((str(raw), None))
+        preds = [e for e in found if e.type == kind]
+        pred_ids = [res.up({e.gazetteer_id}) if e.gazetteer_id else set() for e in preds]
+
+        for gold, issue in gold_items:
+            ok = any(
+                _entity_match(gold, issue, p, u, res) for p, u in zip(preds, pred_ids, strict=True)
+            )
+            for cell in cells:
+                cell.recall[kind].add(ok)
+            if not ok:
+                misses.append({"doc": doc.id, "what": kind, "gold": gold, "issue": issue})
+        seen: set[str] = set()
+        for i, ent in enumerate(preds):
+            ident = ent.gazetteer_id or _key(ent.name)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            ok = any(_entity_match(g, None, ent, pred_ids[i], res) for g, _issue in gold_items)
+            for cell in cells:
+                cell.precision[kind].add(ok)
+            if not ok and kind in TARGET_TYPES:
+                misses.append({"doc": doc.id, "what": f"extra {kind}", "found": ent.name})
+
+
+def _place_ok(gold: dict[str, Any], event: Event, res: _Resolver) -> bool:
+    found_ids = res.up(event.place_ids)
+    for name in event.place:
+        found_ids |= res.up(res.ids(name))
+    names = {_key(p) for p in event.place}
+    city = str(gold.get("city") or "")
+    wanted = [p for p in _SPLIT.split(re.sub(r"[()]", ",", city)) if p.strip()] if city else []
+    if not wanted:
+        wanted = [str(gold.get("country") or "")]
+    for part in wanted:
+        part = re.sub(r"\b(?:near|outside|province|oblast)\b", " ", part, flags=re.I).strip()
+        if not part:
+            continue
+        ids = res.ids(part)
+        if (ids and ids & found_ids) or _name_match(part, names):
+            return True
+    return False
+
+
+def _date_ok(gold: dict[str, Any], event: Event) -> bool:
+    wanted = _gold_date(gold.get("date"))
+    if wanted is None:
+        return True
+    return event.date is not None and event.date.value[: len(wanted)] == wanted
+
+
+def _claim_ok(gold: str, event: Event, res: _Resolver) -> bool:
+    gold_ids: set[str] = set()
+    parts = _SPLIT.split(gold)
+    for part in parts:
+        gold_ids |= res.ids(part)
+    for name in event.claimed_by:
+        ids = res.ids(name)
+        if (gold_ids and ids & gold_ids) or _name_match(parts[0], {_key(name)}):
+            return True
+    return False
+
+
+def _score_events(
+    doc: GoldDoc,
+    found: Sequence[Event],
+    res: _Resolver,
+    cells: Sequence[_Cell],
+    misses: list[dict[str, Any]],
+) -> None:
+    used: set[int] = set()
+    for gold in doc.data.get("events") or []:
+        match: Event | None = None
+        for index, event in enumerate(found):
+            if index not in used and _place_ok(gold, event, res) and _date_ok(gold, event):
+                match = event
+                used.add(index)
+                break
+        for cell in cells:
+            cell.events.add(match is not None)
+        if match is None:
+            misses.append({"doc": doc.id, "what": "event", "gold": gold.get("event"),
+                           "date": gold.get("date"), "city": gold.get("city")})  # fmt: skip
+        for what in ("killed", "injured"):
+            ints = _gold_ints(gold.get(what))
+            if not ints:
+                continue
+            figures = (match.killed if what == "killed" else match.injured) if match else []
+            ok = any(f.value in ints for f in figures)
+            for cell in cells:
+                cell.figures.add(ok)
+            if not ok:
+                misses.append({"doc": doc.id, "what": what, "gold": gold.get(what),
+                               "found": [f.value for f in figures]})  # fmt: skip
+        claim = gold.get("claimed_by")
+        if claim:
+            ok = match is not None and _claim_ok(str(claim), match, res)
+            for cell in cells:
+                cell.claims.add(ok)
+            if not ok:
+                misses.append({"doc": doc.id, "what": "claim", "gold": claim,
+                               "found": match.claimed_by if match else None})  # fmt: skip
+
+
+def evaluate_extraction(
+    extractor: SupportsExtract, gold: Sequence[GoldDoc], texts: str | Path
+) -> ExtractionReport:
+    """Run ``extractor`` on each gold document's text in ``texts`` and score it."""
+    folder = Path(texts)
+    if not folder.is_dir():
+        raise InputNotFound("no such directory", source=str(folder),
+                            hint="Give the folder holding the article .txt files.")  # fmt: skip
+    res = _Resolver(extractor.gazetteer)
+    report = ExtractionReport()
+    for doc in gold:
+        path = folder / doc.file
+        if not path.is_file():
+            raise InputNotFound("article named by the answer key is missing", source=str(path))
+        text, doc_date = read_article(path)
+        result: Extraction = extractor.extract(text, doc_date=doc_date)
+        cells = (report.overall, report.by_language[doc.language])
+        _score_entities(doc, result.entities, res, cells, report.misses)
+        _score_events(doc, result.events, res, cells, report.misses)
+        report.documents += 1
+    return report
+
+
+def _pct(tally: dict[str, Any]) -> str:
+    rate = tally["rate"]
+    return "   -  " if rate is None else f"{rate:5.2f} ({tally['found']}/{tally['total']})"
+
+
+def format_extraction_report(report: ExtractionReport) -> str:
+    """Plain-text tables: the headline measures per language, then recall/precision by type."""
+    rows = [("all", report.overall.to_json())] + [
+        (lang, cell.to_json()) for lang, cell in sorted(report.by_language.items())
+    ]
+    out = [
+        f"extraction on {report.documents} documents "
+        "(targets: events 0.90, figures 0.85, claims 0.85, entities R 0.90 at P 0.85)",
+        "",
+    ]
+    head = f"{'lang':6} {'events':>14} {'figures':>14} {'claims':>14} {'entity R':>14} "
+    out.append(head + f"{'entity P':>14}")
+    for lang, data in rows:
+        out.append(
+            f"{lang:6} {_pct(data['event_recall']):>14} {_pct(data['figures']):>14} "
+            f"{_pct(data['claims']):>14} {_pct(data['entity_recall']):>14} "
+            f"{_pct(data['entity_precision']):>14}"
+        )
+    out += ["", f"{'type':14} {'recall':>14} {'precision':>14}"]
+    for kind in ENTITY_FIELDS.values():
+        data = report.overall.to_json()["by_type"][kind]
+        out.append(f"{kind:14} {_pct(data['recall']):>14} {_pct(data['precision']):>14}")
+    return "\n".join(out)

@@ -1,0 +1,2232 @@
+"""Attack events from text: what happened, when, where, to whom, how many, and who claimed it.
+
+:func:`find_events` reads one text (a news article, a Telegram post) with the entities another
+stage found in it, and returns :class:`~propwatch.extract.model.Event` records. It is a rule
+system over a small multilingual lexicon (en, ru, fa, ar, tr, tg, uz, ky, ps, and basic es, pt,
+it, fr, de), built so every field points back to the sentence that supports it:
+
+1. The text is split into sentences (offsets kept; ``. ! ? ؟ ؛`` and newlines; common
+   abbreviations such as "Jan." and "U.S." do not end a sentence; hard-wrapped lines are
+   joined back).
+2. Each sentence is searched, on a folded copy (lower case, Arabic-script letter variants and
+   diacritics folded, ZWNJ as space) mapped back to the original offsets, for attack triggers
+   (type from the trigger: ``suicide_bombing`` > ``hostage_taking`` > ``rocket_attack`` >
+   ``bombing`` > ``shooting`` > ``stabbing`` > ``arson`` > ``attack``; "foiled", "prevented",
+   "предотвратили", "خنثی", "أحبط" make it ``foiled_attack``), casualty figures, claims of
+   responsibility (negated claims such as "no group has claimed" are not claims) and their
+   channel, perpetrators, targets, dates (:func:`propwatch.extract.dates.find_dates`) and
+   places (place entities; "Tajikistan-born", "the Afghanistan branch", "Iran's president"
+   are not the scene). Ordinary words ("attack", "explosion") need a violence word nearby
+   ("killed", "terrorist", a group) to start an event; talk about attacks in general
+   ("countering terrorist attacks"), accidents ("gas explosion") and metaphors ("killed it",
+   "heart attack") are not triggers.
+3. A casualty figure is a number (:func:`propwatch.extract.numbers.find_numbers`, digits and
+   words) tied to a death or injury word either after it ("15 people were killed", "15 شهيدا")
+   or before it ("killing 15", "death toll rose to 20", "مقتل 15", "погибли 145"), with its
+   qualifier ("at least", "более", "دستکم", "على الأقل" after the noun, "40+") and its
+   attribution when the sentence says who gave it ("according to IRNA", "state TV said",
+   "وفق ما أفاد التلفزيون", "по данным МЧС", "(Tasnim, October 26, 2022)"). Conflicting
+   figures are all kept, in text order, each with its own attribution; exact repeats (same
+   value, qualifier and source) are listed once. "Two of the dead", "3 gunmen", years and
+   footnote markers are not tolls.
+4. Sentences are grouped into events. Each trigger takes the dates, places, figures and
+   claims nearest to it in its sentence; neighbouring triggers merge ("was attacked by two
+   bomb explosions"), and a trigger naming several countries ("rocket attacks against
+   Uzbekistan in April and Tajikistan in May") is split per country. A trigger joins the
+   event the narrative is about unless its date (another day) or place (another country or
+   city) says otherwise; then it joins an earlier event with the same day, city or target
+   ("the shrine attack"), or starts a new one, so a background paragraph about a 2008
+   bombing neither absorbs nor is absorbed by the main attack. An event named only for
+   comparison ("the deadliest since the Beslan school siege in 2004") is kept but does not
+   take the sentences that follow. A sentence with figures or a claim but no trigger
+   belongs to the event the narrative is about, unless its own date points elsewhere; an
+   infobox or headline before the first trigger joins the first event.
+5. Without ``doc_date``, a short dateline near the top ("خبرگزاری فارس , 5 آبان 1401 00:03")
+   dates the text for weekday and relative dates. The event date is the most precise of its
+   dates, explicit or stated before weekday guesses, and the earliest of those (captions
+   and reports come after the attack).
+
+Events with no date, no place and no figures are dropped. ``confidence`` grows with the
+evidence found (trigger strength, date, place, figures, claim).
+
+Hostile input is bounded: the text is cut at :data:`MAX_TEXT_CHARS`, overlong "sentences" are
+cut into chunks, and figures, triggers and events are capped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from propwatch.extract.dates import find_dates
+from propwatch.extract.model import DateValue, Entity, Event, Figure, Span
+from propwatch.extract.numbers import NumberSpan, find_numbers
+from propwatch.knowledge.gazetteer_model import Gazetteer
+
+__all__ = ["MAX_EVENTS", "MAX_FIGURES", "MAX_TEXT_CHARS", "find_events"]
+
+#: Longest text read (characters); the rest is ignored.
+MAX_TEXT_CHARS = 200_000
+#: At most this many events per text, and figures per event and kind.
+MAX_EVENTS = 50
+MAX_FIGURES = 30
+_MAX_SENTENCE = 1_500
+_MAX_TRIGGERS = 2_000
+_MAX_EVIDENCE = 30
+_MAX_ENTITY = 300  # longest entity mention looked back for (characters)
+#: How many sentences back a headline, infobox or weak mention may wait for its event.
+_LOOK_BACK = 12
+
+# --------------------------------------------------------------------------------------------
+# Folding: a lower-cased copy for matching, with a map back to original offsets.
+
+_FOLD_MAP: dict[str, str] = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي",
+    "ك": "ک", "ۀ": "ه", "ە": "ه", "ـ": "", "\u200c": " ", "\u200d": "", "\u200f": "",
+    "\u200e": "", "\u00ad": "", "ё": "е", "’": "'", "ʻ": "'", "‘": "'", "ʼ": "'", "`": "'",
+    "٪": "%", "\u00a0": " ",
+}  # fmt: skip
+_AR_MARKS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"}
+
+
+def _fold_char(ch: str) -> str:
+    mapped = _FOLD_MAP.get(ch)
+    if mapped is not None:
+        return mapped
+    if ch in _AR_MARKS:
+        return ""
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def _fold_pattern(pattern: str) -> str:
+    """Fold the letters of a pattern written in ordinary script (regex syntax untouched)."""
+    return "".join(_FOLD_MAP.get(ch, "" if ch in _AR_MARKS else ch) for ch in pattern)
+
+
+class _FoldTable(dict[int, str | None]):
+    """``str.translate`` table built on demand from :func:`_fold_char` (None deletes)."""
+
+    def __missing__(self, code: int) -> str | None:
+        folded = _fold_char(chr(code))
+        value = folded or None
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+@dataclass(slots=True)
+class _Folded:
+    """``text`` folded; ``pos[i]`` is the original index of folded character ``i``."""
+
+    text: str
+    pos: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Folded:
+        # Fast path (C speed): every character folds to exactly one character, so
+        # positions are the identity; characters that vanish (marks, tatweel) need the loop.
+        fast = text.translate(_FOLD_TABLE)
+        if len(fast) == len(text):
+            return cls(fast, list(range(len(text) + 1)))
+        chars: list[str] = []
+        pos: list[int] = []
+        for i, ch in enumerate(text):
+            folded = _fold_char(ch)
+            if folded:
+                chars.append(folded)
+                pos.append(i)
+        pos.append(len(text))
+        return cls("".join(chars), pos)
+
+    def orig(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of folded ``[start, end)``."""
+        if end <= start:
+            return self.pos[start], self.pos[start]
+        return self.pos[start], self.pos[end - 1] + 1
+
+    def at(self, orig_offset: int) -> int:
+        """Folded index of the first character at or after an original offset."""
+        return bisect.bisect_left(self.pos, orig_offset)
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicon. Patterns are written lower case in ordinary script and folded when compiled.
+
+_AR = r"(?:[وف])?(?:[بلک])?(?:ال)?"  # Arabic clitics: wa-/fa- + bi-/li-/ka- + al-
+
+
+def _rx(*alternatives: str, left: bool = True) -> re.Pattern[str]:
+    """One pattern for many alternatives, starting at a word start; an alternative that does
+    not end in ``\\w*``/``\\w+`` must also end at a word end."""
+    parts = [
+        (_AR if "\u0600" <= a[:1] <= "\u06ff" else "")  # Arabic-script clitics
+        + _fold_pattern(a)
+        + ("" if a.endswith(("\\w*", "\\w+", "'?", "(?=\\w)")) else r"(?!\w)")
+        for a in alternatives
+    ]
+    return re.compile((r"(?<!\w)" if left else "") + "(?:" + "|".join(parts) + ")")
+
+
+@dataclass(frozen=True, slots=True)
+class _TriggerRule:
+    pattern: re.Pattern[str]
+    type: str
+    strong: bool  # opens an event without any other violence word in the sentence
+    languages: frozenset[str] = frozenset()  # empty: any language
+
+
+def _rule(type_: str, strong: bool, *alts: str, langs: str = "") -> _TriggerRule:
+    return _TriggerRule(_rx(*alts), type_, strong, frozenset(langs.split()))
+
+
+_TRIGGERS: tuple[_TriggerRule, ...] = (
+    # suicide bombing
+    _rule("suicide_bombing", True,
+          r"suicid(?:e|al)[\s-]+(?:bomb\w*|attack\w*|blast\w*|vest\w*|belt\w*|explosion\w*|"
+          r"operation\w*|car bomb\w*)", r"self[\s-]detonat\w+", r"blew (?:himself|themselves) up",
+          r"detonated (?:his|their|an?) explosive (?:vest|belt)s?", r"explosive (?:vest|belt)s?",
+          r"смертни\w+", r"самоподрыв\w*", r"террорист\w*[\s-]смертни\w+",
+          r"عملي(?:ة|ات) (?:انتحاري|استشهادي)\w*", r"انتحاري\w*", r"حزام\w* ناسف\w*",
+          r"عمليات\s?(?:انتحاري|استشهادي)", r"بمب\s?گذار\s?انتحاري", r"عمليات استشهادي\w*",
+          r"انتحاري", r"ځانمرگ\w*", r"ځانمرګ\w*",
+          r"intihar saldır\w*", r"canlı bomba\w*", r"xudkush\w*", r"o'zini portlat\w*",
+          r"маргталаб\w*", r"худкуш\w*", r"ҳамлаи интиҳорӣ", r"жанкечти\w*",
+          r"atentado suicida", r"ataque suicida", r"homem[\s-]bomba", r"kamikaze",
+          r"attentato suicida", r"attentat[\s-]suicide", r"selbstmordanschlag\w*"),
+    # rocket / mortar
+    _rule("rocket_attack", True,
+          r"rocket (?:attack|assault|strike|fire|barrage)s?", r"rockets? (?:were|was) fired",
+          r"fired rockets?", r"mortar (?:attack|shell\w*|fire|round)s?",
+          r"missile (?:attack|strike)s?", r"ракетн\w+ (?:удар|обстрел|атак)\w*",
+          r"минометн\w+ обстрел\w*", r"حمله\s?(?:ي)?\s?(?:موشکي|راکتي)",
+          r"(?:هجوم|قصف) صاروخي\w*", r"قصف\w* ب(?:ال)?صواريخ", r"roketli saldır\w*",
+          r"raketa hujum\w*", r"ракета\w* ҳуҷум\w*", r"ҳамлаи мушакӣ", r"ракетал\w* чабуул\w*",
+          r"راکټي برید\w*", r"ataque con cohetes", r"ataque com foguetes"),
+    _rule("rocket_attack", False, r"shelling", r"обстрел\w*", r"خمپاره", r"قصف\w*"),
+    # hostage taking
+    _rule("hostage_taking", True,
+          r"hostage[\s-]taking", r"took (?:\w+ )?hostages?", r"taken hostage", r"hostage crisis",
+          r"захват\w* заложник\w*", r"взяли? в заложник\w*", r"گروگان\s?گيري",
+          r"احتجاز (?:ال)?رهائن", r"rehine (?:aldı|alma\w*)", r"garovga ol\w*", r"гаравгон\w*",
+          r"барымтага ал\w*", r"toma de rehenes", r"presa de ostaggi", r"prise d'otages"),
+    _rule("hostage_taking", False, r"siege", r"осад\w*"),
+    # bombing
+    _rule("bombing", True,
+          r"(?:car |truck |roadside |twin |double |nail |pipe )?bombings?", r"car bombs?",
+          r"bomb (?:attack|blast|explosion)s?", r"improvised explosive devices?", r"ieds?",
+          r"bombed", r"(?:twin|double) (?:blasts|explosions)", r"взрывн\w+ устройств\w*",
+          r"теракт\w* с (?:применением|использованием) взрывчатк\w*", r"подрыв\w*",
+          r"بمب\s?گذاري\w*", r"انفجار\w* (?:بمب|تروريستي|انتحاري)", r"تفجير\w*", r"عبو\w* ناسف\w*",
+          r"سيار\w* مفخخ\w*", r"bombalı saldır\w*", r"bomba\w* (?:patla\w*|saldır\w*)",
+          r"bombali hujum\w*", r"бомбгузор\w*", r"bombardeo\w*", r"atentado con bomba",
+          r"bombas? explod\w*", r"bombe? esplos\w*", r"attentato dinamitardo",
+          r"bombenanschlag\w*"),
+    _rule("bombing", False,
+          r"blasts?", r"explosions?", r"exploded", r"detonat\w+", r"взрыв\w*", r"انفجار\w*",
+          r"patlama\w*", r"patlat\w*", r"portlash\w*", r"portla\w+", r"портлаш\w*",
+          r"таркиш\w*", r"жарыл\w*", r"жардыр\w*", r"چاودن\w*", r"explosi[oó]n\w*",
+          r"explosão", r"explosões", r"esplosion\w*", r"explosion\w*", r"explosion",
+          r"explosiones", r"bomba", r"bombe?", r"bombs?"),
+    # shooting
+    _rule("shooting", True,
+          r"mass shootings?", r"(?:opened|open|opening) fire", r"gun (?:attack|assault)s?",
+          r"shooting (?:attack|spree|rampage)s?", r"gunmen (?:attack\w*|storm\w*|kill\w*)",
+          r"shot dead", r"открыл\w* (?:огонь|стрельбу)", r"расстрел\w*",
+          r"تيراندازي\s?(?:ي)?\s?(?:تروريستي|مسلحانه)", r"[ايت]?طلق\w* (?:ال)?(?:نار|رصاص)",
+          r"اطلاق (?:ال)?نار",
+          r"فتح\w* (?:ال)?نار", r"اطلاق (?:ال)?رصاص", r"هجوم\w* مسلح\w*", r"هجوم\w* بالرصاص",
+          r"silahlı saldır\w*", r"ateş açt\w*", r"o't ochdi\w*", r"o'q uzdi\w*", r"ўқ уз\w*",
+          r"тирпаронӣ", r"ок атышуу", r"ډزې? وکړ\w*", r"tiroteo\w*", r"tiroteio\w*",
+          r"sparatoria\w*", r"fusillade\w*", r"schießerei\w*"),
+    _rule("shooting", False,
+          r"shootings?", r"gunfire", r"стрельб\w*", r"перестрелк\w*", r"تيراندازي",
+          r"otishma\w*", r"отишма\w*", r"атышуу", r"ډزې"),
+    # stabbing
+    _rule("stabbing", True,
+          r"stabbings?", r"stabbed", r"knife (?:attack|assault)s?", r"slashing attacks?",
+          r"hacked to death", r"нападени\w* с нож\w*", r"поножовщин\w*", r"резня",
+          r"حمله\s?(?:ي)?\s?با چاقو", r"چاقو\s?(?:کشي|زد\w*)", r"طعن\w*", r"هجوم\w* بسکين",
+          r"bıçaklı saldır\w*", r"bıçakla\w*", r"pichoq\w*", r"пичоқ\w*", r"корд\w*",
+          r"бычак\w*", r"apuñal\w*", r"esfaque\w*", r"accoltell\w*", r"messerangriff\w*"),
+    # arson
+    _rule("arson", False,
+          r"arson", r"set (?:fire to|on fire|ablaze)", r"torched", r"firebomb\w*", r"поджог\w*",
+          r"подожгл\w*", r"آتش\s?زد\w*", r"اضرام (?:ال)?نار", r"احراق\w*", r"kundaklama\w*",
+          r"o't qo'y\w*", r"incendi[oó] provocado"),
+    # generic attack
+    _rule("attack", True,
+          r"terror(?:ist)? (?:attack|assault|act|plot|operation|incident)s?",
+          r"acts? of terror(?:ism)?", r"massacres?", r"terrorist bombings?",
+          r"теракт\w*", r"террористическ\w+ (?:акт|атак|нападени|акци)\w*", r"бойн\w+",
+          r"حمله\s?(?:ي)?\s?(?:تروريستي|مسلحانه)\w*", r"حادثه\s?(?:ي)?\s?تروريستي",
+          r"عمليات\s?(?:ي)?\s?تروريستي", r"اقدام\s?(?:ي)?\s?تروريستي", r"کشتار\w*",
+          r"هجوم\w* (?:ال)?ارهابي\w*", r"اعتداء\w* (?:ال)?ارهابي\w*",
+          r"(?:ال)?عمل\w* (?:ال)?ارهابي\w*",
+          r"عملي\w* (?:ال)?ارهابي\w*", r"مجزر\w*", r"جريم\w* (?:ال)?ارهابي\w*",
+          r"terör saldırı\w*", r"terör eylem\w*", r"katliam\w*", r"terakt\w*",
+          r"terroristik hujum\w*", r"террористик ҳужум\w*", r"террорчилик ҳужум\w*",
+          r"ҳамлаи террористӣ", r"амали террористӣ", r"террордук (?:чабуул|кол салуу)\w*",
+          r"ترهګر\w* برید\w*", r"ترهگر\w* برید\w*",
+          r"atentados?", r"attentat[io]?", r"attentats", r"anschlag\w*", r"anschläge\w*"),
+    _rule("attack", False,
+          r"attack(?:s|ed|ing)?", r"assault(?:s|ed)?", r"ambush(?:es|ed)?", r"stormed",
+          r"(?:drone|air|missile) ?strikes?", r"airstrikes?",
+          r"нападени\w*", r"напал\w*", r"атак\w*", r"штурм\w*",
+          r"حمله\w*", r"حملات", r"يورش", r"هجوم\w*", r"هجمات", r"هاجم\w*", r"اعتداء\w*",
+          r"saldırı\w*", r"saldır\w*", r"hujum\w*", r"ҳужум\w*", r"хужум\w*", r"ҳамла\w*",
+          r"кол салуу\w*", r"кол салды\w*", r"чабуул\w*", r"ataque\w*", r"attacc\w*",
+          r"attaqu\w*", r"angriff\w*"),
+    _rule("attack", False, r"برید\w*", langs="ps"),
+)  # fmt: skip
+
+#: Type ranking when an event has several kinds of trigger (most specific first).
+_TYPE_RANK: tuple[str, ...] = (
+    "suicide_bombing", "hostage_taking", "rocket_attack", "bombing", "shooting", "stabbing",
+    "arson", "attack",
+)  # fmt: skip
+
+#: Metaphors and accidents that look like triggers.
+_NOT_TRIGGER = _rx(
+    r"heart attacks?", r"panic attacks?", r"cyber[\s-]?attacks?", r"asthma attacks?",
+    r"verbal (?:attack|assault)s?", r"sexual(?:ly)? assault\w*",
+    r"(?:gas|boiler|methane|mine|" r"industrial|factory|chemical plant) (?:explosion|blast)s?",
+    r"взрыв\w* (?:газа|бытового газа)", r"انفجار\w* (?:گاز|ال?غاز)", r"сердечн\w+ приступ\w*",
+    r"attack(?:ing|ed)? (?:line|midfield\w*)",
+)  # fmt: skip
+_FOILED = _rx(
+    r"foil(?:ed|s|ing)?", r"thwart(?:ed|s|ing)?", r"prevent(?:ed|s|ing)?", r"avert(?:ed|s)?",
+    r"disrupt(?:ed|s)?", r"plot(?:s|ted)?", r"planned", r"planning", r"предотвра\w+", r"пресек\w+",
+    r"пресеч\w+", r"готовивш\w+", r"готовил\w*", r"планир\w+", r"خنثي", r"ناکام", r"جلوگيري",
+    r"احبط\w*", r"احباط", r"افشل\w*", r"engellen\w*", r"önlen\w*", r"oldi olin\w*",
+    r"олди олин\w*", r"пешгирӣ", r"алдын ал\w*", r"frustr\w*", r"sventat\w*", r"déjou\w*",
+    r"vereitelt\w*",
+)  # fmt: skip
+#: Words that make an ordinary trigger ("attack", "explosion") about political violence.
+_CONTEXT = _rx(
+    r"terror\w*", r"militant\w*", r"gunm[ae]n", r"jihad\w*", r"extremis\w*", r"insurgen\w*",
+    r"suicide", r"bomb\w*", r"explosive\w*", r"armed", r"hostage\w*", r"islamic state", r"isis",
+    r"isil", r"daesh", r"iskp", r"is-k", r"takfir\w*", r"shrine", r"mosque", r"террор\w*",
+    r"теракт\w*", r"боевик\w*", r"вооруж\w+", r"взрывчат\w*", r"игил", r"игил\w*", r"تروريست\w*",
+    r"مسلح\w*", r"داعش", r"تکفيري\w*", r"ارهاب\w*", r"تکفيري\w*", r"انتحاري\w*", r"terör\w*",
+    r"terror\w*", r"террор\w*", r"ترهګر\w*", r"ترهگر\w*", r"терроризм\w*",
+)  # fmt: skip
+
+# Casualty words. KILLED/INJURED match after a number ("15 killed") or before it ("killing 15").
+_KILLED_WORDS = (
+    r"killed", r"kill(?:s|ing)?", r"dead", r"deaths?", r"died", r"dying", r"fatalit(?:y|ies)",
+    r"death toll", r"lives", r"martyr(?:s|ed)?", r"perished", r"slain", r"lost their lives",
+    r"shot dead", r"stabbed to death", r"burned to death", r"bodies", r"toll", r"погиб\w*",
+    r"жизн\w*", r"убит\w*", r"убил\w*", r"убиты\w*", r"жертв\w*", r"скончал\w*", r"смерт\w*",
+    r"кушта\w*", r"ҳалок\w*", r"ҷон бохт\w*", r"фавтид\w*", r"шаҳид\w*", r"کشته\w*", r"شهيد\w*",
+    r"شهدا\w*", r"جان (?:خود را )?(?:باخت|از دست دا)\w*", r"جانباخت\w*", r"قرباني\w*", r"فوت\w*",
+    _AR + r"قتيل\w*", _AR + r"قتلي", r"(?:[وف])?قتل\w*", r"(?:[وف])?مقتل\w*", _AR + r"شهداء",
+    _AR + r"ضحايا", r"(?:[وف])?استشهد\w*", _AR + r"استشهاد", r"لقي\w* (?:حتف|مصرع)\w*",
+    _AR + r"وفا\w*", r"(?:[وف])?مصرع", r"öldü\w*", r"ölü\w*", r"ölüm\w*", r"hayatını kaybet\w*",
+    r"can verdi\w*", r"yaşamını yitir\w*", r"şehit\w*", r"halok\w*", r"o'ld\w*", r"o'lim\w*",
+    r"qurbon\w*", r"ҳалок\w*", r"ўлди\w*", r"ўлим\w*", r"қурбон\w*", r"каза (?:бол|тап)\w*",
+    r"курман бол\w*", r"өлд\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*", r"وژل\w*", r"ووژل\w*",
+    r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
+    r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?", r"tote\w*",
+    r"getötet",
+)  # fmt: skip
+_INJURED_WORDS = (
+    r"injured", r"injur(?:y|ies|ing)", r"wounded", r"wounding", r"wounds", r"hurt",
+    r"hospitali[sz]ed", r"ранен\w*", r"ранил\w*", r"пострада\w*", r"госпитализ\w*", r"травм\w*",
+    r"захмӣ\w*", r"маҷрӯҳ\w*", r"زخمي\w*", r"مجروح\w*", r"مصدوم\w*", _AR + r"جريح\w*",
+    _AR + r"جرحي", r"(?:[وف])?اصيب\w*", _AR + r"اصاب\w*", _AR + r"مصاب\w*", r"بجروح",
+    r"yaralan\w*", r"yaralı\w*", r"yarador\w*", r"jarohat\w*", r"яралан\w*", r"жароҳат\w*",
+    r"ярадор\w*", r"жарадар\w*", r"жаракат\w*", r"жабыркад\w*", r"ټپي\w*", r"ټپيان", r"زخمي",
+    r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oi]", r"blessés?", r"verletzt\w*",
+)  # fmt: skip
+_KILLED = _rx(*_KILLED_WORDS)
+_INJURED = _rx(*_INJURED_WORDS)
+#: "killed it" and friends are not casualties.
+_IDIOM = _rx(
+    r"kill(?:ed|s|ing)? it\b", r"dead(?:line|lock|pan)", r"killer (?:app|feature)", r"dying to",
+    r"die[\s-]hard",
+)  # fmt: skip
+#: "the death toll rose to N": the toll phrase may be far from N.
+_TOLL_KILLED = _rx(
+    r"death toll", r"toll", r"number of (?:the )?(?:dead|deaths|victims)",
+    r"число (?:погибш|жертв)\w*", r"количеств\w+ (?:погибш|жертв)\w*",
+    r"عدد (?:ال)?(?:شهداء|قتلي|ضحايا)", r"حصيل\w*", r"شمار (?:کشته|شهدا|قربانيان)\w*",
+    r"آمار (?:کشته|شهدا|قربانيان|جانباختگان)\w*", r"ölü sayısı", r"шумораи кушта\w*",
+)  # fmt: skip
+_TOLL_INJURED = _rx(
+    r"number of (?:the )?(?:injured|wounded)", r"число (?:ранен|пострадавш)\w*",
+    r"عدد (?:ال)?(?:جرحي|مصابين)", r"شمار (?:زخمي|مجروح)\w*", r"آمار (?:زخمي|مجروح)\w*",
+    r"yaralı sayısı",
+)  # fmt: skip
+_RISE_TO = _rx(r"to", r"до", r"الي", r"به", r"a", r"para", r"sa")
+#: Words allowed between a number and the casualty word after it.
+_PERSON = _rx(
+    r"people", r"persons?", r"others?", r"more", r"civilians?", r"worshipp?ers?", r"pilgrims?",
+    r"children", r"kids", r"women", r"men", r"victims", r"mourners", r"concertgoers?",
+    r"spectators", r"individuals", r"soldiers", r"troops", r"police(?:men)?", r"officers",
+    r"security", r"personnel", r"guards", r"members", r"visitors", r"students", r"citizens",
+    r"passengers", r"shoppers", r"attendees", r"clerics", r"worshippers", r"were", r"was", r"have",
+    r"has", r"had", r"been", r"are", r"is", r"being", r"reportedly", r"also", r"all", r"now",
+    r"later", r"confirmed", r"in total", r"total", r"человек\w*", r"люд\w*", r"мирн\w*",
+    r"жител\w*", r"граждан\w*", r"дет\w*", r"ещ[её]", r"был\w*", r"уже", r"посетител\w*",
+    r"зрител\w*", r"военн\w*", r"полицейск\w*", r"сотрудник\w*", r"получил\w*", r"нафар\w*",
+    r"кас", r"одам\w*", r"نفر", r"تن", r"شخص", r"نيز", r"هم", r"ديگر", r"زائر\w*", r"نمازگزار\w*",
+    r"کودک\w*", r"شهروند\w*", r"ايراني\w*", r"(?:[وف])?(?:ال)?اشخاص", r"(?:[وف])?شخص\w*",
+    _AR + r"اخري?ن", _AR + r"مدني\w*", _AR + r"زوار", _AR + r"زائر\w*", _AR + r"مصلي\w*",
+    _AR + r"مواطن\w*", _AR + r"طفل\w*", _AR + r"اطفال", _AR + r"نساء", _AR + r"ايراني\w*",
+    r"عل(?:ي|ى) الاقل", r"kişi\w*", r"insan", r"sivil\w*", r"daha", r"kishi", r"nafar", r"odam",
+    r"кишин?и?", r"адам", r"کسان", r"تنه", r"personas", r"pessoas", r"persone", r"personnes",
+    r"menschen", r"otras", r"outras", r"altre", r"altri", r"other", r"shia", r"shiite", r"sunni",
+)  # fmt: skip
+#: Numbers of these are never casualty counts, even next to a casualty word.
+_NOT_PERSONS = _rx(
+    r"gunm[ae]n", r"attackers?", r"assailants?", r"terrorists?", r"militants?", r"bombers?",
+    r"suspects?", r"perpetrators?", r"shooters?", r"jihadists?", r"fighters?", r"explosions?",
+    r"blasts?", r"bombs?", r"times", r"years?", r"months?", r"weeks?", r"days?", r"hours?",
+    r"minutes?", r"percent", r"per cent", r"meters?", r"metres?", r"km", r"kilomet\w+", r"miles?",
+    r"боевик\w*", r"террорист\w*", r"нападавш\w*", r"подозреваем\w*", r"лет", r"год\w*",
+    r"мусаллаҳ\w*", r"تروريست\w*", r"مهاجم\w*", r"ضارب\w*", _AR + r"ارهابي\w*", _AR + r"مسلح\w*",
+    _AR + r"مهاجم\w*", r"سال", r"ساعت", r"روز",
+)  # fmt: skip
+#: "N of the dead": a part, not the toll.
+_PARTITIVE = _rx(r"of", r"из", r"از", r"من", r"among", r"среди", r"بين", r"ميان")
+#: Vague quantities a number finder may read as numbers.
+_VAGUE = _rx(
+    r"dozens", r"scores", r"hundreds", r"thousands", r"десятк\w*", r"сотн\w*", r"عشرات", r"مئات",
+    r"ده\s?ها", r"صدها", r"onlarca", r"yüzlerce", r"o'nlab", r"yuzlab", r"даҳҳо", r"ондогон",
+    r"لسګون", r"decenas", r"dezenas", r"decine",
+)  # fmt: skip
+
+_QUAL_PRE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("at_least", _rx(
+        r"at least", r"at minimum", r"no (?:fewer|less) than", r"a minimum of", r"не менее",
+        r"по меньшей мере", r"как минимум", r"минимум", r"حداقل", r"دست\s?کم", r"ما لا يقل عن",
+        r"لا يقل عن", r"عل(?:ي|ى) الاقل", r"en az", r"kamida", r"eng kamida", r"камида",
+        r"кеминде", r"ақаллан", r"ҳадди ақал", r"لږ تر لږه", r"al menos", r"por lo menos",
+        r"pelo menos", r"ao menos", r"almeno", r"au moins", r"mindestens",
+    )),
+    ("over", _rx(
+        r"more than", r"over", r"upwards of", r"in excess of", r"above", r"более", r"больше",
+        r"свыше", r"بيش از", r"بيشتر از", r"بالغ بر", r"اکثر من", r"ما يزيد (?:عن|عل(?:ي|ى))",
+        r"يزيد (?:عن|عل(?:ي|ى))", r"ازيد من", r"беш аз", r"зиёда аз", r"зиёд аз", r"más de",
+        r"mais de", r"oltre", r"plus de", r"mehr als", r"über",
+    )),
+    ("about", _rx(
+        r"about", r"around", r"approximately", r"roughly", r"nearly", r"almost", r"some",
+        r"close to", r"an estimated", r"около", r"почти", r"порядка", r"примерно",
+        r"приблизительно", r"حدود", r"نزديک به", r"قريب به", r"تقريبا", r"حوالي", r"نحو",
+        r"قراب\w+", r"زهاء", r"ما يقارب", r"ما يقرب من", r"yaklaşık", r"tahminen", r"qariyb",
+        r"taxminan", r"тақрибан", r"қариб", r"тахминан", r"болжол менен", r"شاوخوا", r"نږدې",
+        r"cerca de", r"alrededor de", r"unos", r"unas", r"quase", r"circa", r"quasi", r"environ",
+        r"près de", r"etwa", r"rund", r"fast",
+    )),
+    ("up_to", _rx(
+        r"up to", r"as many as", r"ما يصل (?:الي|ل)", r"hasta", r"até", r"fino a", r"jusqu'à",
+        r"bis zu",
+    )),
+)  # fmt: skip
+_QUAL_POST: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("at_least", _rx(
+        r"عل(?:ي|ى) الاقل", r"at least", r"как минимум", r"دست\s?کم",
+    )),
+    ("over", _rx(
+        r"'?(?:den|dan|tan|ten) (?:fazla|ortiq|ziyod|ko'p)", r"дан (?:ортиқ|зиёд)",
+        r"(?:дан|дөн|ден|тан|төн|тен) ашык", r"ашык", r"زيات", r"و اکثر", r"و بيشتر", r"and more",
+        r"or more", r"и более", left=False,
+    )),
+)  # fmt: skip
+_QUAL_POST_ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _QUAL_POST))
+_FILLER_LEFT = _rx(
+    r"of", r"to", r"at", r"rose", r"risen", r"rising", r"reached", r"climbed", r"stood", r"stands",
+    r"is", r"was", r"now", r"by", r"has", r"have", r"had", r"the", r"further", r"increased",
+    r"jumped", r"until", r"до", r"составил\w*", r"составля\w+", r"достиг\w*", r"возросл\w*",
+    r"выросл\w*", r"увеличил\w*", r"уже", r"الي", r"عن", r"بلغ\w*", r"ارتفع\w*", r"وصل\w*", r"به",
+    r"رسيد\w*", r"بر", r"کرد", r"sa", r"a", r"para", r"de",
+)  # fmt: skip
+
+# Claims of responsibility and the channel they came through.
+_CLAIM = _rx(
+    r"claim(?:ed|s|ing)? (?:the )?(?:responsibility|credit)",
+    r"claim(?:ed|s|ing)? (?:the|this|that|its|an?|two|twin|both) (?:\w+ ){0,3}?"
+    r"(?:attacks?|bombings?|blasts?|explosions?|shootings?|operations?|assault)",
+    r"claimed by", r"claim of responsibility",
+    r"(?:took|taken|take|taking|takes|assumed|accepted|admitted) (?:\w+ )?responsibility",
+    r"responsibility (?:was|has been) claimed", r"claimed(?=\s*(?:[.,;)]|$))",
+    r"взял\w* (?:на себя )?ответственност\w*", r"взяв\w* (?:на себя )?ответственност\w*",
+    r"ответственност\w*(?: \S+){0,5} за", r"заявил\w* о (?:своей )?причастност\w*", r"مسئوليت\w*",
+    r"مسوليت\w*", r"مسووليت\w*", r"(?:[وف])?تبن(?:ي|ى|ت|اه|اها)\w*", r"مسوولي\w*", r"مسؤولي\w*",
+    r"المسووليه", r"üstlen\w*", r"mas'uliyat\w*", r"масъулият\w*", r"масъулиятро",
+    r"жоопкерчилик\w*", r"مسووليت\w*", r"مسؤوليت\w*", r"reivindic\w*", r"reinvidic\w*",
+    r"assum\w+ (?:a )?autoria", r"rivendic\w*", r"revendiqu\w*", r"bekannt\w* sich",
+)  # fmt: skip
+#: Weaker claim context (used for the claim channel when the event already has a claim).
+_CLAIM_CONTEXT = _rx(
+    r"claim\w*", r"statement", r"announced", r"posted", r"released", r"published", r"заявлени\w*",
+    r"сообщени\w*", r"опубликова\w*", r"بيانيه", r"اطلاعيه", r"بيان\w*", r"اعلن\w*",
+    r"açıklama\w*", r"bayonot\w*", r"изҳорот\w*", r"билдирүү\w*",
+)  # fmt: skip
+_TELEGRAM = _rx(
+    r"telegram\w*", r"телеграм\w*", r"تلگرام", r"تلغرام", r"تيليجرام", r"تيلغرام", r"تليغرام",
+    r"تلگرام\w*",
+)  # fmt: skip
+_CHANNEL_CUE = _rx(
+    r"through", r"via", r"on", r"in", r"by", r"its", r"their", r"через", r"в своем", r"в своём",
+    r"по", r"از طريق", r"در", r"عبر", r"علي", r"في", r"من خلال", r"aracılığıyla", r"orqali",
+    r"тавассути", r"аркылуу",
+)  # fmt: skip
+#: Perpetrator cues: group named after ("carried out by X") or before ("X carried out").
+_PERP_AFTER = _rx(
+    r"(?:carried out|perpetrated|committed|conducted|staged|orchestrated|masterminded|"
+    r"executed|organi[sz]ed) by",
+    r"blam(?:ed|ing|es) (?:the (?:\w+ )?attack |it )?on", r"attributed to", r"linked to",
+    r"associated with", r"affiliated with", r"belonging to", r"members? of",
+    r"(?:suicide )?bombing by", r"attack by", r"совершил\w*", r"совершен\w*", r"осуществил\w*",
+    r"организова\w*", r"причастност\w*", r"стоит", r"стоят", r"боевик\w*", r"(?:[وف])?نفذ\w*",
+    r"من تنفيذ", r"قام\w* به\w*", r"ينتم\w* (?:الي|ل)", r"اتهم\w*", r"توسط", r"به دست",
+    r"منتسب به", r"وابسته به", r"عاملان", r"аз ҷониби", r"د", r"by",
+)  # fmt: skip
+_PERP_BEFORE = _rx(
+    r"carried out", r"perpetrated", r"conducted", r"staged", r"launched", r"committed",
+    r"operatives?", r"militants?", r"fighters?", r"gunm[ae]n", r"suicide bombers?", r"tarafından",
+    r"tomonidan", r"тарабынан", r"له لوري", r"совершил\w*", r"нафар\w* аз",
+)  # fmt: skip
+#: Organization kinds that report on attacks rather than claim them.
+_NOT_CLAIMANT_KINDS = frozenset({"state_body", "intergovernmental", "company", "agency", "ngo"})
+#: "No group has claimed", "ни одна группировка не взяла", "لم تتبن", "بر عهده نگرفته".
+_NEGATION = _rx(
+    r"no (?:group|one|organi[sz]ation|faction|militant\w*|claim\w*)", r"not", r"yet to", r"never",
+    r"none", r"nobody", r"denied", r"denies", r"deny", r"without", r"не", r"ни", r"нет", r"هيچ",
+    r"نگرفت\w*", r"نپذيرفت\w*", r"لم", r"لا", r"ينف\w*", r"نفي", r"hiçbir", r"üstlenmedi", r"hech",
+    r"ҳеҷ", r"ninguno", r"ninguna", r"nenhum", r"nenhuma", r"nessun\w*", r"aucun\w*", r"kein\w*",
+)  # fmt: skip
+_PERP_VERB = _rx(
+    r"carried out",
+    r"perpetrated",
+    r"conducted",
+    r"staged",
+    r"launched",
+    r"committed",
+    r"совершил\w*",
+)
+_ARTICLE = re.compile(r"^(?:The|the|O|A|El|La|Los|Las|Os|As|Il|Lo|Le|Les|Der|Die|Das)\s+")
+_TAKFIRI = _rx(r"takfir\w*", r"تکفيري\w*", r"التکفيري\w*", r"تکفيريون", r"такфир\w*")
+
+# Attributions of a figure.
+_ATTR_FWD = _rx(
+    r"according to", r"citing", r"quoting", r"per", r"по данным", r"по словам", r"по информации",
+    r"согласно(?: данным)?",
+    r"как (?:сообщил|сообщает|сообщают|передает|" r"передаёт|пишет|заявил)\w*", r"со ссылкой на",
+    r"به گزارش", r"به نقل از", r"به گفته", r"طبق گزارش", r"بنا بر گزارش", r"بر اساس گزارش",
+    r"بحسب", r"حسب", r"وفقا ل(?=\w)", r"وفقا ل", r"وفق ما" r" (?:افاد|اعلن|ذکر|نقل|اورد)\w*",
+    r"نقلا عن", r"طبقا ل(?=\w)", r"ba gozorish", r"ба гузориши", r"ба иттилои", r"тибқи маълумоти",
+    r"ба қавли", r"segundo", r"según", r"secondo", r"selon", r"laut",
+)  # fmt: skip
+_ATTR_VERB = _rx(
+    r"said", r"says", r"say", r"reported", r"reports", r"confirmed", r"confirms", r"announced",
+    r"announces", r"told", r"stated", r"put", r"gave", r"added", r"сообщил\w*", r"заявил\w*",
+    r"передает", r"передаёт", r"пишет", r"уточнил\w*", r"подтвердил\w*", r"گزارش (?:داد|کرد)\w*",
+    r"اعلام (?:کرد|شد)\w*", r"گفت",
+    r"(?:[وف])?(?:قال|قالت|ذکر|ذکرت|افاد|افادت|اعلن|اعلنت|اکد|اکدت|اوضح|اوضحت|نقل|نقلت|"
+    r"اشار|اشارت|تحدثت|اورد|اوردت)",
+)  # fmt: skip
+_AR_VERB_FIRST = re.compile(r"[\u0600-\u06ff]")
+_SOURCE_NOUN = _rx(
+    r"tv", r"television", r"media", r"agency", r"news", r"officials?", r"authorit\w+", r"ministry",
+    r"minister", r"police", r"committee", r"service", r"governor", r"spokes\w+", r"sources?",
+    r"investigators", r"government", r"channel", r"website", r"judiciary", r"reports?",
+    r"statement", r"witness\w*", r"correspondent", r"state", r"officer\w*", r"red crescent",
+    r"red cross", r"hospital", r"emergenc\w+",
+)  # fmt: skip
+
+# Targets: places and people attacked.
+_TARGET_NOUNS = _rx(
+    r"shrines?", r"mosques?", r"mausoleums?", r"church(?:es)?", r"synagogues?", r"temples?",
+    r"gurdwaras?", r"cathedral", r"concert (?:hall|venue)s?", r"music venue", r"venues?",
+    r"city hall", r"cemeter(?:y|ies)", r"tombs?", r"graves?", r"ceremon(?:y|ies)",
+    r"commemorations?", r"memorial", r"procession", r"gathering", r"crowds?", r"rally", r"wedding",
+    r"funeral", r"market", r"bazaar", r"school", r"university", r"hospital", r"checkpoint",
+    r"police station", r"military base", r"convoy", r"bus", r"train", r"airport", r"hotel",
+    r"embassy", r"consulate", r"parliament", r"worshipp?ers", r"pilgrims", r"concertgoers",
+    r"mourners", r"holy site", r"мечет\w*", r"церк\w+", r"храм\w*", r"синагог\w*",
+    r"концертн\w+ зал\w*", r"кладбищ\w*", r"рын(?:ок|ка|ке)", r"школ\w*", r"посетител\w*",
+    r"молящ\w*", r"паломник\w*", r"حرم", r"مسجد", r"زيارتگاه", r"آرامگاه", r"مزار", r"گلزار",
+    r"مراسم", r"تجمع", r"کليسا", r"کنيسه", r"بازار", r"مدرسه", r"زائران", r"نمازگزاران",
+    r"ضريح\w{0,2}", r"مرقد\w{0,2}", r"مقام\w{0,2}", r"مزار\w{0,2}", r"مسجد\w{0,2}", r"حسيني\w+",
+    r"کنيس\w+", r"معبد\w{0,2}", r"قاع\w+", r"حفل\w{0,2}", r"تجمع\w{0,2}", r"موکب\w{0,2}",
+    r"مقبر\w+", r"سوق\w{0,2}", r"مدرس\w+", r"زوار", r"مصلين", r"türbe\w*", r"cami\w*",
+    r"kilise\w*", r"masjid\w*", r"maqbara\w*", r"масҷид\w*", r"мечит\w*", r"جومات", r"مزار",
+    r"santuario", r"mesquita", r"moschea", r"mezquita",
+)  # fmt: skip
+_TARGET_CUE = _rx(
+    r"at", r"on", r"targeting", r"targeted", r"targetted", r"against", r"inside", r"into",
+    r"stormed", r"attacked", r"hit", r"struck", r"near", r"на", r"в", r"علي", r"استهدف\w*", r"در",
+    r"به", r"به سمت",
+)  # fmt: skip
+_TARGET_MOD = _rx(
+    r"shia", r"shiite", r"shi'ite", r"sunni", r"sikh", r"sufi", r"hindu", r"christian", r"jewish",
+    r"religious", r"holy", r"major", r"crowded", r"packed", r"main", r"concert", r"music",
+    r"memorial", r"commemorative", r"funeral", r"burial", r"wedding", r"busy",
+)  # fmt: skip
+_STOP_AR = _rx(
+    r"في", r"علي", r"الي", r"من", r"عن", r"مع", r"ب", r"و", r"ثم", r"حيث", r"عليه", r"عليها",
+    r"عليهم", r"السلام", r"کې", r"په", r"د", r"الذي", r"التي", r"در", r"به", r"از", r"با", r"که",
+    r"را", r"تا", r"و",
+)  # fmt: skip
+
+# Dates that are not the event's own.
+_NON_EVENT_DATE_CUE = _rx(
+    r"since", r"until", r"till", r"before", r"following", r"after", r"с", r"после", r"до", r"منذ",
+    r"حتي", r"بعد", r"قبل", r"از", r"پس از", r"تا", r"ahead of",
+)  # fmt: skip
+#: Talk about attacks in general, not about one: "countering terrorist attacks".
+_GENERIC = re.compile(
+    _fold_pattern(
+        r"(?<!\w)(?:counter(?:ing)?|prevent(?:ing|ion of)?|combat(?:ing)?|fight(?:ing)? against|"
+        r"deter(?:ring)?|protect\w* (?:\w+ )?against|threat of|risk of|in case of|vulnerable to|"
+        r"warn\w* (?:of|about)|future|possible|potential|any|resilience to|preparedness for|"
+        r"противодейств\w+|профилактик\w+|угроз\w+|مقابله با|مبارزه با|مكافحة|التصدي ل)"
+        r"(?:[\s-]+[\w-]+){0,2}?[\s-]+$"
+    )
+)
+_REFERENCE = _rx(
+    r"since", r"than", r"like", r"including", r"unlike", r"such as", r"similar to",
+    r"reminiscent of", r"recalling", r"со времен\w*", r"منذ", r"مثل", r"بما في ذلک", r"از زمان",
+    r"مانند", r"beri", r"buyan",
+)  # fmt: skip
+_ANAPHOR = _rx(
+    r"the", r"this", r"that", r"these", r"those", r"its", r"their", r"yesterday's", r"этот",
+    r"этого", r"этом", r"данн\w+", r"اين", r"آن", r"هذا", r"هذه", r"ذلک", r"بهذا", r"لهذا", r"bu",
+    r"ushbu", r"бу",
+)  # fmt: skip
+
+#: "Tajikistan-born", "Afghanistan-based": a place that describes someone, not the scene.
+_ADJECTIVAL = re.compile(
+    r"[-\s]?(?:born|based|backed|linked|registered|made|bred)\b|"
+    r"\s(?:branch|wing|faction|affiliate|offshoot|chapter)\b",
+    re.I,
+)
+
+#: What may stand between coordinated countries: "against Uzbekistan in April and ...".
+_COORDINATION = re.compile(
+    r"(?:[\s,]|and|or|as well as|in|on|at|against|into|targeting|on both|both|"
+    r"и|а также|в|на|по|و|در|به|ва|va|ve|hem|ham|жана|менен)*",
+    re.I,
+)
+
+_BASED_IN = re.compile(
+    r"(?:based|headquartered|born|stationed|базирующ\w*|родом|уроженц\w*|"
+    r"выход\w*)\s+(?:in|в|из)\s*$",
+    re.I,
+)
+_GEO_NOUN = re.compile(
+    r"(?:(?:south|north|east|west)\w*\s+)?(?:city|capital|province|region|"
+    r"town|village|district|south|north|east|west|border)\b",
+    re.I,
+)
+
+_ABBREV = frozenset((
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "u.s", "u.k", "u.n", "no",
+    "vs", "etc", "inc", "co", "corp", "jr", "sr", "prof", "rep", "sen", "gov", "e.g", "i.e",
+    "approx", "fig", "al", "dept", "г", "гг", "ул", "т.е", "им", "тыс", "млн",
+))  # fmt: skip
+_SENT_END = re.compile(r"([.!?؟؛…]+[\"»”'’)\]]*(?:\[[^\]\n]{1,8}\])*)(?=\s)")
+
+
+# --------------------------------------------------------------------------------------------
+# Sentences
+
+
+_FUNCTION_END = re.compile(
+    r"\b(?:the|a|an|of|in|on|at|to|for|by|with|from|and|or|its|their|"
+    r"his|her|that|which|who|as|into|near|during)\s*$",
+    re.I,
+)
+_LIST_LINE = re.compile(r"\s*(?:[-*•=#|]|\d+[.)]\s|[\u06f0-\u06f9\u0660-\u0669]+\s*-)")
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Lines, with hard-wrapped lines joined back ("... in the\nIranian city of Kerman")."""
+    out: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        prev_blank = not out or "\n" in text[out[-1][1] : line.start()].replace("\n", "", 1)
+        if out and not prev_blank and _wrapped(text[out[-1][0] : out[-1][1]], line.group()):
+            out[-1] = (out[-1][0], line.end())
+        else:
+            out.append((line.start(), line.end()))
+    return out
+
+
+def _wrapped(prev: str, line: str) -> bool:
+    last = prev.rstrip()
+    if not last or last[-1] in '.!?؟:;»"”)]|…' or " | " in prev or " | " in line:
+        return False
+    if _LIST_LINE.match(line) or _LIST_LINE.match(prev.split("\n")[-1]):
+        return False
+    first = line.lstrip()[:1]
+    return first.islower() or first.isdigit() or bool(_FUNCTION_END.search(last))
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (trimmed of surrounding white space)."""
+    raw: list[tuple[int, int]] = []
+    for block_start, block_end in _blocks(text):
+        start = block_start
+        block = text[block_start:block_end]
+        for m in _SENT_END.finditer(block):
+            cut = block_start + m.end(1)
+            before = text[start:cut]
+            word = re.search(r"([\w.]+)[.]+\W*$", before)
+            nxt = text[cut : cut + 3].lstrip()
+            if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+                continue
+            if nxt and nxt[0].islower() and nxt[0].isascii():
+                continue
+            raw.append((start, cut))
+            start = cut
+        raw.append((start, block_end))
+    out: list[tuple[int, int]] = []
+    for start, end in raw:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while end - start > _MAX_SENTENCE:  # cut runaway "sentences" at white space
+            cut = text.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+            cut = cut if cut > start else start + _MAX_SENTENCE
+            out.append((start, cut))
+            start = cut + 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Per-sentence findings
+
+
+@dataclass(slots=True)
+class _Trigger:
+    start: int
+    end: int
+    type: str
+    strong: bool
+    foiled: bool = False
+    anaphoric: bool = False
+    indefinite: bool = False
+    #: "since the Beslan school siege", "including a mass shooting in Shiraz": an event named
+    #: for comparison; it does not become the event the next sentences talk about.
+    reference: bool = False
+
+
+@dataclass(slots=True)
+class _Fig:
+    figure: Figure
+    kind: str  # killed / injured
+    anchor: int  # original offset of the number
+
+
+@dataclass(slots=True)
+class _Claim:
+    pos: int
+    claimed_by: list[str]
+    outlets: list[str]
+    #: False for a channel named in a statement without a claim verb ("in a statement on
+    #: Telegram"): kept only when the event has a claim.
+    cue: bool = True
+
+
+@dataclass(slots=True)
+class _Attribution:
+    start: int
+    end: int
+    source: str
+    direction: str  # fwd: applies to figures after it; back: to figures before it
+
+
+@dataclass(slots=True)
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    triggers: list[_Trigger] = field(default_factory=list)
+    figures: list[_Fig] = field(default_factory=list)
+    dates: list[DateValue] = field(default_factory=list)
+    places: list[Entity] = field(default_factory=list)
+    claims: list[_Claim] = field(default_factory=list)
+    perps: list[tuple[int, str]] = field(default_factory=list)
+    targets: list[tuple[int, str, int]] = field(default_factory=list)  # pos, text, score
+    context: bool = False
+
+
+class _Reader:
+    """Finds triggers, figures, claims... in one text; offsets are original."""
+
+    def __init__(
+        self,
+        text: str,
+        language: str,
+        entities: Sequence[Entity],
+        gazetteer: Gazetteer | None,
+        folded: _Folded | None = None,
+    ) -> None:
+        self.text = text
+        self.language = language
+        self.folded = folded if folded is not None else _Folded.of(text)
+        self.entities = sorted(
+            (e for e in entities if 0 <= e.start < e.end <= len(text)), key=lambda e: e.start
+        )
+        self._starts = [e.start for e in self.entities]
+        self.gazetteer = gazetteer
+
+    # -- helpers --------------------------------------------------------------------------
+    def fold_slice(self, start: int, end: int) -> tuple[str, int]:
+        """Folded text of an original span, and its folded start index."""
+        fs, fe = self.folded.at(start), self.folded.at(end)
+        return self.folded.text[fs:fe], fs
+
+    def entities_in(self, start: int, end: int, types: Iterable[str]) -> list[Entity]:
+        """Entities of these types overlapping ``[start, end)``."""
+        wanted = set(types)
+        lo = bisect.bisect_left(self._starts, start - _MAX_ENTITY)
+        hi = bisect.bisect_left(self._starts, end)
+        return [e for e in self.entities[lo:hi] if e.type in wanted and e.end > start]
+
+    # -- triggers -------------------------------------------------------------------------
+    def triggers(self, s_start: int, s_end: int) -> list[_Trigger]:
+        seg, base = self.fold_slice(s_start, s_end)
+        found: list[tuple[int, int, _TriggerRule]] = []
+        for rule in _TRIGGERS:
+            if rule.languages and self.language not in rule.languages:
+                continue
+            for m in rule.pattern.finditer(seg):
+                end = m.end()
+                while end > m.start() and not seg[end - 1].isalnum():
+                    end -= 1
+                if end > m.start():
+                    found.append((m.start(), end, rule))
+        blocked = [(m.start(), m.end()) for m in _NOT_TRIGGER.finditer(seg)]
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0]), _TYPE_RANK.index(f[2].type)))
+        out: list[_Trigger] = []
+        last_end = -1
+        for fs, fe, rule in found:
+            if fs < last_end or any(bs <= fs < be for bs, be in blocked):
+                continue
+            if _GENERIC.search(seg[max(0, fs - 45) : fs]):
+                continue  # "preventing attacks", "the threat of terrorist attacks"
+            last_end = fe
+            start, end = self.folded.orig(base + fs, base + fe)
+            before = seg[max(0, fs - 60) : fs]
+            after = seg[fe : fe + 40]
+            clause = re.split(r"[,;:.،؛]", before)[-1]
+            foiled = bool(_FOILED.search(clause) or _FOILED.match(after.lstrip()))
+            tokens = before.split()
+            anaphoric = bool(tokens) and bool(_ANAPHOR.fullmatch(tokens[-1]))
+            indefinite = any(t in {"a", "an", "another"} for t in tokens[-3:])
+            reference = bool(_REFERENCE.search(" ".join(tokens[-5:])))
+            out.append(
+                _Trigger(
+                    start, end, rule.type, rule.strong, foiled, anaphoric, indefinite, reference
+                )
+            )
+        return out
+
+    # -- figures --------------------------------------------------------------------------
+    def figures(
+        self, s_start: int, s_end: int, numbers: list[NumberSpan], date_spans: list[tuple[int, int]]
+    ) -> list[_Fig]:
+        out: list[_Fig] = []
+        lo = bisect.bisect_left(numbers, s_start, key=lambda n: n.start)
+        hi = bisect.bisect_left(numbers, s_end, key=lambda n: n.start)
+        seg_numbers = [n for n in numbers[lo:hi] if n.end <= s_end]
+        for i, num in enumerate(seg_numbers):
+            if self._not_a_count(num, date_spans):
+                continue
+            prev_end = seg_numbers[i - 1].end if i else s_start
+            next_start = seg_numbers[i + 1].start if i + 1 < len(seg_numbers) else s_end
+            fig = self._figure(num, max(s_start, prev_end), min(s_end, next_start))
+            if fig is not None:
+                out.append(fig)
+        return out
+
+    def _not_a_count(self, num: NumberSpan, date_spans: list[tuple[int, int]]) -> bool:
+        text = self.text
+        if num.value <= 0 or num.value > 10_000_000:
+            return True
+        if any(ds < num.end and num.start < de for ds, de in date_spans):
+            return True
+        if _VAGUE.fullmatch(_fold_pattern(num.text.lower()).strip()):
+            return True
+        before = text[max(0, num.start - 1) : num.start]
+        after = text[num.end : num.end + 2]
+        if before == "[" or after[:1] == "]" or before in {"+", "#", "№", "$", "€", "£"}:
+            return True
+        if after[:1] in {"%", "٪", ":", "°", "/"} and not after[1:2].isspace():
+            return True
+        if (after[:1].isalpha() and after[:1].isascii()) or re.match(r"[а-яА-Я]", after[:1]):
+            return True
+        return bool(after[:1] in "-–" and re.match(r"[-–]\s*(?:year|летн|ساله)", text[num.end :]))
+
+    def _figure(self, num: NumberSpan, lo: int, hi: int) -> _Fig | None:
+        """A casualty figure for ``num`` if a casualty word sits next to it."""
+        right, r_base = self.fold_slice(num.end, min(hi, num.end + 90))
+        left, l_base = self.fold_slice(max(lo, num.start - 90), num.start)
+        kind_r, r_end = self._scan_right(right)
+        kind_l, l_start, qual_l = self._scan_left(left)
+        if kind_l is not None:
+            kind, f_end = kind_l, num.end
+            f_start = self.folded.orig(l_base + l_start, l_base + l_start)[0]
+        elif kind_r is not None:
+            kind, f_start, f_end = kind_r, num.start, self.folded.orig(r_base, r_base + r_end)[1]
+        else:
+            return None
+        qualifier = qual_l or self._qualifier_before(left)
+        post = self._qualifier_after(right)
+        if post is not None and qualifier == "exact":
+            qualifier = post
+        if qualifier != "exact" and kind_l is None:
+            q_start = self._qualifier_start(left)
+            if q_start is not None:
+                f_start = self.folded.orig(l_base + q_start, l_base + q_start)[0]
+        figure = Figure(num.value, qualifier, self.text[f_start:f_end], f_start, f_end)
+        return _Fig(figure, kind, num.start)
+
+    def _scan_right(self, right: str) -> tuple[str | None, int]:
+        """Casualty class of the first casualty word after the number, within its phrase."""
+        pos = 0
+        unknown = 0
+        for _ in range(7):
+            while pos < len(right) and right[pos] in " \t+":
+                pos += 1
+            if pos >= len(right):
+                return None, 0
+            if right[pos] in ',;:.!?()[]،؛"«»':
+                return None, 0
+            rest = right[pos:]
+            if _IDIOM.match(rest):
+                return None, 0
+            for kind, rx in (("killed", _KILLED), ("injured", _INJURED)):
+                m = rx.match(rest)
+                if m and (m.end() == len(rest) or not rest[m.end()].isalnum()):
+                    return kind, pos + m.end()
+            word_m = re.match(r"[^\s,;:.!?()\[\]،؛\"«»]+", rest)
+            word = word_m.group() if word_m else rest[:1]
+            if _NOT_PERSONS.fullmatch(word) or _PARTITIVE.fullmatch(word):
+                return None, 0
+            if word in {"and", "or", "و", "и", "va", "ва", "ve", "y", "e"}:
+                return None, 0
+            post = _QUAL_POST_ANY.match(rest)  # "على الأقل", "dan ortiq" between number and noun
+            if post:
+                pos += post.end()
+                continue
+            multi = _PERSON.match(rest)
+            if multi and (multi.end() == len(rest) or not rest[multi.end()].isalnum()):
+                pos += multi.end()
+                continue
+            unknown += 1
+            if unknown > 1:
+                return None, 0
+            pos += len(word)
+        return None, 0
+
+    def _scan_left(self, left: str) -> tuple[str | None, int, str | None]:
+        """Casualty word before the number ("killing at least 15", "death toll rose to 20")."""
+        cur = left.rstrip()
+        qualifier: str | None = None
+        rose = False
+        for _ in range(8):
+            if not cur:
+                return None, 0, None
+            if cur[-1] in ":|-–=(":
+                cur = cur[:-1].rstrip()
+                continue
+            if cur[-1] in ',;.!?،؛"»)':
+                return None, 0, None
+            if qualifier is None:
+                for name, rx in _QUAL_PRE:
+                    m = _ends_with(rx, cur)
+                    if m is not None:
+                        qualifier = name
+                        cur = cur[:m].rstrip()
+                        break
+                else:
+                    qualifier = ""
+                if qualifier:
+                    continue
+            if _IDIOM.search(cur[-20:]):
+                return None, 0, None
+            for kind, rx in (("killed", _KILLED), ("injured", _INJURED)):
+                m = _ends_with(rx, cur)
+                if m is not None:
+                    return kind, m, qualifier or None
+            m = _ends_with(_FILLER_LEFT, cur)
+            if m is None:
+                break
+            if _ends_with(_RISE_TO, cur) is not None:
+                rose = True
+            cur = cur[:m].rstrip()
+        if rose:  # "ارتفع عدد الشهداء ... إلى 20": the toll phrase earlier in the clause
+            clause = re.split(r"[,;.،؛]", cur)[-1]
+            offset = len(cur) - len(clause)
+            for kind, rx in (("killed", _TOLL_KILLED), ("injured", _TOLL_INJURED)):
+                found = list(rx.finditer(clause))
+                if found:
+                    return kind, offset + found[-1].start(), qualifier or None
+        return None, 0, None
+
+    @staticmethod
+    def _qualifier_before(left: str) -> str:
+        cur = left.rstrip()
+        for name, rx in _QUAL_PRE:
+            if _ends_with(rx, cur) is not None:
+                if name == "up_to" and re.search(r"(?:rose|risen|возросл|выросл)\w* \S+$", cur):
+                    continue
+                return name
+        return "exact"
+
+    @staticmethod
+    def _qualifier_start(left: str) -> int | None:
+        cur = left.rstrip()
+        for _name, rx in _QUAL_PRE:
+            m = _ends_with(rx, cur)
+            if m is not None:
+                return m
+        return None
+
+    @staticmethod
+    def _qualifier_after(right: str) -> str | None:
+        head = right[:40]
+        if re.match(r"\s*\+", head):
+            return "at_least"
+        stop = re.search(r"[,;.،؛]", head)
+        head = head[: stop.start()] if stop else head
+        for name, rx in _QUAL_POST:
+            m = rx.search(head)
+            if m:
+                return name
+        return None
+
+    # -- dates, places --------------------------------------------------------------------
+    def date_is_local(self, d: DateValue, trig: _Trigger) -> bool:
+        """False for dates that frame something else ("since 16 September", "after 2020")."""
+        left, _ = self.fold_slice(max(0, d.start - 14), d.start)
+        tokens = left.split()
+        if tokens and _NON_EVENT_DATE_CUE.fullmatch(tokens[-1]):
+            gap = self.text[d.end : trig.start] if trig.start >= d.end else "x" * 9
+            return len(gap.strip(" '’s")) <= 2
+        if d.start >= trig.end:  # "... killed 84, the deadliest since the Revolution in 1979"
+            between, _ = self.fold_slice(trig.end, d.start)
+            return not any(
+                _NON_EVENT_DATE_CUE.fullmatch(t) or _REFERENCE.fullmatch(t) for t in between.split()
+            )
+        return True
+
+    # -- claims ---------------------------------------------------------------------------
+    def claims(self, s_start: int, s_end: int, attributions: list[_Attribution]) -> list[_Claim]:
+        seg, base = self.fold_slice(s_start, s_end)
+        cues = [
+            self.folded.orig(base + m.start(), base + m.end())
+            for m in _CLAIM.finditer(seg)
+            if not _NEGATION.search(seg[max(0, m.start() - 30) : m.end() + 20])
+        ]
+        if not cues and not _CLAIM_CONTEXT.search(seg):
+            return []
+        outlets = self._claim_outlets(s_start, s_end, attributions)
+        if not cues:
+            return [_Claim(s_start, [], outlets, cue=False)] if outlets else []
+        orgs = [
+            e
+            for e in self.entities_in(s_start, s_end, ("organization",))
+            if not any(a.start <= e.start < a.end for a in attributions)
+            and self.kind_of(e) not in _NOT_CLAIMANT_KINDS
+        ]
+        out: list[_Claim] = []
+        for c_start, c_end in cues:
+            best: Entity | None = None
+            best_d = 10**9
+            for org in orgs:
+                if org.start < c_end and org.end > c_start:
+                    dist = 0  # inside the cue: "об ответственности "ИГИЛ-Хорасан" за"
+                elif org.end <= c_start:
+                    dist = c_start - org.end
+                else:
+                    dist = int((org.start - c_end) * 1.2)
+                if dist > 140:
+                    continue
+                if dist < best_d:
+                    best, best_d = org, dist
+            names = [best.name] if best else self._claimant_text(c_start, c_end)
+            out.append(_Claim(c_start, names, outlets))
+        return out
+
+    def _claimant_text(self, c_start: int, c_end: int) -> list[str]:
+        """Fallback without entities: a capitalised name before/after an English claim verb."""
+        before = self.text[max(0, c_start - 60) : c_start]
+        m = re.search(
+            r"((?:[A-Z][\w'’-]*|al-\w+)(?:\s+(?:[A-Z][\w'’-]*|of|al-\w+))*)"
+            r"(?:\s*\([^)]{1,12}\))?(?:\s+(?:group|has|have|had|also|on \w+))*\s*$",
+            before,
+        )
+        object_of = m is not None and re.search(
+            r"\b(?:on|in|via|through|at|from|to|by|with)\s+(?:the\s+|its\s+|their\s+)?$",
+            before[: m.start()],
+        )
+        if (
+            m
+            and not object_of
+            and m.group(1) not in {"The", "It", "He", "She", "They"}
+            and not _TELEGRAM.fullmatch(m.group(1).lower())
+        ):
+            return [_ARTICLE.sub("", m.group(1))]
+        after = self.text[c_end : c_end + 60]
+        m = re.match(r"\s*(?:by\s+)?(?:the\s+)?((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)", after)
+        if m and self.text[c_start:c_end].lower().endswith("by"):
+            return [m.group(1)]
+        return []
+
+    def _claim_outlets(
+        self, s_start: int, s_end: int, attributions: list[_Attribution]
+    ) -> list[str]:
+        out: list[str] = []
+        for ent in self.entities_in(s_start, s_end, ("media_outlet", "channel")):
+            if any(a.start <= ent.start < a.end for a in attributions):
+                continue
+            left, _ = self.fold_slice(max(s_start, ent.start - 30), ent.start)
+            cue = any(_CHANNEL_CUE.fullmatch(t) for t in left.split()[-4:])
+            if cue or ent.type == "channel" or self._outlet_of_group(ent):
+                out.append(ent.name)
+        seg, _ = self.fold_slice(s_start, s_end)
+        if _TELEGRAM.search(seg) and "Telegram" not in out:
+            out.append("Telegram")
+        return out
+
+    def kind_of(self, ent: Entity) -> str:
+        return _entity_kind(ent, self.gazetteer)
+
+    def _outlet_of_group(self, ent: Entity) -> bool:
+        if ent.attributes.get("outlet_of"):
+            return True
+        if self.gazetteer is None or ent.gazetteer_id is None:
+            return False
+        entry = self.gazetteer.get(ent.gazetteer_id)
+        return entry is not None and bool(entry.related("outlet_of") or entry.related("channel_of"))
+
+    # -- perpetrators ---------------------------------------------------------------------
+    def perpetrators(self, s_start: int, s_end: int) -> list[tuple[int, str]]:
+        seg, base = self.fold_slice(s_start, s_end)
+        orgs = [
+            o
+            for o in self.entities_in(s_start, s_end, ("organization",))
+            if self.kind_of(o) not in _NOT_CLAIMANT_KINDS
+        ]
+        out: list[tuple[int, str]] = []
+        for m in _PERP_AFTER.finditer(seg):
+            if m.group() in {"د", "by"} and self.language != "ps":
+                continue
+            c_start, c_end = self.folded.orig(base + m.start(), base + m.end())
+            window_end = min(s_end, c_end + 60)
+            stop = re.search(r"[.;!?،؛]", self.text[c_end:window_end])
+            window_end = c_end + stop.start() if stop else window_end
+            found: list[tuple[int, int, str]] = [
+                (o.start, o.end, o.name) for o in orgs if c_end - 2 <= o.start < window_end
+            ]
+            tail, t_base = self.fold_slice(c_end, window_end)
+            tk = _TAKFIRI.search(tail)
+            if tk:
+                ts, te = self.folded.orig(t_base + tk.start(), t_base + tk.end())
+                found.append((ts, te, self.text[ts:te].strip("\"'«»“”")))
+            found.sort()
+            for i, (start, _end, name) in enumerate(found[:2]):
+                if i and start - found[0][1] > 5:
+                    break
+                out.append((start, name))
+        for m in _PERP_BEFORE.finditer(seg):
+            c_start, _ = self.folded.orig(base + m.start(), base + m.end())
+            # verbs may be far from their subject; "ISIS operative" must be adjacent
+            reach = 60 if _PERP_VERB.fullmatch(m.group()) else 4
+            near = [o for o in orgs if 0 <= c_start - o.end <= reach]
+            if near and not _CLAIM.search(self.fold_slice(near[-1].end, c_start)[0]):
+                out.append((near[-1].start, near[-1].name))
+        return out
+
+    # -- targets --------------------------------------------------------------------------
+    def targets(self, s_start: int, s_end: int) -> list[tuple[int, str, int]]:
+        seg, base = self.fold_slice(s_start, s_end)
+        out: list[tuple[int, str, int]] = []
+        for m in _TARGET_NOUNS.finditer(seg):
+            fs, fe = m.start(), m.end()
+            if fe < len(seg) and seg[fe].isalnum():
+                continue
+            latin = bool(re.match(r"[a-z]", seg[fs:fe]))
+            cyr = bool(re.match(r"[а-яіїұқңғүөһәӣӯҷҳ]", seg[fs:fe]))
+            if latin:
+                fs, fe = self._extend_latin(seg, fs, fe, base)
+            elif cyr:
+                fe = self._extend_following(seg, fe, quoted_only=True)
+            else:
+                fe = self._extend_following(seg, fe, quoted_only=False)
+            before = seg[max(0, fs - 25) : fs].split()
+            score = 1 + (2 if before and _TARGET_CUE.fullmatch(before[-1]) else 0)
+            score += 1 if before[-2:-1] and _TARGET_CUE.fullmatch(before[-2]) else 0
+            start, end = self.folded.orig(base + fs, base + fe)
+            text = self.text[start:end].strip(" \"'«»“”,.:;()")
+            if text:
+                out.append((start, text, score))
+        return out
+
+    def _extend_latin(self, seg: str, fs: int, fe: int, base: int) -> tuple[int, int]:
+        """ "the Shah Cheragh shrine", "shrine of Shah Cheragh", "Kabul's Sikh temple"."""
+        orig_text = self.text
+        tokens = list(re.finditer(r"[\w'’-]+", seg[max(0, fs - 60) : fs]))
+        offset = max(0, fs - 60)
+        start = fs
+        for tok in reversed(tokens[-4:]):
+            o_start = self.folded.orig(base + offset + tok.start(), base + offset + tok.end())[0]
+            word = orig_text[o_start : o_start + len(tok.group())]
+            gap = seg[offset + tok.end() : start]
+            if gap.strip(' "“”') or not (word[:1].isupper() or _TARGET_MOD.fullmatch(tok.group())):
+                break
+            start = offset + tok.start()
+        m = re.match(r"\s+of\s+((?:the\s+)?(?:[\w'’-]+\s?){1,4})", seg[fe:])
+        if m:
+            words = m.group(1).split()
+            keep = 0
+            o_base = self.folded.orig(base + fe + m.start(1), base + fe + m.start(1))[0]
+            o_words = orig_text[o_base:].split()[: len(words)]
+            for w in o_words:
+                if w[:1].isupper() or w in {"the"}:
+                    keep += 1
+                else:
+                    break
+            if keep and o_words[keep - 1] != "the":
+                fe = fe + m.start(1) + len(" ".join(words[:keep]))
+        return start, fe
+
+    @staticmethod
+    def _extend_following(seg: str, fe: int, quoted_only: bool) -> int:
+        """Arabic/Persian idafa ("مرقد شاهجراغ"), or a quoted name ("Крокус Сити Холл")."""
+        rest = seg[fe : fe + 60]
+        q = re.match(r"\s*[\"«“]([^\"»”]{1,40})[\"»”]", rest)
+        if q:
+            return fe + q.end()
+        if quoted_only:
+            return fe
+        end = fe
+        for tok in list(re.finditer(r"\S+", rest))[:2]:
+            word = tok.group().strip('"«»“”()')
+            if _STOP_AR.fullmatch(word) or re.search(r"[,.;:،؛()]", tok.group()[:1]):
+                break
+            if word.startswith("و") and len(word) > 3:
+                break
+            end = fe + tok.end()
+            if re.search(r"[,.;:،؛)]$", tok.group()):
+                end -= 1
+                break
+        return end
+
+    # -- attributions ---------------------------------------------------------------------
+    def attributions(self, s_start: int, s_end: int) -> list[_Attribution]:
+        seg, base = self.fold_slice(s_start, s_end)
+        out: list[_Attribution] = []
+        for m in _ATTR_FWD.finditer(seg):
+            tail = seg[m.end() :]
+            stop = re.search(r"[,.;:()،؛\n]|\s(?:and|that|which|who|و)\s|\s\d", tail)
+            x_end = m.end() + (stop.start() if stop else min(len(tail), 60))
+            x_end = min(x_end, m.end() + 80)
+            start, end = self.folded.orig(base + m.start(), base + x_end)
+            src_start = self.folded.orig(base + m.end(), base + x_end)[0]
+            source = self._source(src_start, end)
+            if source is None:
+                continue
+            lead = seg[: m.start()].strip()
+            comma = seg[x_end : x_end + 1] in {",", "،"}
+            direction = "fwd" if len(lead) <= 3 or (comma and len(lead) <= 25) else "back"
+            if seg[m.start() : m.end()].startswith(_fold_pattern("به")) or "ссылк" in m.group():
+                direction = "fwd"
+            out.append(_Attribution(start, end, source, direction))
+        for m in _ATTR_VERB.finditer(seg):
+            if m.end() < len(seg) and seg[m.end()].isalnum():
+                continue
+            if _CLAIM.search(seg[m.end() : m.end() + 50]):
+                continue  # "أعلن تنظيم داعش مسؤوليته": the verb brings a claim, not a source
+            verb = m.group()
+            if (
+                _AR_VERB_FIRST.match(verb)
+                and not verb.startswith(_fold_pattern("گ"))
+                and not verb.startswith(_fold_pattern("اعلام"))
+                and not verb.startswith(_fold_pattern("گزارش"))
+            ):
+                tail = seg[m.end() : m.end() + 90]
+                stop = re.search(r"\s(?:ان|بان|انه|انها)\s|[«\"“:،,]", tail)
+                x_end = m.end() + (stop.start() if stop else min(len(tail), 40))
+                s_o, e_o = self.folded.orig(base + m.end(), base + x_end)
+                source = self._source(s_o, e_o)
+                if source is not None:
+                    a_start = self.folded.orig(base + m.start(), base + m.start())[0]
+                    out.append(_Attribution(a_start, e_o, source, "fwd"))
+                continue
+            head = seg[: m.start()]
+            cut = max(head.rfind(c) for c in ',;:"“”(«»')
+            for conj in (" and ", " that ", " while ", " but ", " as ", " и ", " что "):
+                cut = max(cut, head.rfind(conj) + len(conj) - 1 if conj in head else -1)
+            x_start = cut + 1
+            words = head[x_start:].split()
+            if not words:
+                # inverted: ", said the Interior Ministry."
+                tail = seg[m.end() : m.end() + 70]
+                stop = re.search(r"[,.;:()،؛]", tail)
+                if seg[: m.start()].rstrip()[-1:] in {",", '"', "”"} and stop:
+                    s_o, e_o = self.folded.orig(base + m.end(), base + m.end() + stop.start())
+                    source = self._source(s_o, e_o)
+                    if source is not None:
+                        out.append(_Attribution(s_o, e_o, source, "back"))
+                continue
+            if len(words) > 7:
+                x_start = len(head) - len(" ".join(words[-7:])) - (len(head) - len(head.rstrip()))
+            s_o, e_o = self.folded.orig(base + x_start, base + m.start())
+            source = self._source(s_o, e_o, require_source_like=True)
+            if source is None:
+                continue
+            after = seg[m.end() : m.end() + 3].strip()
+            direction = "back" if not after or after[:1] in {".", ",", ";", "!"} else "fwd"
+            end = self.folded.orig(base + m.start(), base + m.end())[1]
+            out.append(_Attribution(s_o, end, source, direction))
+        # "(Tasnim, October 26, 2022)": a parenthesis naming an outlet
+        for m in re.finditer(r"\(([^()]{2,70})\)", self.text[s_start:s_end]):
+            p_start, p_end = s_start + m.start(1), s_start + m.end(1)
+            ents = self.entities_in(p_start, p_end, ("media_outlet",))
+            if ents and not any(a.start <= p_start < a.end for a in out):
+                out.append(_Attribution(p_start - 1, p_end + 1, ents[0].name, "back"))
+        out.sort(key=lambda a: a.start)
+        return out
+
+    def _source(self, start: int, end: int, require_source_like: bool = False) -> str | None:
+        text = self.text[start:end].strip(" \"'«»“”,.:;")
+        if not text or len(text) > 90:
+            return None
+        for types in (("media_outlet",), ("organization",), ("channel",), ("person",)):
+            ents = self.entities_in(start, end, types)
+            if ents:
+                return ents[0].name
+        folded = _Folded.of(text).text
+        if require_source_like:
+            tokens = text.split()
+            if not (
+                _SOURCE_NOUN.search(folded)
+                or any(t[:1].isupper() for t in tokens[1:])
+                or (
+                    tokens
+                    and tokens[0][:1].isupper()
+                    and tokens[0]
+                    not in {"The", "He", "She", "They", "It", "We", "I", "This", "That"}
+                )
+            ):
+                return None
+            if len(tokens) == 1 and tokens[0] in {"He", "She", "They", "It", "We", "I"}:
+                return None
+        text = re.sub(r"^(?:the|The)\s+", "", text)
+        text = re.sub(r"\s+", " ", text)
+        return text if len(text) >= 2 else None
+
+
+def _entity_kind(ent: Entity, gazetteer: Gazetteer | None) -> str:
+    """``kind`` of an entity: its own attribute, else its gazetteer entry's."""
+    kind = str(ent.attributes.get("kind") or "")
+    if not kind and gazetteer is not None and ent.gazetteer_id:
+        entry = gazetteer.get(ent.gazetteer_id)
+        kind = entry.kind if entry is not None else ""
+    return kind
+
+
+_END_ANCHORED: dict[str, re.Pattern[str]] = {}
+
+
+def _ends_with(rx: re.Pattern[str], text: str) -> int | None:
+    """Start index of the earliest match of ``rx`` that ends exactly at the end of ``text``."""
+    anchored = _END_ANCHORED.get(rx.pattern)
+    if anchored is None:
+        anchored = _END_ANCHORED[rx.pattern] = re.compile(f"(?:{rx.pattern})\\Z")
+    tail = text[-60:]
+    m = anchored.search(tail)
+    return None if m is None else len(text) - len(tail) + m.start()
+
+
+# --------------------------------------------------------------------------------------------
+# Places
+
+
+_KIND_RANK = {"site": 6, "district": 5, "city": 4, "province": 3, "region": 1, "country": 2}
+
+
+@dataclass(slots=True)
+class _PlaceInfo:
+    entity: Entity
+    kind: str
+    country: str  # ISO code or ""
+    country_name: str | None
+    ancestors: tuple[str, ...]  # gazetteer ids, nearest first
+    ancestor_names: tuple[tuple[str, str], ...]  # (gazetteer id, name) below country level
+
+    @property
+    def key(self) -> str:
+        return self.entity.gazetteer_id or self.entity.name.casefold()
+
+    @property
+    def rank(self) -> int:
+        return _KIND_RANK.get(self.kind, 4)
+
+
+class _Places:
+    def __init__(self, entities: Sequence[Entity], gazetteer: Gazetteer | None) -> None:
+        self.gazetteer = gazetteer
+        self.country_names: dict[str, str] = {}
+        for ent in entities:
+            if ent.type == "place" and self._kind(ent) == "country":
+                code = self._code(ent)
+                if code:
+                    self.country_names.setdefault(code, ent.name)
+        self.cache: dict[int, _PlaceInfo] = {}
+
+    def _kind(self, ent: Entity) -> str:
+        return _entity_kind(ent, self.gazetteer)
+
+    def _code(self, ent: Entity) -> str:
+        code = str(ent.attributes.get("country") or "")
+        if not code and self.gazetteer is not None and ent.gazetteer_id:
+            entry = self.gazetteer.get(ent.gazetteer_id)
+            code = entry.country if entry is not None else ""
+        return code.upper()
+
+    def info(self, ent: Entity) -> _PlaceInfo:
+        cached = self.cache.get(id(ent))
+        if cached is not None:
+            return cached
+        kind = self._kind(ent)
+        code = self._code(ent)
+        country_name: str | None = None
+        anc_ids: tuple[str, ...] = ()
+        anc_names: tuple[tuple[str, str], ...] = ()
+        if self.gazetteer is not None and ent.gazetteer_id:
+            country = self.gazetteer.country_of(ent.gazetteer_id)
+            if country is not None:
+                country_name = country.name
+                code = code or country.country.upper()
+            ancestors = self.gazetteer.ancestors(ent.gazetteer_id)
+            anc_ids = tuple(a.id for a in ancestors)
+            anc_names = tuple(
+                (a.id, a.name) for a in ancestors if a.kind not in {"country", "region"}
+            )
+        if kind == "country":
+            country_name = country_name or ent.name
+        if country_name is None and code:
+            country_name = self.country_names.get(code, code)
+        info = _PlaceInfo(ent, kind, code, country_name, anc_ids, anc_names)
+        self.cache[id(ent)] = info
+        return info
+
+    def related(self, a: _PlaceInfo, b: _PlaceInfo) -> bool:
+        """Same place, or one contains the other."""
+        if a.key == b.key or a.entity.name.casefold() == b.entity.name.casefold():
+            return True
+        a_id, b_id = a.entity.gazetteer_id, b.entity.gazetteer_id
+        return bool((a_id and a_id in b.ancestors) or (b_id and b_id in a.ancestors))
+
+    def conflict(self, a: _PlaceInfo, b: _PlaceInfo) -> bool:
+        """Clearly different places: other countries, or two different cities (a site counts
+        as its city when the gazetteer knows it)."""
+        if a.country and b.country and a.country != b.country:
+            return True
+        if self.related(a, b):
+            return False
+        city_a, city_b = self._city(a), self._city(b)
+        return city_a is not None and city_b is not None and city_a != city_b
+
+    def _city(self, info: _PlaceInfo) -> str | None:
+        if info.kind in {"city", "district"}:
+            return info.key
+        if self.gazetteer is not None:
+            for anc in info.ancestors:
+                entry = self.gazetteer.get(anc)
+                if entry is not None and entry.kind in {"city", "district"}:
+                    return anc
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Grouping into events
+
+
+@dataclass(slots=True)
+class _Unit:
+    """Triggers of one sentence that describe one event, with what belongs to them."""
+
+    sentence: int
+    triggers: list[_Trigger]
+    dates: list[DateValue] = field(default_factory=list)
+    places: list[_PlaceInfo] = field(default_factory=list)
+    figures: list[_Fig] = field(default_factory=list)
+    claims: list[_Claim] = field(default_factory=list)
+    perps: list[tuple[int, str]] = field(default_factory=list)
+    targets: list[tuple[int, str, int]] = field(default_factory=list)
+    can_open: bool = False
+
+    @property
+    def foiled(self) -> bool:
+        return any(t.foiled for t in self.triggers)
+
+    @property
+    def anaphoric(self) -> bool:
+        return all(t.anaphoric for t in self.triggers)
+
+    @property
+    def indefinite(self) -> bool:
+        return all(t.indefinite for t in self.triggers)
+
+    @property
+    def reference(self) -> bool:
+        return all(t.reference for t in self.triggers)
+
+
+@dataclass(slots=True)
+class _Draft:
+    units: list[_Unit] = field(default_factory=list)
+    dates: list[DateValue] = field(default_factory=list)
+    places: list[_PlaceInfo] = field(default_factory=list)
+    figures: list[_Fig] = field(default_factory=list)
+    claims: list[_Claim] = field(default_factory=list)
+    perps: list[tuple[int, str]] = field(default_factory=list)
+    targets: list[tuple[int, str, int]] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+    foiled: bool = False
+
+    def best_date(self) -> DateValue | None:
+        return _best_date(self.dates)
+
+    def absorb(self, unit: _Unit) -> None:
+        self.units.append(unit)
+        self.dates.extend(unit.dates)
+        self.places.extend(unit.places)
+        self.figures.extend(unit.figures)
+        self.claims.extend(unit.claims)
+        self.perps.extend(unit.perps)
+        self.targets.extend(unit.targets)
+        self.sentences.add(unit.sentence)
+        self.foiled = self.foiled or unit.foiled
+
+
+def _precision(d: DateValue) -> int:
+    return d.value.count("-") + 1
+
+
+def _best_date(dates: Sequence[DateValue]) -> DateValue | None:
+    if not dates:
+        return None
+    # most precise; a weekday guess last; then the earliest (reports and captions come later)
+    return min(dates, key=lambda d: (-_precision(d), d.resolution == "weekday", d.value))
+
+
+def _to_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _dates_conflict(a: DateValue, b: DateValue) -> bool:
+    pa, pb = a.value.split("-"), b.value.split("-")
+    n = min(len(pa), len(pb))
+    if pa[:n] == pb[:n]:
+        return False
+    if n == 3:
+        da, db = _to_date(a.value), _to_date(b.value)
+        if da is not None and db is not None:
+            slack = 2 if a.resolution == b.resolution == "explicit" else 7
+            return abs((da - db).days) > slack
+    return True
+
+
+def _dates_equal_day(a: DateValue, b: DateValue) -> bool:
+    return _precision(a) == 3 and a.value == b.value
+
+
+class _Grouper:
+    def __init__(self, places: _Places) -> None:
+        self.places = places
+        self.events: list[_Draft] = []
+        self.touched: dict[int, list[_Draft]] = {}  # sentence index -> events touched
+        self.pending: list[_Unit] = []
+        self.orphans: list[_Sentence] = []
+
+    def primary(self) -> _Draft | None:
+        if not self.events:
+            return None
+        return max(self.events, key=lambda d: (len(d.units), -self.events.index(d)))
+
+    def current(self, sentence: int) -> _Draft | None:
+        """The event a sentence without its own date/place continues."""
+        prev = self.touched.get(sentence) or self.touched.get(sentence - 1) or []
+        primary = self.primary()
+        if primary is None:
+            return None
+        if not prev or primary in prev:
+            return primary
+        return prev[-1]
+
+    def compatible(self, unit: _Unit, draft: _Draft) -> bool:
+        if unit.foiled != draft.foiled:
+            return False
+        d_date = draft.best_date()
+        if d_date is not None:
+            for d in unit.dates:
+                if _dates_conflict(d, d_date):
+                    return False
+        if unit.places and draft.places:
+            u_anchor = _anchor(unit.places)
+            d_anchor = _anchor(draft.places)
+            if (
+                u_anchor is not None
+                and d_anchor is not None
+                and self.places.conflict(u_anchor, d_anchor)
+            ):
+                same_country = u_anchor.country and u_anchor.country == d_anchor.country
+                if not (same_country and unit.anaphoric and not unit.dates):
+                    return False
+        return True
+
+    def positive(self, unit: _Unit, draft: _Draft) -> bool:
+        d_date = draft.best_date()
+        if d_date is not None and any(_dates_equal_day(d, d_date) for d in unit.dates):
+            return True
+        u_anchor, d_anchor = _anchor(unit.places), _anchor(draft.places)
+        if u_anchor and d_anchor and u_anchor.rank >= 4 and self.places.related(u_anchor, d_anchor):
+            return True
+        # "the shrine attack" after a paragraph about another event
+        heads = {_head(t[1]) for t in unit.targets} - {""}
+        return bool(heads & {_head(t[1]) for t in draft.targets})
+
+    def add_unit(self, unit: _Unit) -> None:
+        current = self.current(unit.sentence)
+        target: _Draft | None = None
+        usable = (
+            current is not None
+            and self.compatible(unit, current)
+            and not self._other_actor(unit, current)
+        )
+        if current is not None and usable and self.positive(unit, current):
+            target = current
+        if target is None and (unit.dates or unit.places or unit.targets):
+            for draft in reversed(self.events):
+                if (
+                    draft is not current
+                    and self.compatible(unit, draft)
+                    and self.positive(unit, draft)
+                ):
+                    target = draft
+                    break
+        if target is None and usable:
+            target = current
+        if target is None:
+            if not unit.can_open:  # "attacks" with no violence word: wait for a stronger one
+                self.pending = [p for p in self.pending if p.sentence >= unit.sentence - _LOOK_BACK]
+                self.pending.append(unit)
+                return
+            if len(self.events) >= MAX_EVENTS:
+                return
+            target = _Draft()
+            self.events.append(target)
+            target.absorb(unit)
+            for waiting in self.pending:
+                if waiting.sentence >= unit.sentence - _LOOK_BACK and self.compatible(
+                    waiting, target
+                ):
+                    target.absorb(waiting)
+            self.pending = []
+            for orphan in self.orphans:
+                if orphan.index >= unit.sentence - _LOOK_BACK:
+                    self._attach_to(target, orphan, mark=False)
+            self.orphans = []
+        else:
+            target.absorb(unit)
+        if not unit.reference:
+            self.touched.setdefault(unit.sentence, []).append(target)
+
+    @staticmethod
+    def _other_actor(unit: _Unit, draft: _Draft) -> bool:
+        """ "... a suicide bombing by ISPP" after an ISKP attack: an indefinite mention with
+        another perpetrator or claimant is another event."""
+        if not unit.indefinite or unit.dates or unit.places:
+            return False
+        names = {n.casefold() for _, n in unit.perps} | {
+            n.casefold() for c in unit.claims for n in c.claimed_by
+        }
+        known = {n.casefold() for _, n in draft.perps} | {
+            n.casefold() for c in draft.claims for n in c.claimed_by
+        }
+        return bool(names) and not names & known
+
+    def attach(self, sentence: int, s: _Sentence) -> None:
+        """A sentence without triggers: its figures, claims and perpetrators go to the event
+        the narrative is about, unless its own date points elsewhere."""
+        if not (s.figures or s.claims or s.perps):
+            return
+        draft = self.current(sentence)
+        if draft is None:  # an infobox or a headline before the first trigger
+            self.orphans.append(s)
+            return
+        self._attach_to(draft, s)
+
+    def _attach_to(self, draft: _Draft, s: _Sentence, mark: bool = True) -> None:
+        sentence = s.index
+        d_date = draft.best_date()
+        if d_date is not None and any(_dates_conflict(d, d_date) for d in s.dates):
+            return
+        if s.places and draft.places:
+            s_anchor = _anchor([self.places.info(p) for p in s.places])
+            d_anchor = _anchor(draft.places)
+            if (
+                s_anchor
+                and d_anchor
+                and s_anchor.country
+                and d_anchor.country
+                and s_anchor.country != d_anchor.country
+                and s.figures
+            ):
+                return
+        draft.figures.extend(s.figures)
+        draft.claims.extend(s.claims)
+        draft.perps.extend(s.perps)
+        draft.sentences.add(sentence)
+        if not draft.places and s.figures:
+            draft.places.extend(self.places.info(p) for p in s.places)
+        if mark:
+            self.touched.setdefault(sentence, []).append(draft)
+
+
+def _head(target: str) -> str:
+    """The target noun of a target phrase, folded ("the Shah Cheragh shrine" -> "shrine")."""
+    m = _TARGET_NOUNS.search(_Folded.of(target).text)
+    return m.group().rstrip("s") if m else ""
+
+
+def _anchor(places: Sequence[_PlaceInfo]) -> _PlaceInfo | None:
+    if not places:
+        return None
+    counts: dict[str, int] = {}
+    for p in places:
+        counts[p.key] = counts.get(p.key, 0) + 1
+    return max(places, key=lambda p: (p.rank, counts[p.key], -p.entity.start))
+
+
+# --------------------------------------------------------------------------------------------
+# Public function
+
+
+@functools.lru_cache(maxsize=32)
+def _trigger_gate(language: str) -> re.Pattern[str]:
+    """Every trigger of ``language`` in one pattern: one scan says whether to look closer."""
+    rules = [r for r in _TRIGGERS if not r.languages or language in r.languages]
+    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules))
+
+
+def _any_trigger(folded: str, language: str) -> bool:
+    """Whether any attack trigger of ``language`` occurs anywhere in the folded text."""
+    return _trigger_gate(language).search(folded) is not None
+
+
+def find_events(
+    text: str,
+    language: str,
+    entities: Sequence[Entity],
+    *,
+    doc_date: date | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Event]:
+    """Attack events that ``text`` reports, in order of first mention.
+
+    ``entities`` are the entities found in ``text`` (offsets into it): places (with
+    ``gazetteer_id`` and/or ``attributes`` ``kind`` and ``country``), organizations, media
+    outlets and channels. ``doc_date`` resolves weekday and relative dates ("on Wednesday");
+    ``gazetteer`` orders places most specific first and gives the country of a place.
+    """
+    if not text or not text.strip():
+        return []
+    text = text[:MAX_TEXT_CHARS]
+    lang = (language or "").split("-")[0].lower()
+    lang = "fa" if lang == "prs" else lang
+    folded = _Folded.of(text)
+    if not _any_trigger(folded.text, lang):
+        return []  # most messages mention no attack: skip sentences, numbers and dates
+    reader = _Reader(text, lang, entities, gazetteer, folded)
+    places = _Places(reader.entities, gazetteer)
+    sentences = _read_sentences(reader, text, language or "en", doc_date)
+    grouper = _Grouper(places)
+    for s in sentences:
+        if not s.triggers:
+            grouper.attach(s.index, s)
+            continue
+        for unit in _units(s, places, reader):
+            grouper.add_unit(unit)
+    events = [_finish(d, sentences, places, text) for d in grouper.events]
+    return [e for e in events if e is not None]
+
+
+def _read_sentences(
+    reader: _Reader, text: str, lang: str, doc_date: date | None
+) -> list[_Sentence]:
+    """Sentences with everything found in them; ``lang`` goes to the number and date finders
+    as given (they know "prs", "uz-Cyrl")."""
+    spans = _sentences(text)
+    try:
+        numbers = find_numbers(text, lang)
+    except (ValueError, OverflowError, RecursionError):
+        numbers = []
+    try:
+        dates = find_dates(text, lang, doc_date)
+    except (ValueError, OverflowError, RecursionError):
+        dates = []
+    numbers.sort(key=lambda n: n.start)
+    dates = sorted((d for d in dates if _valid_date(d)), key=lambda d: d.start)
+    if doc_date is None:  # a dateline ("خبرگزاری فارس , 5 آبان 1401 00:03") dates the text
+        doc_date = _dateline(spans, dates)
+        if doc_date is not None:
+            with contextlib.suppress(ValueError, OverflowError, RecursionError):
+                dates = sorted(
+                    (d for d in find_dates(text, lang, doc_date) if _valid_date(d)),
+                    key=lambda d: d.start,
+                )
+    date_spans = [(d.start, d.end) for d in dates]
+    starts = [s for s, _ in spans]
+    out = [_Sentence(i, s, e) for i, (s, e) in enumerate(spans)]
+
+    def bucket(offset: int) -> _Sentence | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0 or offset >= out[i].end:
+            return None
+        return out[i]
+
+    for d in dates:
+        target = bucket(d.start)
+        if target is not None:
+            target.dates.append(d)
+    for ent in reader.entities:
+        target = bucket(ent.start)
+        if (
+            target is not None
+            and ent.type == "place"
+            and _scene_place(text, ent, reader.kind_of(ent))
+        ):
+            target.places.append(ent)
+    n_triggers = 0
+    for s in out:
+        if n_triggers < _MAX_TRIGGERS:
+            s.triggers = reader.triggers(s.start, s.end)
+            n_triggers += len(s.triggers)
+        seg, _ = reader.fold_slice(s.start, s.end)
+        s.context = bool(_CONTEXT.search(seg)) or bool(
+            reader.entities_in(s.start, s.end, ("organization",))
+        )
+        if s.triggers or _KILLED.search(seg) or _INJURED.search(seg):
+            s.figures = reader.figures(s.start, s.end, numbers, date_spans)
+            plain = _IDIOM.sub(" ", seg)
+            s.context = (
+                s.context
+                or bool(s.figures)
+                or bool(re.search(r"\b(?:killed|dead|wounded|injured)\b", plain))
+            )
+        attributions = reader.attributions(s.start, s.end) if s.figures or s.triggers else []
+        _attribute(s.figures, attributions)
+        s.claims = reader.claims(s.start, s.end, attributions)
+        s.context = s.context or any(c.cue for c in s.claims)
+        s.perps = reader.perpetrators(s.start, s.end)
+        if s.triggers:
+            s.targets = reader.targets(s.start, s.end)
+    return out
+
+
+def _dateline(spans: list[tuple[int, int]], dates: list[DateValue]) -> date | None:
+    """The date of a short line near the top that is mostly a date (a dateline)."""
+    for start, end in spans[:8]:
+        if end - start > 60:
+            continue
+        for d in dates:
+            if (
+                start <= d.start
+                and d.end <= end
+                and d.resolution == "explicit"
+                and _precision(d) == 3
+            ):
+                return _to_date(d.value)
+    return None
+
+
+def _scene_place(text: str, ent: Entity, kind: str) -> bool:
+    """False for places that describe someone or something rather than where it happened:
+    "Tajikistan-born", "the Afghanistan branch", "based in Afghanistan", "Iran's president"."""
+    if _ADJECTIVAL.match(text, ent.end) or _BASED_IN.search(
+        text[max(0, ent.start - 30) : ent.start]
+    ):
+        return False
+    possessive = ent.text.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), ent.end)
+    if possessive and kind in {"country", "region", ""}:
+        nxt = text[ent.end : ent.end + 40].lstrip("'’s ")
+        return bool(_GEO_NOUN.match(nxt)) or nxt[:1].isupper()
+    return True
+
+
+def _valid_date(d: DateValue) -> bool:
+    parts = d.value.split("-")
+    if not parts or not parts[0].isdigit() or not 1000 <= int(parts[0]) <= 2200:
+        return False
+    if len(parts) == 3:
+        return _to_date(d.value) is not None
+    return len(parts) < 3 and all(p.isdigit() for p in parts)
+
+
+def _attribute(figures: list[_Fig], attributions: list[_Attribution]) -> None:
+    """Give each figure the source the sentence names for it (see module docstring)."""
+    if not attributions:
+        return
+    for fig in figures:
+        pos = fig.anchor
+        candidates: list[tuple[int, _Attribution]] = []
+        after = [a for a in attributions if a.start >= fig.figure.end and a.direction == "back"]
+        if after:
+            a = after[0]
+            between = [b for b in attributions if fig.figure.end <= b.start < a.start]
+            if not between:
+                candidates.append((a.start - fig.figure.end, a))
+        before = [a for a in attributions if a.end <= fig.figure.start and a.direction == "fwd"]
+        if before:
+            a = before[-1]
+            between = [b for b in attributions if a.end <= b.start and b.end <= fig.figure.start]
+            if not between:
+                candidates.append((pos - a.end, a))
+        if not candidates and len(attributions) == 1:
+            candidates.append((0, attributions[0]))
+        if candidates:
+            source = min(candidates, key=lambda c: c[0])[1].source
+            fig.figure = Figure(
+                fig.figure.value,
+                fig.figure.qualifier,
+                fig.figure.text,
+                fig.figure.start,
+                fig.figure.end,
+                source,
+            )
+
+
+def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
+    """Split a trigger sentence into units (usually one)."""
+    triggers = s.triggers
+
+    def nearest(pos: int, prefer_after: bool = False) -> int:
+        best, best_d = 0, float("inf")
+        for i, t in enumerate(triggers):
+            if t.start <= pos < t.end:
+                return i
+            d = float(pos - t.end if pos >= t.end else t.start - pos)
+            if prefer_after and pos < t.start:
+                gap = reader.text[pos : t.start]
+                compound = len(gap.split()) <= 3 and not re.search(r"[,;:.()،؛]", gap)
+                d = d / 3 if compound else d * 1.5  # "the Beslan school massacre"
+            if d < best_d:
+                best, best_d = i, d
+        return best
+
+    per: list[_Unit] = [_Unit(s.index, [t]) for t in triggers]
+    sentence_initial = [d for d in s.dates if d.start - s.start <= 25]
+    for d in s.dates:
+        i = nearest(d.start)
+        t = triggers[i]
+        dist = d.start - t.end if d.start >= t.end else t.start - d.end
+        if d in sentence_initial and len({t.foiled for t in triggers}) == 1:
+            for u in per:
+                if reader.date_is_local(d, u.triggers[0]):
+                    u.dates.append(d)
+            continue
+        # one trigger: a date before it may be far (verb-final fa/tr/uz...), one after it not
+        # ("... near the tomb of Soleimani, killed in 2020")
+        limit = 45 if t.anaphoric else (250 if len(triggers) == 1 and d.end <= t.start else 90)
+        if dist <= limit and reader.date_is_local(d, t) and not _claim_date(reader, s, d):
+            per[i].dates.append(d)
+    for ent in s.places:
+        i = nearest(ent.start, prefer_after=True)
+        t = triggers[i]
+        if t.anaphoric and not _near_anaphor(reader.text, t, ent):
+            continue  # "the attack" takes "in Shiraz" after it, not a place named earlier
+        if ent.end <= t.start and t.start - ent.end > 80:
+            continue  # "... faction in Syria and Iraq claimed ... the deadliest attack"
+        per[i].places.append(places.info(ent))
+    for fig in s.figures:
+        per[nearest(fig.anchor)].figures.append(fig)
+    for claim in s.claims:
+        per[nearest(claim.pos)].claims.append(claim)
+    for perp in s.perps:
+        per[nearest(perp[0])].perps.append(perp)
+    for target in s.targets:
+        per[nearest(target[0])].targets.append(target)
+    for u in per:
+        t = u.triggers[0]
+        u.can_open = t.strong or s.context or t.foiled
+    # merge neighbouring triggers ("was attacked by two bomb explosions"); others go to the
+    # grouper one by one, so "the attack ... since the Beslan school siege in 2004" stays apart
+    units: list[_Unit] = []
+    for u in per:
+        prev = units[-1] if units else None
+        if (
+            prev is not None
+            and not u.triggers[0].reference
+            and u.triggers[0].start - prev.triggers[-1].end <= 30
+            and not re.search(r"[;:()]", reader.text[prev.triggers[-1].end : u.triggers[0].start])
+            and _same_unit(u, prev, places)
+        ):
+            _merge(prev, u)
+        else:
+            units.append(u)
+    out: list[_Unit] = []
+    for u in units:
+        out.extend(_split_countries(u, reader.text))
+    return out
+
+
+def _near_anaphor(text: str, trig: _Trigger, ent: Entity) -> bool:
+    """A place that can belong to "the attack": "the Shiraz attack", "the attack in Shiraz"."""
+    if ent.end <= trig.start:
+        return trig.start - ent.end <= 3
+    gap = text[trig.end : ent.start]
+    return len(gap) <= 60 and not re.search(r"[,;:.،؛]", gap)
+
+
+def _claim_date(reader: _Reader, s: _Sentence, d: DateValue) -> bool:
+    """ "IS on Thursday claimed ...": the date of the claim, not of the attack."""
+    for claim in s.claims:
+        lo, hi = (d.end, claim.pos) if claim.pos >= d.end else (claim.pos, d.start)
+        gap = reader.text[lo:hi]
+        if len(gap) <= 30 and "," not in gap:
+            return True
+    seg = reader.text[d.end : d.end + 16]
+    return bool(re.match(r"\s*(?:claimed|claims|взял|заявил|تبن|اعلن)", seg))
+
+
+def _same_unit(a: _Unit, b: _Unit, places: _Places) -> bool:
+    if a.foiled != b.foiled:
+        return False
+    for da in a.dates:
+        for db in b.dates:
+            if _dates_conflict(da, db):
+                return False
+    pa, pb = _anchor(a.places), _anchor(b.places)
+    return not (pa and pb and pa.country and pb.country and pa.country != pb.country)
+
+
+def _merge(into: _Unit, other: _Unit) -> None:
+    into.triggers.extend(other.triggers)
+    into.dates.extend(other.dates)
+    into.places.extend(other.places)
+    into.figures.extend(other.figures)
+    into.claims.extend(other.claims)
+    into.perps.extend(other.perps)
+    into.targets.extend(other.targets)
+    into.can_open = into.can_open or other.can_open
+
+
+def _split_countries(unit: _Unit, text: str) -> list[_Unit]:
+    """ "rocket attacks against Uzbekistan in April and Tajikistan in May": one per country.
+
+    Only a coordinated list right after the trigger splits ("X in April and Y in May");
+    countries named elsewhere in the sentence ("despite its fighting in Syria") do not."""
+    countries = sorted(
+        (p for p in unit.places if p.kind == "country"), key=lambda p: p.entity.start
+    )
+    if not countries or any(p.kind != "country" and p.rank >= 3 for p in unit.places):
+        return [unit]
+    last = max(t.end for t in unit.triggers)
+    chain: list[_PlaceInfo] = []
+    for p in countries:
+        if p.entity.start < last:
+            continue
+        gap_from = chain[-1].entity.end if chain else last
+        gap = text[gap_from : p.entity.start]
+        for d in unit.dates:  # a date between two countries is part of the list
+            if gap_from <= d.start and d.end <= p.entity.start:
+                gap = gap.replace(text[d.start : d.end], " ")
+        limit = 40 if not chain else 60
+        if len(gap) > limit or not _COORDINATION.fullmatch(gap):
+            break
+        chain.append(p)
+    codes = {p.country or p.entity.name for p in chain}
+    if len(codes) < 2:
+        if chain:  # "beyond Afghanistan ... with rocket attacks against Uzbekistan"
+            unit.places = [p for p in unit.places if p.kind != "country" or p in chain]
+        return [unit]
+    out: list[_Unit] = []
+    seen: set[str] = set()
+    for i, p in enumerate(chain):
+        code = p.country or p.entity.name
+        if code in seen:
+            continue
+        seen.add(code)
+        nxt = chain[i + 1].entity.start if i + 1 < len(chain) else p.entity.end + 40
+        dates = [d for d in unit.dates if p.entity.end <= d.start < nxt]
+        part = _Unit(unit.sentence, list(unit.triggers), dates, [p], can_open=unit.can_open)
+        part.perps = list(unit.perps)
+        if not out:
+            part.figures, part.claims, part.targets = unit.figures, unit.claims, unit.targets
+        out.append(part)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Finishing an event
+
+
+def _finish(draft: _Draft, sentences: list[_Sentence], places: _Places, text: str) -> Event | None:
+    date_value = draft.best_date()
+    if date_value is None or _precision(date_value) < 3:
+        date_value = _refine_date(date_value, draft, sentences)
+    anchor = _anchor(draft.places)
+    place_names: list[str] = []
+    place_ids: list[str] = []
+    country: str | None = None
+    if anchor is not None:
+        country = anchor.country_name
+        same = [
+            p
+            for p in draft.places
+            if not places.conflict(p, anchor)
+            and (not anchor.country or not p.country or p.country == anchor.country)
+        ]
+        chain: list[tuple[str, str | None]] = [(anchor.entity.name, anchor.entity.gazetteer_id)]
+        chain.extend((name, gid) for gid, name in anchor.ancestor_names)
+        others = sorted(
+            (p for p in same if p.kind != "country" or anchor.kind == "country"),
+            key=lambda p: (-p.rank, p.entity.start),
+        )
+        chain.extend((p.entity.name, p.entity.gazetteer_id) for p in others)
+        if anchor.kind == "country":
+            chain = [(anchor.entity.name, anchor.entity.gazetteer_id)]
+        seen: set[str] = set()
+        for name, gid in chain:
+            if name.casefold() in seen:
+                continue
+            seen.add(name.casefold())
+            place_names.append(name)
+            if gid:
+                place_ids.append(gid)
+        if country is None:
+            for p in same:
+                if p.kind == "country":
+                    country = p.entity.name
+                    break
+    killed = _figures(draft.figures, "killed")
+    injured = _figures(draft.figures, "injured")
+    if date_value is None and not place_names and not killed and not injured:
+        return None
+    claimed_by = _unique(n for c in draft.claims for n in c.claimed_by)
+    outlets = _unique(o for c in draft.claims for o in c.outlets if c.cue or claimed_by)
+    perps = _unique(name for _, name in sorted(draft.perps))
+    targets = sorted(draft.targets, key=lambda t: (-t[2], t[0]))
+    event = Event(
+        type=_event_type(draft),
+        date=date_value,
+        place=place_names,
+        country=country,
+        target=targets[0][1] if targets else None,
+        killed=killed,
+        injured=injured,
+        perpetrators=perps,
+        claimed_by=claimed_by,
+        claim_outlet=outlets,
+        evidence=[
+            Span(sentences[i].start, sentences[i].end, text[sentences[i].start : sentences[i].end])
+            for i in sorted(draft.sentences)[:_MAX_EVIDENCE]
+        ],
+        place_ids=place_ids,
+        confidence=_confidence(draft, date_value, place_names, killed or injured),
+    )
+    return event
+
+
+def _refine_date(
+    current: DateValue | None, draft: _Draft, sentences: list[_Sentence]
+) -> DateValue | None:
+    """A vague or missing date made precise by a compatible date near the event's sentences."""
+    near: set[int] = set()
+    for i in draft.sentences:
+        near.update({i - 1, i, i + 1})
+    candidates: list[DateValue] = []
+    for i in sorted(near):
+        if 0 <= i < len(sentences) and (i in draft.sentences or not sentences[i].triggers):
+            candidates.extend(sentences[i].dates)
+    if current is None:
+        # only dates in the event's own sentences, never a neighbour's
+        own = [d for i in draft.sentences for d in sentences[i].dates if not sentences[i].triggers]
+        return _best_date(own) if own and len({d.value for d in own}) == 1 else None
+    better = [
+        d
+        for d in candidates
+        if _precision(d) > _precision(current) and d.value.startswith(current.value)
+    ]
+    return _best_date(better) or current
+
+
+def _figures(figs: list[_Fig], kind: str) -> list[Figure]:
+    out: list[Figure] = []
+    seen: set[tuple[int, str, str | None]] = set()
+    for fig in sorted((f for f in figs if f.kind == kind), key=lambda f: f.figure.start):
+        key = (fig.figure.value, fig.figure.qualifier, fig.figure.attribution)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(fig.figure)
+        if len(out) >= MAX_FIGURES:
+            break
+    return out
+
+
+def _event_type(draft: _Draft) -> str:
+    if draft.foiled:
+        return "foiled_attack"
+    counts: dict[str, int] = {}
+    for unit in draft.units:
+        for t in unit.triggers:
+            counts[t.type] = counts.get(t.type, 0) + 1
+    if counts.get("suicide_bombing"):
+        return "suicide_bombing"
+    specific = {k: v for k, v in counts.items() if k != "attack"}
+    if not specific:
+        return "attack"
+    return max(specific, key=lambda k: (specific[k], -_TYPE_RANK.index(k)))
+
+
+def _confidence(
+    draft: _Draft, when: DateValue | None, where: list[str], has_figures: list[Figure]
+) -> float:
+    strong = any(t.strong for u in draft.units for t in u.triggers)
+    score = 0.35 + (0.15 if strong else 0.0)
+    score += 0.15 if when is not None else 0.0
+    score += 0.15 if where else 0.0
+    score += 0.15 if has_figures else 0.0
+    score += 0.05 if any(c.claimed_by for c in draft.claims) or draft.perps else 0.0
+    score += 0.05 if len(draft.units) > 1 else 0.0
+    return min(1.0, round(score, 3))
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        key = item.casefold()
+        if item and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

@@ -1,0 +1,146 @@
+"""The extractor: entities, attack events and relations of one text, with evidence.
+
+``Extractor.extract(text)`` runs the three steps in order (entities from the gazetteer,
+patterns and Russian NER; events over those entities; relations over both) and returns an
+:class:`~propwatch.extract.model.Extraction`. :func:`to_annotations` gives its stored form,
+which the store turns into the merged knowledge graph.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from propwatch.extract.entities import EntityExtractor, entity_key
+from propwatch.extract.events import find_events
+from propwatch.extract.model import Entity, Extraction, Relation
+from propwatch.extract.relations import build_relations
+from propwatch.knowledge.gazetteer import default_gazetteer, load_gazetteer
+from propwatch.knowledge.gazetteer_model import Gazetteer
+from propwatch.model import Annotation
+from propwatch.normalize import identify
+
+__all__ = [
+    "COMPONENT",
+    "MAX_EXTRACT_CHARS",
+    "NER_ENV",
+    "VERSION",
+    "Extractor",
+    "default_extractor",
+    "forwarded_relation",
+    "to_annotations",
+]
+
+COMPONENT = "extract"
+VERSION = "1"
+#: Extraction reads at most this many characters of an item (as detection does).
+MAX_EXTRACT_CHARS = 200_000
+KNOWLEDGE_ENV = "PROPWATCH_KNOWLEDGE"
+
+
+class Extractor:
+    """Entities, events and relations; one instance is reusable and thread-compatible."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, *, use_ner: bool = True, ner_min_chars: int = 0
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.entities = EntityExtractor(gazetteer, use_ner=use_ner, ner_min_chars=ner_min_chars)
+
+    @classmethod
+    def from_options(
+        cls, knowledge: Sequence[str | Path] = (), *, use_ner: bool = True,
+        ner_min_chars: int = 0,
+    ) -> Extractor:
+        """``ner_min_chars``: Russian NER (natasha) only on texts at least this long."""
+        gazetteer = load_gazetteer(knowledge) if knowledge else default_gazetteer()
+        return cls(gazetteer, use_ner=use_ner, ner_min_chars=ner_min_chars)
+
+    def extract(
+        self,
+        text: str,
+        language: str | None = None,
+        *,
+        doc_date: date | datetime | None = None,
+    ) -> Extraction:
+        """Everything extraction finds in ``text``. ``language`` defaults to propwatch's own
+        language identification; ``doc_date`` resolves "on Wednesday" and "yesterday"."""
+        text = text[:MAX_EXTRACT_CHARS]
+        lang = language if language and language != "und" else identify(text).lang
+        day = doc_date.date() if isinstance(doc_date, datetime) else doc_date
+        entities = self.entities.extract(text, lang)
+        events = find_events(text, lang, entities, doc_date=day, gazetteer=self.gazetteer)
+        relations = build_relations(text, entities, events, self.gazetteer)
+        return Extraction(entities, events, relations)
+
+
+#: ``$PROPWATCH_NER=1`` (``propwatch ingest --ner``) turns Russian NER on in ingest. It is
+#: off by default there: natasha costs 10-50 ms per Russian item, more than everything else
+#: extraction does, and on the development articles it adds little that the gazetteer and
+#: the patterns miss (docs/extraction.md). ``analyze`` and ``eval extraction`` use it.
+NER_ENV = "PROPWATCH_NER"
+
+
+def default_extractor() -> Extractor:
+    """The process-wide extractor used by ingest: the built-in gazetteer plus the packs that
+    ``$PROPWATCH_KNOWLEDGE`` names; Russian NER only if ``$PROPWATCH_NER`` is ``1``. Built
+    on first use, once per configuration."""
+    knowledge = tuple(p for p in os.environ.get(KNOWLEDGE_ENV, "").split(os.pathsep) if p)
+    return _extractor_for(knowledge, os.environ.get(NER_ENV) == "1")
+
+
+@lru_cache(maxsize=4)
+def _extractor_for(knowledge: tuple[str, ...], ner: bool) -> Extractor:
+    return Extractor.from_options(knowledge, use_ner=ner)
+
+
+def _keys(entities: Sequence[Entity]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for ent in entities:
+        out.setdefault(ent.name, entity_key(ent))
+        for alias in ent.aliases:
+            out.setdefault(alias, entity_key(ent))
+    return out
+
+
+def forwarded_relation(channel: str, forwarded_from: str) -> Relation:
+    """``channel`` reposted an item first published by ``forwarded_from``."""
+    return Relation(
+        "forwarded_from", channel, forwarded_from, [], "channel", "channel",
+        basis="metadata",
+    )  # fmt: skip
+
+
+def to_annotations(extraction: Extraction) -> list[Annotation]:
+    """Stored form: one ``entity`` annotation per mention (``data`` = the entity JSON plus
+    its merge ``key``), one ``event`` per event, one ``relation`` per relation (with the
+    merge keys of its ends, or null for events and free-text ends)."""
+    out: list[Annotation] = []
+    for ent in extraction.entities:
+        data = ent.to_json()
+        data["key"] = entity_key(ent)
+        out.append(
+            Annotation(COMPONENT, VERSION, "entity", ent.type, ent.confidence, ent.start,
+                       ent.end, data)
+        )  # fmt: skip
+    for event in extraction.events:
+        first = event.evidence[0] if event.evidence else None
+        out.append(
+            Annotation(COMPONENT, VERSION, "event", event.type, event.confidence,
+                       first.start if first else None, first.end if first else None,
+                       event.to_json())
+        )  # fmt: skip
+    keys = _keys(extraction.entities)
+    for rel in extraction.relations:
+        data = rel.to_json()
+        data["source_key"] = keys.get(rel.source)
+        data["target_key"] = keys.get(rel.target)
+        first = rel.evidence[0] if rel.evidence else None
+        out.append(
+            Annotation(COMPONENT, VERSION, "relation", rel.type, 1.0,
+                       first.start if first else None, first.end if first else None, data)
+        )  # fmt: skip
+    return out

@@ -1,0 +1,269 @@
+"""Arabic new-entity patterns.
+
+Arabic has no capital letters: a name is what follows a head noun (a quoted name, or the
+first word and the definite words of its construct, generic adjectives dropped): "وكالة
+تسنيم", "وكالة الأنباء الإيرانية الرسمية (إرنا)", "مؤسسة العزائم للإنتاج الإعلامي", "تنظيم
+داعش", "قناة X على تلغرام", "صحيفة النبأ", "العدد 363", "بعنوان «...»", "وزير الداخلية
+الإيراني أحمد وحيدي", "المكنى أبو X", "في مدينة X".
+"""
+
+from __future__ import annotations
+
+import re
+
+from propwatch.extract.patterns import (
+    AR_LETTER,
+    ARABIC_SCRIPT_STOP,
+    Candidate,
+    Headline,
+    IssueMarker,
+    ar_word,
+    arabic_name_after,
+    issue_value,
+    quoted,
+    quoted_value,
+)
+
+__all__ = ["alias_spans", "candidates", "headlines", "issues"]
+
+_W = rf"[{AR_LETTER}]{{2,20}}"
+_B = rf"(?<![{AR_LETTER}])"
+_E = rf"(?![{AR_LETTER}])"
+_Q = quoted("q")
+
+
+def _alt(*words: str) -> str:
+    return "(?:" + "|".join(ar_word(w) for w in words) + ")"
+
+
+_GENERIC = frozenset(
+    [
+        "الأنباء", "الانباء", "أنباء", "انباء", "الإعلام", "الاعلام", "إعلامية", "اعلامية",
+        "الإعلامية", "الرسمية", "رسمية", "الرسمي", "رسمي", "التابعة", "تابعة", "الإيرانية",
+        "الايرانية", "الإيراني", "الدولية", "المحلية", "محلية", "فضائية", "الفضائية", "إخبارية",
+        "اخبارية", "الإخبارية", "العربية", "الإرهابي", "الإرهابية", "الارهابي", "الارهابية",
+        "المتطرف", "المتطرفة", "التكفيري", "التكفيرية", "المسلحة", "مسلحة", "رسميا", "أخرى",
+        "اخرى", "عدة", "بعض",
+    ]
+)  # fmt: skip
+_TELEGRAM = _alt("تلغرام", "تيليغرام", "تليغرام", "تلجرام", "تيلجرام", "تيليجرام", "التلغرام",
+                 "التيليغرام", "تلیگرام")  # fmt: skip
+
+#: (head words, type, keep head in name, confidence)
+_HEADS: list[tuple[str, str, bool, float]] = [
+    (_alt("وكالة", "وكالات"), "media_outlet", True, 0.8),
+    (_alt("مؤسسة"), "media_outlet", True, 0.75),
+    (_alt("مركز"), "media_outlet", True, 0.6),
+    (_alt("تنظيم"), "organization", False, 0.75),
+    (_alt("جماعة", "حركة", "جبهة", "ميليشيا", "ميليشيات"), "organization", True, 0.65),
+    (_alt("وزارة"), "organization", True, 0.7),
+    (_alt("مجلة", "صحيفة", "نشرة", "جريدة", "مجلته", "صحيفته"), "publication", False, 0.75),
+    (_alt("قناة", "قناه"), "media_outlet", True, 0.6),
+]  # fmt: skip
+_HEAD_RE = [
+    (re.compile(rf"{_B}(?:[وفب]|ل|ك)?(?P<head>{head}){_E}"), type_, keep, conf)
+    for head, type_, keep, conf in _HEADS
+]
+_PAREN_NAME = re.compile(rf"\s*\(({_W}(?:\s{_W})?)\)")
+_NEARBY_PAREN = re.compile(rf"(?:\s+{_W}){{0,4}}?\s*\(({_W}(?:\s{_W})?)\)")
+_CHANNEL_HEAD = re.compile(_alt("قناة", "قناه"))
+_ON_TELEGRAM = re.compile(rf"{_B}(?:على|في|عبر)\s+(?:تطبيق\s+)?{_TELEGRAM}")
+_MEDIA_WORDS = re.compile(_alt("إعلام", "الإعلامي", "الإعلامية", "للإعلام", "للإنتاج", "الإنتاج"))
+
+
+def _head_candidates(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for regex, type_, keep, confidence in _HEAD_RE:
+        for m in regex.finditer(text):
+            head = m.group("head")
+            found = arabic_name_after(text, m.end(), max_words=4, definite_tail=True,
+                                      extra_stop=_GENERIC)  # fmt: skip
+            cand_type = type_
+            if head.startswith("وكال"):
+                # "وكالة الأنباء الإيرانية الرسمية (إرنا)": the name is in parentheses.
+                if found is None:
+                    paren = _NEARBY_PAREN.match(text, m.end())
+                    if paren:
+                        a, b = paren.span(1)
+                        out.append(Candidate("media_outlet", paren.group(1), a, b,
+                                             "pattern:ar_agency", 0.8))  # fmt: skip
+                    continue
+                first = found[0].split()[0]
+                found = (first, found[1], found[1] + len(first))
+            if found is None:
+                continue
+            name, a, b = found
+            if name in _GENERIC or len(name) < 2:
+                continue
+            if _CHANNEL_HEAD.match(head) and _ON_TELEGRAM.search(text, b, b + 60):
+                out.append(Candidate("channel", name, a, b, "pattern:ar_channel", 0.8))
+                continue
+            if head.startswith("مؤسس") and not _MEDIA_WORDS.search(text, a, b + 30):
+                cand_type = "organization"
+            quoted_name = text[a - 1 : a] in ("«", '"', "“")
+            if keep and not quoted_name:
+                a = m.start("head")
+                name = re.sub(r"\s+", " ", text[a:b])
+            paren = _PAREN_NAME.match(text, b)
+            cand = Candidate(cand_type, name, a, b, f"pattern:ar_{cand_type}", confidence)
+            if paren and cand_type in ("media_outlet", "organization"):
+                cand.aliases.append(paren.group(1))
+            out.append(cand)
+    return out
+
+
+_TITLES = _alt(
+    "وزير",
+    "الرئيس",
+    "رئيس",
+    "قائد",
+    "زعيم",
+    "أمير",
+    "والي",
+    "الخليفة",
+    "الشيخ",
+    "العميد",
+    "اللواء",
+    "الجنرال",
+    "المرشد",
+    "العقيد",
+    "المتحدث",
+    "الناطق",
+    "مستشار",
+)
+_TITLED = re.compile(
+    rf"{_B}(?:[وف])?(?P<title>{_TITLES}(?:\s+باسم)?(?:\s+ال{_W}){{0,3}})\s+(?P<n>{_W}\s+{_W}){_E}"
+)
+_NOT_NAME = (
+    ARABIC_SCRIPT_STOP
+    | _GENERIC
+    | frozenset(
+        [
+            "الذي",
+            "التي",
+            "يوم",
+            "اليوم",
+            "أمس",
+            "مساء",
+            "صباح",
+            "عام",
+            "سنة",
+            "بعد",
+            "كما",
+            "حيث",
+            "إنه",
+            "انه",
+            "أنه",
+            "إنها",
+            "أنها",
+        ]
+    )
+)
+
+
+def _persons(text: str) -> list[Candidate]:
+    out = []
+    for m in _TITLED.finditer(text):
+        words = m.group("n").split()
+        if words[0] in _NOT_NAME or words[0].startswith("ال"):
+            continue
+        if words[1] in _NOT_NAME or (
+            words[1].startswith(("و", "ف")) and len(words[1]) > 3 and words[1][1:] in _NOT_NAME
+        ):
+            words = words[:1]
+        name = " ".join(words)
+        a = m.start("n")
+        out.append(Candidate("person", name, a, a + len(name), "pattern:ar_title", 0.6,
+                             attributes={"title": m.group("title")}))  # fmt: skip
+    return out
+
+
+_ALIAS = re.compile(
+    rf"{_B}(?:المعروف|الملقب|المكنى|الشهير|المدعو|المعروفة|الملقبة|والمكنى|الملقّب|المكنّى)"
+    rf"\s?(?:بـ\s?|ب(?=[{AR_LETTER}«\"“])|ب\s)?\s*(?:{_Q}|(?P<a>(?:أبو|ابو|أبي|أبا)\s+{_W}(?:\s+ال{_W})?))"
+)
+
+
+def _aliases(text: str, persons: list[Candidate]) -> None:
+    """ "X المكنى أبو Y": Y becomes an alias of the person that ends right before."""
+    for m in _ALIAS.finditer(text):
+        q = quoted_value(m, "q")
+        alias = q[0] if q else m.group("a")
+        if not alias:
+            continue
+        for person in persons:
+            if 0 <= m.start() - person.end <= 3:
+                person.aliases.append(alias)
+
+
+_PLACES = re.compile(rf"{_B}(?:[وفب]|ل)?(?P<kind>مدينة|محافظة|مقاطعة|بلدة|قرية)\s+(?P<n>{_W}){_E}")
+_PLACE_KIND = {"مدينة": "city", "محافظة": "province", "مقاطعة": "province", "بلدة": "city",
+               "قرية": "city"}  # fmt: skip
+
+
+def _places(text: str) -> list[Candidate]:
+    out = []
+    for m in _PLACES.finditer(text):
+        name = m.group("n")
+        if name in _NOT_NAME:
+            continue
+        a, b = m.span("n")
+        out.append(Candidate("place", name, a, b, "pattern:ar_place", 0.7,
+                             attributes={"kind": _PLACE_KIND[m.group("kind")]}))  # fmt: skip
+    return out
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every Arabic pattern candidate in ``text`` (kunyas are found language-neutrally; their
+    aliases are attached in :mod:`propwatch.extract.entities`)."""
+    out = _head_candidates(text)
+    persons = _persons(text)
+    _aliases(text, persons)
+    out.extend(persons)
+    out.extend(_places(text))
+    return out
+
+
+def alias_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, alias)`` of "المكنى أبو X"-style alias phrases."""
+    out = []
+    for m in _ALIAS.finditer(text):
+        q = quoted_value(m, "q")
+        alias = q[0] if q else m.group("a")
+        if alias:
+            out.append((m.start(), m.end(), alias))
+    return out
+
+
+_ORDINALS = {
+    "الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5,
+    "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10,
+}  # fmt: skip
+_ORD = "|".join(_ORDINALS)
+_ISSUE = re.compile(
+    rf"{_B}(?:[وفب]|ل|ك)?(?:العدد|عددها|عدده|الإصدار|الاصدار|الرقم)\s+(?:رقم\s+)?"
+    rf"(?:(?P<num>\d{{1,4}})(?!\d)|(?P<ord>{_ORD}){_E})"
+)
+
+
+def issues(text: str) -> list[IssueMarker]:
+    """ "العدد 363", "العدد رقم 5", "عددها 12", "العدد الأول"."""
+    out = []
+    for m in _ISSUE.finditer(text):
+        value = issue_value(m.group("num")) if m.group("num") else _ORDINALS.get(m.group("ord"))
+        if value is not None:
+            out.append(IssueMarker(m.start(), m.end(), value))
+    return out
+
+
+_HEADLINE = re.compile(rf"(?:بعنوان|تحت\s+عنوان|عنوانها|عنوانه)\s*:?\s*{_Q}")
+
+
+def headlines(text: str) -> list[Headline]:
+    """ "بعنوان «...»", "تحت عنوان "...""."""
+    out = []
+    for m in _HEADLINE.finditer(text):
+        q = quoted_value(m, "q")
+        if q:
+            out.append(Headline(q[1], q[2], q[0]))
+    return out

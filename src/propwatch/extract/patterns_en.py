@@ -1,0 +1,554 @@
+"""English new-entity patterns (also used for Latin-script names inside other texts).
+
+Precision first: a capitalised phrase becomes an entity only when a head word names its kind
+("Trend News Agency", "Al-Azaim Foundation for Media Production", "Ministry of Foreign
+Affairs", "Islamic State Pakistan Province") or a trigger introduces it ("the militant group
+X", "the X group", "a Sputnik correspondent", "the Telegram channel X", "issue 5 of X",
+"Interior Minister Ahmad Vahidi", "X, also known as Abu Y"). Lines written in Title Case
+(headlines) are skipped for unquoted names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from propwatch.extract.patterns import (
+    CAPSEQ,
+    GENERIC_WORDS,
+    LOWER,
+    UPPER,
+    Candidate,
+    Headline,
+    IssueMarker,
+    capseqs,
+    first_segment,
+    in_spans,
+    issue_value,
+    last_segment,
+    quoted,
+    quoted_value,
+    sentence_bounds,
+    title_case_lines,
+    volume_value,
+)
+
+__all__ = ["DESCRIPTORS", "NUMBER_WORDS", "candidates", "headlines", "issues"]
+
+#: Cardinal and ordinal number words (issue numbers: "Issue Five", "the first issue").
+NUMBER_WORDS: dict[str, int] = {
+    w: k
+    for k, group in enumerate(
+        [
+            (),
+            ("one", "first"), ("two", "second"), ("three", "third"), ("four", "fourth"),
+            ("five", "fifth"), ("six", "sixth"), ("seven", "seventh"), ("eight", "eighth"),
+            ("nine", "ninth"), ("ten", "tenth"), ("eleven", "eleventh"),
+            ("twelve", "twelfth"), ("thirteen", "thirteenth"), ("fourteen", "fourteenth"),
+            ("fifteen", "fifteenth"), ("sixteen", "sixteenth"), ("seventeen", "seventeenth"),
+            ("eighteen", "eighteenth"), ("nineteen", "nineteenth"), ("twenty", "twentieth"),
+        ]
+    )
+    for w in group
+}  # fmt: skip
+_NUMWORD = "(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+_ORDINAL = rf"(?:{_NUMWORD}|\d{{1,4}}(?:st|nd|rd|th))"
+_NUM = rf"(?:\d{{1,4}}|{_NUMWORD})(?![\w-])"
+
+#: Demonyms, languages and platforms: a "name" made only of these is a description.
+DESCRIPTORS = frozenset(
+    [
+        "russian", "iranian", "tajik", "uzbek", "afghan", "pakistani", "syrian", "iraqi",
+        "turkish", "kyrgyz", "kazakh", "american", "british", "french", "german", "chinese",
+        "indian", "israeli", "saudi", "arab", "arabic", "western", "european", "ukrainian",
+        "english", "pashto", "urdu", "dari", "persian", "farsi", "hindi", "bengali", "malay",
+        "indonesian", "uyghur", "chechen", "dagestani", "caucasian", "sunni", "shia", "shiite",
+        "islamic", "islamist", "muslim", "jihadi", "salafi", "central", "south", "north", "east",
+        "west", "asian", "new", "latest", "official", "telegram", "whatsapp", "facebook",
+        "twitter", "youtube", "tiktok", "instagram", "vk", "signal", "rocket", "chat", "local",
+        "regional", "international", "global", "national", "state", "government",
+    ]
+)  # fmt: skip
+
+_ORG_HEADS = frozenset(
+    [
+        "committee", "council", "service", "commission", "directorate", "bureau", "force",
+        "forces", "corps", "guard", "guards", "army", "front", "movement", "party", "brigade",
+        "brigades", "battalion", "battalions", "organization", "organisation", "group", "union",
+        "nations", "police", "emirate", "intelligence",
+    ]
+)  # fmt: skip
+_NOT_NAMES = frozenset(
+    [
+        "assembly", "staff", "secretary", "directorate", "general", "office", "court", "said",
+        "says", "told", "added", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december",
+    ]
+)  # fmt: skip
+
+_Q = quoted("q")
+
+
+def _name_or_quote(
+    m: re.Match[str], cap_group: str, first: bool = True
+) -> tuple[str, int, int, bool] | None:
+    """The name a trigger regex captured: a quoted name (``q1``..``q6``) or a capitalised
+    run in group ``cap_group`` (its first or last segment)."""
+    q = quoted_value(m, "q")
+    if q:
+        return (*q, True)
+    if cap_group not in m.re.groupindex or m.group(cap_group) is None:
+        return None
+    a, b = m.span(cap_group)
+    seg = first_segment(m.string, a, b) if first else last_segment(m.string, a, b)
+    if seg is None:
+        return None
+    return (*seg, False)
+
+
+def _descriptive(name: str) -> bool:
+    words = [w.lower().strip("'’") for w in re.findall(r"[\w'’-]+", name)]
+    return not words or all(w in DESCRIPTORS or w in GENERIC_WORDS for w in words)
+
+
+# -- head-word classification of capitalised runs -------------------------------------------------
+
+
+def _classify(text: str, name: str, a: int, b: int) -> Candidate | None:
+    words = name.split()
+    low = [w.lower() for w in words]
+    if len(words) < 2 or _descriptive(name):
+        return None
+    last = low[-1]
+    if ("news" in low[:-1] and last in ("agency", "network", "service")) or (
+        last == "press" and len(words) > 1
+    ):
+        return Candidate("media_outlet", name, a, b, "pattern:news_agency", 0.85)
+    if "foundation" in low:
+        media = (
+            "media" in low
+            or _MEDIA_BEFORE.search(text, max(0, a - 80), a)
+            or _MEDIA_AFTER.match(text, b)
+        )
+        type_ = "media_outlet" if media else "organization"
+        return Candidate(type_, name, a, b, "pattern:foundation", 0.8)
+    if "media" in low and (last == "media" or last in _MEDIA_TAILS):
+        if _descriptive(" ".join(words[: low.index("media")])):
+            return None
+        return Candidate("media_outlet", name, a, b, "pattern:media_center", 0.8)
+    if "ministry" in low:
+        if low[-1] == "ministry" and all(w in _MINISTRY_WORDS for w in low):
+            # "Russia's Foreign Ministry": keep the possessor.
+            owner = re.search(rf"([{UPPER}][\w-]{{1,30}})['’]s\s+$", text[max(0, a - 40) : a])
+            if not owner:
+                return None
+            a = a - len(text[max(0, a - 40) : a]) + owner.start(1)
+            name = text[a:b]
+        return Candidate("organization", name, a, b, "pattern:ministry", 0.8)
+    if last == "province":
+        if {"islamic", "state", "is", "isis", "wilayat", "wilayah"} & set(low):
+            return Candidate("organization", name, a, b, "pattern:province_org", 0.8)
+        if _IS_OWNER.search(text[max(0, a - 40) : a]):
+            # "the Islamic State's (ISIS) Khurasan Province": a province of the group
+            return Candidate(
+                "organization", "Islamic State " + name, a, b, "pattern:province_org", 0.75
+            )
+        return None
+    if last in _ORG_HEADS and not all(w in _ORG_HEADS | DESCRIPTORS | GENERIC_WORDS for w in low):
+        if any(w in _NOT_NAMES for w in low):
+            return None
+        return Candidate("organization", name, a, b, "pattern:org_head", 0.7)
+    return None
+
+
+_IS_OWNER = re.compile(
+    r"(?:Islamic State|ISIS|ISIL|IS)['’]s?\s*(?:\((?:ISIS|ISIL|IS)\)\s*)?[\"“«']?$"
+)
+_MEDIA_BEFORE = re.compile(r"media\s+(?:wing|arm|outlet|foundation|unit)", re.I)
+_MEDIA_AFTER = re.compile(
+    r",?\s+(?:the|its|an?)\s+(?:\w+\s+){0,2}?(?:media|propaganda)\b"
+    r"|,?\s+(?:the|its|an?)\s+(?:\w+\s+){0,2}?(?:outlet|publisher|news agency)\b",
+    re.I,
+)
+_MEDIA_TAILS = frozenset(
+    [
+        "center", "centre", "office", "foundation", "production", "productions", "agency", "wing",
+        "network", "group",
+    ]
+)  # fmt: skip
+_MINISTRY_WORDS = frozenset(
+    [
+        "foreign", "interior", "defence", "defense", "intelligence", "justice", "emergency",
+        "emergencies", "ministry", "affairs", "home", "security", "health",
+    ]
+)  # fmt: skip
+
+
+def _head_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candidate]:
+    for name, a, b in capseqs(text):
+        if in_spans(a, b, skip):
+            continue
+        cand = _classify(text, name, a, b)
+        if cand is not None:
+            alias = _paren_alias(text, cand.end)
+            if alias:
+                cand.aliases.append(alias)
+            yield cand
+
+
+# -- trigger phrases ------------------------------------------------------------------------------
+
+_NAME = rf"(?:{_Q}|(?P<c>{CAPSEQ}))"
+_TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
+    # (type, regex, method, name is the first segment (else the last), confidence)
+    ("organization", re.compile(
+        r"\b(?:militant|terrorist|extremist|jihadist|jihadi|insurgent|armed|Islamist|rebel|"
+        r"separatist|Salafi|Salafist)\s+(?:group|organi[sz]ation|outfit|network|faction|movement)"
+        rf",?\s+(?:called\s+|named\s+|known\s+as\s+)?{_NAME}"),
+        "pattern:militant_group", True, 0.8),
+    ("organization", re.compile(
+        rf"\bthe\s+(?P<c>{CAPSEQ})\s+(?:(?:militant|terrorist|jihadist|jihadi|extremist|insurgent|"
+        r"armed|Islamist)\s+)?(?:group|organi[sz]ation|movement|outfit)\b"), "pattern:the_x_group",
+        False, 0.75),
+    ("media_outlet", re.compile(
+        r"\bmedia\s+(?:wing|arm|outlet|unit|foundation|agency|office|center|centre)s?\s*[,:]?\s+"
+        rf"(?:called\s+|named\s+|known\s+as\s+)?{_NAME}"), "pattern:media_wing", True, 0.8),
+    ("media_outlet", re.compile(
+        rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<c>{CAPSEQ})\s+(?:correspondent|reporter|journalist)s?\b"),
+        "pattern:correspondent", False, 0.75),
+    ("media_outlet", re.compile(rf"(?P<c>{CAPSEQ})\s+[Pp]hoto\s*/"), "pattern:photo_credit",
+        False, 0.7),
+    ("media_outlet", re.compile(rf"\((?:Source|Credit|Photo|Image)s?:\s*(?P<c>{CAPSEQ})\s*[,)]"),
+        "pattern:source_credit", True, 0.7),
+    ("media_outlet", re.compile(rf"(?P<c>{CAPSEQ})\s+news\s+agency\b"), "pattern:news_agency",
+        False, 0.8),
+    ("media_outlet", re.compile(rf"\bnews\s+agency,?\s+(?P<c>{CAPSEQ})"), "pattern:news_agency",
+        True, 0.8),
+    ("channel", re.compile(
+        rf"\bTelegram\s+channel\s*,?\s+(?:called\s+|named\s+|titled\s+)?{_NAME}"),
+        "pattern:telegram_channel", True, 0.8),
+    ("channel", re.compile(rf"\bthe\s+(?:{_Q}|(?P<c>{CAPSEQ}))\s+Telegram\s+channel\b"),
+        "pattern:telegram_channel", False, 0.8),
+    ("publication", re.compile(
+        r"\b(?:[Mm]agazine|[Nn]ewsletter|[Jj]ournal|[Ww]eekly|[Pp]eriodical|[Bb]ulletin)s?\s*,?\s+"
+        rf"(?:titled\s+|called\s+|named\s+|is\s+)?{_NAME}"), "pattern:magazine", True, 0.8),
+    ("publication", re.compile(
+        rf"(?:{_Q}|(?P<c>{CAPSEQ}))\s+(?:[Mm]agazine|[Nn]ewsletter|[Ww]eekly|[Bb]ulletin)\b"),
+        "pattern:magazine", False, 0.8),
+    ("place", re.compile(
+        rf"\b(?:city|town|village|district|province|region|capital)\s+of\s+(?P<c>{CAPSEQ})"),
+        "pattern:city_of", True, 0.75),
+    ("place", re.compile(rf"(?P<c>{CAPSEQ})\s+(?:province|district|region|oblast)\b"),
+        "pattern:province", False, 0.7),
+]  # fmt: skip
+
+_TELEGRAM_CHANNEL = re.compile(r"Telegram\s+channel")
+_PLACE_KIND = {"city": "city", "town": "city", "village": "city", "capital": "city",
+               "district": "district", "province": "province", "region": "region",
+               "oblast": "province"}  # fmt: skip
+
+
+def _trigger_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candidate]:
+    for type_, regex, method, first, confidence in _TRIGGERS:
+        for m in regex.finditer(text):
+            found = _name_or_quote(m, "c", first)
+            if found is None:
+                continue
+            name, a, b, is_quoted = found
+            if not is_quoted and in_spans(a, b, skip):
+                continue
+            if _descriptive(name) or name.lower() in _NOT_NAMES or len(name) < 2:
+                continue
+            attributes: dict[str, object] = {}
+            if type_ == "place":
+                place = _place_name(text, a, b, from_end=not first)
+                if place is None:
+                    continue
+                name, a, b = place
+                kind = re.search(r"city|town|village|district|province|region|capital|oblast",
+                                 m.group(0))  # fmt: skip
+                if kind:
+                    attributes["kind"] = _PLACE_KIND[kind.group()]
+            start, end = a, b
+            if type_ == "channel":
+                if not is_quoted and len(name) < 3:
+                    continue
+                phrase = _TELEGRAM_CHANNEL.search(m.group(0))
+                if phrase:  # the evidence is "the X Telegram channel" / "Telegram channel X"
+                    start = min(a, m.start() + phrase.start())
+                    end = max(b, m.start() + phrase.end())
+            if type_ == "publication" and not is_quoted and name.isupper():
+                continue  # "the ISKP magazine": the publisher, not the title
+            yield Candidate(type_, name, start, end, method, confidence, name_start=a,
+                            name_end=b, attributes=dict(attributes))  # fmt: skip
+
+
+def _place_name(text: str, a: int, b: int, from_end: bool = False) -> tuple[str, int, int] | None:
+    """A place name is 1-3 capitalised words: cut at a connector or a dash (from the start,
+    or from the end for "X province"), refuse compounds ("Afghanistan-Pakistan") and names
+    with an organisation head."""
+    tokens = [(m.group(), a + m.start(), a + m.end()) for m in re.finditer(r"\S+", text[a:b])]
+    if from_end:
+        tokens.reverse()
+    words = []
+    for word, wa, wb in tokens:
+        if word.lower() in _CONNECTOR_WORDS or word in "–—-" or not word[0].isupper():
+            break
+        words.append((word, wa, wb))
+    if from_end:
+        words.reverse()
+    if not words or len(words) > 3:
+        return None
+    if any(
+        re.search(r"\w[-‑]\w", w) and not w.lower().startswith(("al-", "el-")) for w, _, _ in words
+    ):
+        return None
+    if any(w.lower() in _ORG_HEADS or w.lower() in _NOT_NAMES for w, _, _ in words):
+        return None
+    return text[words[0][1] : words[-1][2]], words[0][1], words[-1][2]
+
+
+_CONNECTOR_WORDS = frozenset(
+    [
+        "of", "for", "in", "and", "the", "de", "del", "la", "el", "al", "bin", "ibn", "da", "do",
+        "dos", "van", "von", "on",
+    ]
+)  # fmt: skip
+
+
+def _paren_alias(text: str, end: int) -> str | None:
+    """ "Federal Financial Monitoring Service (Rosfinmonitoring)": a one-word name in
+    parentheses right after a long name is its short name."""
+    m = _PAREN_ALIAS.match(text, end)
+    if m and not m.group(1).isdigit() and m.group(1).lower() not in DESCRIPTORS:
+        return m.group(1)
+    return None
+
+
+_PAREN_ALIAS = re.compile(rf"\s?\(([{UPPER}][\w-]{{2,30}})\)")
+
+
+# -- publications with issue numbers --------------------------------------------------------------
+
+_ISSUE_WORD = r"(?:[Ii]ssue|ISSUE|[Ee]dition|[Nn]umber)"
+_PUB_HEAD = (
+    r"(?:magazine|newsletter|journal|weekly|monthly|bulletin|periodical|publication|newspaper)"
+)
+_ISSUE_OF = re.compile(
+    rf"\b(?:(?P<ord>{_ORDINAL})\s+|(?:latest|new|recent|current|last|next)\s+)?(?:issue|edition)"
+    rf"(?:\s+(?:No\.?\s*|#\s*|number\s+)?(?P<num>{_NUM}))?\s+of\s+(?:the\s+)?"
+    rf"(?:(?:[\w'’-]+\s+){{0,4}}?{_PUB_HEAD}\s*,?\s*|(?:[\w'’-]+\s+){{0,3}}?(?=[«“„\"'‘]))?"
+    rf"(?:{_Q}|(?P<c>{CAPSEQ}))"
+)
+_NAME_ISSUE = re.compile(
+    rf"(?:{_Q}|(?P<c>{CAPSEQ}))\s*[,(]?\s*(?:[Vv]ol(?:ume|\.)?\s*:?\s*(?P<vol>\d{{1,3}})\s*,?\s*)?"
+    rf"{_ISSUE_WORD}\s*(?:No\.?\s*|#\s*|number\s+)?:?\s*(?P<num>{_NUM})\)?"
+)
+_NAME_NO = re.compile(rf"(?P<c>{CAPSEQ})\s+(?:No\.|Nr\.|#)\s?(?P<num>\d{{1,4}})\b")
+_WHOSE_ISSUE = re.compile(rf"{_Q}\s*,?\s+whose\s+(?P<ord>{_ORDINAL})\s+(?:issue|edition)")
+_POSSESSIVE_ISSUE = re.compile(
+    rf"(?:{_Q}|(?P<c>{CAPSEQ}))['’]s?\s+(?:(?P<ord>{_ORDINAL})|latest|new)\s+(?:[Ii]ssue|[Ee]dition)\b"
+)
+_PUB_CUE = re.compile(rf"\b(?:{_PUB_HEAD}|issue|edition)s?\b", re.I)
+
+
+def _issue_from(m: re.Match[str]) -> int | None:
+    raw = m.groupdict().get("num") or m.groupdict().get("ord")
+    return issue_value(raw, NUMBER_WORDS) if raw else None
+
+
+def _publication_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candidate]:
+    for regex, method, first in (
+        (_ISSUE_OF, "pattern:issue_of", True),
+        (_NAME_ISSUE, "pattern:name_issue", False),
+        (_WHOSE_ISSUE, "pattern:whose_issue", False),
+        (_POSSESSIVE_ISSUE, "pattern:name_issue", False),
+    ):
+        for m in regex.finditer(text):
+            found = _name_or_quote(m, "c", first) if "c" in regex.groupindex else _quoted_only(m)
+            if found is None:
+                continue
+            name, a, b, is_quoted = found
+            vol = m.groupdict().get("vol")
+            if (not is_quoted and not vol and in_spans(a, b, skip)) or _descriptive(name):
+                continue
+            attributes: dict[str, object] = {}
+            issue = _issue_from(m)
+            if issue is not None:
+                attributes["issue"] = issue
+            if vol and volume_value(vol):
+                attributes["volume"] = volume_value(vol)
+            start, end = min(m.start(), a), max(m.end(), b)
+            yield Candidate("publication", name, start, end, method, 0.8, name_start=a,
+                            name_end=b, attributes=attributes)  # fmt: skip
+    for m in _NAME_NO.finditer(text):
+        seg = last_segment(text, *m.span("c"))
+        if seg is None or in_spans(seg[1], seg[2], skip) or _descriptive(seg[0]):
+            continue
+        issue = issue_value(m.group("num"))
+        if issue is None:
+            continue
+        lo, hi = sentence_bounds(text, m.start())
+        cued = bool(_PUB_CUE.search(text, lo, hi))
+        yield Candidate("publication", seg[0], seg[1], m.end(), "pattern:name_number", 0.7,
+                        name_start=seg[1], name_end=seg[2], attributes={"issue": issue},
+                        needs_link=not cued)  # fmt: skip
+
+
+def _quoted_only(m: re.Match[str]) -> tuple[str, int, int, bool] | None:
+    q = quoted_value(m, "q")
+    return (*q, True) if q else None
+
+
+_ISSUE_MARKERS: list[tuple[re.Pattern[str], bool]] = [
+    (re.compile(rf"\b{_ISSUE_WORD}\s*(?:No\.?\s*|#\s*|number\s+)?:?\s*(?P<num>{_NUM})"), False),
+    (re.compile(rf"\b(?:the\s+)?(?P<ord>{_ORDINAL})\s+(?:issue|edition)\b"), False),
+    (re.compile(r"(?:\bNo\.|\bNr\.|#)\s?(?P<num>\d{1,4})\b"), True),
+    (re.compile(r"\b[Vv]ol(?:ume|\.)?\s*:?\s*(?P<vol>\d{1,3})\b"), False),
+]
+
+
+def issues(text: str) -> list[IssueMarker]:
+    """Issue and volume numbers: "Issue 35", "issue No. 5", "Issue Five", "the 12th issue",
+    "No. 15" / "#363" (only right after a publication name), "Vol. 20"."""
+    out: list[IssueMarker] = []
+    for regex, adjacent in _ISSUE_MARKERS:
+        for m in regex.finditer(text):
+            vol = m.groupdict().get("vol")
+            if vol:
+                value = volume_value(vol)
+                if value is not None:
+                    out.append(IssueMarker(m.start(), m.end(), None, value))
+                continue
+            issue = _issue_from(m)
+            if issue is not None:
+                out.append(IssueMarker(m.start(), m.end(), issue, None, adjacent))
+    return out
+
+
+_HEADLINE = re.compile(rf"\b(?:headlined|headline[sd]?|titled|entitled|title)\s*:?\s*,?\s*{_Q}")
+
+
+def headlines(text: str) -> list[Headline]:
+    """Article titles: "headline 'Sibling Quarrel'", "an article titled \"...\""."""
+    out: list[Headline] = []
+    for m in _HEADLINE.finditer(text):
+        q = quoted_value(m, "q")
+        if q:
+            out.append(Headline(q[1], q[2], q[0]))
+    return out
+
+
+# -- persons --------------------------------------------------------------------------------------
+
+_CAPN = rf"[{UPPER}](?:[{LOWER}'’]{{1,20}}|\.)(?:[-‑][{UPPER}]?[{LOWER}'’]{{1,20}})?"
+_PREFIXED = rf"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‑])?{_CAPN}"
+_PERSON = rf"{_PREFIXED}(?:[ ](?:bin[ ]|ibn[ ]|de[ ]|van[ ]|von[ ])?{_PREFIXED}){{1,3}}(?![\w-])"
+_PERSON1 = rf"{_PREFIXED}(?:[ ](?:bin[ ]|ibn[ ])?{_PREFIXED}){{0,3}}(?![\w-])"
+_TITLE_WORDS = (
+    r"President|president|Minister|minister|Spokesman|spokesman|Spokesperson|spokesperson|"
+    r"Commander|commander|General|general|Leader|leader|Ayatollah|Sheikh|Shaykh|Emir|emir|"
+    r"Caliph|caliph|Mullah|Maulana|Mufti|Governor|governor|Chief|chief|Director|director|"
+    r"Colonel|Brigadier|Lieutenant|Captain|King|Prince|Senator|Chancellor|Prosecutor|Mayor|"
+    r"mayor|Ambassador|ambassador|Dr\.|Mr\.|Mrs\.|Ms\.|operative|militant|propagandist|"
+    r"photographer|analyst|expert|researcher|journalist|correspondent"
+)
+_TITLE_PREFIX = (
+    r"(?:(?:Interior|Foreign|Defen[cs]e|Intelligence|Prime|Deputy|deputy|Supreme|Vice|vice|"
+    r"Former|former|Acting|acting|Top|top|Senior|senior|Regional|regional)\s+)?"
+)
+_TITLED = re.compile(
+    rf"\b(?P<title>{_TITLE_PREFIX}(?:{_TITLE_WORDS}))(?:\s+(?:Ayatollah|Sheikh|General|Imam|Mullah))?"
+    rf"\s+(?P<n>{_PERSON1})"
+)
+_ROLE = (
+    r"(?:(?:deputy|Deputy|former|acting|chief|top|senior|provincial)\s+)?(?:head|Head|spokesman|"
+    r"Spokesman|spokesperson|governor|Governor|minister|Minister|commander|Commander|leader|"
+    r"Leader|chief|Chief|director|Director|president|President|founder|emir|official|mayor|"
+    r"ambassador|prosecutor)\b"
+)
+_APPOSITIVE = re.compile(rf"(?P<n>{_PERSON}),\s+(?:the\s+|a\s+)?{_ROLE}")
+_REVERSE_APPOSITIVE = re.compile(
+    r"\b(?:head|chief|director|leader|spokesman|commander|governor|minister)\s+of\s+(?:the\s+)?"
+    rf"[^,\n]{{2,60}},\s+(?P<n>{_PERSON}),"
+)
+_BYLINE = re.compile(rf"(?m)^By\s+(?P<n>{_PERSON})\s*$")
+_KUNYA_NAME = rf"(?:Abu|Abou|Umm)[ ]{_PERSON1}"
+_ALIAS = re.compile(
+    rf"(?P<n>{_PERSON}|{_KUNYA_NAME}),?\s+\(?(?:also\s+known\s+as|better\s+known\s+as|aka|"
+    r"a\.k\.a\.?|alias|nicknamed|codenamed|code-named|known\s+by\s+the\s+(?:nom\s+de\s+guerre|"
+    r"name|alias)|whose\s+nom\s+de\s+guerre\s+is|nom\s+de\s+guerre|known\s+as)\s+"
+    rf"(?:{_Q}|(?P<a>{_KUNYA_NAME}|{_PERSON1}))"
+)
+_PERSON_STOP = frozenset(
+    w.lower() for w in _NOT_NAMES | _ORG_HEADS | DESCRIPTORS | GENERIC_WORDS
+) | frozenset(
+    ["province", "city", "said", "the", "of", "ministry", "agency", "news", "foundation", "media"]
+)
+
+
+def _person_name(text: str, a: int, b: int) -> tuple[str, int, int] | None:
+    """Trim a captured name: trailing possessive and any word that cannot be a name."""
+    name = re.sub(r"['’]s?$", "", text[a:b])
+    words = name.split()
+    while words and words[-1].lower() in _PERSON_STOP:
+        words.pop()
+    while words and words[0].lower() in _PERSON_STOP:
+        a += len(words[0]) + 1
+        words.pop(0)
+    if not words:
+        return None
+    name = " ".join(words)
+    return name, a, a + len(name)
+
+
+def _person_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candidate]:
+    for m in _TITLED.finditer(text):
+        found = _person_name(text, *m.span("n"))
+        if found is None or in_spans(found[1], found[2], skip):
+            continue
+        name, a, b = found
+        title = m.group("title")
+        single = " " not in name
+        if single and (not title[0].isupper() or len(name) < 4):
+            continue
+        yield Candidate("person", name, a, b, "pattern:title", 0.6 if single else 0.75,
+                        attributes={"title": title})  # fmt: skip
+    for regex, method in (
+        (_APPOSITIVE, "pattern:appositive"),
+        (_REVERSE_APPOSITIVE, "pattern:appositive"),
+        (_BYLINE, "pattern:byline"),
+    ):
+        for m in regex.finditer(text):
+            found = _person_name(text, *m.span("n"))
+            if found is None or " " not in found[0] or in_spans(found[1], found[2], skip):
+                continue
+            yield Candidate("person", found[0], found[1], found[2], method, 0.7)
+    for m in _ALIAS.finditer(text):
+        found = _person_name(text, *m.span("n"))
+        q = quoted_value(m, "q")
+        alias = q[0] if q else (m.group("a") or "").strip()
+        if found is None or not alias:
+            continue
+        name, a, b = found
+        words = name.split()
+        type_ = "person"
+        if any(w.lower() in _ORG_HEADS for w in words) or any(
+            w.isupper() and len(w) > 1 for w in words
+        ):
+            type_ = "organization"
+        end = max(b, m.end())  # the mention is the whole "X, also known as Y"
+        yield Candidate(type_, name, a, end, "pattern:alias", 0.8, name_start=a, name_end=b,
+                        aliases=[alias])  # fmt: skip
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every English new-entity candidate in ``text``."""
+    skip = title_case_lines(text)
+    out: list[Candidate] = []
+    out.extend(_head_candidates(text, skip))
+    out.extend(_trigger_candidates(text, skip))
+    out.extend(_publication_candidates(text, skip))
+    out.extend(_person_candidates(text, skip))
+    return out

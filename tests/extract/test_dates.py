@@ -1,0 +1,329 @@
+"""Dates in text: Gregorian in eleven languages, Jalali and Hijri conversion, weekday and
+relative resolution against the document date, rejects and hostile input.
+
+Texts are short news-style statements modelled on public reporting of attacks (dates of
+the 2022 Shah Cheragh and 2024 Kerman attacks), plus hard negatives.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from propwatch.extract.dates import find_dates, parse_date
+from propwatch.extract.model import DateValue
+
+#: Thursday, the day after the Shah Cheragh attack (Wednesday 2022-10-26 = 4 Aban 1401).
+THU = date(2022, 10, 27)
+#: Wednesday 2024-01-03 (Kerman).
+WED = date(2024, 1, 3)
+
+
+def found(text: str, language: str = "en", doc_date: date | None = None) -> list[str]:
+    return [d.value for d in find_dates(text, language, doc_date)]
+
+
+def one(text: str, language: str = "en", doc_date: date | None = None) -> DateValue:
+    dates = find_dates(text, language, doc_date)
+    assert len(dates) == 1, dates
+    assert text[dates[0].start : dates[0].end] == dates[0].text
+    return dates[0]
+
+
+# -- Gregorian, every language ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "surface"),
+    [
+        ("The attack on 3 January 2024 killed dozens.", "en", "2024-01-03", "3 January 2024"),
+        ("It happened January 3, 2024, in Kerman.", "en", "2024-01-03", "January 3, 2024"),
+        ("the 3rd of January 2024", "en", "2024-01-03", "3rd of January 2024"),
+        ("Reported 2024-01-03 by state media", "en", "2024-01-03", "2024-01-03"),
+        ("Взрывы 03.01.2024 в Кермане", "ru", "2024-01-03", "03.01.2024"),
+        ("Теракт 3 января 2024 года в Кермане", "ru", "2024-01-03", "3 января 2024 года"),
+        ("انفجار ۳ ژانویه ۲۰۲۴ در کرمان", "fa", "2024-01-03", "۳ ژانویه ۲۰۲۴"),
+        ("وقع الهجوم في 3 كانون الثاني 2024", "ar", "2024-01-03", "3 كانون الثاني 2024"),
+        ("وقع الهجوم في 3 يناير 2024", "ar", "2024-01-03", "3 يناير 2024"),
+        ("٣ كانون الثاني/يناير ٢٠٢٤", "ar", "2024-01-03", "٣ كانون الثاني/يناير ٢٠٢٤"),
+        ("Saldırı 3 Ocak 2024 tarihinde oldu", "tr", "2024-01-03", "3 Ocak 2024"),
+        ("Ҳамла 3 январи 2024 рух дод", "tg", "2024-01-03", "3 январи 2024"),
+        ("Hujum 3-yanvar 2024 kuni sodir bo'ldi", "uz", "2024-01-03", "3-yanvar 2024"),
+        ("Ҳужум 3 январ 2024 куни", "uz", "2024-01-03", "3 январ 2024"),
+        ("2024-yil 3-yanvar kuni", "uz", "2024-01-03", "2024-yil 3-yanvar"),
+        ("2024-жылдын 3-январы болгон", "ky", "2024-01-03", "2024-жылдын 3-январы"),
+        ("el atentado del 3 de enero de 2024", "es", "2024-01-03", "3 de enero de 2024"),
+        ("o ataque de 3 de janeiro de 2024", "pt", "2024-01-03", "3 de janeiro de 2024"),
+        ("Sep 11, 2001 attacks", "en", "2001-09-11", "Sep 11, 2001"),
+        ("20 Mar 2024", "en", "2024-03-20", "20 Mar 2024"),
+    ],
+)
+def test_full_gregorian_dates(text: str, language: str, value: str, surface: str) -> None:
+    d = one(text, language)
+    assert (d.value, d.text, d.calendar, d.resolution) == (value, surface, "gregorian", "explicit")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("the attack in March 2024", "en", "2024-03"),
+        ("the magazine appeared in April (2022)", "en", "2022-04"),
+        ("в марте 2024 года", "ru", "2024-03"),
+        ("ISIS bombed the mausoleum in 2017.", "en", "2017"),
+        ("the worst attack since 1978, officials said", "en", "1978"),
+        ("since the Cinema Rex attack of 1978.", "en", "1978"),
+        ("в 2017 году", "ru", "2017"),
+        ("2017 yılında", "tr", "2017"),
+        ("2017-yilda", "uz", "2017"),
+        ("في عام 2017", "ar", "2017"),
+        ("morto em 2020.", "pt", "2020"),
+    ],
+)
+def test_month_and_year_precision(text: str, language: str, value: str) -> None:
+    assert found(text, language) == [value]
+
+
+def test_a_year_needs_a_date_context() -> None:
+    assert found("The group has 2017 members and 1978 supporters.") == []
+    assert found("killed in 2000 attacks") == []  # a count after "in"
+    assert found("In 2017 ISIS bombed the shrine") == ["2017"]
+    assert found("year 99999") == []
+
+
+def test_month_first_day_needs_a_clear_end() -> None:
+    # "March 15 people" is not March 15.
+    assert found("In March 15 people were killed", "en") == []
+    assert found("In March 15 people were killed", "en", THU) == ["2022-03"]
+    assert found("on March 15 the group claimed it", "en", THU) == ["2022-03-15"]
+    assert found("Jan. 3", "en", WED) == ["2024-01-03"]
+
+
+def test_may_and_march_must_be_capitalised() -> None:
+    assert found("they may 5 times", "en", WED) == []
+    assert found("on 5 May", "en", date(2024, 6, 1)) == ["2024-05-05"]
+
+
+# -- Jalali and Hijri ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("1 Farvardin 1403", "en", "2024-03-20"),  # Nowruz 1403
+        ("4 Aban 1401", "en", "2022-10-26"),  # Shah Cheragh attack
+        ("۴ آبان ۱۴۰۱", "fa", "2022-10-26"),
+        ("چهارم آبان ۱۴۰۱", "fa", "2022-10-26"),
+        ("بیست و دوم بهمن ۱۳۵۷", "fa", "1979-02-11"),
+        ("۲۲ بهمن ۱۳۵۷", "fa", "1979-02-11"),
+        ("۳۰ اسفند ۱۴۰۳", "fa", "2025-03-20"),  # 1403 is a leap year
+        ("۲۵ حمل ۱۴۰۲", "prs", "2023-04-14"),  # Afghan month name
+        ("د ۱۴۰۱ کال د وری ۲۵مه", "ps", "2022-04-14"),  # Pashto order and month
+        ("۱۴۰۱/۰۸/۰۴", "fa", "2022-10-26"),
+    ],
+)
+def test_jalali_dates(text: str, language: str, value: str) -> None:
+    d = one(text, language)
+    assert (d.value, d.calendar) == (value, "jalali")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("1 Ramadan 1445", "en", "2024-03-11"),  # Umm al-Qura
+        ("١٥ رمضان ١٤٤٥", "ar", "2024-03-25"),
+        ("Shawwal 1443", "en", "2022-05"),
+        ("Jumada al-Thani 1443", "en", "2022-01"),
+        ("Jamadius-Saani 1443", "en", "2022-01"),
+        ("Rabi' al-Awwal 1445", "en", "2023-09"),
+        ("Dhul Hijjah 1444", "en", "2023-07"),
+        ("5 ذو الحجة 1444 هـ", "ar", "2023-06-23"),
+        ("جمادى الآخرة 1445", "ar", "2023-12"),
+        ("1 рамадана 1445 года", "ru", "2024-03-11"),
+        ("ذی‌الحجه ۱۴۴۴", "fa", "2023-07"),
+    ],
+)
+def test_hijri_dates(text: str, language: str, value: str) -> None:
+    d = one(text, language)
+    assert (d.value, d.calendar) == (value, "hijri")
+
+
+def test_other_calendar_year_alone() -> None:
+    d = one("در سال ۱۴۰۱", "fa")
+    assert (d.value, d.calendar) == ("2022", "jalali")
+    assert found("۱۳۵۷ خورشیدی", "fa") == ["1978"]
+
+
+def test_calendar_month_names_that_are_words_need_a_year() -> None:
+    assert found("Ramadan began", "en", WED) == []
+    assert found("۵ تیر شلیک شد", "fa", THU) == []  # "5 shots were fired"
+    assert found("تیر ۱۴۰۲", "fa") == ["2023-07"]
+    assert found("صفر", "ar", WED) == []
+
+
+# -- weekday and relative -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "resolution"),
+    [
+        ("The attack occurred on Wednesday evening.", "en", "2022-10-26", "weekday"),
+        ("IS on Thursday claimed the attack", "en", "2022-10-27", "weekday"),
+        ("last Thursday", "en", "2022-10-20", "weekday"),
+        ("Militants attacked the shrine yesterday", "en", "2022-10-26", "relative"),
+        ("an explosion last night", "en", "2022-10-26", "relative"),
+        ("теракт в среду вечером", "ru", "2022-10-26", "weekday"),
+        ("вчера в Ширазе", "ru", "2022-10-26", "relative"),
+        ("در روز چهارشنبه", "fa", "2022-10-26", "weekday"),
+        ("چهارشنبه", "fa", "2022-10-26", "weekday"),
+        ("دیروز", "fa", "2022-10-26", "relative"),
+        ("شب گذشته", "fa", "2022-10-26", "relative"),
+        ("يوم الأربعاء", "ar", "2022-10-26", "weekday"),
+        ("الأربعاء", "ar", "2022-10-26", "weekday"),
+        ("مساء الأربعاء", "ar", "2022-10-26", "weekday"),
+        ("يوم أمس الأربعاء", "ar", "2022-10-26", "relative"),
+        ("أمس", "ar", "2022-10-26", "relative"),
+        ("Çarşamba günü", "tr", "2022-10-26", "weekday"),
+        ("рӯзи чоршанбе", "tg", "2022-10-26", "weekday"),
+        ("chorshanba kuni", "uz", "2022-10-26", "weekday"),
+        ("шаршемби күнү", "ky", "2022-10-26", "weekday"),
+        ("پرون", "ps", "2022-10-26", "relative"),
+        ("el miércoles", "es", "2022-10-26", "weekday"),
+    ],
+)
+def test_weekday_and_relative(text: str, language: str, value: str, resolution: str) -> None:
+    d = one(text, language, THU)
+    assert (d.value, d.resolution) == (value, resolution)
+
+
+def test_weekday_on_doc_date_is_that_day() -> None:
+    assert found("on Wednesday", "en", WED) == ["2024-01-03"]
+    assert found("last Wednesday", "en", WED) == ["2023-12-27"]
+    assert found("on Wednesday", "en", datetime(2024, 1, 3, 18, 30)) == ["2024-01-03"]
+
+
+def test_portuguese_weekday_with_day_of_month() -> None:
+    assert found("ocorridos na quarta (3).", "pt", date(2024, 1, 4)) == ["2024-01-03"]
+
+
+def test_weekday_and_relative_need_a_doc_date() -> None:
+    assert found("on Wednesday evening, yesterday", "en") == []
+    assert found("يوم الأربعاء", "ar") == []
+
+
+def test_ambiguous_weekday_words() -> None:
+    assert found("Душанбе пойтахти Тоҷикистон аст", "tg", THU) == []  # the capital city
+    assert found("الأحد منهم", "ar", THU) == []  # "one of them"
+    assert found("pazar yeri", "tr", THU) == []  # "market place"
+    assert found("If You Look At Today, There Is", "en", THU) == []  # a Title Case headline
+
+
+def test_weekday_next_to_an_explicit_date_is_not_repeated() -> None:
+    d = one("Wednesday, October 26, 2022", "en", THU)
+    assert d.text == "October 26, 2022"
+
+
+def test_day_and_month_without_year() -> None:
+    d = one("On 22 March, gunmen attacked the hall", "en", date(2024, 3, 24))
+    assert (d.value, d.resolution) == ("2024-03-22", "relative")
+    # Late December in a January text is last year's.
+    assert found("on 28 December", "en", date(2024, 1, 3)) == ["2023-12-28"]
+    # Persian day and month, year of the document in the Jalali calendar.
+    assert found("غروب روز چهارشنبه چهارم آبان ماه", "fa", THU) == ["2022-10-26"]
+    # Without a document date the year is unknown: skipped.
+    assert found("On 22 March, gunmen attacked the hall", "en") == []
+
+
+# -- rejects and parse_date -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31 February 2024",
+        "32.13.2024",
+        "0000-00-00",
+        "31 Mehr 1401",  # Mehr has 30 days
+        "30 Esfand 1402",  # 1402 is not a leap year
+        "3 January 1850",
+        "15 Ramadan 1600",
+        "2024-02-30",
+    ],
+)
+def test_impossible_dates_are_dropped_quietly(text: str) -> None:
+    assert found(text, "en", WED) == []
+
+
+def test_numeric_day_month_order() -> None:
+    assert found("25/12/2023") == ["2023-12-25"]
+    assert found("12/25/2023") == ["2023-12-25"]  # month first when the day is > 12
+    assert found("03/01/2024", "en") == []  # ambiguous in English text
+    assert found("03/01/2024", "fr") == ["2024-01-03"]
+
+
+def test_parse_date() -> None:
+    assert parse_date("3 January 2024") == DateValue(
+        "2024-01-03", "3 January 2024", 0, 14, "gregorian", "explicit"
+    )
+    assert parse_date("۴ آبان ۱۴۰۱", "fa") is not None
+    assert parse_date("2017") == DateValue("2017", "2017", 0, 4)  # a bare year counts here
+    assert parse_date("(2024-03)") == DateValue("2024-03", "2024-03", 1, 8)
+    assert parse_date("Wednesday", "en", THU) == DateValue(
+        "2022-10-26", "Wednesday", 0, 9, "gregorian", "weekday"
+    )
+    assert parse_date("Wednesday") is None
+    assert parse_date("31 February 2024") is None
+    assert parse_date("no date here") is None
+    assert parse_date("") is None
+
+
+def test_offsets_are_original_offsets() -> None:
+    text = "خبرگزاری فارس ,\u200f 5 آبان 1401 00:03"
+    [d] = find_dates(text, "fa")
+    assert text[d.start : d.end] == d.text == "5 آبان 1401"
+    assert d.value == "2022-10-27"
+
+
+# -- hostile input ------------------------------------------------------------------------------
+
+
+def test_ten_thousand_dates_in_well_under_a_second() -> None:
+    rng = random.Random(3)
+    names = ["January", "Aban", "Shawwal", "марта", "آبان", "يناير", "Ocak"]
+    text = "; ".join(
+        f"{rng.randint(1, 28)} {rng.choice(names)} {rng.choice([2020, 2024, 1401, 1443])}"
+        for _ in range(10_000)
+    )
+    started = time.perf_counter()
+    dates = find_dates(text, "en", WED)
+    assert time.perf_counter() - started < 1.0
+    assert len(dates) > 4000  # a Gregorian name with a 14xx year is rejected
+
+
+def test_hostile_texts_are_bounded() -> None:
+    started = time.perf_counter()
+    for text in ("1" * 200_000, "March " * 30_000, "3 " * 100_000, "في " * 60_000):
+        assert find_dates(text, "ar", WED) == []
+    mixed = " . ".join(["2024-01-03", "Wednesday", "yesterday", "15:50", "in 2017"] * 2_000)
+    assert len(find_dates(mixed, "en", WED)) == 8_000
+    assert time.perf_counter() - started < 3.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789۰۴١٥ -./:,()\u200cJanuryMchAbs آبانرمضينو")),
+        max_size=50,
+    )
+)
+def test_never_raises_and_values_are_valid(text: str) -> None:
+    for d in find_dates(text, "fa", WED):
+        assert text[d.start : d.end] == d.text
+        parts = [int(p) for p in d.value.split("-")]
+        assert 1900 <= parts[0] <= 2100
+        if len(parts) == 3:
+            date(*parts)

@@ -1,0 +1,566 @@
+"""Entity extraction: gazetteer names in nine languages, new names from patterns, resolution,
+issue numbers and headlines, and bounded work on hostile input."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Sequence
+
+import pytest
+
+from propwatch.extract.entities import MAX_ENTITIES, EntityExtractor, entity_key
+from propwatch.extract.model import Entity
+from propwatch.extract.patterns_ru import natasha_available
+from propwatch.knowledge.gazetteer_model import GazEntry, Gazetteer
+
+
+def entry(
+    id_: str,
+    type_: str,
+    name: str,
+    *,
+    kind: str = "",
+    ambiguous: bool = False,
+    attributes: dict[str, object] | None = None,
+    **aliases: Sequence[str],
+) -> GazEntry:
+    return GazEntry(
+        id_,
+        type_,
+        name,
+        {k: tuple(v) for k, v in aliases.items()},
+        kind=kind,
+        ambiguous=ambiguous,
+        attributes=dict(attributes or {}),
+        source="test",
+    )
+
+
+GAZ = Gazetteer(
+    {
+        e.id: e
+        for e in [
+            entry(
+                "islamic_state",
+                "organization",
+                "Islamic State",
+                any=["ISIS", "IS"],
+                ru=["Исламское государство", "ИГИЛ"],
+                ar=["داعش", "الدولة الإسلامية"],
+                fa=["داعش"],
+                tr=["DEAŞ"],
+                uz=["IShID", "ИШИД"],
+            ),
+            entry(
+                "iskp",
+                "organization",
+                "Islamic State Khorasan Province",
+                any=["ISKP", "ISIS-K"],
+                ru=["ИГИЛ-Хорасан"],
+                tg=["Вилояти Хуросон"],
+                uz=["Xuroson viloyati"],
+                ky=["Хорасан вилаяты"],
+            ),
+            entry("isi_pk", "organization", "Inter-Services Intelligence", any=["ISI"]),
+            entry(
+                "amaq", "media_outlet", "Amaq News Agency", en=["Amaq"], ar=["أعماق"], ru=["Амак"]
+            ),
+            entry(
+                "al_azaim", "media_outlet", "Al-Azaim Foundation", en=["Al-Azaim"], tg=["Ал-Азоим"]
+            ),
+            entry(
+                "tasnim",
+                "media_outlet",
+                "Tasnim News Agency",
+                en=["Tasnim"],
+                ar=["وكالة تسنيم"],
+                fa=["خبرگزاری تسنیم"],
+            ),
+            entry(
+                "voice_of_khurasan",
+                "publication",
+                "Voice of Khurasan",
+                fa=["صدای خراسان"],
+                ru=["Голос Хорасана"],
+                ar=["صوت خراسان"],
+            ),
+            entry("xuroson_ovozi", "publication", "Xuroson Ovozi", uz=["Xuroson Ovozi"]),
+            entry("khurasan_ghag", "publication", "Khurasan Ghag", ps=["خراسان غږ"]),
+            entry("al_naba", "publication", "Al-Naba", ar=["صحيفة النبأ", "النبأ"]),
+            entry("inspire", "publication", "Inspire", ambiguous=True),
+            entry(
+                "kabul",
+                "place",
+                "Kabul",
+                kind="city",
+                tg=["Кобул"],
+                uz=["Kobul"],
+                ps=["کابل"],
+                fa=["کابل"],
+                ky=["Кабул"],
+                tr=["Kabil"],
+            ),
+            entry(
+                "kerman", "place", "Kerman", kind="city", ru=["Керман"], fa=["کرمان"], ar=["كرمان"]
+            ),
+            entry("moscow", "place", "Moscow", kind="city", ru=["Москва"]),
+            entry("khorasan", "place", "Khorasan", kind="region", ambiguous=True, en=["Khurasan"]),
+            entry("vahidi", "person", "Ahmad Vahidi", ar=["أحمد وحيدي"]),
+            entry("amaq_channel", "channel", "Amaq channel", attributes={"handle": "amaqagency"}),
+        ]
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def ex() -> EntityExtractor:
+    return EntityExtractor(GAZ, use_ner=False)
+
+
+def find(ents: list[Entity], type_: str | None = None, name: str | None = None) -> list[Entity]:
+    return [
+        e for e in ents if (type_ is None or e.type == type_) and (name is None or e.name == name)
+    ]
+
+
+def names(ents: list[Entity], type_: str) -> set[str]:
+    return {e.name for e in ents if e.type == type_}
+
+
+# -- gazetteer in every language ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "gid"),
+    [
+        ("Islamic State claimed the attack through Amaq.", "en", "islamic_state"),
+        ("Ответственность взяло Исламское государство.", "ru", "islamic_state"),
+        ("Ответственность взяла группировка ИГИЛ-Хорасан.", "ru", "iskp"),
+        ("أعلن تنظيم داعش مسؤوليته عن الهجوم.", "ar", "islamic_state"),
+        ("گروه تروریستی داعش مسئولیت حمله را بر عهده گرفت.", "fa", "islamic_state"),
+        ("Вилояти Хуросон масъулиятро ба дӯш гирифт.", "tg", "iskp"),
+        ("Kobulda portlash sodir bo'ldi.", "uz", "kabul"),
+        ("Xuroson viloyatining bayonoti tarqaldi.", "uz", "iskp"),
+        ("ИШИД ҳужумни ўз зиммасига олди.", "uz", "islamic_state"),
+        ("Хорасан вилаяты жоопкерчиликти алды.", "ky", "iskp"),
+        ("په کابل کې چاودنه وشوه.", "ps", "kabul"),
+        ("DEAŞ saldırıyı üstlendi.", "tr", "islamic_state"),
+        ("Saldırı Kabil'de oldu.", "tr", "kabul"),
+    ],
+)
+def test_gazetteer_names_in_every_language(
+    ex: EntityExtractor, text: str, language: str, gid: str
+) -> None:
+    ents = ex.extract(text, language)
+    assert gid in {e.gazetteer_id for e in ents}, ents
+
+
+def test_gazetteer_entity_carries_canonical_name_and_offsets(ex: EntityExtractor) -> None:
+    text = "Боевики Исламского государства напали."
+    (ent,) = find(ex.extract(text, "ru"), "organization")
+    assert ent.name == "Islamic State" and ent.method == "gazetteer"
+    assert text[ent.start : ent.end] == ent.text == "Исламского государства"
+
+
+def test_obfuscated_names_still_match(ex: EntityExtractor) -> None:
+    # Cyrillic А in "Аmaq", a zero-width space inside "Islamic"
+    ents = ex.extract("The claim came via \u0410maq. Then Isl\u200bamic State repeated it.", "en")
+    assert {"amaq", "islamic_state"} <= {e.gazetteer_id for e in ents}
+
+
+def test_short_acronyms_need_capitals_and_do_not_swallow_longer_ones(ex: EntityExtractor) -> None:
+    assert not find(ex.extract("This is what it is.", "en"), "organization")
+    ents = ex.extract("ISIS claimed it; ISKP's media repeated it.", "en")
+    assert {e.gazetteer_id for e in ents} == {"islamic_state", "iskp"}  # not ISI + "s"
+
+
+def test_ambiguous_entry_needs_a_cue(ex: EntityExtractor) -> None:
+    assert not find(ex.extract("Their speeches inspire the crowd.", "en"), "publication")
+    assert not find(ex.extract("Inspire is a word.", "en"), "publication")
+    ents = ex.extract("The latest Inspire magazine appeared online.", "en")
+    assert find(ents, "publication", "Inspire")
+
+
+def test_one_entity_per_mention(ex: EntityExtractor) -> None:
+    ents = ex.extract("ISKP said it. Later ISKP denied it, and ISKP's channel was removed.", "en")
+    iskp = find(ents, "organization")
+    assert len(iskp) == 3 and len({entity_key(e) for e in iskp}) == 1
+
+
+# -- channels -------------------------------------------------------------------------------------
+
+
+def test_telegram_handles_links_and_invites(ex: EntityExtractor) -> None:
+    text = (
+        "Join @AlAzaim_Tj or t.me/voice_kh/12, the group https://t.me/joinchat/AbCdEfGh123 "
+        "and t.me/+XyZ98765abc. Contact a.person@example.com or @abc."
+    )
+    ents = find(ex.extract(text, "en"), "channel")
+    by_name = {e.name: e for e in ents}
+    assert by_name["alazaim_tj"].attributes["handle"] == "alazaim_tj"
+    assert by_name["voice_kh"].attributes["url"] == "https://t.me/voice_kh"
+    invites = [e for e in ents if e.attributes.get("invite")]
+    assert len(invites) == 2
+    assert "example" not in " ".join(by_name) and "abc" not in by_name  # e-mail, too short
+
+
+def test_known_handle_links_to_the_gazetteer(ex: EntityExtractor) -> None:
+    ents = find(ex.extract("Reposted from @AmaqAgency today.", "en"), "channel")
+    assert [e.gazetteer_id for e in ents] == ["amaq_channel"]
+
+
+def test_named_telegram_channel_phrases(ex: EntityExtractor) -> None:
+    ents = ex.extract('Supporters shared it on the Telegram channel "Nashir Khurasan".', "en")
+    assert "Nashir Khurasan" in names(ents, "channel")
+    assert not find(ex.extract("The group posted it on its Telegram channel.", "en"), "channel")
+    ru = ex.extract("Видео опубликовал телеграм-канал «Вестник Халифата».", "ru")
+    assert "Вестник Халифата" in names(ru, "channel")
+    fa = ex.extract("این پیام در کانال تلگرامی «نبأ خراسان» منتشر شد.", "fa")
+    assert "نبأ خراسان" in names(fa, "channel")
+    ar = ex.extract("نشرت قناة «أنصار الخلافة» على تلغرام البيان.", "ar")
+    assert "أنصار الخلافة" in names(ar, "channel")
+
+
+def test_tweet_embed_handle_is_not_a_telegram_channel(ex: EntityExtractor) -> None:
+    text = (
+        "Gunmen attacked the shrine pic.twitter.com/abcdef\n"
+        "— TRT World Now (@TRTWorldNow) October 26"
+    )
+    assert not find(ex.extract(text, "en"), "channel")
+
+
+# -- publications ---------------------------------------------------------------------------------
+
+
+def test_known_publication_keeps_its_id_and_gets_issue_and_headline(ex: EntityExtractor) -> None:
+    text = 'Voice of Khurasan (Issue 35) ran a piece under the headline "Sibling Quarrel".'
+    (pub,) = find(ex.extract(text, "en"), "publication")
+    assert pub.gazetteer_id == "voice_of_khurasan"
+    assert pub.attributes["issue"] == 35 and pub.attributes["headline"] == "Sibling Quarrel"
+    assert pub.text == "Voice of Khurasan (Issue 35)"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "issue"),
+    [
+        ("The group released issue 5 of Voice of Khurasan on Monday.", "Voice of Khurasan", 5),
+        ("Al-Naba #363 carried the claim.", "Al-Naba", 363),
+        ("The claim appeared in Al-Naba issue 363.", "Al-Naba", 363),
+        ("The 12th issue of Voice of Khurasan attacked the Taliban.", "Voice of Khurasan", 12),
+        ("In Dabiq No. 15 the magazine attacked Christians.", "Dabiq", 15),
+        ('The first issue of the magazine "Yalghar" was in Urdu.', "Yalghar", 1),
+        ("Its latest edition, Issue Five, praises the attack.", None, None),
+    ],
+)
+def test_publication_issue_numbers_english(
+    ex: EntityExtractor, text: str, name: str | None, issue: int | None
+) -> None:
+    pubs = find(ex.extract(text, "en"), "publication")
+    if name is None:
+        assert not pubs  # an issue number alone names no publication
+        return
+    assert [(p.name, p.attributes.get("issue")) for p in pubs] == [(name, issue)]
+
+
+def test_volume_and_issue(ex: EntityExtractor) -> None:
+    (pub,) = find(
+        ex.extract("See Terrorism Monitor Vol. 20, Issue 12 for details.", "en"), "publication"
+    )
+    assert (pub.name, pub.attributes["volume"], pub.attributes["issue"]) == (
+        "Terrorism Monitor",
+        20,
+        12,
+    )
+
+
+def test_number_sign_needs_a_publication(ex: EntityExtractor) -> None:
+    assert not find(
+        ex.extract("Under Order No. 15 the ministry closed the road.", "en"), "publication"
+    )
+    assert not find(ex.extract("Room No. 3 was empty.", "en"), "publication")
+
+
+def test_issue_words_attach_to_the_publication_named_before(ex: EntityExtractor) -> None:
+    text = (
+        'A key article in the latest issue of "Voice of Khurasan," the monthly magazine, '
+        "criticizes India. The release of the magazine's latest edition, Issue Five, came in May."
+    )
+    pubs = find(ex.extract(text, "en"), "publication")
+    assert pubs[0].gazetteer_id == "voice_of_khurasan" and pubs[0].attributes.get("issue") == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "gid", "issue", "headline"),
+    [
+        (
+            "Вышел выпуск № 35 журнала «Голос Хорасана» со статьёй под заголовком "
+            "«Братская ссора».",
+            "ru",
+            "voice_of_khurasan",
+            35,
+            "Братская ссора",
+        ),
+        (
+            "شماره ۵ مجله صدای خراسان با عنوان «نزاع برادران» منتشر شد.",
+            "fa",
+            "voice_of_khurasan",
+            5,
+            "نزاع برادران",
+        ),
+        (
+            "نشر العدد 363 من صحيفة النبأ مقالا بعنوان «خلاف الأخوة».",
+            "ar",
+            "al_naba",
+            363,
+            "خلاف الأخوة",
+        ),
+        ("Xuroson Ovozi jurnalining 12-soni chiqdi.", "uz", "xuroson_ovozi", 12, None),
+        ("د خراسان غږ مجلې ګڼه ۲ خپره شوه.", "ps", "khurasan_ghag", 2, None),
+    ],
+)
+def test_publication_issue_numbers_other_languages(
+    ex: EntityExtractor, text: str, language: str, gid: str, issue: int, headline: str | None
+) -> None:
+    pubs = [p for p in find(ex.extract(text, language), "publication") if p.gazetteer_id == gid]
+    assert pubs and pubs[0].attributes.get("issue") == issue
+    assert pubs[0].attributes.get("headline") == headline
+
+
+def test_unknown_magazines_in_quotes(ex: EntityExtractor) -> None:
+    assert "Al-Risalah" in names(
+        ex.extract('The magazine "Al-Risalah" appeared.', "en"), "publication"
+    )
+    ru = ex.extract("Вышел пятый номер журнала «Исток».", "ru")
+    assert [(p.name, p.attributes.get("issue")) for p in find(ru, "publication")] == [("Исток", 5)]
+    tg = ex.extract("Маҷаллаи «Садои Ҳақ» шумораи 5 нашр шуд.", "tg")
+    assert [(p.name, p.attributes.get("issue")) for p in find(tg, "publication")] == [
+        ("Садои Ҳақ", 5)
+    ]
+
+
+def test_turkish_and_kyrgyz_issue_numbers() -> None:
+    gaz = Gazetteer({"dabiq": entry("dabiq", "publication", "Dabiq", tr=["Dabiq"], ky=["Дабик"])})
+    ex = EntityExtractor(gaz, use_ner=False)
+    (tr,) = find(ex.extract("Dabiq dergisinin 12. sayısı yayımlandı.", "tr"), "publication")
+    assert tr.attributes["issue"] == 12
+    (ky,) = find(ex.extract("«Дабик» журналынын № 7 чыкты.", "ky"), "publication")
+    assert ky.attributes["issue"] == 7
+
+
+# -- organisations and outlets --------------------------------------------------------------------
+
+
+def test_pattern_enriches_a_gazetteer_name(ex: EntityExtractor) -> None:
+    text = "ISKP's Al-Azaim Foundation for Media Production released it."
+    outlets = find(ex.extract(text, "en"), "media_outlet")
+    assert len(outlets) == 1 and outlets[0].gazetteer_id == "al_azaim"
+    assert outlets[0].text == "Al-Azaim Foundation for Media Production"
+
+
+def test_unknown_outlets_and_organisations_english(ex: EntityExtractor) -> None:
+    text = (
+        "Iran's Nour News Agency said so, as did the state-run IRNA news agency. "
+        "A Sputnik correspondent saw it. The Investigative Committee and the Russian "
+        "Ministry of Emergency Situations confirmed it. The militant group Jaish al-Adl "
+        "denied it."
+    )
+    ents = ex.extract(text, "en")
+    assert {"Nour News Agency", "IRNA", "Sputnik"} <= names(ents, "media_outlet")
+    assert {
+        "Investigative Committee",
+        "Russian Ministry of Emergency Situations",
+        "Jaish al-Adl",
+    } <= names(ents, "organization")
+
+
+def test_acronym_definition_gives_an_alias_and_later_mentions(ex: EntityExtractor) -> None:
+    text = "Islamic State Pakistan Province (ISPP) claimed it. Later ISPP published a video."
+    orgs = find(ex.extract(text, "en"), "organization")
+    long_form = [o for o in orgs if o.text == "Islamic State Pakistan Province"]
+    assert long_form and "ISPP" in long_form[0].aliases
+    later = [o for o in orgs if o.start > text.index("Later")]
+    assert later and later[0].name == "Islamic State Pakistan Province"
+    assert entity_key(later[0]) == entity_key(long_form[0])
+
+
+def test_acronym_known_to_the_gazetteer_links_the_long_form(ex: EntityExtractor) -> None:
+    text = "Islamic State – Khorasan Province (ISKP) claimed the attack."
+    orgs = find(ex.extract(text, "en"), "organization")
+    assert {o.gazetteer_id for o in orgs} == {"iskp"} and len(orgs) == 2
+
+
+def test_gazetteer_type_wins_over_a_contradicting_pattern(ex: EntityExtractor) -> None:
+    ents = ex.extract("Analysts read the ISKP magazine closely.", "en")
+    assert not find(ents, "publication") and find(ents, "organization")
+
+
+def test_russian_outlets_and_groups(ex: EntityExtractor) -> None:
+    text = (
+        'Как писал "Кавказский узел", версию озвучили агентство Reuters и издания '
+        "The New York Times и Al Arabiya. Группировка «Джамаат Ансар» отрицает."
+    )
+    ents = ex.extract(text, "ru")
+    assert {"Кавказский узел", "Reuters", "New York Times", "Al Arabiya"} <= names(
+        ents, "media_outlet"
+    )
+    assert "Джамаат Ансар" in names(ents, "organization")
+
+
+def test_persian_and_arabic_outlets(ex: EntityExtractor) -> None:
+    fa = ex.extract("به گزارش اسلام تایمز به نقل از خبرگزاری فارس، حمله رخ داد.", "fa")
+    assert {"اسلام تایمز", "خبرگزاری فارس"} <= names(fa, "media_outlet")
+    ar = ex.extract(
+        "قالت وكالة الأنباء الإيرانية الرسمية (إرنا) إن 15 قتلوا. وذكرت وكالة مهر ذلك.", "ar"
+    )
+    assert {"إرنا", "وكالة مهر"} <= names(ar, "media_outlet")
+    assert not names(
+        ex.extract("وقالت وكالة إعلامية تابعة للسلطة القضائية إن", "ar"), "media_outlet"
+    )
+
+
+def test_generic_phrases_are_not_organisations(ex: EntityExtractor) -> None:
+    text = (
+        "The Russian group performed. Police said the Telegram group was closed. "
+        "Islamic State Claims Deadly Attack On Shrine In Southern City"
+    )
+    ents = ex.extract(text, "en")
+    assert names(ents, "organization") == {"Islamic State"}
+    assert not find(ents, "media_outlet") and not find(ents, "publication")
+
+
+# -- persons --------------------------------------------------------------------------------------
+
+
+def test_kunya_and_alias(ex: EntityExtractor) -> None:
+    text = (
+        "Sanaullah Ghafari, also known as Shahab al-Muhajir, leads the group. "
+        "A tribute to Abu Muhammad al-Tajiki appeared. Flights to Abu Dhabi resumed."
+    )
+    ents = ex.extract(text, "en")
+    (leader,) = find(ents, "person", "Sanaullah Ghafari")
+    assert leader.aliases == ["Shahab al-Muhajir"]
+    assert leader.text == "Sanaullah Ghafari, also known as Shahab al-Muhajir"
+    (tajiki,) = find(ents, "person", "Abu Muhammad al-Tajiki")
+    assert tajiki.attributes["kunya"] == "Abu Muhammad"
+    assert not [e for e in ents if "Dhabi" in e.name]
+
+
+def test_titled_persons_and_title_free_keys(ex: EntityExtractor) -> None:
+    ents = ex.extract("President Ebrahim Raisi spoke after Interior Minister Ahmad Vahidi.", "en")
+    (raisi,) = find(ents, "person", "Ebrahim Raisi")
+    assert raisi.attributes["title"] == "President"
+    assert find(ents, "person", "Ahmad Vahidi")[0].gazetteer_id == "vahidi"
+    assert entity_key(Entity("person", "President Ebrahim Raisi", "", 0, 0)) == entity_key(raisi)
+
+
+def test_arabic_title_kunya_alias(ex: EntityExtractor) -> None:
+    text = (
+        "قال القائد أبو عمر الخراساني المكنى أبو سعيد إن الهجوم نجح. "
+        "وصرح وزير الداخلية الإيراني أحمد وحيدي."
+    )
+    ents = ex.extract(text, "ar")
+    persons = find(ents, "person")
+    (kunya,) = [p for p in persons if p.name.startswith("أبو عمر")]
+    assert kunya.aliases == ["أبو سعيد"]
+    assert not [p for p in persons if p.name == "أبو سعيد"]
+    assert any(p.gazetteer_id == "vahidi" for p in persons)
+
+
+def test_russian_alias_phrase(ex: EntityExtractor) -> None:
+    ents = ex.extract("Далер Мирзоев, известный как «Абу Усман», задержан.", "ru")
+    (person,) = find(ents, "person", "Далер Мирзоев")
+    assert person.aliases == ["Абу Усман"]
+
+
+# -- places ---------------------------------------------------------------------------------------
+
+
+def test_places_from_patterns_and_inflected_gazetteer_names(ex: EntityExtractor) -> None:
+    en = ex.extract("It happened in the city of Saqqez and in Kunduz province.", "en")
+    assert {"Saqqez", "Kunduz"} <= names(en, "place")
+    ru = ex.extract("Взрывы прогремели в Кермане, потом в Москве.", "ru")
+    assert {"Kerman", "Moscow"} <= names(ru, "place")
+    ar = ex.extract("وقع الهجوم في مدينة زاهدان.", "ar")
+    assert "زاهدان" in names(ar, "place")
+    fa = ex.extract("حمله در شهر کرمان رخ داد.", "fa")
+    assert [e.gazetteer_id for e in find(fa, "place")] == ["kerman"]
+
+
+def test_ambiguous_place_needs_capital_or_cue(ex: EntityExtractor) -> None:
+    assert find(ex.extract("Fighters moved to Khurasan.", "en"), "place")
+    assert not find(ex.extract("fighters moved to khurasan.", "en"), "place")
+
+
+# -- Russian NER ----------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not natasha_available(), reason="natasha is not installed")
+def test_natasha_finds_unknown_russian_names() -> None:
+    ex = EntityExtractor(GAZ, use_ner=True)
+    ents = ex.extract("Эксперт Мина Аль-Лами рассказала о взрыве в Кермане.", "ru")
+    assert ("person", "Мина Аль-Лами") in {(e.type, e.name) for e in ents}
+    kerman = find(ents, "place")
+    assert kerman and kerman[0].gazetteer_id == "kerman"
+    plain = EntityExtractor(GAZ, use_ner=False).extract("Эксперт Мина Аль-Лами.", "ru")
+    assert not [e for e in plain if e.method.startswith("ner:")]
+
+
+# -- shape of the output, hostile input -----------------------------------------------------------
+
+
+def test_output_sorted_without_overlaps(ex: EntityExtractor) -> None:
+    text = (
+        "Islamic State Khorasan Province (ISKP) and its Al-Azaim Foundation released issue 5 "
+        "of Voice of Khurasan; @khurasan_news reposted it; Amaq News Agency confirmed."
+    ) * 5
+    ents = ex.extract(text, "en")
+    assert ents == sorted(ents, key=lambda e: e.start)
+    for a, b in itertools.pairwise(ents):
+        assert a.end <= b.start
+    assert all(text[e.start : e.end] == e.text for e in ents)
+
+
+def test_empty_and_odd_input(ex: EntityExtractor) -> None:
+    assert ex.extract("", "en") == []
+    assert ex.extract("   \n", "xx") == []
+    assert isinstance(ex.extract("ISKP", "und"), list)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(str(n * 7919 % 100_000) for n in range(10_000)),
+        "@" * 1_000_000,
+        " ".join(f"@chan{n:06d}" for n in range(100_000)),
+        "Issue 5 No. 7 #8 " * 20_000,
+        ("Abu " * 50_000),
+        "«" * 100_000 + "»",
+    ],
+    ids=["numbers", "at-signs", "handles", "issue-markers", "abu", "quotes"],
+)
+def test_hostile_input_is_bounded(ex: EntityExtractor, text: str) -> None:
+    started = time.perf_counter()
+    ents = ex.extract(text, "en")
+    assert time.perf_counter() - started < 20
+    assert len(ents) <= MAX_ENTITIES
+    assert all(e.end <= 200_000 for e in ents)
+
+
+def test_with_the_builtin_gazetteer() -> None:
+    try:
+        from propwatch.knowledge.gazetteer import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    except Exception:
+        pytest.skip("the built-in gazetteer does not load")
+    ex = EntityExtractor(gazetteer, use_ner=False)
+    text = (
+        "The state-run IRNA news agency reported 15 dead in Shiraz. Interior Minister "
+        "Ahmad Vahidi blamed the protests. Daesh later claimed the attack."
+    )
+    ents = ex.extract(text, "en")
+    ids = {e.gazetteer_id for e in ents}
+    assert {"media_outlet", "person", "organization", "place"} <= {e.type for e in ents}
+    assert None not in {e.gazetteer_id for e in ents if e.type in ("organization", "place")}
+    assert len(ids) >= 4

@@ -1,0 +1,128 @@
+"""The extraction scorer: lenient about how the answer key is written, strict about facts."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from propwatch.errors import InputNotFound
+from propwatch.extract.evaluation import (
+    _gold_date,
+    _gold_ints,
+    evaluate_extraction,
+    format_extraction_report,
+    read_article,
+    read_gold,
+)
+from propwatch.extract.model import DateValue, Entity, Event, Extraction, Figure
+from propwatch.knowledge.gazetteer_model import GazEntry, Gazetteer, GazRelation
+
+
+def test_gold_values_parse() -> None:
+    assert _gold_ints("at least 13 (infobox: 16 incl. assailant; body: 15)") == {13, 16, 15}
+    assert _gold_ints("infobox 103 (+2 suicide bombers)") == {103}
+    assert _gold_ints("at least 115 (Investigative Committee, 23 Mar)") == {115}
+    assert _gold_ints("dozens") == set()
+    assert _gold_ints(84) == {84}
+    assert _gold_date("Wednesday (2022-10-26)") == "2022-10-26"
+    assert _gold_date("April (2022)") == "2022-04"
+    assert _gold_date("2017") == "2017"
+    assert _gold_date("Wednesday evening") is None
+
+
+def test_article_header_is_skipped_and_date_kept(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "https://example.org/x\nTITLE: t\nDATE: 2024-01-05\nNOTE: Facts: 99 killed\n\n"
+        "Body line one.\nBody line two.\n", encoding="utf-8",
+    )
+    text, doc_date = read_article(path)
+    assert text == "Body line one.\nBody line two."
+    assert doc_date == date(2024, 1, 5)
+
+
+class _Fake:
+    """Stands in for the Extractor: returns a fixed Extraction per text."""
+
+    def __init__(self, gazetteer: Gazetteer, answers: dict[str, Extraction]) -> None:
+        self.gazetteer = gazetteer
+        self.answers = answers
+
+    def extract(
+        self, text: str, language: str | None = None, *, doc_date: date | None = None
+    ) -> Extraction:
+        return self.answers[text]
+
+
+def _gaz() -> Gazetteer:
+    entries = [
+        GazEntry("is", "organization", "Islamic State", {"any": ("ISIS", "IS"),
+                                                          "ar": ("داعش",)}),
+        GazEntry("amaq", "media_outlet", "Amaq News Agency", {"ar": ("وكالة أعماق",)}),
+        GazEntry("ir", "place", "Iran", {}, kind="country", country="IR"),
+        GazEntry("ir_kerman", "place", "Kerman", {"fa": ("کرمان",)}, kind="city",
+                 country="IR", relations=(GazRelation("located_in", "ir"),)),
+    ]
+    return Gazetteer({e.id: e for e in entries})
+
+
+def test_scores_events_figures_claims_and_entities(tmp_path: Path) -> None:
+    (tmp_path / "d1.txt").write_text("u\n\nTEXT ONE", encoding="utf-8")
+    gold = {
+        "d1": {
+            "file": "d1.txt", "language": "en",
+            "organizations": ["Islamic State (IS)"],
+            "media_outlets": ["Amaq", "Generic outlet (generic)"],
+            "events": [{"date": "2024-01-03 (Wednesday)", "city": "Kerman", "country": "Iran",
+                        "killed": "at least 84", "injured": "284 (state TV)",
+                        "claimed_by": "ISIS, Thursday"}],
+        }
+    }
+    key = tmp_path / "gold.json"
+    key.write_text(json.dumps(gold), encoding="utf-8")
+    found = Extraction(
+        entities=[Entity("organization", "Islamic State", "ISIS", 0, 4, "is"),
+                  Entity("organization", "Hamas", "Hamas", 5, 10, None)],
+        events=[Event("bombing", DateValue("2024-01-03", "3 January 2024", 0, 1),
+                      ["Kerman"], "Iran", killed=[Figure(84, "at_least", "at least 84", 0, 1)],
+                      claimed_by=["Islamic State"], place_ids=["ir_kerman"])],
+    )
+    fake = _Fake(_gaz(), {"TEXT ONE": found})
+    report = evaluate_extraction(fake, read_gold(key), tmp_path)
+    data = report.to_json()["overall"]
+    assert data["event_recall"]["rate"] == 1.0
+    assert (data["figures"]["found"], data["figures"]["total"]) == (1, 2)  # injured missed
+    assert data["claims"]["rate"] == 1.0
+    # organisation found via the alias ISIS; Amaq missed (generic outlet not scored);
+    # Hamas is an extra the key does not list
+    assert data["by_type"]["organization"]["recall"]["rate"] == 1.0
+    assert data["by_type"]["media_outlet"]["recall"]["total"] == 1
+    assert data["by_type"]["organization"]["precision"]["rate"] == 0.5
+    assert "en" in report.to_json()["by_language"]
+    assert "events" in format_extraction_report(report)
+
+
+def test_wrong_date_or_place_is_not_the_event(tmp_path: Path) -> None:
+    (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
+    key = tmp_path / "gold.json"
+    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "en", "events": [
+        {"date": "2024-01-03", "city": "Kerman", "killed": 84}]}}), encoding="utf-8")
+    wrong_year = Event("attack", DateValue("2020-01-03", "x", 0, 1), ["Kerman"],
+                       place_ids=["ir_kerman"], killed=[Figure(84, "exact", "84", 0, 1)])
+    wrong_place = Event("attack", DateValue("2024-01-03", "x", 0, 1), ["Iran"],
+                        place_ids=["ir"], killed=[Figure(84, "exact", "84", 0, 1)])
+    for event in (wrong_year, wrong_place):
+        fake = _Fake(_gaz(), {"T": Extraction(events=[event])})
+        report = evaluate_extraction(fake, read_gold(key), tmp_path)
+        assert report.to_json()["overall"]["event_recall"]["rate"] == 0.0
+        assert report.to_json()["overall"]["figures"]["rate"] == 0.0
+
+
+def test_missing_article_names_the_file(tmp_path: Path) -> None:
+    key = tmp_path / "gold.json"
+    key.write_text(json.dumps({"d": {"file": "nope.txt", "language": "en"}}), encoding="utf-8")
+    with pytest.raises(InputNotFound, match="missing"):
+        evaluate_extraction(_Fake(_gaz(), {}), read_gold(key), tmp_path)

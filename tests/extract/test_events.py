@@ -1,0 +1,717 @@
+"""find_events: attack events an analyst expects from short news-style statements.
+
+Texts are modelled on public reporting (places, groups and outlets as they appear in the
+news), plus hard negatives. Entities are built by hand, as the entity extractor would give
+them (places with ``kind``/``country``, organizations, media outlets).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import date
+from typing import Any
+
+import pytest
+
+from propwatch.extract.events import MAX_TEXT_CHARS, find_events
+from propwatch.extract.model import EVENT_TYPES, QUALIFIERS, Entity, Event
+from propwatch.extract.numbers import parse_number
+from propwatch.knowledge.gazetteer_model import GazEntry, Gazetteer, GazRelation
+
+
+def ent(
+    text: str,
+    surface: str,
+    type_: str = "place",
+    name: str | None = None,
+    nth: int = 0,
+    gid: str | None = None,
+    **attrs: Any,
+) -> Entity:
+    """The entity for the ``nth`` occurrence of ``surface`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Entity(
+        type_, name or surface, surface, start, start + len(surface), gid, attributes=dict(attrs)
+    )
+
+
+def figures(values: list[Any]) -> list[tuple[int, str, str | None]]:
+    return [(f.value, f.qualifier, f.attribution) for f in values]
+
+
+def only(events: list[Event]) -> Event:
+    assert len(events) == 1, [e.to_json() for e in events]
+    return events[0]
+
+
+# ------------------------------------------------------------------------------ English
+
+
+KABUL = (
+    "At least 20 people were killed and more than 40 wounded in a suicide bombing at a "
+    "Shiite mosque in Kabul on 5 May 2023, the Interior Ministry said. Islamic State claimed "
+    "responsibility for the attack through its Amaq news agency."
+)
+
+
+def kabul_entities(text: str) -> list[Entity]:
+    return [
+        ent(text, "Kabul", name="Kabul", kind="city", country="AF"),
+        ent(text, "Interior Ministry", "organization", kind="state_body"),
+        ent(text, "Islamic State", "organization", kind="group"),
+        ent(text, "Amaq", "media_outlet", name="Amaq News Agency"),
+    ]
+
+
+def test_english_report_fills_every_field() -> None:
+    event = only(find_events(KABUL, "en", kabul_entities(KABUL)))
+    assert event.type == "suicide_bombing"
+    assert event.date is not None and event.date.value == "2023-05-05"
+    assert event.date.text == "5 May 2023"
+    assert event.place == ["Kabul"]
+    assert event.target is not None and "mosque" in event.target
+    assert figures(event.killed) == [(20, "at_least", "Interior Ministry")]
+    assert figures(event.injured) == [(40, "over", "Interior Ministry")]
+    assert event.claimed_by == ["Islamic State"]
+    assert event.claim_outlet == ["Amaq News Agency"]
+    assert event.confidence > 0.9
+
+
+def test_spans_point_into_the_original_text() -> None:
+    event = only(find_events(KABUL, "en", kabul_entities(KABUL)))
+    for span in event.evidence:
+        assert KABUL[span.start : span.end] == span.text
+    for fig in event.killed + event.injured:
+        assert KABUL[fig.start : fig.end] == fig.text
+    assert "20" in event.killed[0].text and "killed" in event.killed[0].text
+    assert event.date is not None and KABUL[event.date.start : event.date.end] == "5 May 2023"
+    assert event.to_json()["date_text"] == "5 May 2023"
+
+
+def test_country_comes_from_the_gazetteer_and_places_go_most_specific_first() -> None:
+    gaz = Gazetteer(
+        {
+            "ir": GazEntry("ir", "place", "Iran", {"en": ("Iran",)}, kind="country", country="IR"),
+            "ir_fars": GazEntry(
+                "ir_fars",
+                "place",
+                "Fars province",
+                {},
+                kind="province",
+                country="IR",
+                relations=(GazRelation("located_in", "ir"),),
+            ),
+            "ir_shiraz": GazEntry(
+                "ir_shiraz",
+                "place",
+                "Shiraz",
+                {},
+                kind="city",
+                country="IR",
+                relations=(GazRelation("located_in", "ir_fars"),),
+            ),
+            "ir_shah_cheragh": GazEntry(
+                "ir_shah_cheragh",
+                "place",
+                "Shah Cheragh shrine",
+                {},
+                kind="site",
+                country="IR",
+                relations=(GazRelation("located_in", "ir_shiraz"),),
+            ),
+        }
+    )
+    text = (
+        "Gunmen opened fire at the Shah Cheragh shrine in Shiraz on 26 October 2022, "
+        "killing 15 worshippers."
+    )
+    entities = [
+        ent(text, "Shiraz", gid="ir_shiraz"),
+        ent(text, "Shah Cheragh", name="Shah Cheragh shrine", gid="ir_shah_cheragh"),
+    ]
+    event = only(find_events(text, "en", entities, gazetteer=gaz))
+    assert event.type == "shooting"
+    assert event.place == ["Shah Cheragh shrine", "Shiraz", "Fars province"]
+    assert event.place_ids == ["ir_shah_cheragh", "ir_shiraz", "ir_fars"]
+    assert event.country == "Iran"
+    assert event.target is not None and "Shah Cheragh" in event.target
+    assert figures(event.killed) == [(15, "exact", None)]
+
+
+def test_country_without_gazetteer_comes_from_a_country_entity() -> None:
+    text = "A bomb blast in Quetta, Pakistan, killed 9 police officers on 2 February 2024."
+    entities = [
+        ent(text, "Quetta", kind="city", country="PK"),
+        ent(text, "Pakistan", kind="country", country="PK"),
+    ]
+    event = only(find_events(text, "en", entities))
+    assert event.type == "bombing"
+    assert event.place == ["Quetta"]
+    assert event.country == "Pakistan"
+    assert figures(event.killed) == [(9, "exact", None)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "qualifier"),
+    [
+        ("at least 12 people were killed", 12, "at_least"),
+        ("more than 12 people were killed", 12, "over"),
+        ("over 12 people were killed", 12, "over"),
+        ("nearly 12 people were killed", 12, "about"),
+        ("about 12 people were killed", 12, "about"),
+        ("up to 12 people were killed", 12, "up_to"),
+        ("12 people were killed", 12, "exact"),
+        ("the death toll rose to 12", 12, "exact"),
+        ("killing 12+ people", 12, "at_least"),
+        ("the attack claimed the lives of 12 civilians", 12, "exact"),
+    ],
+)
+def test_qualifiers(phrase: str, value: int, qualifier: str) -> None:
+    text = f"In a terrorist attack in Mosul on 3 March 2023, {phrase}."
+    event = only(find_events(text, "en", [ent(text, "Mosul", kind="city", country="IQ")]))
+    assert figures(event.killed) == [(value, qualifier, None)]
+    assert qualifier in QUALIFIERS
+
+
+def test_numbers_in_words() -> None:
+    assert parse_number("fifteen") == 15
+    text = (
+        "Fifteen people were killed and twenty-one injured when gunmen attacked a market in "
+        "Peshawar on Friday."
+    )
+    event = only(
+        find_events(
+            text,
+            "en",
+            [ent(text, "Peshawar", kind="city", country="PK")],
+            doc_date=date(2023, 6, 4),
+        )
+    )
+    assert figures(event.killed) == [(15, "exact", None)]
+    assert figures(event.injured) == [(21, "exact", None)]
+    assert event.date is not None and event.date.value == "2023-06-02"
+    assert event.date.resolution == "weekday"
+
+
+def test_weekday_needs_the_document_date() -> None:
+    text = "A car bombing in Mogadishu on Wednesday killed 8 people."
+    places = [ent(text, "Mogadishu", kind="city", country="SO")]
+    undated = only(find_events(text, "en", places))
+    assert undated.date is None  # never guessed
+    dated = only(find_events(text, "en", places, doc_date=date(2023, 6, 9)))
+    assert dated.date is not None and dated.date.value == "2023-06-07"
+
+
+def test_conflicting_figures_stay_separate_with_their_sources() -> None:
+    text = (
+        "At least 20 people were killed according to state TV, while IRNA reported a death "
+        "toll of 15, in the bombing in Zahedan on 30 September 2022. State TV said 20 died. "
+        "The state-run IRNA news agency reported a death toll of 15 and state TV said 40 "
+        "people were wounded."
+    )
+    entities = [
+        ent(text, "Zahedan", kind="city", country="IR"),
+        ent(text, "IRNA", "media_outlet"),
+        ent(text, "IRNA", "media_outlet", nth=1),
+    ]
+    event = only(find_events(text, "en", entities))
+    assert figures(event.killed) == [
+        (20, "at_least", "state TV"),
+        (15, "exact", "IRNA"),
+        (20, "exact", "State TV"),
+    ]  # the repeated "15 (IRNA)" is listed once
+    assert figures(event.injured) == [(40, "exact", "state TV")]
+
+
+def test_two_attacks_in_one_text_are_kept_apart() -> None:
+    text = (
+        "On 26 October 2022, 15 people were killed in a mass shooting at a shrine in Shiraz. "
+        "Islamic State claimed responsibility. In 2008, a bombing in a mosque in Shiraz "
+        "killed 14 people. Two attackers were arrested after the shrine attack."
+    )
+    entities = [
+        ent(text, "Shiraz", kind="city", country="IR"),
+        ent(text, "Shiraz", kind="city", country="IR", nth=1),
+        ent(text, "Islamic State", "organization", kind="group"),
+    ]
+    events = find_events(text, "en", entities)
+    assert [(e.type, e.date.value if e.date else None) for e in events] == [
+        ("shooting", "2022-10-26"),
+        ("bombing", "2008"),
+    ]
+    main, old = events
+    assert figures(main.killed) == [(15, "exact", None)]
+    assert main.claimed_by == ["Islamic State"]
+    assert figures(old.killed) == [(14, "exact", None)]
+    assert old.claimed_by == []
+    assert any("arrested" in s.text for s in main.evidence)
+
+
+def test_attacks_on_two_countries_in_one_sentence() -> None:
+    text = (
+        "ISKP has expanded its range beyond Afghanistan with rocket attacks against "
+        "Uzbekistan in April and Tajikistan in May."
+    )
+    entities = [
+        ent(text, "ISKP", "organization", name="Islamic State Khorasan Province", kind="wing"),
+        ent(text, "Afghanistan", kind="country", country="AF"),
+        ent(text, "Uzbekistan", kind="country", country="UZ"),
+        ent(text, "Tajikistan", kind="country", country="TJ"),
+    ]
+    events = find_events(text, "en", entities, doc_date=date(2022, 8, 31))
+    assert [(e.type, e.country, e.date.value if e.date else None) for e in events] == [
+        ("rocket_attack", "Uzbekistan", "2022-04"),
+        ("rocket_attack", "Tajikistan", "2022-05"),
+    ]
+
+
+def test_perpetrators() -> None:
+    text = (
+        "Four gunmen stormed the Crocus City Hall in Krasnogorsk on 22 March 2024, killing "
+        "145 people. Investigators said the attack was carried out by Islamic State Khorasan "
+        "Province."
+    )
+    entities = [
+        ent(text, "Crocus City Hall", kind="site", country="RU"),
+        ent(text, "Krasnogorsk", kind="city", country="RU"),
+        ent(text, "Islamic State Khorasan Province", "organization", kind="wing"),
+    ]
+    event = only(find_events(text, "en", entities))
+    assert event.perpetrators == ["Islamic State Khorasan Province"]
+    assert event.claimed_by == []  # blamed by investigators is not a claim
+    assert event.place[0] == "Crocus City Hall"
+
+
+def test_state_media_label_is_a_perpetrator_not_a_claim() -> None:
+    text = (
+        "Gunmen killed 15 people at a shrine in Shiraz on 26 October 2022. State TV blamed "
+        'the attack on "takfiris".'
+    )
+    event = only(find_events(text, "en", [ent(text, "Shiraz", kind="city", country="IR")]))
+    assert event.perpetrators == ["takfiris"]
+    assert event.claimed_by == []
+
+
+def test_claim_through_telegram() -> None:
+    text = (
+        "Twin explosions killed 84 people in Kerman on 3 January 2024. The group said in a "
+        "statement released through its Telegram channels that two of its members carried "
+        "out the attack. Islamic State claimed responsibility on Thursday."
+    )
+    entities = [
+        ent(text, "Kerman", kind="city", country="IR"),
+        ent(text, "Islamic State", "organization", kind="group"),
+    ]
+    event = only(find_events(text, "en", entities))
+    assert event.claimed_by == ["Islamic State"]
+    assert event.claim_outlet == ["Telegram"]
+    assert event.date is not None and event.date.value == "2024-01-03"  # not the claim's day
+    assert figures(event.killed) == [(84, "exact", None)]  # "two of its members" is no toll
+
+
+def test_foiled_attack() -> None:
+    text = (
+        "Security forces foiled an attack on a synagogue in Moscow on 7 March 2024 and "
+        "detained 2 suspects."
+    )
+    event = only(find_events(text, "en", [ent(text, "Moscow", kind="city", country="RU")]))
+    assert event.type == "foiled_attack"
+    assert event.killed == [] and event.injured == []
+    assert event.target is not None and "synagogue" in event.target
+
+
+def test_infobox_figures_join_the_event() -> None:
+    text = (
+        "= 2024 Kerman bombings =\n- Location: Kerman, Iran\n- Fatalities: 103 (+2 suicide "
+        "bombers)\n- Injuries: 284\n\nOn 3 January 2024, a ceremony in Kerman was attacked "
+        "by two bomb explosions. The attacks killed at least 95 people."
+    )
+    entities = [
+        ent(text, "Kerman", kind="city", country="IR"),
+        ent(text, "Kerman", kind="city", country="IR", nth=1),
+        ent(text, "Iran", kind="country", country="IR"),
+        ent(text, "Kerman", kind="city", country="IR", nth=2),
+    ]
+    event = only(find_events(text, "en", entities))
+    assert figures(event.killed) == [(103, "exact", None), (95, "at_least", None)]
+    assert figures(event.injured) == [(284, "exact", None)]
+
+
+def test_hard_wrapped_lines_are_read_as_sentences() -> None:
+    text = (
+        "The terrorist organization ISIS has claimed responsibility for\nexplosions in the "
+        "Iranian city of Kerman. The explosions resulted in the\nloss of 84 lives."
+    )
+    entities = [
+        ent(text, "ISIS", "organization", name="Islamic State", kind="group"),
+        ent(text, "Kerman", kind="city", country="IR"),
+    ]
+    event = only(find_events(text, "en", entities))
+    assert event.place == ["Kerman"]
+    assert figures(event.killed) == [(84, "exact", None)]
+    assert event.claimed_by == ["Islamic State"]
+
+
+# ------------------------------------------------------------------------------ Russian
+
+
+def test_russian() -> None:
+    text = (
+        "Вечером 22 марта 2024 года боевики открыли огонь в концертном зале в Красногорске. "
+        "По данным МЧС, погибли 145 человек, более 550 получили ранения. Ответственность "
+        "за нападение взяла на себя группировка «Исламское государство» через своё "
+        "агентство «Амак»."
+    )
+    entities = [
+        ent(text, "Красногорске", name="Krasnogorsk", kind="city", country="RU"),
+        ent(text, "МЧС", "organization", name="EMERCOM", kind="state_body"),
+        ent(text, "Исламское государство", "organization", name="Islamic State", kind="group"),
+        ent(text, "Амак", "media_outlet", name="Amaq News Agency"),
+    ]
+    event = only(find_events(text, "ru", entities))
+    assert event.type == "shooting"
+    assert event.date is not None and event.date.value == "2024-03-22"
+    assert event.place == ["Krasnogorsk"]
+    assert figures(event.killed) == [(145, "exact", "EMERCOM")]
+    assert figures(event.injured) == [(550, "over", "EMERCOM")]
+    assert event.claimed_by == ["Islamic State"]
+    assert event.claim_outlet == ["Amaq News Agency"]
+
+
+def test_russian_number_words_and_foiled_plot() -> None:
+    text = (
+        "ФСБ предотвратила теракт в Москве. В результате взрыва в Махачкале 3 мая 2023 года "
+        "погибли двенадцать человек."
+    )
+    entities = [
+        ent(text, "Москве", name="Moscow", kind="city", country="RU"),
+        ent(text, "Махачкале", name="Makhachkala", kind="city", country="RU"),
+    ]
+    events = find_events(text, "ru", entities)
+    assert [(e.type, e.place) for e in events] == [
+        ("foiled_attack", ["Moscow"]),
+        ("bombing", ["Makhachkala"]),
+    ]
+    assert figures(events[1].killed) == [(12, "exact", None)]
+
+
+# ------------------------------------------------------------------------------ Persian
+
+
+def test_persian_with_jalali_date_and_martyrs() -> None:
+    text = (
+        "به گزارش خبرگزاری فارس، در حمله تروریستی چهارشنبه ۴ آبان ۱۴۰۱ به حرم شاهچراغ "
+        "در شیراز دست کم ۱۵ نفر شهید و ۱۹ نفر زخمی شدند. داعش مسئولیت این حمله را بر "
+        "عهده گرفت."
+    )
+    entities = [
+        ent(text, "خبرگزاری فارس", "media_outlet", name="Fars News Agency"),
+        ent(text, "حرم شاهچراغ", name="Shah Cheragh shrine", kind="site", country="IR"),
+        ent(text, "شیراز", name="Shiraz", kind="city", country="IR"),
+        ent(text, "داعش", "organization", name="Islamic State", kind="group"),
+    ]
+    event = only(find_events(text, "fa", entities))
+    assert event.type == "attack"
+    assert event.date is not None and event.date.value == "2022-10-26"
+    assert event.date.calendar == "jalali"
+    assert event.place == ["Shah Cheragh shrine", "Shiraz"]
+    assert figures(event.killed) == [(15, "at_least", "Fars News Agency")]
+    assert figures(event.injured) == [(19, "exact", "Fars News Agency")]
+    assert event.claimed_by == ["Islamic State"]
+
+
+def test_persian_numbered_list_is_not_a_toll() -> None:
+    text = (
+        "در این حمله تروریستی در شیراز ۱۵ نفر شهید شدند.\nاسامی مجروحان:\n۱- فاطمه\n۲- هاشم"
+        "\n۳ نفر از شهدا جزو خادمان هستند."
+    )
+    event = only(
+        find_events(text, "fa", [ent(text, "شیراز", name="Shiraz", kind="city", country="IR")])
+    )
+    assert figures(event.killed) == [(15, "exact", None)]
+
+
+# ------------------------------------------------------------------------------ Arabic
+
+
+def test_arabic_post_qualifier_attribution_and_claim() -> None:
+    text = (
+        "قتل 20 شخصا وأصيب 40 جريحا على الأقل في تفجير انتحاري استهدف مسجدا في كابل يوم "
+        "الجمعة، وفقا لوزارة الداخلية. وتبنى تنظيم داعش الهجوم عبر وكالة أعماق."
+    )
+    entities = [
+        ent(text, "كابل", name="Kabul", kind="city", country="AF"),
+        ent(text, "وزارة الداخلية", "organization", name="Ministry of Interior", kind="state_body"),
+        ent(text, "داعش", "organization", name="Islamic State", kind="group"),
+        ent(text, "أعماق", "media_outlet", name="Amaq News Agency"),
+    ]
+    event = only(find_events(text, "ar", entities, doc_date=date(2023, 5, 7)))
+    assert event.type == "suicide_bombing"
+    assert event.date is not None and event.date.value == "2023-05-05"
+    assert figures(event.killed) == [(20, "exact", "Ministry of Interior")]
+    assert figures(event.injured) == [(40, "at_least", "Ministry of Interior")]
+    assert event.claimed_by == ["Islamic State"]
+    assert event.claim_outlet == ["Amaq News Agency"]
+    assert event.target is not None and event.target.startswith("مسجد")
+
+
+def test_arabic_state_tv_conflicting_toll() -> None:
+    text = (
+        "ارتفع عدد الشهداء في الهجوم على مرقد شاهجراغ في شيراز إلى 20 شخصا، وأصيب أكثر من "
+        "40 آخرين. وقالت وكالة الأنباء الرسمية (إرنا) إن ما لا يقل عن 15 قتلوا."
+    )
+    entities = [
+        ent(text, "شيراز", name="Shiraz", kind="city", country="IR"),
+        ent(text, "إرنا", "media_outlet", name="IRNA"),
+    ]
+    event = only(find_events(text, "ar", entities))
+    assert figures(event.killed) == [(20, "exact", None), (15, "at_least", "IRNA")]
+    assert figures(event.injured) == [(40, "over", None)]
+
+
+# ------------------------------------------------------------------------------ Turkic
+
+
+def test_uzbek() -> None:
+    text = (
+        "Dushanba kuni Kobuldagi masjidda sodir bo‘lgan portlash oqibatida kamida 12 kishi "
+        "halok bo‘ldi, 30 dan ortiq kishi yaralandi. Mas’uliyatni «Islomiy davlat» o‘z "
+        "zimmasiga oldi."
+    )
+    entities = [
+        ent(text, "Kobuldagi", name="Kabul", kind="city", country="AF"),
+        ent(text, "Islomiy davlat", "organization", name="Islamic State", kind="group"),
+    ]
+    event = only(find_events(text, "uz", entities, doc_date=date(2023, 1, 4)))
+    assert event.type == "bombing"
+    assert event.date is not None and event.date.value == "2023-01-02"
+    assert figures(event.killed) == [(12, "at_least", None)]
+    assert figures(event.injured) == [(30, "over", None)]
+    assert event.claimed_by == ["Islamic State"]
+
+
+def test_tajik() -> None:
+    text = "Дар натиҷаи таркиш дар масҷиди шаҳри Кобул ақаллан 12 нафар кушта ва беш аз 30 нафар захмӣ шуданд."  # noqa: E501
+    event = only(
+        find_events(text, "tg", [ent(text, "Кобул", name="Kabul", kind="city", country="AF")])
+    )
+    assert event.type == "bombing"
+    assert figures(event.killed) == [(12, "at_least", None)]
+    assert figures(event.injured) == [(30, "over", None)]
+
+
+def test_turkish() -> None:
+    text = (
+        "Kabil'deki bir camide düzenlenen intihar saldırısında en az 12 kişi hayatını "
+        "kaybetti, 30'dan fazla kişi yaralandı. Saldırıyı IŞİD üstlendi."
+    )
+    entities = [
+        ent(text, "Kabil", name="Kabul", kind="city", country="AF"),
+        ent(text, "IŞİD", "organization", name="Islamic State", kind="group"),
+    ]
+    event = only(find_events(text, "tr", entities))
+    assert event.type == "suicide_bombing"
+    assert figures(event.killed) == [(12, "at_least", None)]
+    assert figures(event.injured) == [(30, "over", None)]
+    assert event.claimed_by == ["Islamic State"]
+
+
+# ------------------------------------------------------------------------------ negatives
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place", "kind"),
+    [
+        (
+            "Messi killed it on Saturday as Barcelona's attack scored 3 goals in Madrid.",
+            "en",
+            "Madrid",
+            "city",
+        ),
+        (
+            "Mourners gathered in Kerman on 3 January 2025 to remember the victims; no incidents "
+            "were reported.",
+            "en",
+            "Kerman",
+            "city",
+        ),
+        (
+            "The ministry hosted a conference in Dushanbe on countering violent extremism and "
+            "preventing attacks, attended by 200 delegates.",
+            "en",
+            "Dushanbe",
+            "city",
+        ),
+        (
+            "A gas explosion at a factory in Tabriz on 2 May 2023 injured 5 workers.",
+            "en",
+            "Tabriz",
+            "city",
+        ),
+        (
+            "The team's attack looked sharp in the 2-0 win in Tashkent on 12 May 2023.",
+            "en",
+            "Tashkent",
+            "city",
+        ),
+        (
+            "В Москве 5 мая прошла конференция по противодействию терроризму, в ней участвовали "
+            "300 человек.",
+            "ru",
+            "Москве",
+            "city",
+        ),
+    ],
+)
+def test_no_attack_no_event(text: str, language: str, place: str, kind: str) -> None:
+    entities = [ent(text, place, kind=kind)]
+    assert find_events(text, language, entities, doc_date=date(2023, 6, 1)) == []
+
+
+def test_trigger_alone_is_dropped() -> None:
+    assert find_events("Extremists often call for attacks.", "en", []) == []
+    assert find_events("The attack was condemned.", "en", []) == []
+
+
+def test_empty_and_odd_input() -> None:
+    assert find_events("", "en", []) == []
+    assert find_events("   \n\n  ", "fa", []) == []
+    text = "A bombing in Kabul killed 5 people."
+    # an entity whose offsets fall outside the text is ignored, not a crash
+    stray = Entity("place", "Nowhere", "Nowhere", 500, 507)
+    event = only(find_events(text, "xx", [stray, ent(text, "Kabul", kind="city", country="AF")]))
+    assert event.place == ["Kabul"] and event.type in EVENT_TYPES
+
+
+# ------------------------------------------------------------------------------ hostile input
+
+
+def test_ten_thousand_numbers_are_fast() -> None:
+    text = "A bombing in Kabul killed " + " ".join(str(i) for i in range(10_000)) + " people."
+    started = time.perf_counter()
+    events = find_events(text, "en", [ent(text, "Kabul", kind="city", country="AF")])
+    assert time.perf_counter() - started < 10
+    assert len(events) <= 1
+    for event in events:
+        assert len(event.killed) <= 30
+
+
+def test_many_casualty_phrases_are_capped() -> None:
+    text = "A bombing in Kabul on 5 May 2023. " + " ".join(f"{i} killed." for i in range(1, 3_000))
+    started = time.perf_counter()
+    event = only(find_events(text, "en", [ent(text, "Kabul", kind="city", country="AF")]))
+    assert time.perf_counter() - started < 10
+    assert 0 < len(event.killed) <= 30
+
+
+def test_impossible_dates_are_ignored() -> None:
+    text = (
+        "A bombing in Kabul on 31 February 2023 killed 5 people. Another bombing in Kabul "
+        "in the year 99999 killed 3 people."
+    )
+    events = find_events(
+        text,
+        "en",
+        [
+            ent(text, "Kabul", kind="city", country="AF"),
+            ent(text, "Kabul", kind="city", country="AF", nth=1),
+        ],
+    )
+    assert events and all(e.date is None for e in events)
+
+
+def test_huge_text_is_cut() -> None:
+    body = "No violence here at all. " * (MAX_TEXT_CHARS // 10)
+    text = body + "A bombing in Kabul killed 5 people."
+    started = time.perf_counter()
+    assert find_events(text, "en", []) == []
+    assert time.perf_counter() - started < 20
+
+
+def test_runaway_sentence_without_punctuation() -> None:
+    text = "attack " * 20_000 + "in Kabul killed 5 people"
+    started = time.perf_counter()
+    find_events(text, "en", [ent(text, "Kabul", kind="city", country="AF")])
+    assert time.perf_counter() - started < 20
+
+
+def test_negated_claim_is_no_claim() -> None:
+    text = (
+        "No group has claimed responsibility for the blast in Peshawar that killed 101 "
+        "people on 30 January 2023."
+    )
+    event = only(find_events(text, "en", [ent(text, "Peshawar", kind="city", country="PK")]))
+    assert event.claimed_by == [] and event.claim_outlet == []
+    assert figures(event.killed) == [(101, "exact", None)]
+    text_ru = (
+        "Взрыв в Кабуле 30 сентября 2022 года унес жизни 53 человек. Ответственность за "
+        "теракт ни одна группировка на себя не взяла."
+    )
+    event = only(
+        find_events(
+            text_ru, "ru", [ent(text_ru, "Кабуле", name="Kabul", kind="city", country="AF")]
+        )
+    )
+    assert event.claimed_by == []
+
+
+def test_police_raid_is_not_an_attack() -> None:
+    text = "Police said 3 militants were killed in a raid on a hideout in Quetta on 4 May 2023."
+    assert find_events(text, "en", [ent(text, "Quetta", kind="city", country="PK")]) == []
+
+
+def test_dense_random_text_is_bounded() -> None:
+    rng = random.Random(7)
+    sample = (
+        "the attack in Kabul killed 15 people and 40 were wounded according to IRNA on "
+        "3 May 2023 . Islamic State claimed responsibility"
+    )
+    words = sample.split(" ")
+    text = " ".join(rng.choice(words) for _ in range(20_000))
+    entities = [
+        Entity("place", "Kabul", "Kabul", i, i + 5, attributes={"kind": "city"})
+        for i in range(len(text))
+        if text.startswith("Kabul", i)
+    ]
+    started = time.perf_counter()
+    events = find_events(text, "en", entities)
+    assert time.perf_counter() - started < 15
+    assert len(events) <= 50
+    assert all(len(e.killed) <= 30 and len(e.evidence) <= 30 for e in events)
+
+
+def test_arabic_claim_announced_by_the_group() -> None:
+    text = (
+        "أعلن تنظيم داعش مسؤوليته عن الهجوم الانتحاري الذي استهدف مسجدا في بيشاور يوم 4 مارس "
+        "2022 وأسفر عن مقتل 63 شخصا وإصابة نحو 200 آخرين."
+    )
+    entities = [
+        ent(text, "داعش", "organization", name="Islamic State", kind="group"),
+        ent(text, "بيشاور", name="Peshawar", kind="city", country="PK"),
+    ]
+    event = only(find_events(text, "ar", entities))
+    assert event.claimed_by == ["Islamic State"]
+    assert figures(event.killed) == [(63, "exact", None)]  # the claimant is not the source
+    assert figures(event.injured) == [(200, "about", None)]
+    assert event.date is not None and event.date.value == "2022-03-04"
+
+
+def test_the_group_attacked_is_not_the_perpetrator() -> None:
+    text = (
+        "ISIS claimed a suicide attack on a Taliban checkpoint in Jalalabad on Tuesday that "
+        "killed five fighters, the group said on its Telegram channel."
+    )
+    entities = [
+        ent(text, "ISIS", "organization", name="Islamic State", kind="group"),
+        ent(text, "Taliban", "organization", kind="group"),
+        ent(text, "Jalalabad", kind="city", country="AF"),
+    ]
+    event = only(find_events(text, "en", entities, doc_date=date(2023, 3, 9)))
+    assert event.claimed_by == ["Islamic State"]
+    assert event.perpetrators == []
+    assert event.claim_outlet == ["Telegram"]
+    assert figures(event.killed) == [(5, "exact", None)]
+    assert event.target is not None and "checkpoint" in event.target
