@@ -12,14 +12,15 @@ from propwatch.errors import SchemaError, StoreUnavailable
 from propwatch.model import Rejected
 from propwatch.store import SearchQuery, Store, open_store
 from propwatch.store import schema as s
+from propwatch.store.migrations import MIGRATIONS
 
 
 def test_migrations_apply_once(db_url: str) -> None:
     with open_store(db_url) as first:
-        assert first.schema_version == 1
+        assert first.schema_version == MIGRATIONS[-1].version
     with open_store(db_url) as again, again.engine.connect() as conn:
         versions = conn.execute(sa.select(s.schema_migrations.c.version)).scalars().all()
-    assert versions == [1]
+    assert versions == [m.version for m in MIGRATIONS]
 
 
 def test_newer_schema_is_refused_not_damaged(db_url: str) -> None:

@@ -50,13 +50,25 @@ _POSTGRES_FTS = [
 
 
 def _initial(conn: Connection) -> None:
-    schema.metadata.create_all(conn)
+    # Only the tables of version 1: later tables are created by their own migrations, so a
+    # new database goes through exactly the steps an old one does.
+    later = {table.name for table in schema.GRAPH_TABLES}
+    tables = [t for t in schema.metadata.sorted_tables if t.name not in later]
+    schema.metadata.create_all(conn, tables=tables)
     statements = _SQLITE_FTS if conn.dialect.name == "sqlite" else _POSTGRES_FTS
     for statement in statements:
         conn.exec_driver_sql(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema and full-text index", _initial),)
+def _knowledge_graph(conn: Connection) -> None:
+    """Merged entities, their mentions, events and relations (filled by ``graph_writer``)."""
+    schema.metadata.create_all(conn, tables=list(schema.GRAPH_TABLES))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema and full-text index", _initial),
+    Migration(2, "knowledge graph: entities, mentions, events, relations", _knowledge_graph),
+)
 
 
 def current_version(conn: Connection) -> int:

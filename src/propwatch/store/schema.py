@@ -4,6 +4,9 @@ Dates are stored as naive UTC. JSON columns hold provenance (the raw record), li
 Full-text search is dialect-specific and created by the migrations (``migrations.py``):
 an FTS5 table on SQLite, a generated ``tsvector`` column with a GIN index on PostgreSQL;
 both index ``messages.match_key``, the cross-script key of the normalized text.
+
+The knowledge graph tables (``entities``, ``entity_mentions``, ``events``, ``relations``;
+migration 2) are derived from the extraction annotations by ``graph_writer``.
 """
 
 from sqlalchemy import (
@@ -24,13 +27,18 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 
 __all__ = [
+    "GRAPH_TABLES",
     "annotations",
     "channels",
+    "entities",
+    "entity_mentions",
+    "events",
     "ingest_runs",
     "message_versions",
     "messages",
     "metadata",
     "rejected",
+    "relations",
     "schema_migrations",
 ]
 
@@ -162,3 +170,88 @@ ingest_runs = Table(
     Column("summary", Json),
     Column("status", String(16), nullable=False),
 )
+
+
+# -- The knowledge graph (migration 2), derived from the ``entity``/``event``/``relation``
+# annotations by ``graph_writer``: entities merged across items by key, each mention, event
+# and relation pointing at its message.
+
+#: One merged entity per key (``gaz:<gazetteer id>`` or ``<type>:<match key of the name>``).
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", PK, primary_key=True),
+    Column("key", String(512), nullable=False, unique=True),
+    Column("type", String(32), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("gazetteer_id", String(200)),
+    #: Every surface form seen plus the gazetteer's aliases (capped).
+    Column("aliases", Json),
+    Column("attributes", Json),
+    Column("mention_count", Integer, nullable=False, server_default="0"),
+    Column("first_seen", DateTime),
+    Column("last_seen", DateTime),
+    #: ``|key1|key2|``: cross-script match keys of the name and aliases (for name filters).
+    Column("search_key", Text, nullable=False, server_default=""),
+    Index("ix_entities_type", "type"),
+    Index("ix_entities_mentions", "mention_count"),
+)
+
+entity_mentions = Table(
+    "entity_mentions",
+    metadata,
+    Column("id", PK, primary_key=True),
+    Column("entity_id", PK, ForeignKey("entities.id"), nullable=False),
+    Column("message_pk", PK, ForeignKey("messages.id"), nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("text", Text),
+    Index("ix_entity_mentions_entity", "entity_id"),
+    Index("ix_entity_mentions_message", "message_pk"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", PK, primary_key=True),
+    Column("message_pk", PK, ForeignKey("messages.id"), nullable=False),
+    Column("type", String(32), nullable=False),
+    #: ISO date, possibly partial: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+    Column("date", String(10)),
+    Column("date_text", Text),
+    Column("place", Json),
+    Column("country", String(100)),
+    Column("killed_max", Integer),
+    Column("injured_max", Integer),
+    Column("data", Json),
+    #: ``|key|...|``: match keys of the places and of the claimants (for filters).
+    Column("place_key", Text, nullable=False, server_default=""),
+    Column("claimed_key", Text, nullable=False, server_default=""),
+    Index("ix_events_message", "message_pk"),
+    Index("ix_events_date", "date"),
+    Index("ix_events_country", "country"),
+    Index("ix_events_type", "type"),
+)
+
+relations = Table(
+    "relations",
+    metadata,
+    Column("id", PK, primary_key=True),
+    Column("message_pk", PK, ForeignKey("messages.id")),
+    Column("type", String(32), nullable=False),
+    Column("source_key", String(512)),
+    Column("target_key", String(512)),
+    Column("source_entity_id", PK, ForeignKey("entities.id")),
+    Column("target_entity_id", PK, ForeignKey("entities.id")),
+    Column("source_name", Text, nullable=False),
+    Column("target_name", Text, nullable=False),
+    Column("evidence", Json),
+    Column("basis", String(32), nullable=False),
+    Index("ix_relations_message", "message_pk"),
+    Index("ix_relations_source", "source_entity_id"),
+    Index("ix_relations_target", "target_entity_id"),
+    Index("ix_relations_type", "type"),
+)
+
+#: Tables added by migration 2, in creation order.
+GRAPH_TABLES: tuple[Table, ...] = (entities, entity_mentions, events, relations)

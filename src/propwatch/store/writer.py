@@ -21,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from propwatch.model import Message, Rejected
 from propwatch.store import schema
+from propwatch.store.graph_writer import insert_graph, replace_graph
 
 __all__ = ["BatchCounts", "Prepared", "prepare", "write_batch"]
 
@@ -412,7 +413,9 @@ def write_batch(
     fresh = [prepared for key, prepared in incoming.items() if key not in stored]
     if fresh:
         pks = insert_messages(conn, fresh)
-        insert_annotations(conn, list(zip(pks, fresh, strict=True)))
+        written = list(zip(pks, fresh, strict=True))
+        insert_annotations(conn, written)
+        insert_graph(conn, written)
         counts.ingested += len(fresh)
     for key, prepared in incoming.items():
         if key in stored and _classify(conn, stored[key], prepared.row, now, counts):
@@ -440,6 +443,7 @@ def _replace_annotations(conn: Connection, message_pk: int, prepared: Prepared) 
     """The current row changed: its annotations follow the new text."""
     conn.execute(schema.annotations.delete().where(schema.annotations.c.message_pk == message_pk))
     insert_annotations(conn, [(int(message_pk), prepared)])
+    replace_graph(conn, int(message_pk), prepared)
 
 
 def _classify(
