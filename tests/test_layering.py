@@ -18,6 +18,9 @@ FORBIDDEN = {
     "store": {"ingest", "analyze", "cli", "api", "detect"},
     "knowledge": {"ingest", "normalize", "analyze", "store", "cli", "api", "detect"},
     "detect": {"ingest", "analyze", "store", "cli", "api"},
+    "extract": {"ingest", "analyze", "store", "cli", "api", "graph", "export"},
+    "graph": {"ingest", "analyze", "cli", "api", "detect", "extract", "export"},
+    "export": {"ingest", "analyze", "cli", "api", "detect", "extract"},
 }
 
 

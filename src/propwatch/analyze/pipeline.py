@@ -29,7 +29,7 @@ __all__ = [
 BASE_FIELDS = frozenset({"text", "title", "date", "channel", "raw", "provenance"})
 
 #: The stages ``propwatch ingest`` runs, in order.
-DEFAULT_PIPELINE: tuple[str, ...] = ("normalize", "language", "detect")
+DEFAULT_PIPELINE: tuple[str, ...] = ("normalize", "language", "detect", "extract")
 #: The spine alone, without detection (``propwatch ingest --no-detect``).
 BASE_PIPELINE: tuple[str, ...] = ("normalize", "language")
 

@@ -42,12 +42,35 @@ def _detect(batch: list[Message]) -> None:
 
     detector = default_detector()
     results = detector.analyze(
-        [m.item.text if not m.item.title or m.item.title in m.item.text
-         else f"{m.item.title}\n{m.item.text}" for m in batch],
+        [_text_of(m) for m in batch],
         languages=[(m.language, m.script, m.language_confidence) for m in batch],
     )
     for message, result in zip(batch, results, strict=True):
         message.annotations.extend(to_annotations(result))
+
+
+def _text_of(message: Message) -> str:
+    item = message.item
+    return item.text if not item.title or item.title in item.text else f"{item.title}\n{item.text}"
+
+
+def _extract(batch: list[Message]) -> None:
+    from propwatch.extract.extractor import default_extractor, forwarded_relation, to_annotations
+    from propwatch.extract.model import Extraction
+
+    extractor = default_extractor()
+    for message in batch:
+        item = message.item
+        found = (
+            extractor.extract(_text_of(message), message.language, doc_date=item.date)
+            if item.text or item.title
+            else Extraction()
+        )
+        if item.forwarded_from and item.forwarded_from != item.channel_name:
+            found.relations.append(
+                forwarded_relation(item.channel_name or item.channel_key, item.forwarded_from)
+            )
+        message.annotations.extend(to_annotations(found))
 
 
 register(
@@ -88,5 +111,15 @@ register(
         assigns=frozenset({"annotations"}),
         run=_detect,
         doc="Lexicon, stance cues, signals and the trained model; item-level judgement.",
+    )
+)
+register(
+    Stage(
+        "extract",
+        _VERSION,
+        requires=frozenset({"text", "language"}),
+        assigns=frozenset({"annotations"}),
+        run=_extract,
+        doc="Entities (gazetteer, patterns, Russian NER), attack events and relations.",
     )
 )

@@ -1,10 +1,12 @@
-"""``propwatch analyze PATH|-``: detections, stance and signals for texts, with evidence.
+"""``propwatch analyze PATH|-``: detections, stance, signals, entities, events and relations
+for texts, with evidence.
 
-Input: a text file (one item), a ``.jsonl`` file with ``text`` (and optional ``id``) per line,
-or ``-`` for standard input (JSON Lines if every non-blank line is a JSON object with ``text``,
-otherwise one item). ``--json`` prints NDJSON, one object per item, in input order. A line that
-cannot be analyzed (not JSON, no ``text``) prints ``{"id", "line", "error": {"code",
-"message"}}`` in its place and the command exits 3; the other lines are still analyzed.
+Input: a text file (one item), a ``.jsonl`` file with ``text`` (and optional ``id`` and
+``date``, the document date that resolves "on Wednesday" in events) per line, or ``-`` for
+standard input (JSON Lines if every non-blank line is a JSON object with ``text``, otherwise
+one item). ``--json`` prints NDJSON, one object per item, in input order. A line that cannot
+be analyzed (not JSON, no ``text``) prints ``{"id", "line", "error": {"code", "message"}}``
+in its place and the command exits 3; the other lines are still analyzed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +38,17 @@ class _Item:
     text: str | None
     line: int | None = None
     error: str | None = None
+    #: Document date (a JSONL ``date``), for "on Wednesday" and "yesterday" in events.
+    date: date | None = None
+
+
+def _doc_date(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
 
 
 def _decode(data: bytes, where: str) -> str:
@@ -58,7 +72,7 @@ def _jsonl_item(raw: bytes, where: str, number: int) -> _Item:
             value.get("id") if isinstance(value, dict) else None, None, number,
             f"{where} line {number}: needs a \"text\" string",
         )
-    return _Item(value.get("id", number), value["text"], number)
+    return _Item(value.get("id", number), value["text"], number, date=_doc_date(value.get("date")))
 
 
 def _looks_jsonl(data: bytes) -> bool:
@@ -149,6 +163,24 @@ def _render(console: Console, text: str, result: dict[str, Any]) -> None:
         console.print(f"  ~ stance cue {escape(repr(cue['text']))}@{cue['start']}")
     for sig in result["signals"]:
         console.print(f"  * {sig['type']:16} {escape(sig['value'])}")
+    for ent in result.get("entities", []):
+        extra = " ".join(f"{k}={v}" for k, v in ent["attributes"].items() if k != "kind")
+        console.print(
+            f"  @ {ent['type']:14} {escape(ent['name'])}  ({escape(repr(ent['text']))}"
+            f"@{ent['start']}) {escape(extra)}"
+        )
+    for ev in result.get("events", []):
+        killed = ", ".join(f"{f['qualifier']} {f['value']}" for f in ev["killed"]) or "-"
+        injured = ", ".join(f"{f['qualifier']} {f['value']}" for f in ev["injured"]) or "-"
+        console.print(
+            f"  ! {ev['type']} {ev['date'] or '?'} {escape(', '.join(ev['place']) or '?')}  "
+            f"killed {killed}  injured {injured}  claimed by "
+            f"{escape(', '.join(ev['claimed_by']) or '-')}"
+        )
+    for rel in result.get("relations", []):
+        console.print(
+            f"  > {escape(rel['source'])} --{rel['type']}--> {escape(rel['target'])}"
+        )
     console.print()
 
 
@@ -161,8 +193,10 @@ def _render(console: Console, text: str, result: dict[str, Any]) -> None:
 )
 @click.option("--model", "model", metavar="DIR", help="A model made by `propwatch train`.")
 @click.option("--no-model", is_flag=True, help="Lexicon, cues and signals only.")
+@click.option("--no-extract", is_flag=True, help="Detection only: no entities, events, relations.")
 def analyze_command(
-    path: str, as_json: bool, knowledge: tuple[str, ...], model: str | None, no_model: bool
+    path: str, as_json: bool, knowledge: tuple[str, ...], model: str | None, no_model: bool,
+    no_extract: bool,
 ) -> None:
     """Detect propaganda, narratives, stance and signals in a text or a .jsonl file.
 
@@ -174,6 +208,11 @@ def analyze_command(
         from propwatch.detect.detector import Detector
 
         detector = Detector.from_options(knowledge, model, use_model=not no_model)
+        extractor = None
+        if not no_extract:
+            from propwatch.extract.extractor import Extractor
+
+            extractor = Extractor.from_options(knowledge)
         console = Console(highlight=False, soft_wrap=True)
         failed = 0
         for batch in _batches(_items(path)):
@@ -190,7 +229,13 @@ def analyze_command(
                     else:
                         click.echo(f"error [{error['code']}] {error['message']}", err=True)
                     continue
-                out = next(results).to_json()
+                result = next(results)
+                out = result.to_json()
+                if extractor is not None:
+                    found = extractor.extract(
+                        item.text, out["language"], doc_date=item.date
+                    )
+                    out.update(found.to_json())
                 if as_json:
                     echo_json(out)
                 else:

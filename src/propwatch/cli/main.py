@@ -7,6 +7,10 @@ import click
 from propwatch import __version__
 from propwatch.cli.analyze_cmd import analyze_command
 from propwatch.cli.demo_cmd import demo_command
+from propwatch.cli.entities_cmd import entities_command, events_command
+from propwatch.cli.export_cmd import export_group
+from propwatch.cli.extract_cmd import eval_extraction_command
+from propwatch.cli.graph_cmd import graph_group
 from propwatch.cli.ingest_cmd import ingest_command
 from propwatch.cli.knowledge_cmd import knowledge_group
 from propwatch.cli.misc_cmd import eval_group, stages_command, stats_command
@@ -35,7 +39,12 @@ cli.add_command(analyze_command)
 cli.add_command(train_command)
 cli.add_command(knowledge_group)
 eval_group.add_command(eval_detection_command)
+eval_group.add_command(eval_extraction_command)
 cli.add_command(stages_command)
+cli.add_command(entities_command)
+cli.add_command(events_command)
+cli.add_command(export_group)
+cli.add_command(graph_group)
 
 
 def main() -> None:
