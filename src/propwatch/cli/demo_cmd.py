@@ -96,6 +96,43 @@ def _detections(store: Store, console: Console) -> dict[str, Any]:
     return found
 
 
+def _graph(store: Store, console: Console) -> dict[str, Any]:
+    """What extraction put in the knowledge graph, and the channel network."""
+    from propwatch.graph.network import channel_network, network_summary
+    from propwatch.store.graph_queries import count_entities, count_events, list_entities
+
+    by_type = {
+        kind: count_entities(store, type=kind)
+        for kind in ("organization", "media_outlet", "channel", "publication", "person", "place")
+    }
+    events = count_events(store)
+    console.print(
+        "\n[bold]Knowledge graph[/]: "
+        + ", ".join(f"{n} {kind.replace('_', ' ')}s" for kind, n in by_type.items())
+        + f"; {events} attack events",
+        markup=True,
+    )
+    top = list_entities(store, type="organization", limit=5)
+    if top:
+        console.print(
+            "Most mentioned organisations: "
+            + ", ".join(f"{e.name} ({e.mention_count})" for e in top),
+            markup=False,
+        )
+    summary = network_summary(channel_network(store), top=3)
+    hubs = ", ".join(
+        f"{c.get('name') or c['channel']} (PageRank {c['pagerank']:.2f})"
+        for c in summary["channels"][:3]
+    )
+    console.print(
+        f"Channel network: {summary['nodes']} channels, {summary['edges']} links "
+        f"(forwards, mentions, t.me links); most central: {hubs}",
+        markup=False,
+    )
+    return {"entities": by_type, "events": events, "network": {
+        "nodes": summary["nodes"], "edges": summary["edges"]}}
+
+
 def _answer_key(store: Store) -> dict[str, Any] | None:
     """Precision and recall of the stored judgement on the demo's labels.csv."""
     path = demo_corpus() / "labels.csv"
@@ -155,6 +192,7 @@ def demo_command(db: str, as_json: bool) -> None:
                 )
             _summary(store, console)
             detection = _detections(store, console)
+            graph = _graph(store, console)
             searches = []
             for query, why in DEMO_QUERIES:
                 result = store.search(SearchQuery(query, limit=3))
@@ -171,7 +209,10 @@ def demo_command(db: str, as_json: bool) -> None:
             f"\nTry: propwatch search 'xuroson' --db {db}\n"
             f"     propwatch search 'rofiziy' --db {db} --json\n"
             f"     propwatch search --label anti_shia --db {db}\n"
-            f"     propwatch search --label propaganda --lang uz --db {db}"
+            f"     propwatch search --label propaganda --lang uz --db {db}\n"
+            f"     propwatch entities --db {db}        propwatch events --db {db}\n"
+            f"     propwatch graph channels --db {db}  propwatch graph clusters --db {db}\n"
+            f"     propwatch export stix --db {db} -o bundle.json"
         )
         if as_json:
             echo_json(
@@ -180,6 +221,7 @@ def demo_command(db: str, as_json: bool) -> None:
                     "ingest": first.to_json(),
                     "stats": stats,
                     "detection": detection,
+                    "graph": graph,
                     "searches": searches,
                 }
             )
