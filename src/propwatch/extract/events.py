@@ -392,6 +392,8 @@ _NOT_PERSONS = _rx(
     r"blasts?", r"bombs?", r"times", r"years?", r"months?", r"weeks?", r"days?", r"hours?",
     r"minutes?", r"percent", r"per cent", r"meters?", r"metres?", r"km", r"kilomet\w+", r"miles?",
     r"боевик\w*", r"террорист\w*", r"нападавш\w*", r"подозреваем\w*", r"лет", r"год\w*",
+    r"взрыв\w*", r"бомб\w*", r"смертник\w*", r"нападени\w*", r"теракт\w*", r"час\w*",
+    r"минут\w*", r"дн\w*", r"انفجار\w*", r"بمب\w*", _AR + r"تفجير\w*", _AR + r"انفجار\w*",
     r"мусаллаҳ\w*", r"تروريست\w*", r"مهاجم\w*", r"ضارب\w*", _AR + r"ارهابي\w*", _AR + r"مسلح\w*",
     _AR + r"مهاجم\w*", r"سال", r"ساعت", r"روز",
 )  # fmt: skip
@@ -460,6 +462,7 @@ _CLAIM = _rx(
     r"(?:took|taken|take|taking|takes|assumed|accepted|admitted) (?:\w+ )?responsibility",
     r"responsibility (?:was|has been) claimed", r"claimed(?=\s*(?:[.,;)]|$))",
     r"взял\w* (?:на себя )?ответственност\w*", r"взяв\w* (?:на себя )?ответственност\w*",
+    r"ответственност\w* (?:\S+ )?взял\w*(?: на себя)?",
     r"ответственност\w*(?: \S+){0,5} за", r"заявил\w* о (?:своей )?причастност\w*", r"مسئوليت\w*",
     r"مسوليت\w*", r"مسووليت\w*", r"(?:[وف])?تبن(?:ي|ى|ت|اه|اها)\w*", r"مسوولي\w*", r"مسؤولي\w*",
     r"المسووليه", r"üstlen\w*", r"mas'uliyat\w*", r"масъулият\w*", r"масъулиятро",
