@@ -15,6 +15,7 @@ from propwatch.cli.ingest_cmd import ingest_command
 from propwatch.cli.knowledge_cmd import knowledge_group
 from propwatch.cli.misc_cmd import eval_group, stages_command, stats_command
 from propwatch.cli.search_cmd import search_command
+from propwatch.cli.serve_cmd import serve_command
 from propwatch.cli.train_cmd import eval_detection_command, train_command
 
 __all__ = ["cli", "main"]
@@ -45,6 +46,7 @@ cli.add_command(entities_command)
 cli.add_command(events_command)
 cli.add_command(export_group)
 cli.add_command(graph_group)
+cli.add_command(serve_command)
 
 
 def main() -> None:

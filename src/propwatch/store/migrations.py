@@ -52,7 +52,7 @@ _POSTGRES_FTS = [
 def _initial(conn: Connection) -> None:
     # Only the tables of version 1: later tables are created by their own migrations, so a
     # new database goes through exactly the steps an old one does.
-    later = {table.name for table in schema.GRAPH_TABLES}
+    later = {table.name for table in (*schema.GRAPH_TABLES, *schema.WORKSPACE_TABLES)}
     tables = [t for t in schema.metadata.sorted_tables if t.name not in later]
     schema.metadata.create_all(conn, tables=tables)
     statements = _SQLITE_FTS if conn.dialect.name == "sqlite" else _POSTGRES_FTS
@@ -65,9 +65,16 @@ def _knowledge_graph(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.GRAPH_TABLES))
 
 
+def _workspace(conn: Connection) -> None:
+    """Accounts, sessions, tokens, audit log, ingest jobs, analyst labels, alerts, timeline."""
+    schema.metadata.create_all(conn, tables=list(schema.WORKSPACE_TABLES))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema and full-text index", _initial),
     Migration(2, "knowledge graph: entities, mentions, events, relations", _knowledge_graph),
+    Migration(3, "analyst workspace: users, tokens, sessions, audit, jobs, labels, alerts",
+              _workspace),
 )
 
 

@@ -28,18 +28,27 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 __all__ = [
     "GRAPH_TABLES",
+    "WORKSPACE_TABLES",
+    "alerts",
     "annotations",
+    "api_tokens",
+    "audit_log",
     "channels",
     "entities",
     "entity_mentions",
     "events",
+    "ingest_jobs",
     "ingest_runs",
+    "item_labels",
     "message_versions",
     "messages",
     "metadata",
+    "reference_events",
     "rejected",
     "relations",
     "schema_migrations",
+    "sessions",
+    "users",
 ]
 
 metadata = MetaData()
@@ -255,3 +264,119 @@ relations = Table(
 
 #: Tables added by migration 2, in creation order.
 GRAPH_TABLES: tuple[Table, ...] = (entities, entity_mentions, events, relations)
+
+
+# -- the analyst workspace (migration 3): accounts, audit, jobs, labels, alerts, timeline ----
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", PK, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),  # admin | analyst | viewer
+    Column("password_hash", Text, nullable=False),  # argon2id
+    Column("created_at", DateTime, nullable=False),
+    Column("disabled", Integer, nullable=False, server_default="0"),
+)
+
+#: API tokens: only a SHA-256 of the token is stored; the token is shown once.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", PK, primary_key=True),
+    Column("user_id", PK, ForeignKey("users.id"), nullable=False),
+    Column("token_sha256", String(64), nullable=False, unique=True),
+    Column("name", String(100)),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_used", DateTime),
+    Column("revoked", Integer, nullable=False, server_default="0"),
+)
+
+#: Browser sessions: the cookie holds the session id; CSRF token per session.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of the cookie value
+    Column("user_id", PK, ForeignKey("users.id"), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", PK, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("user_name", String(100)),
+    #: login, login_failed, logout, search, export, media_reveal, label, ingest, user_add,
+    #: token_create, alert_rule_change ...
+    Column("action", String(32), nullable=False),
+    Column("target", Text),
+    Column("detail", Json),
+    Column("ip", String(64)),
+    Index("ix_audit_at", "at"),
+    Index("ix_audit_action", "action"),
+)
+
+#: Uploaded files being ingested by the server (``POST /api/ingest``), polled by clients.
+ingest_jobs = Table(
+    "ingest_jobs",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("user_name", String(100)),
+    Column("filename", Text, nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("status", String(16), nullable=False),  # queued | running | done | failed
+    Column("created_at", DateTime, nullable=False),
+    Column("finished_at", DateTime),
+    Column("summary", Json),
+    Column("error", Text),
+)
+
+#: Analyst decisions on detections (the labelling queue), exported for `propwatch train`.
+item_labels = Table(
+    "item_labels",
+    metadata,
+    Column("id", PK, primary_key=True),
+    Column("message_pk", PK, ForeignKey("messages.id"), nullable=False),
+    Column("label", String(200), nullable=False),  # a taxonomy label or "propaganda"
+    Column("decision", String(16), nullable=False),  # confirm | reject
+    Column("user_name", String(100), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("note", Text),
+    UniqueConstraint("message_pk", "label", "user_name", name="uq_item_label_user"),
+    Index("ix_item_labels_message", "message_pk"),
+)
+
+#: Fired alerts (the inbox); ``dedupe_key`` makes a rule fire once per thing.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", PK, primary_key=True),
+    Column("rule", String(200), nullable=False),
+    Column("dedupe_key", String(300), nullable=False, unique=True),
+    Column("at", DateTime, nullable=False),
+    Column("severity", String(16), nullable=False, server_default="medium"),
+    Column("title", Text, nullable=False),
+    Column("message_pk", PK, ForeignKey("messages.id")),
+    Column("detail", Json),
+    Column("status", String(16), nullable=False, server_default="new"),  # new | seen | closed
+    Column("delivered", Json),  # {"webhook": "ok"|"failed: ...", "log": true}
+    Index("ix_alerts_at", "at"),
+)
+
+#: Reference events drawn on trend charts (7 October 2023, the 2024 Iran-Israel strikes...).
+reference_events = Table(
+    "reference_events",
+    metadata,
+    Column("id", PK, primary_key=True),
+    Column("date", String(10), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("note", Text),
+    Column("created_by", String(100)),
+)
+
+WORKSPACE_TABLES: tuple[Table, ...] = (
+    users, api_tokens, sessions, audit_log, ingest_jobs, item_labels, alerts, reference_events,
+)  # fmt: skip

@@ -1,0 +1,72 @@
+"""Request dependencies: the store, the signed-in user, role checks.
+
+Every route except ``/health``, ``/openapi.json``, the docs and the login page needs a session
+(browser) or an API token (``Authorization: Bearer ...``): :func:`current_user` answers 401
+without one. :func:`require` answers 403 when the user's role is too weak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fastapi import Depends, HTTPException, Request
+
+from propwatch.serve.settings import ROLES, ServeSettings
+from propwatch.store import Store
+
+__all__ = ["User", "current_user", "get_settings", "get_store", "require"]
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: int
+    name: str
+    role: str
+    #: ``session`` (browser: unsafe methods need the CSRF token) or ``token`` (API).
+    via: str
+    #: The session's CSRF token (empty for API tokens).
+    csrf: str = ""
+
+    def can(self, role: str) -> bool:
+        return ROLES.index(self.role) >= ROLES.index(role)
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_settings(request: Request) -> ServeSettings:
+    settings: ServeSettings = request.app.state.settings
+    return settings
+
+
+def current_user(request: Request, store: Store = Depends(get_store)) -> User:  # noqa: B008
+    """The signed-in user, or 401. Also checks CSRF on unsafe methods for sessions."""
+    from propwatch.serve.auth import authenticate
+
+    user = authenticate(request, store)
+    if user is None:
+        raise HTTPException(
+            status_code=401,
+            detail="Sign in, or send an API token: Authorization: Bearer <token>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    request.state.user = user
+    return user
+
+
+def require(role: str) -> Callable[..., User]:
+    """A dependency that lets only ``role`` or stronger through (403 otherwise)."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+
+    def check(user: User = Depends(current_user)) -> User:  # noqa: B008
+        if not user.can(role):
+            raise HTTPException(
+                status_code=403, detail=f"This needs the {role} role (you are {user.role})."
+            )
+        return user
+
+    return check
