@@ -62,6 +62,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from propwatch.extract.dates import find_dates
 from propwatch.extract.model import DateValue, Entity, Event, Figure, Span
@@ -1733,16 +1734,82 @@ def _anchor(places: Sequence[_PlaceInfo]) -> _PlaceInfo | None:
 # Public function
 
 
+_META = set("\\()[].*+?{}|^$")
+
+
+def _top_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a ``(?<!\\w)(?:a|b|...)`` pattern made by :func:`_rx`."""
+    body = pattern.removeprefix(r"(?<!\w)")
+    if body.startswith("(?:") and body.endswith(")"):
+        body = body[3:-1]
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(body[start:i])
+            start = i + 1
+        i += 1
+    out.append(body[start:])
+    return out
+
+
+def _literal_stem(alternative: str) -> str:
+    """The literal characters an alternative starts with (after optional Arabic clitics)."""
+    alt = alternative.removeprefix(_AR)
+    stem: list[str] = []
+    for i, ch in enumerate(alt):
+        if ch in _META:
+            if ch in "?*{" and stem:
+                stem.pop()  # the last literal is optional
+            break
+        nxt = alt[i + 1 : i + 2]
+        if nxt in ("?", "*") or nxt == "{":
+            break
+        stem.append(ch)
+    return "".join(stem)
+
+
 @functools.lru_cache(maxsize=32)
-def _trigger_gate(language: str) -> re.Pattern[str]:
-    """Every trigger of ``language`` in one pattern: one scan says whether to look closer."""
-    rules = [r for r in _TRIGGERS if not r.languages or language in r.languages]
-    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules))
+def _trigger_gate(language: str) -> tuple[Any, re.Pattern[str] | None]:
+    """A fast pre-check for ``language``: an Aho-Corasick automaton over the literal stems
+    the trigger alternatives start with (any hit means "look closer"), plus one pattern for
+    the few alternatives without a usable stem."""
+    from ahocorasick_rs import AhoCorasick
+
+    stems: set[str] = set()
+    slow: list[str] = []
+    for rule in _TRIGGERS:
+        if rule.languages and language not in rule.languages:
+            continue
+        for alt in _top_alternatives(rule.pattern.pattern):
+            stem = _literal_stem(alt)
+            if len(stem) >= 3:
+                stems.add(stem)
+            else:
+                slow.append(alt)
+    automaton = AhoCorasick(sorted(stems)) if stems else None
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(slow) + ")") if slow else None
+    return automaton, pattern
 
 
 def _any_trigger(folded: str, language: str) -> bool:
-    """Whether any attack trigger of ``language`` occurs anywhere in the folded text."""
-    return _trigger_gate(language).search(folded) is not None
+    """Whether an attack trigger of ``language`` may occur in the folded text (a superset:
+    the sentence-level search decides)."""
+    automaton, slow = _trigger_gate(language)
+    if automaton is not None and automaton.find_matches_as_indexes(folded):
+        return True
+    return slow is not None and slow.search(folded) is not None
 
 
 def find_events(
