@@ -17,18 +17,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from propwatch.analyze import DEFAULT_PIPELINE, Pipeline
 from propwatch.concurrency import BackgroundWriter, BatchAnalyzer, InOrder, Work
 from propwatch.errors import InputNotFound, PropwatchError, UnsupportedFormat
 from propwatch.ingest.base import ReaderOptions
 from propwatch.ingest.detect import READERS, discover
 from propwatch.model import Message, RawItem, Rejected
-from propwatch.store import BatchCounts, Store
+from propwatch.store import BatchCounts, Store, schema
 
-__all__ = ["FileReport", "IngestReport", "ProgressCallback", "ingest"]
+__all__ = ["BatchCallback", "FileReport", "IngestReport", "ProgressCallback", "ingest"]
 
 #: Called after each written batch with (file, items read so far in that file).
 ProgressCallback = Callable[[Path, int], None]
+
+#: Called after each written batch with the primary keys of the messages it stored or whose
+#: current text an edit replaced (not duplicates); in the writer thread, after the commit.
+BatchCallback = Callable[[list[int]], None]
 
 #: Exit codes of ``ingest`` (2, a usage error, is raised by the command line before this).
 EXIT_OK, EXIT_FAILURE, EXIT_REJECTED = 0, 1, 3
@@ -110,10 +116,14 @@ def _ingest_file(
     report: FileReport,
     batch_size: int,
     progress: ProgressCallback | None,
+    on_batch: BatchCallback | None = None,
 ) -> None:
     def write(work: Work) -> None:
         prepared = work.prepared if work.prepared is not None else store.prepare(work.messages)
-        report.counts.add(store.write_prepared(prepared, work.rejected))
+        counts = store.write_prepared(prepared, work.rejected)
+        report.counts.add(counts)
+        if on_batch is not None:
+            on_batch(_new_pks(store, prepared) if counts.ingested or counts.edits else [])
         if progress:
             progress(path, work.seen)
 
@@ -142,6 +152,31 @@ def _ingest_file(
             writer.close()
 
 
+def _new_pks(store: Store, prepared: Sequence[Any]) -> list[int]:
+    """Primary keys of the rows of ``prepared`` the write just inserted or made current: they
+    carry this batch's ``ingested_at`` stamp (a duplicate, or an older version kept aside,
+    leaves the stored stamp alone). ``write_batch`` has set each row's ``channel_id``."""
+    m = schema.messages
+    wanted: dict[tuple[int, Any], list[str]] = {}
+    for p in prepared:
+        row = p.row
+        wanted.setdefault((row["channel_id"], row["ingested_at"]), []).append(row["message_id"])
+    found: set[int] = set()
+    with store.engine.connect() as conn:
+        for (channel_pk, stamp), message_ids in wanted.items():
+            for start in range(0, len(message_ids), 500):
+                found.update(
+                    conn.execute(
+                        select(m.c.id).where(
+                            m.c.channel_id == channel_pk,
+                            m.c.message_id.in_(message_ids[start : start + 500]),
+                            m.c.ingested_at == stamp,
+                        )
+                    ).scalars()
+                )
+    return sorted(int(pk) for pk in found)
+
+
 def _auto_workers(paths: Sequence[Path]) -> int:
     """Worker processes for analysis: none for small inputs (start-up costs more than it
     saves), one per core for large ones."""
@@ -166,11 +201,15 @@ def ingest(
     batch_size: int = 2000,
     progress: ProgressCallback | None = None,
     workers: int | None = None,
+    on_batch: BatchCallback | None = None,
 ) -> IngestReport:
     """Read every file under ``paths``, analyse and store it. Never stops at a bad file.
 
     ``workers`` is the number of processes that run the analysis pipeline (0: in this
-    process; ``None``: decided from the input size).
+    process; ``None``: decided from the input size). ``on_batch``, if given, is called after
+    each batch is committed with the primary keys of the messages it stored or whose current
+    text an edit replaced (possibly none), in the writer thread: keep it short; an exception
+    it raises fails that file.
     """
     options = options or ReaderOptions()
     names = tuple(stage.name for stage in pipeline.stages) if pipeline else DEFAULT_PIPELINE
@@ -180,7 +219,9 @@ def ingest(
         workers = _auto_workers([Path(p) for p in paths])
     analyzer = BatchAnalyzer(pipeline, names, workers)
     try:
-        _ingest_all(paths, store, options, analyzer, force_format, batch_size, progress, report)
+        _ingest_all(
+            paths, store, options, analyzer, force_format, batch_size, progress, report, on_batch
+        )
     finally:
         analyzer.close()
     return report
@@ -195,6 +236,7 @@ def _ingest_all(
     batch_size: int,
     progress: ProgressCallback | None,
     report: IngestReport,
+    on_batch: BatchCallback | None = None,
 ) -> None:
     run_id = store.start_run([str(p) for p in paths])
     for raw_path in paths:
@@ -218,7 +260,9 @@ def _ingest_all(
                 if fmt is None or fmt not in READERS:
                     raise PropwatchError(f"{file}: no reader for format {fmt!r}")
                 records = READERS[fmt](file, options)
-                _ingest_file(file, records, store, analyzer, file_report, batch_size, progress)
+                _ingest_file(
+                    file, records, store, analyzer, file_report, batch_size, progress, on_batch
+                )
             except Exception as exc:
                 file_report.error = _error(exc, file)
                 report.errors.append(file_report.error)

@@ -133,6 +133,20 @@ def _graph(store: Store, console: Console) -> dict[str, Any]:
         "nodes": summary["nodes"], "edges": summary["edges"]}}
 
 
+def _first_admin(store: Store) -> dict[str, str] | None:
+    """A first admin account for the workspace on the demo database (a new random password
+    each time the demo database is built); None if the database already has users."""
+    import secrets
+
+    from propwatch.serve.accounts import create_user, list_users
+
+    if list_users(store):
+        return None
+    password = secrets.token_urlsafe(12)
+    create_user(store, "admin", "admin", password)
+    return {"user": "admin", "password": password}
+
+
 def _answer_key(store: Store) -> dict[str, Any] | None:
     """Precision and recall of the stored judgement on the demo's labels.csv."""
     path = demo_corpus() / "labels.csv"
@@ -205,6 +219,7 @@ def demo_command(db: str, as_json: bool) -> None:
                         markup=False,
                     )
             stats = store.stats()
+            admin = _first_admin(store)
         console.print(
             f"\nTry: propwatch search 'xuroson' --db {db}\n"
             f"     propwatch search 'rofiziy' --db {db} --json\n"
@@ -214,6 +229,18 @@ def demo_command(db: str, as_json: bool) -> None:
             f"     propwatch graph channels --db {db}  propwatch graph clusters --db {db}\n"
             f"     propwatch export stix --db {db} -o bundle.json"
         )
+        console.print(
+            f"\n[bold]Open the workspace on the demo data[/]: propwatch serve --db {db}\n"
+            "then browse to http://127.0.0.1:8000/ and sign in"
+            + (
+                f" as [bold]{admin['user']}[/] with password [bold]{admin['password']}[/] "
+                "(a first admin account made for the demo; change it with "
+                f"`propwatch users passwd admin --db {db}`)."
+                if admin
+                else " with an account of this database (`propwatch users list`)."
+            ),
+            markup=True,
+        )
         if as_json:
             echo_json(
                 {
@@ -222,6 +249,11 @@ def demo_command(db: str, as_json: bool) -> None:
                     "stats": stats,
                     "detection": detection,
                     "graph": graph,
+                    "workspace": {
+                        "command": f"propwatch serve --db {db}",
+                        "url": "http://127.0.0.1:8000/",
+                        **(admin or {}),
+                    },
                     "searches": searches,
                 }
             )

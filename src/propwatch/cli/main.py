@@ -17,6 +17,7 @@ from propwatch.cli.misc_cmd import eval_group, stages_command, stats_command
 from propwatch.cli.search_cmd import search_command
 from propwatch.cli.serve_cmd import serve_command
 from propwatch.cli.train_cmd import eval_detection_command, train_command
+from propwatch.cli.users_cmd import tokens_group, users_group
 
 __all__ = ["cli", "main"]
 
@@ -47,6 +48,8 @@ cli.add_command(events_command)
 cli.add_command(export_group)
 cli.add_command(graph_group)
 cli.add_command(serve_command)
+cli.add_command(users_group)
+cli.add_command(tokens_group)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from propwatch.serve.settings import ROLES, ServeSettings
 from propwatch.store import Store
@@ -42,7 +43,16 @@ def get_settings(request: Request) -> ServeSettings:
     return settings
 
 
-def current_user(request: Request, store: Store = Depends(get_store)) -> User:  # noqa: B008
+#: Declares the Bearer scheme in /openapi.json (and an Authorize button on /docs); the check
+#: itself is :func:`propwatch.serve.auth.authenticate` (token or session cookie).
+_bearer = HTTPBearer(auto_error=False, description="An API token from `propwatch tokens create`")
+
+
+def current_user(
+    request: Request,
+    store: Store = Depends(get_store),  # noqa: B008
+    _token: HTTPAuthorizationCredentials | None = Depends(_bearer),  # noqa: B008
+) -> User:
     """The signed-in user, or 401. Also checks CSRF on unsafe methods for sessions."""
     from propwatch.serve.auth import authenticate
 
