@@ -8,7 +8,7 @@ import sys
 import threading
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 from rich.markup import escape
@@ -17,10 +17,16 @@ from rich.table import Table
 from propwatch.cli.common import db_option, echo_json, err_console, run_safely
 from propwatch.errors import UsageError
 from propwatch.store import Store, open_store
-from propwatch.watch.deliver import ALERT_STATUSES, Dispatcher, deliver, list_alerts, set_status
+from propwatch.watch.deliver import (
+    ALERT_STATUSES,
+    Dispatcher,
+    deliver_alerts,
+    list_alerts,
+    set_status,
+)
 from propwatch.watch.reference import list_events
 from propwatch.watch.rules import SEVERITIES, Alert, RuleSet, evaluate_new, load_rules
-from propwatch.watch.trends import BY_VALUES, before_after, daily_series, parse_day, spikes
+from propwatch.watch.trends import BY_VALUES, By, before_after, daily_series, parse_day, spikes
 from propwatch.watch.watcher import FileResult, Watcher
 
 __all__ = ["alerts_group", "trends_command", "watch_command"]
@@ -342,7 +348,7 @@ def alerts_run(rules_path: Path, db: str | None, since: str | None, as_json: boo
                 pks = [int(pk) for pk in conn.execute(stmt).scalars()]
             for start in range(0, len(pks), 5000):
                 batch = evaluate_new(store, pks[start : start + 5000], ruleset)
-                deliver(store, batch, ruleset)
+                deliver_alerts(store, batch, ruleset)
                 fired += batch
         if as_json:
             echo_json({"items": len(pks), "alerts": [a.to_json() for a in fired]})
@@ -366,7 +372,7 @@ def _day_option(_ctx: Any, _param: Any, value: str | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _spark(counts: list[int], width: int = 60) -> str:
+def _spark(counts: list[int], width: int = 40) -> str:
     if not counts:
         return ""
     if len(counts) > width:  # fold into `width` buckets (sums)
@@ -444,7 +450,7 @@ def trends_command(
                     store,
                     event_day,
                     days,
-                    by,  # type: ignore[arg-type]
+                    cast(By, by),
                     top=top,
                     min_score=min_score,
                 )
@@ -454,10 +460,10 @@ def trends_command(
                 return 0
             series = daily_series(
                 store,
-                by=by,
+                by=cast(By, by),
                 since=since,
                 until=until,
-                top=top,  # type: ignore[arg-type]
+                top=top,
                 min_score=min_score,
             )
             found = spikes(series, window=window, z=z, min_count=min_count)

@@ -60,6 +60,7 @@ from propwatch.detect.textview import (
     VIEW_ORDER,
     TextViews,
     View,
+    views_for,
 )
 from propwatch.errors import KnowledgeError
 from propwatch.normalize import match_key, normalize
@@ -348,7 +349,7 @@ class Matcher(Generic[P]):
 
     def find(self, text: str) -> list[Match[P]]:
         """Every pattern occurrence in ``text``, sorted by position; never raises on a ``str``."""
-        views = TextViews(text)
+        views = views_for(text)
         best: dict[tuple[int, int, int], tuple[str, str]] = {}
         for name, automaton, entries, clitic in self._searches:
             if automaton is None:

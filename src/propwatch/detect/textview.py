@@ -43,6 +43,7 @@ separators become U+200B, which normalization deletes, so offsets need no extra 
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ __all__ = [
     "build_views",
     "deobfuscate",
     "has_obfuscation",
+    "views_for",
 ]
 
 VIEW_NORMALIZED = "normalized"
@@ -425,6 +427,14 @@ class TextViews:
             raise ValueError(f"unknown view {name!r}; expected one of {VIEW_ORDER}")
         self._views[name] = view
         return view
+
+
+@functools.lru_cache(maxsize=8)
+def views_for(text: str) -> TextViews:
+    """The (lazily built) views of ``text``, shared by everyone who reads the same text in a
+    row: detection's matcher, extraction's gazetteer matcher and number finder each need
+    the normalized, cross-script and de-obfuscated views of one message."""
+    return TextViews(text)
 
 
 def build_views(text: str) -> dict[str, View]:

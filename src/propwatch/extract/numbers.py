@@ -44,7 +44,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from propwatch.detect.textview import VIEW_NORMALIZED, TextViews, View
+from propwatch.detect.textview import VIEW_NORMALIZED, View, views_for
 from propwatch.normalize import normalize
 
 __all__ = [
@@ -91,7 +91,7 @@ _ALIASES = {
 @lru_cache(maxsize=8)
 def _view(text: str) -> View:
     """The normalized view of ``text`` (shared by numbers and dates; a few texts cached)."""
-    return TextViews(text[:MAX_CHARS]).view(VIEW_NORMALIZED)
+    return views_for(text[:MAX_CHARS]).view(VIEW_NORMALIZED)
 
 
 # -- number word tables ------------------------------------------------------------------

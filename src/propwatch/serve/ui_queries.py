@@ -44,6 +44,7 @@ __all__ = [
     "list_alerts",
     "new_alert_count",
     "segments",
+    "shown",
     "snippet_segments",
 ]
 
@@ -103,6 +104,12 @@ def _inert(piece: str, evidence: bool, labels: tuple[str, ...]) -> Iterable[Segm
         last = found.end()
     if last < len(piece):
         yield Segment(piece[last:], evidence, labels)
+
+
+def shown(text: str) -> str:
+    """``text`` with each bidi control written as ``[RLO]``: for places that cannot isolate
+    text (``<option>``, SVG ``<title>``, attributes)."""
+    return _BIDI_CONTROLS.sub(lambda m: f"[{_BIDI_NAMES.get(m.group(), 'CTL')}]", text)
 
 
 def segments(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Segment]:
@@ -384,17 +391,17 @@ def filter_options(store: Store) -> dict[str, list[tuple[str, str]]]:
     m, c, a = schema.messages, schema.channels, schema.annotations
     with store.engine.connect() as conn:
         languages = [
-            (str(v), str(v))
-            for v in conn.execute(select(distinct(m.c.language)).order_by(m.c.language)).scalars()
+            (str(v), shown(str(v)))
+            for v in conn.execute(select(m.c.language).distinct().order_by(m.c.language)).scalars()
         ]
         channels = [
-            (str(key), str(name or key))
+            (str(key), shown(str(name or key)))
             for key, name in conn.execute(select(c.c.key, c.c.name).order_by(c.c.name, c.c.key))
         ]
         labels = [
-            (str(v), str(v))
+            (str(v), shown(str(v)))
             for v in conn.execute(
-                select(distinct(a.c.label)).where(a.c.kind == "detection").order_by(a.c.label)
+                select(a.c.label).distinct().where(a.c.kind == "detection").order_by(a.c.label)
             ).scalars()
         ]
     return {"languages": languages, "channels": channels, "labels": labels}
@@ -700,7 +707,7 @@ def entity_types(store: Store) -> list[str]:
     """The entity types in the store (for the type filter)."""
     e = schema.entities
     with store.engine.connect() as conn:
-        return [str(t) for t in conn.execute(select(distinct(e.c.type)).order_by(e.c.type))
+        return [str(t) for t in conn.execute(select(e.c.type).distinct().order_by(e.c.type))
                 .scalars()]  # fmt: skip
 
 

@@ -8,7 +8,7 @@ See ``docs/alerts.md``. Modules: :mod:`~propwatch.watch.trends`,
 
 from __future__ import annotations
 
-from propwatch.watch.deliver import Dispatcher, deliver, list_alerts, set_status
+from propwatch.watch.deliver import Dispatcher, deliver_alerts, list_alerts, set_status
 from propwatch.watch.reference import ReferenceEvent, add_event, delete_event, list_events
 from propwatch.watch.rules import Alert, AlertRulesError, Rule, RuleSet, evaluate_new, load_rules
 from propwatch.watch.trends import Spike, before_after, daily_series, spikes
@@ -29,7 +29,7 @@ __all__ = [
     "before_after",
     "daily_series",
     "delete_event",
-    "deliver",
+    "deliver_alerts",
     "evaluate_new",
     "list_alerts",
     "list_events",

@@ -45,7 +45,7 @@ __all__ = [
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
     "Dispatcher",
-    "deliver",
+    "deliver_alerts",
     "get_alert",
     "list_alerts",
     "post_webhook",
@@ -214,7 +214,7 @@ def post_webhook(
 # --------------------------------------------------------------------------- delivery
 
 
-def deliver(
+def deliver_alerts(
     store: Store,
     alerts: Sequence[Alert],
     ruleset: RuleSet,
@@ -283,7 +283,7 @@ class Dispatcher:
             try:
                 if item is self._STOP:
                     return
-                deliver(self.store, item, self.ruleset, backoff=self.backoff)
+                deliver_alerts(self.store, item, self.ruleset, backoff=self.backoff)
             except Exception:
                 logging.getLogger("propwatch.watch").exception("alert delivery failed")
             finally:

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from sqlalchemy import ColumnElement, and_, exists, func, literal, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -43,7 +43,7 @@ from propwatch.errors import PropwatchError
 from propwatch.knowledge.validate import MAX_PROBLEMS, Node, Problem, Problems, read_yaml, suggest
 from propwatch.normalize import match_key
 from propwatch.store import Store, schema
-from propwatch.watch.trends import PROPAGANDA, daily_series, spikes_in
+from propwatch.watch.trends import PROPAGANDA, By, daily_series, spikes_in
 
 __all__ = [
     "DELIVERIES",
@@ -989,7 +989,7 @@ def _spike_alerts(store: Store, rule: Rule, pks: Sequence[int], now: datetime) -
         return []
     series = daily_series(
         store,
-        by=spec.by,  # type: ignore[arg-type]
+        by=cast(By, spec.by),
         since=days[0] - timedelta(days=spec.window),
         until=days[-1],
         top=spec.top,

@@ -577,7 +577,8 @@ def _pending_conditions(
     def undecided(name: Any) -> ColumnElement[bool]:
         return ~(
             select(lab.c.id)
-            .where(lab.c.message_pk == m.c.id, lab.c.label == name, lab.c.user_name == user)
+            .where(lab.c.message_pk == a.c.message_pk, lab.c.label == name,
+                   lab.c.user_name == user)
             .exists()
         )
 

@@ -250,7 +250,7 @@ def time_chart(
     base = [0] * n
     for i, (s, counts) in enumerate(zip(series, values, strict=True)):
         colour = OTHER_COLOUR if not s.key and s.name.startswith("other") else PALETTE[i % 8]
-        cs = ChartSeries(s.name, colour, s.total)
+        cs = ChartSeries(q.shown(s.name), colour, s.total)
         if stacked:
             for j, v in enumerate(counts):
                 if v:
