@@ -35,6 +35,9 @@ def create_app(db: str | None = None, *, settings: ServeSettings | None = None) 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        executor = getattr(app.state, "ingest_executor", None)
+        if executor is not None:
+            executor.shutdown(wait=True)
         store.close()
 
     app = FastAPI(

@@ -38,7 +38,10 @@ SESSION_COOKIE = "propwatch_session"
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+#: Form bodies whose ``csrf_token`` field is read. Multipart bodies (uploads) are not: reading
+#: one here would spool a whole upload before its size limit applies, so uploads from a
+#: session send the token in the X-CSRF-Token header (the pages' fetch() calls do).
+_FORM_TYPES = ("application/x-www-form-urlencoded",)
 
 
 def _bearer(request: Request) -> str | None:
@@ -72,7 +75,7 @@ def _check_csrf(request: Request, user: User) -> None:
         raise HTTPException(
             status_code=403,
             detail=f"Missing or wrong CSRF token: send the session's token in the {CSRF_HEADER} "
-            f"header or the {CSRF_FIELD} form field (pages carry it in "
+            f"header or the {CSRF_FIELD} field of a url-encoded form (pages carry it in "
             '<meta name="csrf-token">), or use an API token instead of the session.',
         )
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, distinct, exists, func, select
+from sqlalchemy import ColumnElement, Connection, and_, distinct, exists, func, or_, select, union
 
 from propwatch.graph.model import GraphEvent
 from propwatch.normalize import match_key
@@ -56,6 +56,8 @@ MAX_SPANS = 2_000
 MAX_DAYS = 731
 #: Series drawn per dashboard chart before the rest becomes "other".
 TOP_SERIES = 8
+#: Channels offered in the search form's channel filter.
+MAX_CHANNEL_OPTIONS = 2_000
 #: Events read for the events timeline (newest first).
 MAX_EVENTS = 500
 
@@ -261,9 +263,7 @@ def _window(store: Store, days: int, today: date) -> tuple[date, date, bool, Any
     return start, end, shifted, first_day, last_day
 
 
-def _daily(
-    conn: Connection, stmt: Any, index: dict[date, int]
-) -> dict[str, list[int]]:
+def _daily(conn: Connection, stmt: Any, index: dict[date, int]) -> dict[str, list[int]]:
     """Rows (day, key, count) into key -> counts aligned with ``index``."""
     out: dict[str, list[int]] = {}
     for day, key, n in conn.execute(stmt):
@@ -275,9 +275,7 @@ def _daily(
     return out
 
 
-def _top(
-    counts: dict[str, list[int]], names: dict[str, str], top: int, size: int
-) -> list[Series]:
+def _top(counts: dict[str, list[int]], names: dict[str, str], top: int, size: int) -> list[Series]:
     ranked = sorted(counts.items(), key=lambda kv: (-sum(kv[1]), kv[0]))
     out = [Series(names.get(k, k), k, v) for k, v in ranked[:top]]
     rest = ranked[top:]
@@ -322,9 +320,8 @@ def dashboard(store: Store, days: int = 90, today: date | None = None) -> Dashbo
             index,
         )
         channel_names = {
-            str(pk): str(name or key) for pk, key, name in conn.execute(
-                select(c.c.id, c.c.key, c.c.name)
-            )
+            str(pk): str(name or key)
+            for pk, key, name in conn.execute(select(c.c.id, c.c.key, c.c.name))
         }
         totals = _totals(conn, in_window)
     return Dashboard(
@@ -362,19 +359,18 @@ def _totals(conn: Connection, in_window: tuple[Any, ...]) -> dict[str, int]:
             .select_from(joined)
             .where(a.c.kind == "detection", a.c.score >= LABEL_THRESHOLD, *in_window),
         ),
-        "channels": _count(
-            conn, select(func.count(distinct(m.c.channel_id))).where(*in_window)
-        ),
+        "channels": _count(conn, select(func.count(distinct(m.c.channel_id))).where(*in_window)),
         "all_messages": _count(conn, select(func.count()).select_from(m)),
         "entities": _count(
             conn,
-            select(func.count()).select_from(schema.entities)
+            select(func.count())
+            .select_from(schema.entities)
             .where(schema.entities.c.mention_count > 0),
         ),
         "events": _count(conn, select(func.count()).select_from(schema.events)),
         "new_alerts": _count(
-            conn, select(func.count()).select_from(schema.alerts)
-            .where(schema.alerts.c.status == "new")
+            conn,
+            select(func.count()).select_from(schema.alerts).where(schema.alerts.c.status == "new"),
         ),
     }
 
@@ -396,7 +392,9 @@ def filter_options(store: Store) -> dict[str, list[tuple[str, str]]]:
         ]
         channels = [
             (str(key), shown(str(name or key)))
-            for key, name in conn.execute(select(c.c.key, c.c.name).order_by(c.c.name, c.c.key))
+            for key, name in conn.execute(
+                select(c.c.key, c.c.name).order_by(c.c.name, c.c.key).limit(MAX_CHANNEL_OPTIONS)
+            )
         ]
         labels = [
             (str(v), shown(str(v)))
@@ -447,30 +445,42 @@ def label_queue(
     limit: int = 20,
     offset: int = 0,
 ) -> tuple[int, list[QueueItem]]:
-    """Items with a detection scoring >= ``threshold`` that ``user_name`` has not yet
-    confirmed or rejected for every detected label, newest first: (how many, this page)."""
+    """Items that ``user_name`` has not yet confirmed or rejected on every label detected in
+    them (detections scoring >= ``threshold``) or, when judged propaganda (stance
+    ``endorse``), on ``propaganda``; newest first: (how many, this page). The same queue as
+    ``GET /api/labels/queue``."""
     m, c, a, lab = schema.messages, schema.channels, schema.annotations, schema.item_labels
-    undecided = ~exists().where(
-        lab.c.message_pk == a.c.message_pk,
-        lab.c.label == a.c.label,
-        lab.c.user_name == user_name,
-    )
-    pending = (
-        select(a.c.message_pk)
-        .where(a.c.kind == "detection", a.c.score >= threshold, undecided)
-        .distinct()
-        .subquery()
-    )
+
+    def undecided(label: Any) -> ColumnElement[bool]:
+        return ~exists().where(
+            lab.c.message_pk == a.c.message_pk,
+            lab.c.label == label,
+            lab.c.user_name == user_name,
+        )
+
+    pending = union(
+        select(a.c.message_pk).where(
+            a.c.kind == "detection", a.c.score >= threshold, undecided(a.c.label)
+        ),
+        select(a.c.message_pk).where(
+            a.c.kind == "stance", a.c.label == "endorse", undecided("propaganda")
+        ),
+    ).subquery()
     with store.engine.connect() as conn:
         total = _count(conn, select(func.count()).select_from(pending))
         rows = conn.execute(
             select(
-                m.c.id, m.c.message_id, m.c.date, m.c.language, m.c.text,
-                c.c.key, c.c.name,
+                m.c.id,
+                m.c.message_id,
+                m.c.date,
+                m.c.language,
+                m.c.text,
+                c.c.key,
+                c.c.name,
             )
-            .select_from(pending.join(m, m.c.id == pending.c.message_pk).join(
-                c, c.c.id == m.c.channel_id
-            ))
+            .select_from(
+                pending.join(m, m.c.id == pending.c.message_pk).join(c, c.c.id == m.c.channel_id)
+            )
             .order_by(m.c.date.desc().nulls_last(), m.c.id.desc())
             .limit(max(0, limit))
             .offset(max(0, offset))
@@ -478,12 +488,27 @@ def label_queue(
         pks = [int(r.id) for r in rows]
         found: dict[int, dict[str, tuple[float, set[str]]]] = {}
         spans: dict[int, list[tuple[int, int, str]]] = {}
+        endorsed = set(
+            conn.execute(
+                select(a.c.message_pk).where(
+                    a.c.message_pk.in_(pks), a.c.kind == "stance", a.c.label == "endorse"
+                )
+            ).scalars()
+        )
         for row in conn.execute(
-            select(a.c.message_pk, a.c.label, a.c.score, a.c.component, a.c.data).where(
-                a.c.message_pk.in_(pks), a.c.kind == "detection", a.c.score >= threshold
+            select(a.c.kind, a.c.message_pk, a.c.label, a.c.score, a.c.component, a.c.data).where(
+                a.c.message_pk.in_(pks),
+                or_(
+                    and_(a.c.kind == "detection", a.c.score >= threshold),
+                    a.c.kind == "judgement",
+                ),
             )
         ):
             pk = int(row.message_pk)
+            if row.kind == "judgement":
+                if pk in endorsed:
+                    found.setdefault(pk, {})["propaganda"] = (float(row.score), {row.component})
+                continue
             best, components = found.setdefault(pk, {}).get(row.label, (0.0, set()))
             components.add(str(row.component))
             found[pk][row.label] = (max(best, float(row.score)), components)
@@ -620,36 +645,50 @@ def item_detail(store: Store, pk: int) -> ItemDetail | None:
         entities = _entities(conn, by_kind.get("entity", []))
         events = [
             GraphEvent(
-                id=int(e.id), message_pk=int(e.message_pk), type=e.type, date=e.date,
+                id=int(e.id),
+                message_pk=int(e.message_pk),
+                type=e.type,
+                date=e.date,
                 date_text=e.date_text,
                 place=[p for p in (e.place or []) if isinstance(p, str)],
-                country=e.country, data=e.data if isinstance(e.data, dict) else {},
+                country=e.country,
+                data=e.data if isinstance(e.data, dict) else {},
             )
             for e in conn.execute(select(ev).where(ev.c.message_pk == pk).order_by(ev.c.id))
         ]
         relations = [
             {
-                "type": x.type, "source": x.source_name, "target": x.target_name,
-                "source_id": x.source_entity_id, "target_id": x.target_entity_id,
+                "type": x.type,
+                "source": x.source_name,
+                "target": x.target_name,
+                "source_id": x.source_entity_id,
+                "target_id": x.target_entity_id,
                 "basis": x.basis,
             }
-            for x in conn.execute(
-                select(r).where(r.c.message_pk == pk).order_by(r.c.id).limit(500)
-            )
+            for x in conn.execute(select(r).where(r.c.message_pk == pk).order_by(r.c.id).limit(500))
         ]
         versions = [
             {
-                "edited": x.edited, "ingested_at": x.ingested_at, "source": x.source,
-                "position": x.position, "raw_sha256": x.raw_sha256,
-                "content_sha256": x.content_sha256, "text": segments(str(x.text)[:MAX_TEXT], ()),
+                "edited": x.edited,
+                "ingested_at": x.ingested_at,
+                "source": x.source,
+                "position": x.position,
+                "raw_sha256": x.raw_sha256,
+                "content_sha256": x.content_sha256,
+                "text": segments(str(x.text)[:MAX_TEXT], ()),
             }
             for x in conn.execute(
                 select(v).where(v.c.message_pk == pk).order_by(v.c.ingested_at, v.c.id).limit(100)
             )
         ]
         labels = [
-            {"label": x.label, "decision": x.decision, "user": x.user_name, "at": x.at,
-             "note": x.note}
+            {
+                "label": x.label,
+                "decision": x.decision,
+                "user": x.user_name,
+                "at": x.at,
+                "note": x.note,
+            }
             for x in conn.execute(select(lab).where(lab.c.message_pk == pk).order_by(lab.c.at))
         ]
     text = str(row.text)
@@ -664,15 +703,24 @@ def item_detail(store: Store, pk: int) -> ItemDetail | None:
         if strong:
             spans.extend(_evidence_spans(note.data, note.label))
         detections.append(
-            {"label": note.label, "score": float(note.score), "component": note.component,
-             "version": note.component_version, "evidence": [x for x in evidence if x],
-             "strong": strong}
+            {
+                "label": note.label,
+                "score": float(note.score),
+                "component": note.component,
+                "version": note.component_version,
+                "evidence": [x for x in evidence if x],
+                "strong": strong,
+            }
         )
     judgement = None
     for note in by_kind.get("judgement", []):
         data = note.data if isinstance(note.data, dict) else {}
-        judgement = {"score": float(note.score), "label": bool(data.get("label")),
-                     "stance": data.get("stance"), "component": note.component}
+        judgement = {
+            "score": float(note.score),
+            "label": bool(data.get("label")),
+            "stance": data.get("stance"),
+            "component": note.component,
+        }
         break
     signals = [
         {"type": s.label, "value": str((s.data or {}).get("value") or "")}
@@ -762,10 +810,10 @@ class EventRow:
 
 @dataclass(slots=True)
 class EventGroup:
-    """Events from different items with the same type, date and place."""
+    """Reports of one event by different items: places in common, compatible dates."""
 
-    type: str
-    date: str | None
+    type: str  # the reports' event types, comma-separated ("attack, shooting")
+    date: str | None  # the most precise date a report gives (None: no report dates it)
     place: list[str]
     country: str | None
     rows: list[EventRow]
@@ -803,7 +851,8 @@ def _row(event: GraphEvent, ref: MessageRef | None) -> EventRow:
         injured=_figure_text(injured),
         qualifier=", ".join(qualifiers),
         attribution=", ".join(attributions),
-        claimed_by=[x for x in claimed[:10] if isinstance(x, str)] if isinstance(claimed, list)
+        claimed_by=[x for x in claimed[:10] if isinstance(x, str)]
+        if isinstance(claimed, list)
         else [],
     )
 
@@ -813,45 +862,124 @@ def _max_figure(values: Any) -> int | None:
     return max(found) if found else None
 
 
-def group_events(
-    events: Sequence[GraphEvent], refs: dict[int, MessageRef]
-) -> list[EventGroup]:
-    """Events grouped by (type, date, first place or country), dated groups newest first,
-    then undated ones by their latest report. A group is a conflict when its sources give
-    different highest figures of killed or of injured."""
-    groups: dict[tuple[str, str, str], EventGroup] = {}
-    for event in events:
-        where = event.place[0] if event.place else (event.country or "")
-        key = (event.type, event.date or "", str(match_key(where)) if where else "")
-        ref = refs.get(event.message_pk)
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = EventGroup(
-                type=event.type, date=event.date, place=list(event.place),
-                country=event.country, rows=[], conflict=False, first_reported=None,
-            )
-        group.rows.append(_row(event, ref))
-        if ref is not None and ref.date is not None and (
-            group.first_reported is None or ref.date < group.first_reported
-        ):
-            group.first_reported = ref.date
-    for group in groups.values():
-        killed = {_max_figure(r.event.data.get("killed")) for r in group.rows} - {None}
-        injured = {_max_figure(r.event.data.get("injured")) for r in group.rows} - {None}
-        group.conflict = len(killed) > 1 or len(injured) > 1
-        group.rows.sort(key=lambda r: (r.ref.date if r.ref and r.ref.date else datetime.max))
-    floor = datetime.min
+#: A report without a date joins a dated event it follows within this many days.
+REPORT_WINDOW = timedelta(days=14)
+#: Reports without dates of the same place this close together are one event.
+UNDATED_WINDOW = timedelta(days=3)
 
-    def order(group: EventGroup) -> tuple[int, str, datetime]:
-        return (0 if group.date else 1, group.date or "", group.first_reported or floor)
 
-    dated = sorted((g for g in groups.values() if g.date), key=order, reverse=True)
-    undated = sorted(
-        (g for g in groups.values() if not g.date),
-        key=lambda g: g.first_reported or floor,
-        reverse=True,
+@dataclass(slots=True)
+class _Report:
+    row: EventRow
+    places: frozenset[str]  # match keys of the places (the country's when none is finer)
+    specific: bool  # places finer than a country
+    prefix: str | None  # the event's (possibly partial) date
+    day: date | None  # ... when it is a full date
+    reported: datetime | None
+
+
+def _report(event: GraphEvent, ref: MessageRef | None) -> _Report:
+    country = str(match_key(event.country)) if event.country else ""
+    keys = {str(match_key(p)) for p in event.place[:20] if p} - {country, ""}
+    prefix = event.date if event.date and re.fullmatch(r"\d{4}(-\d{2}){0,2}", event.date) else None
+    return _Report(
+        row=_row(event, ref),
+        places=frozenset(keys) if keys else frozenset({"country:" + country} if country else ()),
+        specific=bool(keys),
+        prefix=prefix,
+        day=_as_date(prefix) if prefix and len(prefix) == 10 else None,
+        reported=ref.date if ref else None,
     )
-    return dated + undated
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _same_time(a: _Report, b: _Report) -> bool:
+    if a.prefix and b.prefix:
+        return _dates_agree(a.prefix, b.prefix)
+    if a.prefix or b.prefix:
+        dated, other = (a, b) if a.prefix else (b, a)
+        if other.reported is None or dated.prefix is None:
+            return False
+        if dated.day is None:
+            return other.reported.date().isoformat().startswith(dated.prefix)
+        after = other.reported.date() - dated.day
+        return timedelta(days=-1) <= after <= REPORT_WINDOW
+    if a.reported is None or b.reported is None:
+        return False
+    return abs(a.reported - b.reported) <= UNDATED_WINDOW
+
+
+def _same_event(a: _Report, b: _Report) -> bool:
+    if not a.places & b.places:
+        return False
+    if not (a.specific and b.specific):  # only the country in common: the same date, given
+        return a.prefix is not None and a.prefix == b.prefix
+    return _same_time(a, b)
+
+
+def _frequent(values: Iterable[str], limit: int) -> list[str]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return sorted(counts, key=lambda v: -counts[v])[:limit]
+
+
+def group_events(events: Sequence[GraphEvent], refs: dict[int, MessageRef]) -> list[EventGroup]:
+    """Reports grouped into events, newest first (by the event's date, else its first
+    report). Two reports are one event when they share a place finer than a country and
+    their dates agree (the same day or month; a report without a date up to 14 days after
+    the dated one; two without dates within 3 days), or share the country and the very same
+    date. Reports with dates that disagree never end up together. A group is a conflict when
+    its sources give different highest figures of killed or of injured."""
+    reports = [_report(e, refs.get(e.message_pk)) for e in events]
+    parent = list(range(len(reports)))
+    dates: list[set[str]] = [{r.prefix} if r.prefix else set() for r in reports]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(reports):
+        for j in range(i + 1, len(reports)):
+            ra, rb = root(i), root(j)
+            if ra == rb or not _same_event(a, reports[j]):
+                continue
+            if all(_dates_agree(x, y) for x in dates[ra] for y in dates[rb]):
+                parent[rb] = ra
+                dates[ra] |= dates[rb]
+    members: dict[int, list[_Report]] = {}
+    for i, r in enumerate(reports):
+        members.setdefault(root(i), []).append(r)
+    groups = [_group(rs, dates[k]) for k, rs in members.items()]
+
+    def when(group: EventGroup) -> str:
+        if group.date:
+            return group.date
+        return group.first_reported.isoformat() if group.first_reported else ""
+
+    return sorted(groups, key=when, reverse=True)
+
+
+def _group(reports: list[_Report], dates: set[str]) -> EventGroup:
+    reports.sort(key=lambda r: r.reported or datetime.max)
+    rows = [r.row for r in reports]
+    killed = {_max_figure(r.event.data.get("killed")) for r in rows} - {None}
+    injured = {_max_figure(r.event.data.get("injured")) for r in rows} - {None}
+    reported = [r.reported for r in reports if r.reported is not None]
+    return EventGroup(
+        type=", ".join(_frequent((r.event.type for r in rows), 5)),
+        date=max(dates, key=len) if dates else None,
+        place=_frequent((p for r in rows for p in r.event.place[:20]), 5),
+        country=next(iter(_frequent((r.event.country for r in rows if r.event.country), 1)), None),
+        rows=rows,
+        conflict=len(killed) > 1 or len(injured) > 1,
+        first_reported=min(reported) if reported else None,
+    )
 
 
 # -- alerts and admin -------------------------------------------------------------------------
@@ -869,14 +997,22 @@ def list_alerts(
     with store.engine.connect() as conn:
         total = _count(conn, select(func.count()).select_from(al).where(*where))
         rows = conn.execute(
-            select(al).where(*where).order_by(al.c.at.desc(), al.c.id.desc())
-            .limit(max(0, limit)).offset(max(0, offset))
+            select(al)
+            .where(*where)
+            .order_by(al.c.at.desc(), al.c.id.desc())
+            .limit(max(0, limit))
+            .offset(max(0, offset))
         ).all()
     return total, [
         {
-            "id": int(x.id), "rule": x.rule, "at": x.at, "severity": x.severity,
-            "title": x.title, "message_pk": None if x.message_pk is None else int(x.message_pk),
-            "status": x.status, "detail": x.detail if isinstance(x.detail, dict) else {},
+            "id": int(x.id),
+            "rule": x.rule,
+            "at": x.at,
+            "severity": x.severity,
+            "title": x.title,
+            "message_pk": None if x.message_pk is None else int(x.message_pk),
+            "status": x.status,
+            "detail": x.detail if isinstance(x.detail, dict) else {},
         }
         for x in rows
     ]

@@ -35,7 +35,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 AdminDep = Annotated[User, Depends(require("admin"))]
 UserDep = Annotated[User, Depends(current_user)]
 Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 #: Columns of the CSV audit export.
 AUDIT_COLUMNS: tuple[str, ...] = ("id", "at", "user", "action", "target", "detail", "ip")

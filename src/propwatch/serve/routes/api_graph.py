@@ -21,6 +21,7 @@ from propwatch.cli.entities_cmd import entity_json, event_json
 from propwatch.extract.model import ENTITY_TYPES, EVENT_TYPES
 from propwatch.serve.routes.api_search import (
     Channel,
+    NoNul,
     PageDep,
     Since,
     StoreDep,
@@ -131,9 +132,9 @@ def entities(
     store: StoreDep,
     user: Viewer,
     page: PageDep,
-    type: Annotated[str | None, Query(max_length=32, description="Entity type.")] = None,
+    type: Annotated[str | None, Query(max_length=32, description="Entity type."), NoNul] = None,
     name: Annotated[
-        str | None, Query(max_length=300, description="Name or alias contains (any script).")
+        str | None, Query(max_length=300, description="Name or alias contains (any script)."), NoNul
     ] = None,
     channel: Channel = None,
     since: Since = None,
@@ -253,11 +254,13 @@ def events(
     store: StoreDep,
     user: Viewer,
     page: PageDep,
-    type: Annotated[str | None, Query(max_length=32, description="Event type.")] = None,
-    country: Annotated[str | None, Query(max_length=100)] = None,
-    place: Annotated[str | None, Query(max_length=300, description="A place (any script).")] = None,
+    type: Annotated[str | None, Query(max_length=32, description="Event type."), NoNul] = None,
+    country: Annotated[str | None, Query(max_length=100), NoNul] = None,
+    place: Annotated[
+        str | None, Query(max_length=300, description="A place (any script)."), NoNul
+    ] = None,
     claimed_by: Annotated[
-        str | None, Query(max_length=300, description="Claimed by this group or an alias.")
+        str | None, Query(max_length=300, description="Claimed by this group or an alias."), NoNul
     ] = None,
     since: Since = None,
     until: Until = None,

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import AfterValidator
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.exc import OperationalError
 
@@ -37,6 +38,7 @@ __all__ = [
     "Analyst",
     "Channel",
     "Lang",
+    "NoNul",
     "Page",
     "PageDep",
     "Since",
@@ -145,19 +147,33 @@ def channel_condition(wanted: str) -> ColumnElement[bool]:
     return or_(c.c.key == wanted, c.c.name == wanted, c.c.key == f"telegram:{wanted}")
 
 
+def strip_nul(value: Any) -> Any:
+    """A text parameter without NUL characters (PostgreSQL text cannot hold them)."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+#: Validator for text query parameters: ``Annotated[str | None, Query(...), NoNul]``.
+NoNul = AfterValidator(strip_nul)
+
 StoreDep = Annotated[Store, Depends(get_store)]
 PageDep = Annotated[Page, Depends(page_params)]
 Viewer = Annotated[User, Depends(require("viewer"))]
 Analyst = Annotated[User, Depends(require("analyst"))]
 
-Lang = Annotated[str | None, Query(max_length=16, description="Only this language (tg, uz...).")]
+Lang = Annotated[
+    str | None, Query(max_length=16, description="Only this language (tg, uz...)."), NoNul
+]
 Channel = Annotated[
-    str | None, Query(max_length=512, description="Only this channel (name, key or Telegram id).")
+    str | None,
+    Query(max_length=512, description="Only this channel (name, key or Telegram id)."),
+    NoNul,
 ]
 Since = Annotated[
-    str | None, Query(max_length=40, description="From this date (YYYY-MM-DD or ISO, UTC).")
+    str | None, Query(max_length=40, description="From this date (YYYY-MM-DD or ISO, UTC)."), NoNul
 ]
-Until = Annotated[str | None, Query(max_length=40, description="Before this date (exclusive).")]
+Until = Annotated[
+    str | None, Query(max_length=40, description="Before this date (exclusive)."), NoNul
+]
 Label = Annotated[
     str | None,
     Query(
@@ -165,6 +181,7 @@ Label = Annotated[
         description="Only items with a detection of this label (`propaganda`: judged "
         "propaganda).",
     ),
+    NoNul,
 ]
 MinScore = Annotated[
     float | None,

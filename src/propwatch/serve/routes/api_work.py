@@ -52,6 +52,7 @@ from propwatch.serve.routes.api_search import (
     Analyst,
     Channel,
     Lang,
+    NoNul,
     PageDep,
     Since,
     StoreDep,
@@ -244,7 +245,9 @@ async def _receive(request: Request, receiver: _Receiver) -> None:
         parser.finalize()
     except FormParserError as exc:
         raise UploadRefused(400, f"The multipart body cannot be read: {exc}") from None
-    except RuntimeError:  # the body was read as a form already (a session's CSRF field)
+    except RuntimeError as exc:  # the body was read as a form already (a session's CSRF field)
+        if "consumed" not in str(exc):
+            raise
         await _from_form(request, receiver)
     finally:
         receiver.close()
@@ -253,19 +256,22 @@ async def _receive(request: Request, receiver: _Receiver) -> None:
 async def _from_form(request: Request, receiver: _Receiver) -> None:
     """Take the upload from the form Starlette already parsed (and cached)."""
     form = await request.form()
-    files = [v for _, v in form.multi_items() if isinstance(v, StarletteUpload)]
-    if len(files) > 1:
-        raise UploadRefused(400, "Send one file per upload.")
-    if not files:
-        return
-    receiver.filename = safe_filename(files[0].filename or "upload")
-    receiver.path = receiver.folder / receiver.filename
-    with receiver.path.open("xb") as out:
-        while chunk := await files[0].read(_CHUNK):
-            receiver.size += len(chunk)
-            if receiver.size > receiver.limit:
-                raise UploadRefused(413, _too_large(receiver.limit))
-            await run_in_threadpool(out.write, chunk)
+    try:
+        files = [v for _, v in form.multi_items() if isinstance(v, StarletteUpload)]
+        if len(files) > 1:
+            raise UploadRefused(400, "Send one file per upload.")
+        if not files:
+            return
+        receiver.filename = safe_filename(files[0].filename or "upload")
+        receiver.path = receiver.folder / receiver.filename
+        with receiver.path.open("xb") as out:
+            while chunk := await files[0].read(_CHUNK):
+                receiver.size += len(chunk)
+                if receiver.size > receiver.limit:
+                    raise UploadRefused(413, _too_large(receiver.limit))
+                await run_in_threadpool(out.write, chunk)
+    finally:
+        await form.close()
 
 
 # -- checking what was uploaded -----------------------------------------------------------------
@@ -378,6 +384,9 @@ def check_upload(path: Path, workdir: Path, max_unzipped: int) -> Checked:
                 _extract(archive, files, root, max_unzipped)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
             raise UploadRefused(400, f"The zip is damaged or unreadable: {exc}") from None
+        except OSError as exc:  # e.g. a member that is both a file and a folder
+            reason = exc.strerror or str(exc)
+            raise UploadRefused(400, f"The zip cannot be extracted: {reason}") from None
         readable = sum(1 for _, fmt, skipped in discover([root]) if fmt and not skipped)
         if not readable:
             raise UploadRefused(415, f"The zip holds no file propwatch reads ({_READABLE}).")
@@ -435,7 +444,8 @@ def run_job(store: Store, job_id: str, checked: Checked, workdir: Path) -> None:
     try:
         _set_job(store, job_id, status="running")
         report = ingest(checked.paths, store, force_format=checked.format)
-        summary = _relative(report.to_json(), f"{workdir}{os.sep}")
+        folder = checked.paths[0] if checked.format is None else checked.paths[0].parent
+        summary = _relative(report.to_json(), f"{folder}{os.sep}")
         read = report.totals.ingested + report.totals.duplicates + report.totals.edits
         failed = bool(report.errors) and not (read or report.totals.rejected)
         error = "; ".join(str(e.get("message", "")) for e in summary["errors"][:3]) or None
@@ -461,7 +471,23 @@ def job_json(row: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
-@router.post("/api/ingest", status_code=202)
+_UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                }
+            }
+        },
+    }
+}
+
+
+@router.post("/api/ingest", status_code=202, openapi_extra=_UPLOAD_BODY)
 async def upload(
     request: Request, store: StoreDep, settings: SettingsDep, user: Analyst
 ) -> JSONResponse:
@@ -472,7 +498,8 @@ async def upload(
     root = await run_in_threadpool(_upload_root, settings)
     workdir = root / job_id
     workdir.mkdir(mode=0o700)
-    receiver = _Receiver(workdir, settings.max_upload_bytes)
+    (workdir / "upload").mkdir()  # the file as sent; a zip is extracted to "files"
+    receiver = _Receiver(workdir / "upload", settings.max_upload_bytes)
     try:
         await _receive(request, receiver)
         if receiver.path is None:
@@ -536,7 +563,7 @@ def list_jobs(
     user: Viewer,
     page: PageDep,
     status: Literal["queued", "running", "done", "failed"] | None = None,
-    by: Annotated[str | None, Query(max_length=100, description="Only this user's.")] = None,
+    by: Annotated[str | None, Query(max_length=100, description="Only this user's."), NoNul] = None,
 ) -> dict[str, Any]:
     """Ingest jobs, newest first: ``{"total", "limit", "offset", "jobs": [...]}``."""
     j = schema.ingest_jobs
@@ -733,7 +760,7 @@ def _label_conditions(
     return out
 
 
-ByUser = Annotated[str | None, Query(max_length=100, description="Only this user's.")]
+ByUser = Annotated[str | None, Query(max_length=100, description="Only this user's."), NoNul]
 LabelName = Annotated[str | None, Query(pattern=LABEL_PATTERN)]
 
 
@@ -926,7 +953,7 @@ def export(
     channel: Channel = None,
     what: Literal["messages", "detections", "entities", "events"] = "messages",
     lang: Lang = None,
-    label: Annotated[str | None, Query(max_length=200)] = None,
+    label: Annotated[str | None, Query(max_length=200), NoNul] = None,
     min_score: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
     max_items: Annotated[int | None, Query(ge=1, le=100_000_000)] = None,
     bom: Annotated[bool, Query(description="CSV: start with a byte-order mark.")] = False,

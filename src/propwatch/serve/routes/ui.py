@@ -114,7 +114,7 @@ def _qs(params: Mapping[str, Any], **changes: Any) -> str:
 
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
-templates.env.filters.update(when=_when, day=_day, score=_score)
+templates.env.filters.update(when=_when, day=_day, score=_score, inert=lambda v: q.shown(str(v)))
 templates.env.globals.update(qs=_qs, script_name=lambda code: SCRIPT_NAMES.get(code, code))
 
 
@@ -278,7 +278,7 @@ def bar_chart(pairs: Sequence[tuple[str, int]], *, width: int = 640, height: int
     plot_w, plot_h = width - left - 8, height - bottom - top
     peak = max((v for _, v in pairs), default=0)
     ymax = _nice(peak)
-    step = plot_w / n
+    step = min(plot_w / n, 48.0)
     cs = ChartSeries("mentions", PALETTE[0], sum(v for _, v in pairs))
     for j, (label, v) in enumerate(pairs):
         if v:
@@ -361,6 +361,15 @@ def dashboard_page(request: Request, user: UserDep, store: StoreDep) -> HTMLResp
     return render(request, user, "dashboard.html", data=data, charts=charts, days=days)
 
 
+def _labels(hit: Any) -> list[tuple[str, float, str]]:
+    """A hit's detections scoring >= 0.5, one per label (the best), best first."""
+    best: dict[str, tuple[str, float, str]] = {}
+    for label, score, component in hit.detections:
+        if score >= 0.5 and (label not in best or score > best[label][1]):
+            best[label] = (label, score, component)
+    return sorted(best.values(), key=lambda x: -x[1])
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, user: UserDep, store: StoreDep) -> HTMLResponse:
     """Full-text search with filters; hits with the matching words highlighted."""
@@ -381,7 +390,7 @@ def search_page(request: Request, user: UserDep, store: StoreDep) -> HTMLRespons
     until = _date(params["until"], errors, "until")
     searched = bool(params["q"] or params["label"] or params["min_score"] is not None)
     result = None
-    hits: list[tuple[Any, list[q.Segment]]] = []
+    hits: list[tuple[Any, list[q.Segment], list[tuple[str, float, str]]]] = []
     if searched and not errors:
         query = SearchQuery(
             text=params["q"], language=params["lang"] or None, channel=params["channel"] or None,
@@ -398,7 +407,7 @@ def search_page(request: Request, user: UserDep, store: StoreDep) -> HTMLRespons
             errors.append("The full-text index cannot run this query; simplify it.")
         if result is not None:
             words = parse_query(params["q"], match_key).positive_words
-            hits = [(hit, q.snippet_segments(hit.text, words)) for hit in result.hits]
+            hits = [(hit, q.snippet_segments(hit.text, words), _labels(hit)) for hit in result.hits]
             filters = {k: v for k, v in params.items() if k != "q" and v not in (None, "")}
             accounts.audit(
                 store, "search", user=user, target=params["q"][:500],
