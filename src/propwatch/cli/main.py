@@ -14,6 +14,7 @@ from propwatch.cli.graph_cmd import graph_group
 from propwatch.cli.ingest_cmd import ingest_command
 from propwatch.cli.knowledge_cmd import knowledge_group
 from propwatch.cli.misc_cmd import eval_group, stages_command, stats_command
+from propwatch.cli.report_cmd import report_command
 from propwatch.cli.search_cmd import search_command
 from propwatch.cli.serve_cmd import serve_command
 from propwatch.cli.train_cmd import eval_detection_command, train_command
@@ -50,6 +51,7 @@ cli.add_command(graph_group)
 cli.add_command(serve_command)
 cli.add_command(users_group)
 cli.add_command(tokens_group)
+cli.add_command(report_command)
 
 
 def main() -> None:

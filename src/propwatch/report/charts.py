@@ -80,8 +80,7 @@ def _axes(
             f'stroke="{_GRID}" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{left - 4}" y="{_num(y + 4)}" text-anchor="end" fill="{_INK}">'
-            f"{value}</text>"
+            f'<text x="{left - 4}" y="{_num(y + 4)}" text-anchor="end" fill="{_INK}">{value}</text>'
         )
     if not buckets:
         return
@@ -113,7 +112,7 @@ def _markers(
             continue
         x = left + step * (index + 0.5)
         out.append(
-            f'<g><title>{svg_text(f"{when.isoformat()}: {title}", 300)}</title>'
+            f"<g><title>{svg_text(f'{when.isoformat()}: {title}', 300)}</title>"
             f'<line x1="{_num(x)}" y1="{top}" x2="{_num(x)}" y2="{top + height}" '
             f'stroke="#888888" stroke-dasharray="3 3"/>'
             f'<text x="{_num(x + 2)}" y="{top + 9}" fill="#555555" font-size="9">{n}</text></g>'
@@ -139,7 +138,7 @@ def bar_chart(
     out = _open(width, height, title, "chart bars")
     _axes(out, left, top, inner_w, inner_h, peak, buckets, granularity)
     step = inner_w / max(1, len(buckets))
-    bar = max(1.0, step * 0.8)
+    bar = min(36.0, max(1.0, step * 0.8))
     for i, day in enumerate(buckets):
         total = totals[i] if i < len(totals) else 0
         part = highlighted[i] if i < len(highlighted) else 0
@@ -180,7 +179,7 @@ def line_chart(
 ) -> Markup:
     """One line per series (name, values per bucket), with a legend under the plot."""
     rows = (len(series) + 2) // 3
-    left, top, right, bottom = 34, 10, 8, 30 + 16 * rows
+    left, top, right, bottom = 34, 10, 8, 36 + 16 * rows
     inner_w, inner_h = width - left - right, height - top - bottom
     peak = max([v for _, values in series for v in values] + [1])
     out = _open(width, height, title, "chart lines")
@@ -207,7 +206,7 @@ def line_chart(
                     f"<title>{tip}</title></circle>"
                 )
         x0 = left + (n % 3) * (inner_w / 3)
-        y0 = top + inner_h + 30 + 16 * (n // 3)
+        y0 = top + inner_h + 38 + 16 * (n // 3)
         out.append(
             f'<rect x="{_num(x0)}" y="{y0 - 9}" width="14" height="4" fill="{colour}"/>'
             f'<text x="{_num(x0 + 18)}" y="{y0 - 4}" fill="{_INK}">{svg_text(name, 38)}</text>'
@@ -252,8 +251,9 @@ def hbar_chart(
     out = _open(width, height, title, "chart hbars")
     for i, (label, total, part) in enumerate(rows):
         y = 4 + i * row_h
-        out.append(f"<g><title>{svg_text(f'{label}: {total} {names[0]}, {part} {names[1]}')}"
-                   "</title>")
+        out.append(
+            f"<g><title>{svg_text(f'{label}: {total} {names[0]}, {part} {names[1]}')}</title>"
+        )
         out.append(
             f'<text x="{left - 6}" y="{y + 12}" text-anchor="end" fill="{_INK}">'
             f"{svg_text(label, 18)}</text>"

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, false, select
+from sqlalchemy import ColumnElement, Connection, Select, false, func, select
 
 from propwatch.report.records import (
     LABEL_THRESHOLD,
@@ -35,7 +35,6 @@ __all__ = [
 
 #: Primary keys per ``IN (...)`` list.
 CHUNK = 500
-
 
 
 def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
@@ -171,7 +170,6 @@ def search_command(label: str, where: BriefFilter) -> str:
     if where.channel:
         parts += ["--channel", where.channel]
     return " ".join(shlex.quote(p) for p in parts)
-
 
 
 # -- items ----------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ Counting rules (also in docs/briefs.md):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, Connection, func, or_, select
@@ -29,8 +29,12 @@ from propwatch.report.common import (
     buckets_for,
     endorsed_items,
     language_key,
+    series_per_bucket,
     window_conditions,
 )
+from propwatch.report.facts import collect_new_entities, collect_payments
+from propwatch.report.methods import build_caveats, collect_methods, language_metrics, model_card
+from propwatch.report.narratives import collect_narratives
 from propwatch.report.records import (
     LABEL_THRESHOLD,
     Attributed,
@@ -56,6 +60,7 @@ from propwatch.report.records import (
     ReferenceEvent,
     TimelineEvent,
 )
+from propwatch.report.timeline import collect_references, collect_timeline
 from propwatch.store import Store, schema
 from propwatch.store.writer import utc_naive
 
@@ -90,7 +95,9 @@ __all__ = [
 #: Channels listed in the corpus table (the count is always complete).
 MAX_CHANNELS = 30
 
+
 def collect_corpus(conn: Connection, window: list[ColumnElement[bool]]) -> CorpusSummary:
+    """Items, dates, channels, languages and stances of the window."""
     m, c, a = schema.messages, schema.channels, schema.annotations
     out = CorpusSummary()
     row = conn.execute(
@@ -161,6 +168,27 @@ def collect_corpus(conn: Connection, window: list[ColumnElement[bool]]) -> Corpu
     return out
 
 
+def _chart_range(where: BriefFilter, corpus: CorpusSummary) -> tuple[date | None, date | None]:
+    """The requested window (the items' own range where open), but no more than a year
+    beyond the first and last item: ``--since 0001-01-01`` does not chart two millennia."""
+    if corpus.first is None or corpus.last is None:
+        return None, None
+    first, last = corpus.first.date(), corpus.last.date()
+    slack = timedelta(days=366)
+    if where.since is not None:
+        first = max(where.since.date(), _shift(first, -slack))
+    if where.until is not None:
+        last = min((where.until - timedelta(microseconds=1)).date(), _shift(last, slack))
+    return first, max(first, last)
+
+
+def _shift(day: date, by: timedelta) -> date:
+    try:
+        return day + by
+    except OverflowError:
+        return day
+
+
 def collect_brief(
     store: Store,
     *,
@@ -186,10 +214,7 @@ def collect_brief(
         window, known = window_conditions(conn, where)
         refs = RefCache(conn)
         corpus = collect_corpus(conn, window)
-        first = corpus.first.date() if corpus.first else None
-        last = corpus.last.date() if corpus.last else None
-        if where.since is not None and first is not None:
-            first = max(first, where.since.date())
+        first, last = _chart_range(where, corpus)
         granularity, buckets, dropped = buckets_for(first, last)
         overall = series_per_bucket(conn, window, buckets, granularity, None).get(
             None, ([0] * len(buckets), [0] * len(buckets))
@@ -203,9 +228,7 @@ def collect_brief(
         references = collect_references(conn, buckets[0] if buckets else None, last)
         methods = collect_methods(conn, store, window, pack, card, card_path)
     metrics, overall_metric = language_metrics(card, corpus)
-    caveats = build_caveats(
-        {"corpus": corpus, "methods": methods, "metrics": metrics, "buckets_dropped": dropped}
-    )
+    caveats = build_caveats(corpus, methods, metrics, buckets_dropped=dropped)
     return Brief(
         filter=where,
         channel_known=known,

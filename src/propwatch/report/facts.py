@@ -120,6 +120,8 @@ _MAX_SIGNAL_ROWS = 20_000
 def collect_payments(
     conn: Connection, window: list[ColumnElement[bool]], refs: RefCache
 ) -> tuple[list[PaymentSignal], int]:
+    """Wallet addresses anywhere, and contacts in items carrying ``fundraising``, grouped by
+    value with their items (the listed signals and how many there were)."""
     m, a = schema.messages, schema.annotations
     f = schema.annotations.alias("f")
     fundraising = (

@@ -50,6 +50,11 @@ def _thousands(value: int) -> str:
     return f"{value:,}".replace(",", "\u202f")
 
 
+def _items(value: int, noun: str = "item") -> str:
+    """``1 item``, ``2 items``, ``12 345 items``."""
+    return f"{_thousands(value)} {noun}{'' if value == 1 else 's'}"
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = Environment(
@@ -69,6 +74,7 @@ def _environment() -> Environment:
         event_type=event_type,
         slug=slug,
         n=_thousands,
+        items=_items,
     )
     env.globals["percent"] = _percent
     return env
@@ -80,7 +86,8 @@ def brief_title(brief: Brief) -> str:
     start, end = brief.period_start, brief.period_end
     if start is None and end is None:
         return f"Propaganda brief: {scope}"
-    return f"Propaganda brief: {scope}, {long_date(start)} – {long_date(end)}"
+    first, last = long_date(start), long_date(end)
+    return f"Propaganda brief: {scope}, {first}" + ("" if first == last else f" – {last}")
 
 
 def _charts(brief: Brief) -> dict[str, Any]:

@@ -109,8 +109,16 @@ def _database(store: Store) -> str:
     return f"{store.dialect}: {name or '(in memory)'}"
 
 
-def collect_methods(conn: Connection, store: Store, window: list[ColumnElement[bool]],
-             pack: KnowledgePack, card: dict[str, Any] | None, card_path: str) -> Methods:
+def collect_methods(
+    conn: Connection,
+    store: Store,
+    window: list[ColumnElement[bool]],
+    pack: KnowledgePack,
+    card: dict[str, Any] | None,
+    card_path: str,
+) -> Methods:
+    """Pipeline components and versions behind the window's annotations, the knowledge
+    pack and the model."""
     from propwatch.detect.detector import pack_version
 
     m, a = schema.messages, schema.annotations
@@ -147,10 +155,14 @@ def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "0%"
 
 
-def build_caveats(brief_parts: dict[str, Any]) -> list[Caveat]:
-    corpus: CorpusSummary = brief_parts["corpus"]
-    methods: Methods = brief_parts["methods"]
-    metrics: list[LanguageMetric] = brief_parts["metrics"]
+def build_caveats(
+    corpus: CorpusSummary,
+    methods: Methods,
+    metrics: list[LanguageMetric],
+    *,
+    buckets_dropped: int = 0,
+) -> list[Caveat]:
+    """What a reader must keep in mind, with this brief's own numbers where they matter."""
     out = [
         Caveat(
             "Automated output: verify before citing",
@@ -236,12 +248,12 @@ def build_caveats(brief_parts: dict[str, Any]) -> list[Caveat]:
                 "not in the charts, and a --since/--until window leaves them out.",
             )
         )
-    if brief_parts["buckets_dropped"]:
+    if buckets_dropped:
         out.append(
             Caveat(
                 "Chart range",
                 f"The items span more than {MAX_BUCKETS} years; the charts show the last "
-                f"{MAX_BUCKETS} ({brief_parts['buckets_dropped']} earlier years left out).",
+                f"{MAX_BUCKETS} ({buckets_dropped} earlier years left out).",
             )
         )
     stale = [v for v in methods.lexicon_versions if v != methods.pack_version]

@@ -19,6 +19,7 @@ from propwatch.report.common import (
     RefCache,
     endorsed_items,
     search_command,
+    series_per_bucket,
     trend_direction,
 )
 from propwatch.report.records import (
@@ -224,6 +225,8 @@ def collect_narratives(
     granularity: Granularity,
     refs: RefCache,
 ) -> tuple[list[Narrative], list[LabelCount], list[LabelCount]]:
+    """The top ``where.top`` narratives (counts, series, evidence, item index), the other
+    narratives, and the behaviour and code labels."""
     counts = _label_counts(conn, window)
     labels = pack.labels
 

@@ -15,12 +15,13 @@ from propwatch.errors import UsageError
 from propwatch.report.data import Brief
 from propwatch.report.html import render_html
 
-__all__ = ["PDF_HINT", "pdf_available", "render_pdf", "write_pdf"]
+__all__ = ["PDF_HINT", "pdf_available", "render_pdf", "require_weasyprint", "write_pdf"]
 
 PDF_HINT = "Install the PDF extra (pip install 'propwatch[pdf]'), or write HTML: -o brief.html"
 
 
-def _weasyprint() -> Any:
+def require_weasyprint() -> Any:
+    """The ``weasyprint`` module; UsageError (with the install hint) when it cannot load."""
     try:
         import weasyprint  # type: ignore[import-untyped, unused-ignore]
     except (ImportError, OSError) as exc:  # OSError: the Pango/Cairo libraries are missing
@@ -33,7 +34,7 @@ def _weasyprint() -> Any:
 def pdf_available() -> bool:
     """True when WeasyPrint (the ``pdf`` extra) can be imported."""
     try:
-        _weasyprint()
+        require_weasyprint()
     except UsageError:
         return False
     return True
@@ -46,7 +47,7 @@ def _no_fetch(url: str, *_args: Any, **_kwargs: Any) -> dict[str, Any]:
 
 def render_pdf(brief: Brief, *, title: str | None = None) -> bytes:
     """The brief as PDF bytes (A4, page numbers in the footer)."""
-    weasyprint = _weasyprint()
+    weasyprint = require_weasyprint()
     html = render_html(brief, title=title)
     document = weasyprint.HTML(string=html, base_url=None, url_fetcher=_no_fetch)
     data = document.write_pdf()

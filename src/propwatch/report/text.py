@@ -70,9 +70,10 @@ def long_date(value: datetime | date | str | None) -> str:
                 return str(int(parts[0]))
             if len(parts) == 2:
                 return date(int(parts[0]), int(parts[1]), 1).strftime("%B %Y")
-            value = date.fromisoformat(value[:10])
+            parsed = date.fromisoformat(value[:10])
         except ValueError:
             return value
+        return f"{parsed.day} {parsed.strftime('%B %Y')}"
     day = value.date() if isinstance(value, datetime) else value
     return f"{day.day} {day.strftime('%B %Y')}"
 

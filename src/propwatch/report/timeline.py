@@ -27,6 +27,7 @@ __all__ = ["MAX_TIMELINE", "collect_references", "collect_timeline"]
 MAX_EVENTS = 2000
 MAX_TIMELINE = 40
 
+
 def _text_list(value: Any, cap: int = 20) -> list[str]:
     if not isinstance(value, list):
         return []
@@ -120,7 +121,7 @@ def _timeline_event(cluster: _Cluster, refs: RefCache) -> TimelineEvent:
     date_texts: list[str] = []
     quote: tuple[float, str, int] | None = None
     pks = [pk for pk, _, _ in cluster.members]
-    known = {ref.pk: ref for ref in refs.get(pks[:MAX_ITEMS_PER_FACT * 3])}
+    known = {ref.pk: ref for ref in refs.get(pks[: MAX_ITEMS_PER_FACT * 3])}
     for pk, data, etype in cluster.members:
         ref = known.get(pk)
         if etype not in types:
@@ -163,9 +164,7 @@ def _timeline_event(cluster: _Cluster, refs: RefCache) -> TimelineEvent:
             score = float(confidence) if isinstance(confidence, int | float) else 0.0
             if quote is None or score > quote[0]:
                 quote = (score, first["text"][:400], pk)
-    ordered = sorted(
-        figures.values(), key=lambda g: (g.kind != "killed", -len(g.items), -g.value)
-    )
+    ordered = sorted(figures.values(), key=lambda g: (g.kind != "killed", -len(g.items), -g.value))
     sources = [known[pk] for pk in dict.fromkeys(pks) if pk in known][:MAX_ITEMS_PER_FACT]
     return TimelineEvent(
         date=cluster.date,
@@ -188,6 +187,8 @@ def _timeline_event(cluster: _Cluster, refs: RefCache) -> TimelineEvent:
 def collect_timeline(
     conn: Connection, window: list[ColumnElement[bool]], refs: RefCache
 ) -> tuple[list[TimelineEvent], int, int]:
+    """Events of the window's items grouped into timeline entries, chronological: (the
+    entries shown, events read, entries found)."""
     ev, m = schema.events, schema.messages
     total = int(
         conn.execute(
@@ -219,7 +220,9 @@ def collect_timeline(
     return events, total, len(clusters)
 
 
-def collect_references(conn: Connection, first: date | None, last: date | None) -> list[ReferenceEvent]:
+def collect_references(
+    conn: Connection, first: date | None, last: date | None
+) -> list[ReferenceEvent]:
     """Reference events (``reference_events``) dated within the charts' range."""
     if first is None or last is None:
         return []
