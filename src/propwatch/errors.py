@@ -14,7 +14,8 @@
     │   └── SchemaError         PW202
     ├── PipelineError           PW301  a misconfigured analysis pipeline (exit 1)
     ├── KnowledgeError          PW400  a knowledge pack that does not validate (exit 1)
-    └── ModelError              PW401  a classifier model missing, damaged or incompatible
+    ├── ModelError              PW401  a classifier model missing, damaged or incompatible
+    └── AlertRulesError         PW402  an alert rules file that does not validate (watch.rules)
 
 Codes are public: scripts may match on them. Never renumber; add new ones.
 Rejected *items* (one bad message in an otherwise good file) are not exceptions: they are

@@ -19,6 +19,7 @@ from propwatch.cli.search_cmd import search_command
 from propwatch.cli.serve_cmd import serve_command
 from propwatch.cli.train_cmd import eval_detection_command, train_command
 from propwatch.cli.users_cmd import tokens_group, users_group
+from propwatch.cli.watch_cmd import alerts_group, trends_command, watch_command
 
 __all__ = ["cli", "main"]
 
@@ -52,6 +53,9 @@ cli.add_command(serve_command)
 cli.add_command(users_group)
 cli.add_command(tokens_group)
 cli.add_command(report_command)
+cli.add_command(watch_command)
+cli.add_command(alerts_group)
+cli.add_command(trends_command)
 
 
 def main() -> None:

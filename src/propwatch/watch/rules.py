@@ -26,6 +26,7 @@ into the ``alerts`` table (the inbox). Each alert has a ``dedupe_key`` (unique i
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import math
@@ -36,7 +37,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final, cast
 
-from sqlalchemy import ColumnElement, and_, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, String, and_, exists, func, literal_column, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from propwatch.errors import PropwatchError
@@ -63,6 +64,7 @@ __all__ = [
     "check_rules",
     "entity_ids",
     "evaluate_new",
+    "gazetteer_ids",
     "load_rules",
     "parse_rules",
 ]
@@ -370,7 +372,10 @@ class _Reader:
             return None
         value = node.value
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.add(node.line, f"{self.where}: '{name}' must be text (got {node.describe()})")
+            why = node.describe()
+            if isinstance(value, bool):
+                why += "; YAML reads yes/no/on/off/true/false as such: quote the text"
+            self.add(node.line, f"{self.where}: '{name}' must be text (got {why})")
             return None
         text = str(value).strip()
         if not text:
@@ -706,9 +711,36 @@ def _naive(value: datetime) -> datetime:
     return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
 
 
+@functools.cache
+def _gazetteer_index() -> dict[str, tuple[str, ...]]:
+    """Cross-script match key of every gazetteer name and alias -> the entry ids."""
+    try:
+        from propwatch.knowledge.gazetteer import default_gazetteer
+
+        entries = default_gazetteer().entries
+    except Exception:  # a broken gazetteer must not break alerting
+        log.exception("the gazetteer did not load; entity rules match stored names only")
+        return {}
+    index: dict[str, set[str]] = {}
+    for entry in entries.values():
+        index.setdefault(entry.id, set()).add(entry.id)
+        for _, form in entry.all_aliases():
+            key = match_key(form)
+            if key:
+                index.setdefault(key, set()).add(entry.id)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+def gazetteer_ids(wanted: str) -> tuple[str, ...]:
+    """Gazetteer entries an ``entity:`` value names: its id, its name or any alias, in any
+    script (``Кирмон``, ``Kerman`` and ``کرمان`` all name ``ir_kerman``)."""
+    index = _gazetteer_index()
+    return tuple(sorted(set(index.get(wanted, ())) | set(index.get(match_key(wanted), ()))))
+
+
 def entity_ids(store: Store, wanted: str) -> list[int]:
-    """Entities an ``entity:`` condition names: by gazetteer id, entity key, name (any
-    case) or any alias (cross-script match key)."""
+    """Entities an ``entity:`` condition names: by gazetteer id, or a gazetteer name or
+    alias (any script), entity key, stored name (any case) or stored alias."""
     e = schema.entities
     key = match_key(wanted)
     terms: list[ColumnElement[bool]] = [
@@ -717,6 +749,9 @@ def entity_ids(store: Store, wanted: str) -> list[int]:
         e.c.key == f"gaz:{wanted}",
         func.lower(e.c.name) == wanted.lower(),
     ]
+    known = gazetteer_ids(wanted)
+    if known:
+        terms.append(e.c.gazetteer_id.in_(list(known)))
     if key:
         terms.append(e.c.search_key.contains(f"|{key}|", autoescape=True))
     with store.engine.connect() as conn:
@@ -758,7 +793,7 @@ def _clauses(store: Store, cond: Condition) -> list[ColumnElement[bool]] | None:
         out.append(exists().where(em.c.message_pk == m.c.id, em.c.entity_id.in_(ids)))
     if cond.term:
         key = cond.term_key
-        padded = literal(" ") + m.c.match_key + literal(" ")
+        padded: Any = literal_column("' '", String) + m.c.match_key + literal_column("' '", String)
         out.append(padded.contains(f" {key} " if cond.whole_word else f" {key}", autoescape=True))
     if cond.channel:
         out.append(m.c.channel_id.in_(select(c.c.id).where(_channel_match(cond.channel))))
@@ -977,7 +1012,8 @@ def _days_of(store: Store, pks: Sequence[int]) -> list[date]:
             for value in conn.execute(
                 select(m.c.date).where(m.c.id.in_(chunk), m.c.date.is_not(None))
             ).scalars():
-                days.add(value.date())
+                if 1900 <= value.year <= 2200:  # the years trends accept
+                    days.add(value.date())
     return sorted(days)
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Date, Select, cast, func, literal, select
+from sqlalchemy import Date, Select, cast, func, literal_column, select
 
 from propwatch.store import Store, schema
 
@@ -119,8 +119,9 @@ def _sources(by: str, min_score: float) -> list[Select[Any]]:
             .where(a.c.kind == "detection", a.c.score >= min_score),
             select(
                 m.c.id.label("mid"),
-                literal(PROPAGANDA).label("key"),
-                literal(PROPAGANDA).label("name"),
+                # a constant, written into the SQL (an untyped parameter would puzzle PostgreSQL)
+                literal_column(f"'{PROPAGANDA}'").label("key"),
+                literal_column(f"'{PROPAGANDA}'").label("name"),
             )
             .select_from(joined)
             .where(a.c.kind == "stance", a.c.label == "endorse"),
@@ -231,6 +232,9 @@ def _bounds(store: Store, since: date | None, until: date | None) -> tuple[date,
         since = since or first.date()
         until = until or last.date()
     assert since is not None and until is not None
+    # Stored dates outside the accepted years (a hostile or broken export) are not charted.
+    since = max(since, date(_YEARS[0], 1, 1))
+    until = min(until, date(_YEARS[1], 12, 31))
     if until < since:
         return None
     if (until - since).days + 1 > MAX_DAYS:

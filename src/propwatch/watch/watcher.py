@@ -37,6 +37,9 @@ log = logging.getLogger("propwatch.watch")
 #: At most this many files are looked at per scan (the rest wait for the next scans).
 MAX_FILES: Final = 100_000
 
+#: Files that make a folder a Telegram export (its media folders are then not looked at).
+_EXPORT_MARKERS: Final = frozenset({"result.json", "messages.html"})
+
 
 def alert_hook(
     store: Store,
@@ -135,10 +138,16 @@ class Watcher:
     # -- finding files -------------------------------------------------------------------
     def _files(self) -> list[Path]:
         found: list[Path] = []
+        in_export: dict[str, bool] = {}
         for folder, dirs, files in os.walk(self.root):
+            export = in_export.get(folder, False) or bool(_EXPORT_MARKERS & set(files))
             dirs[:] = sorted(
-                d for d in dirs if not d.startswith(".") and d.lower() not in MEDIA_DIRS
+                d
+                for d in dirs
+                if not d.startswith(".") and not (export and d.lower() in MEDIA_DIRS)
             )
+            for d in dirs:
+                in_export[os.path.join(folder, d)] = export
             for name in sorted(files):
                 if name.startswith(".") or Path(name).suffix.lower() in MEDIA_SUFFIXES:
                     continue

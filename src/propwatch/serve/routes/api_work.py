@@ -437,13 +437,26 @@ def _set_job(store: Store, job_id: str, **values: Any) -> None:
         conn.execute(j.update().where(j.c.id == job_id).values(**values))
 
 
-def run_job(store: Store, job_id: str, checked: Checked, workdir: Path) -> None:
-    """Ingest an upload (in the background thread) and record the outcome."""
+def run_job(
+    store: Store, job_id: str, checked: Checked, workdir: Path, rules: Path | None = None
+) -> None:
+    """Ingest an upload (in the background thread) and record the outcome; with ``rules``
+    (the server's alert rules file), new items are checked against them as they arrive."""
     from propwatch.api import ingest
 
+    dispatcher = None
     try:
         _set_job(store, job_id, status="running")
-        report = ingest(checked.paths, store, force_format=checked.format)
+        on_batch = None
+        if rules is not None:
+            from propwatch.watch.deliver import Dispatcher
+            from propwatch.watch.rules import load_rules
+            from propwatch.watch.watcher import alert_hook
+
+            ruleset = load_rules(rules)
+            dispatcher = Dispatcher(store, ruleset)
+            on_batch = alert_hook(store, ruleset, dispatcher=dispatcher)
+        report = ingest(checked.paths, store, force_format=checked.format, on_batch=on_batch)
         folder = checked.paths[0] if checked.format is None else checked.paths[0].parent
         summary = _relative(report.to_json(), f"{folder}{os.sep}")
         read = report.totals.ingested + report.totals.duplicates + report.totals.edits
@@ -457,6 +470,8 @@ def run_job(store: Store, job_id: str, checked: Checked, workdir: Path) -> None:
         if not isinstance(exc, Exception):
             raise
     finally:
+        if dispatcher is not None:
+            dispatcher.close()
         shutil.rmtree(workdir, ignore_errors=True)
 
 
@@ -537,7 +552,8 @@ async def upload(
                        "files": checked.members})  # fmt: skip
 
     await run_in_threadpool(queue)
-    _executor(request).submit(run_job, store, job_id, checked, workdir)
+    rules = request.app.state.settings.alert_rules
+    _executor(request).submit(run_job, store, job_id, checked, workdir, rules)
     url = f"/api/jobs/{job_id}"
     return JSONResponse(
         {"job": job_id, "status": "queued", "status_url": url},
