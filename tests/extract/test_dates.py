@@ -327,3 +327,21 @@ def test_never_raises_and_values_are_valid(text: str) -> None:
         assert 1900 <= parts[0] <= 2100
         if len(parts) == 3:
             date(*parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One year ago today, the shrine was attacked.", "2022-10-26"),
+        ("Два года назад сегодня произошёл теракт.", "2021-10-26"),
+        ("Бир жыл мурун бүгүн кол салуу болгон.", "2022-10-26"),
+        ("Today the toll rose.", "2023-10-26"),
+    ],
+)
+def test_years_ago_today_moves_the_year(text: str, expected: str) -> None:
+    (found,) = find_dates(text, "en", date(2023, 10, 26))
+    assert found.value == expected
+
+
+def test_an_ago_phrase_that_cannot_be_counted_gives_no_date() -> None:
+    assert find_dates("Some time ago today we learned it.", "en", date(2023, 10, 26)) == []

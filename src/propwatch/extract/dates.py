@@ -1034,8 +1034,44 @@ def find_dates(text: str, language: str = "en", doc_date: date | None = None) ->
         start, end = original.span(c.start, c.end)
         while end < len(text) and text[end] == "\u0640":  # tatweel after "هـ"
             end += 1
-        out.append(DateValue(c.value, text[start:end], start, end, c.calendar, c.resolution))
+        value = c.value
+        if c.resolution == "relative":
+            shifted = _years_ago(text[max(0, start - 40) : start], value)
+            if shifted is None:
+                continue  # "… ago today" we cannot count: no date rather than a wrong one
+            value = shifted
+        out.append(DateValue(value, text[start:end], start, end, c.calendar, c.resolution))
     return out
+
+
+#: "one year ago today", "два года назад сегодня", "bir yıl önce bugün", "یک سال پیش امروز"
+_AGO = re.compile(
+    r"(?:\b(?P<n>\d{1,3}|an?|one|two|three|four|five|ten|один|одн\w*|два|две|три|пять|десять)"
+    r"\s+)?(?P<unit>years?|год\w*|лет|yil|йил|жыл|сол|سال|عام|سنة|سنوات|yıl)?"
+    r"\s*(?:ago|назад|oldin|олдин|мурун|пеш|پیش|قبل|önce|مضت|مضى)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_AGO_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
+              "один": 1, "два": 2, "две": 2, "три": 3, "пять": 5, "десять": 10}  # fmt: skip
+
+
+def _years_ago(before: str, value: str) -> str | None:
+    """``value`` ("today", "yesterday" resolved) moved back by "N years ago" written just
+    before it; None when an "ago" phrase is there but cannot be counted in years."""
+    m = _AGO.search(before)
+    if m is None:
+        return value
+    if not m.group("unit"):
+        return None
+    raw = (m.group("n") or "1").lower()
+    years = int(raw) if raw.isdigit() else _AGO_WORDS.get(raw, 1 if raw.startswith("одн") else 0)
+    if years <= 0 or len(value) != 10:
+        return None
+    try:
+        day = date.fromisoformat(value)
+        return day.replace(year=day.year - years).isoformat()
+    except ValueError:  # 29 February minus a year
+        return (date.fromisoformat(value) - timedelta(days=365 * years)).isoformat()
 
 
 _BARE = re.compile(r"\W*(\d{4})(?:-(\d{1,2}))?\W*")
