@@ -16,7 +16,11 @@ __all__ = ["serve_command"]
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--max-upload", default=None, type=click.IntRange(1), metavar="BYTES",
               help="Largest accepted upload (default 512 MiB, or $PROPWATCH_MAX_UPLOAD).")
-def serve_command(db: str | None, host: str, port: int, max_upload: int | None) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (each opens the database; SQLite allows one writer).")
+def serve_command(
+    db: str | None, host: str, port: int, max_upload: int | None, workers: int
+) -> None:
     """Start the workspace: REST API (OpenAPI at /openapi.json, docs at /docs) and web UI.
 
     Create a first account with `propwatch users add NAME --role admin --password-stdin`.
@@ -28,11 +32,21 @@ def serve_command(db: str | None, host: str, port: int, max_upload: int | None) 
         from propwatch.serve.app import create_app
         from propwatch.serve.settings import ServeSettings
 
+        click.echo(f"propwatch workspace on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
+        if workers > 1:  # each worker process builds its app from the environment
+            import os
+
+            if db:
+                os.environ["PROPWATCH_DB"] = db
+            if max_upload:
+                os.environ["PROPWATCH_MAX_UPLOAD"] = str(max_upload)
+            uvicorn.run("propwatch.serve.app:create_app", factory=True, host=host, port=port,
+                        workers=workers, log_level="warning")  # fmt: skip
+            return 0
         settings = ServeSettings(db=db)
         if max_upload:
             settings.max_upload_bytes = max_upload
         app = create_app(db, settings=settings)
-        click.echo(f"propwatch workspace on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return 0
 

@@ -7,11 +7,11 @@ so FastAPI runs them in its thread pool. Static assets ship inside the package
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from propwatch import __version__
@@ -48,6 +48,13 @@ def create_app(db: str | None = None, *, settings: ServeSettings | None = None) 
         "/health needs a session or an API token (Authorization: Bearer ...).",
         lifespan=lifespan,
     )
+    @app.middleware("http")
+    async def no_sniff(request: Request, call_next: Callable[[Request], Awaitable[Response]]
+                       ) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
     app.state.store = store
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
