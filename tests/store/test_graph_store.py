@@ -32,6 +32,7 @@ from propwatch.store.graph_queries import (
     list_entities,
     list_events,
 )
+from propwatch.store.migrations import MIGRATIONS
 
 CYRILLIC = "Ислом давлати масъулиятни ўз зиммасига олди, деб хабар берди агентлик."
 LATIN = "Agentlik xabariga ko'ra, Islom davlati mas'uliyatni o'z zimmasiga oldi."
@@ -499,18 +500,18 @@ def test_graph_tables_come_from_migration_2(db_url: str) -> None:
         names = set(sa.inspect(conn).get_table_names())
         versions = conn.execute(sa.select(s.schema_migrations.c.version)).scalars().all()
     assert {"entities", "entity_mentions", "events", "relations"} <= names
-    assert sorted(versions) == [1, 2]
+    assert sorted(versions) == [m.version for m in MIGRATIONS]
 
 
 def test_a_version_1_database_is_upgraded(db_url: str) -> None:
     with open_store(db_url) as store:
         write(store, message(make_item(CYRILLIC, "1")))
         with store.engine.begin() as conn:  # back to what propwatch 1 left behind
-            for table in reversed(s.GRAPH_TABLES):
+            for table in reversed((*s.GRAPH_TABLES, *s.WORKSPACE_TABLES)):
                 table.drop(conn)
-            conn.execute(s.schema_migrations.delete().where(s.schema_migrations.c.version == 2))
+            conn.execute(s.schema_migrations.delete().where(s.schema_migrations.c.version >= 2))
     with open_store(db_url) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == MIGRATIONS[-1].version
         assert load_graph(store).entities == [] and list_events(store) == []
         write(store, message(make_item(LATIN, "2"), entity(LATIN, "Islom davlati")))
         assert [e.mention_count for e in list_entities(store)] == [1]

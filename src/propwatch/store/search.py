@@ -194,6 +194,9 @@ def snippet(text: str, words: list[str], key: Any, width: int = 12) -> str:
     tokens = text.split()
     if not tokens:
         return ""
+    if not words:  # nothing to find: the text's start (no key computed per token)
+        out = " ".join(tokens[: 2 * width])
+        return out + (" …" if len(tokens) > 2 * width else "")
     keys = [str(key(tok)) for tok in tokens]
     hit = None
     for i, k in enumerate(keys):

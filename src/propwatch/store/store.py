@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Select, exists, func, literal_column, select, text
+from sqlalchemy import Engine, Select, exists, func, literal, literal_column, select, text
 
 from propwatch.errors import UsageError
 from propwatch.model import Message, Rejected
@@ -262,16 +262,7 @@ class Store:
     def _annotations_of(self, pks: Sequence[int]) -> dict[int, list[Any]]:
         if not pks:
             return {}
-        a = schema.annotations
-        out: dict[int, list[Any]] = {}
-        with self.engine.connect() as conn:
-            for row in conn.execute(
-                select(a.c.message_pk, a.c.kind, a.c.label, a.c.score, a.c.component, a.c.data)
-                .where(a.c.message_pk.in_(list(pks)), a.c.kind.in_(["judgement", "detection"]))
-                .order_by(a.c.score.desc())
-            ):
-                out.setdefault(int(row.message_pk), []).append(row)
-        return out
+        return annotations_for_hits(self.engine, pks)
 
     def _result(
         self,
@@ -479,6 +470,33 @@ class Store:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def annotations_for_hits(engine: Engine, pks: Sequence[int]) -> dict[int, list[Any]]:
+    """Judgements (with their ``data``: the stance) and detections (without: decoding JSON for
+    every detection costs more than the rest of a result page) of these messages, strongest
+    first, per message."""
+    a = schema.annotations
+    out: dict[int, list[Any]] = {}
+    if not pks:
+        return out
+    wanted = list(pks)
+    with engine.connect() as conn:
+        rows = list(
+            conn.execute(
+                select(a.c.message_pk, a.c.kind, a.c.label, a.c.score, a.c.component, a.c.data)
+                .where(a.c.message_pk.in_(wanted), a.c.kind == "judgement")
+            )
+        )
+        rows += conn.execute(
+            select(a.c.message_pk, a.c.kind, a.c.label, a.c.score, a.c.component,
+                   literal(None).label("data"))
+            .where(a.c.message_pk.in_(wanted), a.c.kind == "detection")
+        ).all()  # fmt: skip
+    rows.sort(key=lambda r: -float(r.score))
+    for row in rows:
+        out.setdefault(int(row.message_pk), []).append(row)
+    return out
 
 
 def _now() -> datetime:

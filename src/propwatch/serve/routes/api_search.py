@@ -302,17 +302,9 @@ def _browse_filters(stmt: Select[Any], query: SearchQuery) -> Select[Any]:
 def hits_of(store: Store, rows: list[Any]) -> list[dict[str, Any]]:
     """Search-hit JSON (as ``SearchHit.to_json``) of message rows from :func:`hit_columns`,
     with their judgement and strongest detections; the snippet is the text's start."""
-    a = schema.annotations
-    pks = [int(r.id) for r in rows]
-    notes: dict[int, list[Any]] = {}
-    if pks:
-        with store.engine.connect() as conn:
-            for note in conn.execute(
-                select(a.c.message_pk, a.c.kind, a.c.label, a.c.score, a.c.component, a.c.data)
-                .where(a.c.message_pk.in_(pks), a.c.kind.in_(["judgement", "detection"]))
-                .order_by(a.c.score.desc(), a.c.id)
-            ):
-                notes.setdefault(int(note.message_pk), []).append(note)
+    from propwatch.store.store import annotations_for_hits
+
+    notes = annotations_for_hits(store.engine, [int(r.id) for r in rows])
     out = []
     for r in rows:
         hit = SearchHit(
