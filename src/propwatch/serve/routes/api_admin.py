@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 import orjson
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
@@ -28,6 +28,9 @@ from propwatch.serve.deps import User, current_user, get_store, require
 from propwatch.store import Store
 
 __all__ = ["AUDIT_COLUMNS", "router"]
+
+#: A row id in a path: anything outside 64-bit integers is simply not found (422).
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 router = APIRouter(tags=["admin"])
 
@@ -145,7 +148,7 @@ def new_token(body: NewToken, user: UserDep, store: StoreDep, request: Request) 
 
 
 @router.delete("/api/tokens/{token_id}", status_code=204)
-def delete_token(token_id: int, user: UserDep, store: StoreDep, request: Request) -> Response:
+def delete_token(token_id: RowId, user: UserDep, store: StoreDep, request: Request) -> Response:
     """Revoke a token: your own, or anyone's for admins (404 otherwise)."""
     try:
         accounts.revoke_token(store, token_id, owner=None if user.can("admin") else user.name)

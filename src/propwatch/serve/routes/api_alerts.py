@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from propwatch.serve.accounts import audit
@@ -32,6 +32,9 @@ from propwatch.watch.rules import AlertRulesError, load_rules
 from propwatch.watch.trends import By, before_after, daily_series, parse_day, spikes
 
 __all__ = ["router"]
+
+#: A row id in a path: anything outside 64-bit integers is simply not found (422).
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 router = APIRouter(tags=["alerts"])
 
@@ -97,7 +100,7 @@ def alerts(
 
 
 @router.get("/api/alerts/{alert_id}")
-def alert(alert_id: int, _user: ViewerDep, store: StoreDep) -> Any:
+def alert(alert_id: RowId, _user: ViewerDep, store: StoreDep) -> Any:
     """One alert."""
     found = inbox.get_alert(store, alert_id)
     if found is None:
@@ -106,7 +109,7 @@ def alert(alert_id: int, _user: ViewerDep, store: StoreDep) -> Any:
 
 
 @router.patch("/api/alerts/{alert_id}")
-def change_alert(alert_id: int, body: StatusChange, _user: AnalystDep, store: StoreDep) -> Any:
+def change_alert(alert_id: RowId, body: StatusChange, _user: AnalystDep, store: StoreDep) -> Any:
     """Mark an alert new, seen or closed (analyst)."""
     changed = inbox.set_status(store, alert_id, body.status)
     if changed is None:
@@ -232,7 +235,7 @@ def add_reference_event(body: NewEvent, user: AnalystDep, store: StoreDep, reque
 
 @router.patch("/api/reference-events/{event_id}")
 def change_reference_event(
-    event_id: int, body: EventChange, user: AnalystDep, store: StoreDep, request: Request
+    event_id: RowId, body: EventChange, user: AnalystDep, store: StoreDep, request: Request
 ) -> Any:
     """Change the date, title or note of a user event (analyst); ``note: ""`` clears it."""
     before = reference.get_event(store, event_id)
@@ -254,7 +257,7 @@ def change_reference_event(
 
 @router.delete("/api/reference-events/{event_id}", status_code=204)
 def delete_reference_event(
-    event_id: int, user: AnalystDep, store: StoreDep, request: Request
+    event_id: RowId, user: AnalystDep, store: StoreDep, request: Request
 ) -> Response:
     """Delete a user event (analyst); built-in events have no id and cannot be deleted."""
     before = reference.get_event(store, event_id)
