@@ -345,3 +345,11 @@ def test_years_ago_today_moves_the_year(text: str, expected: str) -> None:
 
 def test_an_ago_phrase_that_cannot_be_counted_gives_no_date() -> None:
     assert find_dates("Some time ago today we learned it.", "en", date(2023, 10, 26)) == []
+
+
+def test_russian_month_adjective_is_the_latest_such_month() -> None:
+    (found,) = find_dates("общие черты с январским терактом в Кермане", "ru", date(2024, 3, 24))
+    assert (found.value, found.text, found.resolution) == ("2024-01", "январским", "relative")
+    (later,) = find_dates("в майском нападении", "ru", date(2024, 3, 24))
+    assert later.value == "2023-05"  # May had not come yet in March 2024
+    assert find_dates("январским терактом", "ru") == []  # no document date: no guess

@@ -771,6 +771,29 @@ def _month_only(
     return _Cand(ms, end, value, info.calendar, "relative")
 
 
+#: "январский теракт", "в мартовском нападении": the month as an adjective (Russian).
+_RU_MONTH_ADJ = re.compile(
+    r"(?<![^\W\d_])(январ|феврал|мартов|апрел|май|июн|июл|августов|сентябр|октябр|ноябр|декабр)"
+    r"ь?ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)(?![^\W\d_])"
+)
+_RU_MONTH_ADJ_NUMBER = {
+    "январ": 1, "феврал": 2, "мартов": 3, "апрел": 4, "май": 5, "июн": 6, "июл": 7,
+    "августов": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}  # fmt: skip
+
+
+def _ru_month_adjectives(view: str, doc_date: date) -> list[_Cand]:
+    """The latest such month up to ``doc_date`` ("январский теракт" in March 2024: 2024-01)."""
+    out = []
+    for m in _RU_MONTH_ADJ.finditer(view):
+        month = _RU_MONTH_ADJ_NUMBER[m.group(1)]
+        year = doc_date.year if month <= doc_date.month else doc_date.year - 1
+        value = _month_value("gregorian", year, month)
+        if value is not None:
+            out.append(_Cand(m.start(), m.end(), value, "gregorian", "relative"))
+    return out
+
+
 _YEAR_FIRST = re.compile(
     r"(?<![\d.,:/\-])(\d{4})[ -]?(?:yil|йил|жылдын|жылы|жыл|года|г\.|کال د|کال|سال)(?: د)?,? ?$"
 )
@@ -1029,6 +1052,8 @@ def find_dates(text: str, language: str = "en", doc_date: date | None = None) ->
     if doc_date is not None:
         cands += _weekday_candidates(view, starts, doc_date)
         cands += _relative_candidates(view, starts, lang, doc_date)
+        if lang == "ru":
+            cands += _ru_month_adjectives(view, doc_date)
     out: list[DateValue] = []
     for c in _select(cands, view):
         start, end = original.span(c.start, c.end)
