@@ -201,33 +201,26 @@ def _entity_conditions(
 
 
 def _samples(conn: Connection, entity_ids: Sequence[int]) -> dict[int, list[int]]:
-    """Up to MESSAGE_SAMPLE distinct messages per entity, oldest first."""
-    if not entity_ids:
-        return {}
-    em, m = schema.entity_mentions, schema.messages
-    pairs = (
-        select(em.c.entity_id, em.c.message_pk, m.c.date)
-        .select_from(em.join(m, m.c.id == em.c.message_pk))
-        .where(em.c.entity_id.in_(list(entity_ids)))
-        .distinct()
-        .subquery()
-    )
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=pairs.c.entity_id,
-            order_by=(pairs.c.date.asc().nulls_last(), pairs.c.message_pk.asc()),
-        )
-        .label("rank")
-    )
-    ranked = select(pairs.c.entity_id, pairs.c.message_pk, rank).subquery()
+    """Up to MESSAGE_SAMPLE distinct messages per entity, in the order they were stored.
+
+    One small indexed query per entity (the ``entity_id`` index is ordered by row id within
+    an entity): a window over every mention of the most mentioned entities took most of a
+    second at a million messages."""
+    em = schema.entity_mentions
     out: dict[int, list[int]] = {}
-    for row in conn.execute(
-        select(ranked.c.entity_id, ranked.c.message_pk)
-        .where(ranked.c.rank <= MESSAGE_SAMPLE)
-        .order_by(ranked.c.entity_id, ranked.c.rank)
-    ):
-        out.setdefault(int(row.entity_id), []).append(int(row.message_pk))
+    for entity_id in entity_ids:
+        seen: dict[int, None] = {}
+        for (pk,) in conn.execute(
+            select(em.c.message_pk)
+            .where(em.c.entity_id == entity_id)
+            .order_by(em.c.id)
+            .limit(MESSAGE_SAMPLE * 4)
+        ):
+            seen.setdefault(int(pk), None)
+            if len(seen) >= MESSAGE_SAMPLE:
+                break
+        if seen:
+            out[int(entity_id)] = list(seen)
     return out
 
 

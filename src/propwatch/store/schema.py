@@ -114,6 +114,8 @@ messages = Table(
     UniqueConstraint("channel_id", "message_id", name="uq_messages_channel_message"),
     Index("ix_messages_date", "date"),
     Index("ix_messages_language", "language"),
+    #: browsing one language newest first (``/api/items?lang=``) without sorting all of it
+    Index("ix_messages_language_date", "language", "date"),
     Index("ix_messages_channel_date", "channel_id", "date"),
 )
 

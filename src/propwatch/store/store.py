@@ -253,8 +253,18 @@ class Store:
             ordered = base.order_by(m.c.date.asc().nulls_last(), m.c.id.asc())
         else:
             ordered = base.order_by(m.c.date.desc().nulls_last(), m.c.id.desc())
+        # Count without the join unless a channel filter needs the channels table.
+        needs_join = bool(query.channel) and self.dialect != "sqlite"
+        count: Select[Any] = select(func.count()).select_from(
+            m.join(c, c.c.id == m.c.channel_id) if needs_join else m
+        )
+        count = self._filters(count, query)
+        if query.language and self.dialect == "sqlite":
+            count = count.where(m.c.language == query.language)
+        if query.channel and self.dialect == "sqlite":
+            count = count.where(m.c.channel_id.in_(self._channel_ids(query.channel) or [0]))
         with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+            total = conn.execute(count).scalar_one()
             rows = conn.execute(ordered.limit(query.limit).offset(query.offset)).all()
         used = "oldest" if query.sort == "oldest" else "newest"
         return self._result(query, parsed, total, rows, {}, used)

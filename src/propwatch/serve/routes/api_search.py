@@ -277,8 +277,11 @@ def _browse_filters(stmt: Select[Any], query: SearchQuery) -> Select[Any]:
     m, a = schema.messages, schema.annotations
     if query.language:
         stmt = stmt.where(m.c.language == query.language)
-    if query.channel:
-        stmt = stmt.where(channel_condition(query.channel))
+    if query.channel:  # by channel id: the (channel, date) index applies, no join needed
+        c = schema.channels
+        stmt = stmt.where(
+            m.c.channel_id.in_(select(c.c.id).where(channel_condition(query.channel)))
+        )
     if query.since:
         stmt = stmt.where(m.c.date >= utc_naive(query.since))
     if query.until:
@@ -351,8 +354,11 @@ def list_items(
         ordered = base.order_by(m.c.date.asc().nulls_last(), m.c.id.asc())
     else:
         ordered = base.order_by(m.c.date.desc().nulls_last(), m.c.id.desc())
+    # Counted without the join: joining every matching message to its channel just to count
+    # them cost 0.3 s for 160k items.
+    count = _browse_filters(select(func.count()).select_from(m), query)
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+        total = conn.execute(count).scalar_one()
         rows = list(conn.execute(ordered.limit(page.limit).offset(page.offset)).all())
     out = page.wrap(total, "items", hits_of(store, rows))
     out["sort"] = sort
