@@ -21,6 +21,7 @@ from propwatch.cli.entities_cmd import entity_json, event_json
 from propwatch.extract.model import ENTITY_TYPES, EVENT_TYPES
 from propwatch.serve.routes.api_search import (
     Channel,
+    FastJSON,
     NoNul,
     PageDep,
     Since,
@@ -139,7 +140,7 @@ def entities(
     channel: Channel = None,
     since: Since = None,
     until: Until = None,
-) -> dict[str, Any]:
+) -> Any:
     """Merged entities, most mentioned first, as ``propwatch entities --json`` lists them:
     ``{"total", "limit", "offset", "entities": [...]}``."""
     filters: dict[str, Any] = {
@@ -152,7 +153,7 @@ def entities(
     total = count_entities(store, **filters)
     found = list_entities(store, **filters, limit=page.limit, offset=page.offset)
     refs = message_refs(store, [pk for e in found for pk in e.message_pks[:_REFS_PER_ENTITY]])
-    return page.wrap(total, "entities", [entity_json(e, refs) for e in found])
+    return FastJSON(page.wrap(total, "entities", [entity_json(e, refs) for e in found]))
 
 
 def _timeline(store: Store, entity_id: int) -> list[dict[str, Any]]:
@@ -264,7 +265,7 @@ def events(
     ] = None,
     since: Since = None,
     until: Until = None,
-) -> dict[str, Any]:
+) -> Any:
     """Attack events, newest first, as ``propwatch events --json``: ``{"total", "limit",
     "offset", "events": [...]}``."""
     filters: dict[str, Any] = {
@@ -278,7 +279,9 @@ def events(
     total = count_events(store, **filters)
     found = list_events(store, **filters, limit=page.limit, offset=page.offset)
     refs = message_refs(store, [ev.message_pk for ev in found])
-    return page.wrap(total, "events", [event_json(ev, refs.get(ev.message_pk)) for ev in found])
+    return FastJSON(
+        page.wrap(total, "events", [event_json(ev, refs.get(ev.message_pk)) for ev in found])
+    )
 
 
 # -- the channel network ------------------------------------------------------------------------

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+import orjson
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import AfterValidator
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.exc import OperationalError
@@ -147,6 +148,16 @@ def channel_condition(wanted: str) -> ColumnElement[bool]:
     return or_(c.c.key == wanted, c.c.name == wanted, c.c.key == f"telegram:{wanted}")
 
 
+class FastJSON(Response):
+    """JSON rendered with orjson, returned as a response so FastAPI skips its generic encoder
+    (4 ms of a 15 ms search at a million messages went into ``jsonable_encoder``)."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+
+
 def strip_nul(value: Any) -> Any:
     """A text parameter without NUL characters (PostgreSQL text cannot hold them)."""
     return value.replace("\x00", "") if isinstance(value, str) else value
@@ -210,7 +221,7 @@ def search(
     label: Label = None,
     min_score: MinScore = None,
     sort: Literal["auto", "relevance", "newest", "oldest"] = "auto",
-) -> dict[str, Any]:
+) -> Any:
     """Search stored items across scripts, as ``propwatch search --json`` does: ``{"total",
     "sort", "hits": [...], "limit", "offset"}``. Audited as ``search``."""
     if len(q) > MAX_QUERY_CHARS:
@@ -258,7 +269,7 @@ def search(
             "total": result.total,
         },
     )
-    return out
+    return FastJSON(out)
 
 
 # -- browsing -----------------------------------------------------------------------------------
@@ -338,7 +349,7 @@ def list_items(
     label: Label = None,
     min_score: MinScore = None,
     sort: Literal["newest", "oldest"] = "newest",
-) -> dict[str, Any]:
+) -> Any:
     """Browse stored items with the search filters (no words), newest first:
     ``{"total", "limit", "offset", "sort", "items": [<search hit>...]}``."""
     query = SearchQuery(
@@ -362,7 +373,7 @@ def list_items(
         rows = list(conn.execute(ordered.limit(page.limit).offset(page.offset)).all())
     out = page.wrap(total, "items", hits_of(store, rows))
     out["sort"] = sort
-    return out
+    return FastJSON(out)
 
 
 # -- one item ---------------------------------------------------------------------------------
