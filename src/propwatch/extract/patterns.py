@@ -44,6 +44,7 @@ __all__ = [
     "last_segment",
     "quoted",
     "quoted_at",
+    "quoted_headlines",
     "quoted_value",
     "sentence_bounds",
     "title_case_lines",
@@ -184,6 +185,17 @@ class Headline:
     start: int
     end: int
     text: str
+
+
+def quoted_headlines(pattern: re.Pattern[str], text: str) -> list[Headline]:
+    """Headlines a language's ``pattern`` introduces ("titled", "под заголовком", "با عنوان",
+    "بعنوان"), the quoted text in its group ``q``."""
+    out: list[Headline] = []
+    for m in pattern.finditer(text):
+        q = quoted_value(m, "q")
+        if q:
+            out.append(Headline(q[1], q[2], q[0]))
+    return out
 
 
 # -- small helpers --------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from propwatch.extract.patterns import (
     arabic_name_after,
     issue_value,
     quoted,
+    quoted_headlines,
     quoted_value,
 )
 
@@ -264,9 +265,4 @@ _HEADLINE = re.compile(rf"(?:بعنوان|تحت\s+عنوان|عنوانها|ع�
 
 def headlines(text: str) -> list[Headline]:
     """ "بعنوان «...»", "تحت عنوان "...""."""
-    out = []
-    for m in _HEADLINE.finditer(text):
-        q = quoted_value(m, "q")
-        if q:
-            out.append(Headline(q[1], q[2], q[0]))
-    return out
+    return quoted_headlines(_HEADLINE, text)

@@ -27,6 +27,7 @@ from propwatch.extract.patterns import (
     issue_value,
     last_segment,
     quoted,
+    quoted_headlines,
     quoted_value,
     sentence_bounds,
     title_case_lines,
@@ -432,12 +433,7 @@ _HEADLINE = re.compile(rf"\b(?:headlined|headline[sd]?|titled|entitled|title)\s*
 
 def headlines(text: str) -> list[Headline]:
     """Article titles: "headline 'Sibling Quarrel'", "an article titled \"...\""."""
-    out: list[Headline] = []
-    for m in _HEADLINE.finditer(text):
-        q = quoted_value(m, "q")
-        if q:
-            out.append(Headline(q[1], q[2], q[0]))
-    return out
+    return quoted_headlines(_HEADLINE, text)
 
 
 # -- persons --------------------------------------------------------------------------------------

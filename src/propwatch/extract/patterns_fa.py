@@ -19,6 +19,7 @@ from propwatch.extract.patterns import (
     arabic_name_after,
     issue_value,
     quoted,
+    quoted_headlines,
     quoted_value,
 )
 
@@ -234,12 +235,7 @@ _HEADLINE = re.compile(rf"(?:با|تحت)\s+(?:عنوان|تیتر)\s*:?\s*{_Q}"
 
 def headlines(text: str) -> list[Headline]:
     """ "با عنوان «...»", "تحت عنوان «...»"."""
-    out = []
-    for m in _HEADLINE.finditer(text):
-        q = quoted_value(m, "q")
-        if q:
-            out.append(Headline(q[1], q[2], q[0]))
-    return out
+    return quoted_headlines(_HEADLINE, text)
 
 
 # -- Pashto ---------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from propwatch.extract.patterns import (
     first_segment,
     issue_value,
     quoted,
+    quoted_headlines,
     quoted_value,
 )
 
@@ -216,12 +217,7 @@ _HEADLINE_RU = re.compile(
 
 def headlines(text: str) -> list[Headline]:
     """ "под заголовком «...»", "статья «...»"."""
-    out = []
-    for m in _HEADLINE_RU.finditer(text):
-        q = quoted_value(m, "q")
-        if q:
-            out.append(Headline(q[1], q[2], q[0]))
-    return out
+    return quoted_headlines(_HEADLINE_RU, text)
 
 
 # -- natasha --------------------------------------------------------------------------------------
