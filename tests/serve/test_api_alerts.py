@@ -11,17 +11,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
+from tests.serve.served import DEMO, role_tokens
 
-import propwatch
 from propwatch.api import ingest
-from propwatch.serve.accounts import create_token, create_user
 from propwatch.serve.app import create_app
 from propwatch.serve.settings import ServeSettings
 from propwatch.store import open_store, schema
 from propwatch.watch.rules import evaluate_new, load_rules
 
-DEMO = Path(propwatch.__file__).parent / "data" / "demo"
-ROLES = ("viewer", "analyst", "admin")
 RULES = """\
 webhook: {url: "https://hooks.example.org/p/secret-path?token=t0ken", secret_env: PW_HOOK}
 rules:
@@ -52,15 +49,12 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     url = f"sqlite:///{folder / 'demo.db'}"
     rules = folder / "rules.yaml"
     rules.write_text(RULES, encoding="utf-8")
-    tokens = {}
     with open_store(url) as store:
         ingest([DEMO / "result.json"], store, workers=0)
         with store.engine.connect() as conn:
             pks = list(conn.execute(select(schema.messages.c.id)).scalars())
         evaluate_new(store, pks, load_rules(rules))
-        for role in ROLES:
-            create_user(store, f"{role}1", role, "a long enough password")
-            tokens[role] = create_token(store, f"{role}1")
+        tokens = role_tokens(store)
     settings = ServeSettings(db=url, alert_rules=rules)
     with TestClient(create_app(url, settings=settings)) as client:
         yield Served(client, url, tokens, rules)

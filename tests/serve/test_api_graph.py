@@ -5,42 +5,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from tests.serve.served import DEMO, ROLES, Served, role_tokens
 
-import propwatch
 from propwatch.api import ingest
 from propwatch.cli.main import cli
-from propwatch.serve.accounts import create_token, create_user
 from propwatch.serve.app import create_app
 from propwatch.store import open_store
-
-DEMO = Path(propwatch.__file__).parent / "data" / "demo"
-ROLES = ("viewer", "analyst", "admin")
-
-
-class Served:
-    def __init__(self, client: TestClient, url: str, tokens: dict[str, str]) -> None:
-        self.client, self.url, self.tokens = client, url, tokens
-
-    def get(self, path: str, role: str | None = "viewer", **kw: Any) -> Any:
-        headers = {"Authorization": f"Bearer {self.tokens[role]}"} if role else {}
-        return self.client.get(path, headers=headers, **kw)
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     url = f"sqlite:///{tmp_path_factory.mktemp('graph') / 'demo.db'}"
-    tokens = {}
     with open_store(url) as store:
         ingest([DEMO / "result.json", DEMO / "articles"], store, workers=0)
-        for role in ROLES:
-            create_user(store, f"{role}1", role, "a long enough password")
-            tokens[role] = create_token(store, f"{role}1")
+        tokens = role_tokens(store)
     with TestClient(create_app(url)) as client:
         yield Served(client, url, tokens)
 

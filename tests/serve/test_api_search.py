@@ -5,52 +5,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from sqlalchemy import select
+from tests.serve.served import DEMO, ROLES, Served, role_tokens
 
-import propwatch
 from propwatch.api import ingest
 from propwatch.cli.main import cli
-from propwatch.serve.accounts import create_token, create_user
 from propwatch.serve.app import create_app
 from propwatch.store import open_store, schema
-
-DEMO = Path(propwatch.__file__).parent / "data" / "demo"
-ROLES = ("viewer", "analyst", "admin")
-
-
-class Served:
-    def __init__(self, client: TestClient, url: str, tokens: dict[str, str]) -> None:
-        self.client, self.url, self.tokens = client, url, tokens
-
-    def get(self, path: str, role: str | None = "viewer", **kw: Any) -> Any:
-        return self.client.get(path, headers=self.auth(role), **kw)
-
-    def post(self, path: str, role: str | None = "viewer", **kw: Any) -> Any:
-        return self.client.post(path, headers=self.auth(role), **kw)
-
-    def auth(self, role: str | None) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.tokens[role]}"} if role else {}
-
-    def rows(self, stmt: Any) -> list[Any]:
-        with open_store(self.url) as store, store.engine.connect() as conn:
-            return list(conn.execute(stmt).all())
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     url = f"sqlite:///{tmp_path_factory.mktemp('search') / 'demo.db'}"
-    tokens = {}
     with open_store(url) as store:
         ingest([DEMO / "result.json", DEMO / "articles"], store, workers=0)
-        for role in ROLES:
-            create_user(store, f"{role}1", role, "a long enough password")
-            tokens[role] = create_token(store, f"{role}1")
+        tokens = role_tokens(store)
     with TestClient(create_app(url)) as client:
         yield Served(client, url, tokens)
 

@@ -19,19 +19,18 @@ from xml.etree import ElementTree
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
+from tests.serve.served import DEMO, role_tokens
+from tests.serve.served import Served as BaseServed
 
-import propwatch
 from propwatch.api import ingest
 from propwatch.detect.dataset import read_table
 from propwatch.export import COLUMNS
-from propwatch.serve.accounts import create_session, create_token, create_user
+from propwatch.serve.accounts import create_session
 from propwatch.serve.app import create_app
 from propwatch.serve.auth import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE
 from propwatch.serve.settings import ServeSettings
 from propwatch.store import open_store, schema
 
-DEMO = Path(propwatch.__file__).parent / "data" / "demo"
-ROLES = ("viewer", "analyst", "admin")
 MAX_UPLOAD = 256 * 1024
 MAX_UNZIPPED = 1024 * 1024
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
@@ -47,25 +46,18 @@ def jsonl(word: str, n: int = 3) -> bytes:
     return "\n".join(json.dumps(x) for x in lines).encode() + b"\n"
 
 
-class Served:
+class Served(BaseServed):
+    """Uploads and jobs: posts are an analyst's unless told otherwise."""
+
     def __init__(self, client: TestClient, url: str, tokens: dict[str, str], uploads: Path):
-        self.client, self.url, self.tokens, self.uploads = client, url, tokens, uploads
-
-    def auth(self, role: str | None) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.tokens[role]}"} if role else {}
-
-    def get(self, path: str, role: str | None = "viewer", **kw: Any) -> Any:
-        return self.client.get(path, headers=self.auth(role), **kw)
+        super().__init__(client, url, tokens)
+        self.uploads = uploads
 
     def post(self, path: str, role: str | None = "analyst", **kw: Any) -> Any:
-        return self.client.post(path, headers=self.auth(role), **kw)
+        return super().post(path, role, **kw)
 
     def upload(self, name: str, data: bytes, role: str | None = "analyst") -> Any:
         return self.post("/api/ingest", role, files={"file": (name, data)})
-
-    def rows(self, stmt: Any) -> list[Any]:
-        with open_store(self.url) as store, store.engine.connect() as conn:
-            return list(conn.execute(stmt).all())
 
     def wait(self, job: str) -> dict[str, Any]:
         deadline = time.monotonic() + 180
@@ -81,12 +73,9 @@ class Served:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     folder = tmp_path_factory.mktemp("work")
     url = f"sqlite:///{folder / 'demo.db'}"
-    tokens = {}
     with open_store(url) as store:
         ingest([DEMO / "result.json", DEMO / "articles"], store, workers=0)
-        for role in ROLES:
-            create_user(store, f"{role}1", role, "a long enough password")
-            tokens[role] = create_token(store, f"{role}1")
+        tokens = role_tokens(store)
     uploads = folder / "uploads"
     settings = ServeSettings(db=url, max_upload_bytes=MAX_UPLOAD, max_unzipped_bytes=MAX_UNZIPPED,
                              upload_dir=uploads)  # fmt: skip
