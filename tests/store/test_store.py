@@ -100,7 +100,7 @@ def test_provenance_is_stored(store: Store) -> None:
     assert (row["source"], row["position"]) == ("test.json", "messages[11]")
     assert row["date"] == datetime(2024, 1, 3, 12, 0)
     assert isinstance(row["ingested_at"], datetime)
-    assert row["facets"] == f"zl{row['language']} zc{row['channel_id']}"
+    assert row["facets"] == f"zl{row['language']} zc{row['channel_id']} zy2024 zm202401 zd20240103"
 
 
 def test_unreachable_database_is_a_clear_error() -> None:

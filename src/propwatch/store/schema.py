@@ -90,8 +90,9 @@ messages = Table(
     Column("text", Text, nullable=False),
     Column("norm_text", Text, nullable=False),
     Column("match_key", Text, nullable=False),
-    #: Filter values as tokens (``zl<language> zc<channel id>``), indexed beside the match key
-    #: on SQLite so the full-text index itself applies --lang and --channel.
+    #: Filter values as tokens (``zl<language> zc<channel id> zy.. zm.. zd..``), indexed beside
+    #: the match key on SQLite so the full-text index itself applies --lang, --channel and
+    #: date windows (see ``propwatch.store.facets``).
     Column("facets", Text, nullable=False, server_default=""),
     Column("language", String(16), nullable=False),
     Column("language_confidence", Float, nullable=False),

@@ -14,6 +14,7 @@ from propwatch.model import Message, Rejected
 from propwatch.normalize import match_key
 from propwatch.store import schema
 from propwatch.store.engine import make_engine
+from propwatch.store.facets import plan_dates
 from propwatch.store.migrations import migrate
 from propwatch.store.search import (
     ParsedQuery,
@@ -36,6 +37,8 @@ from propwatch.store.writer import (
 __all__ = ["Store", "open_store"]
 
 _WORD_SAFE = re.compile(r"[^\w]+")
+#: How SQLAlchemy stores a DateTime in SQLite (compared as text).
+_SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
 
 #: With ``sort="auto"``, queries matching more items than this are not ranked (see search).
 RANK_LIMIT = 20_000
@@ -191,8 +194,13 @@ class Store:
             unfiltered = not (query.since or query.until or query.annotation_filter)
         else:
             unfiltered = not (query.language or query.channel or query.since or query.until)
+        ranked = query.sort in ("auto", "relevance")
+        if self.dialect == "sqlite" and ranked and not query.annotation_filter and (
+            query.since or query.until
+        ):
+            return self._search_dated(query, parsed, fts_expr, columns)
         with self.engine.connect() as conn:
-            if self.dialect == "sqlite" and unfiltered and query.sort in ("auto", "relevance"):
+            if self.dialect == "sqlite" and unfiltered and ranked:
                 # Common case, made fast: count and rank inside the full-text index alone,
                 # then fetch only the rows of the page. Ranking costs ~10 µs per match, so with
                 # ``auto`` a query matching more than RANK_LIMIT items lists the most recently
@@ -229,6 +237,74 @@ class Store:
             rows = conn.execute(ordered.limit(query.limit).offset(query.offset)).all()
         used = "relevance" if query.sort == "auto" else query.sort
         return self._result(query, parsed, total, rows, {}, used)
+
+    def _search_dated(
+        self, query: SearchQuery, parsed: ParsedQuery, expr: str, columns: list[Any]
+    ) -> SearchResult:
+        """A ranked search with ``since``/``until`` on SQLite, inside the full-text index.
+
+        The window becomes date tokens (:func:`propwatch.store.facets.plan_dates`): whole
+        years, months and days are counted and ordered by FTS5 alone; the edge days of a bound
+        with a time of day are fetched by their day token and checked row by row.
+        """
+        m, c = schema.messages, schema.channels
+        since = utc_naive(query.since) if query.since else None
+        until = utc_naive(query.until) if query.until else None
+        with self.engine.connect() as conn:
+            first, last = conn.execute(select(func.min(m.c.date), func.max(m.c.date))).one()
+            plan = plan_dates(since, until, first, last)
+            whole = ""
+            if plan.whole:
+                whole = f"{expr} AND facets : ({' OR '.join(plan.whole)})"
+            total = 0
+            if whole:
+                total += conn.exec_driver_sql(
+                    "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?", (whole,)
+                ).scalar_one()
+            # Edge days: (rowid, rank) of every match inside the exact bounds (one day each).
+            edges: list[tuple[int, float]] = []
+            for token, low, high in plan.partial:
+                sql = (
+                    "SELECT f.rowid, f.rank FROM messages_fts f JOIN messages m "
+                    "ON m.id = f.rowid WHERE messages_fts MATCH ?"
+                )
+                params: list[Any] = [f"{expr} AND facets : {token}"]
+                if low is not None:
+                    sql += " AND m.date >= ?"
+                    params.append(low.strftime(_SQLITE_TIME))
+                if high is not None:
+                    sql += " AND m.date < ?"
+                    params.append(high.strftime(_SQLITE_TIME))
+                edges += [(int(r), float(k)) for r, k in conn.exec_driver_sql(sql, tuple(params))]
+            total += len(edges)
+            used = "recent" if query.sort == "auto" and total > RANK_LIMIT else "relevance"
+            want = query.offset + query.limit
+            candidates: list[tuple[int, float]] = list(edges)
+            if whole and want > 0:
+                order_by = "rowid DESC" if used == "recent" else "rank"
+                candidates += [
+                    (int(r), float(k))
+                    for r, k in conn.exec_driver_sql(
+                        "SELECT rowid, rank FROM messages_fts WHERE messages_fts MATCH ? "
+                        f"ORDER BY {order_by} LIMIT ?",
+                        (whole, want),
+                    )
+                ]
+            if used == "recent":
+                candidates.sort(key=lambda pair: -pair[0])
+            else:
+                candidates.sort(key=lambda pair: (pair[1], pair[0]))
+            page = candidates[query.offset : want]
+            order = {rowid: i for i, (rowid, _) in enumerate(page)}
+            found = list(
+                conn.execute(
+                    select(*columns, literal_column("0.0").label("score"))
+                    .select_from(m.join(c, c.c.id == m.c.channel_id))
+                    .where(m.c.id.in_(list(order)))
+                ).all()
+            )
+        found.sort(key=lambda r: order[r.id])
+        return self._result(query, parsed, int(total), found, dict(page), used)
 
     def _columns(self) -> list[Any]:
         m, c = schema.messages, schema.channels

@@ -21,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from propwatch.model import Message, Rejected
 from propwatch.store import schema
+from propwatch.store.facets import facets
 from propwatch.store.graph_writer import insert_graph, replace_graph
 
 __all__ = ["BatchCounts", "Prepared", "prepare", "write_batch"]
@@ -185,11 +186,6 @@ def insert_annotations(conn: Connection, rows: Sequence[tuple[int, Prepared]]) -
     else:
         marks = ", ".join("%s::jsonb" if c == "data" else "%s" for c in ANNOTATION_COLUMNS)
     conn.exec_driver_sql(f"INSERT INTO annotations ({quoted}) VALUES ({marks})", values)
-
-
-def facets(language: str, channel_pk: int) -> str:
-    """The filter tokens indexed beside the match key (see ``schema.messages.facets``)."""
-    return f"zl{language} zc{channel_pk}"
 
 
 def prepare(batch: Sequence[Message], dialect: str) -> list[Prepared]:
@@ -384,7 +380,7 @@ def write_batch(
     for prepared in batch:
         row = prepared.row
         row["channel_id"] = channel_ids[prepared.channel_key]
-        row["facets"] = facets(row["language"], row["channel_id"])
+        row["facets"] = facets(row["language"], row["channel_id"], row["date"])
         key = (row["channel_id"], row["message_id"])
         if key in incoming:
             later.append(row)
