@@ -39,9 +39,9 @@ def test_article_header_is_skipped_and_date_kept(tmp_path: Path) -> None:
         "https://example.org/x\nTITLE: t\nDATE: 2024-01-05\nNOTE: Facts: 99 killed\n\n"
         "Body line one.\nBody line two.\n", encoding="utf-8",
     )
-    text, doc_date = read_article(path)
+    text, doc_date, precision = read_article(path)
     assert text == "Body line one.\nBody line two."
-    assert doc_date == date(2024, 1, 5)
+    assert (doc_date, precision) == (date(2024, 1, 5), "day")
 
 
 class _Fake:
@@ -52,7 +52,12 @@ class _Fake:
         self.answers = answers
 
     def extract(
-        self, text: str, language: str | None = None, *, doc_date: date | None = None
+        self,
+        text: str,
+        language: str | None = None,
+        *,
+        doc_date: date | None = None,
+        doc_precision: str = "day",
     ) -> Extraction:
         return self.answers[text]
 
@@ -127,7 +132,10 @@ def test_url_date_is_the_document_date(tmp_path: Path) -> None:
     path.write_text(
         "https://example.org/news/2022/10/27/story\nTITLE: t\n\nBody.\n", encoding="utf-8"
     )
-    assert read_article(path) == ("Body.", date(2022, 10, 27))
+    assert read_article(path) == ("Body.", date(2022, 10, 27), "day")
+    # A URL with only the month dates the article to the month (htmldate reads it too).
+    path.write_text("https://thediplomat.com./2022/08/story\n\nBody.\n", encoding="utf-8")
+    assert read_article(path) == ("Body.", date(2022, 8, 1), "month")
 
 
 def test_missing_article_names_the_file(tmp_path: Path) -> None:

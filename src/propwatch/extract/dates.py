@@ -1031,9 +1031,20 @@ def _next_to_explicit(c: _Cand, starts: list[int], ends: list[int], view: str) -
     return j >= 0 and _JOINER.fullmatch(view, ends[j], c.start) is not None
 
 
-def find_dates(text: str, language: str = "en", doc_date: date | None = None) -> list[DateValue]:
+def _month_end(day: date) -> date:
+    following = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def find_dates(
+    text: str, language: str = "en", doc_date: date | None = None, *, doc_precision: str = "day"
+) -> list[DateValue]:
     """Every date ``text`` states, converted to Gregorian ISO (``YYYY-MM-DD``, ``YYYY-MM`` or
     ``YYYY``), weekday and relative dates resolved against ``doc_date`` when given.
+
+    ``doc_precision="month"``: only the month of ``doc_date`` is known (a URL's ``/2022/08/``);
+    yearless months and days ("in April", "on 3 May") are resolved against the end of that
+    month, weekday and relative dates ("on Wednesday", "yesterday") are left out.
 
     >>> [d.value for d in find_dates("On 3 January 2024 and in March 2022", "en")]
     ['2024-01-03', '2022-03']
@@ -1046,7 +1057,11 @@ def find_dates(text: str, language: str = "en", doc_date: date | None = None) ->
     original = _view(text)
     view = original.text
     starts = _Starts(text, original)
-    cands = _month_candidates(view, starts, lang, doc_date)
+    if doc_date is not None and doc_precision == "month":
+        cands = _month_candidates(view, starts, lang, _month_end(doc_date))
+        doc_date = None  # no day to count weekdays or "yesterday" from
+    else:
+        cands = _month_candidates(view, starts, lang, doc_date)
     cands += _numeric_candidates(view, lang)
     cands += _year_candidates(view, starts, lang)
     if doc_date is not None:

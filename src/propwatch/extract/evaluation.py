@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from propwatch.errors import InputNotFound, UsageError
 from propwatch.extract.dates import find_dates
@@ -42,6 +42,7 @@ from propwatch.normalize import match_key, normalize
 
 __all__ = [
     "ENTITY_FIELDS",
+    "Article",
     "ExtractionReport",
     "GoldDoc",
     "SupportsExtract",
@@ -87,7 +88,12 @@ class SupportsExtract(Protocol):
     gazetteer: Gazetteer
 
     def extract(
-        self, text: str, language: str | None = None, *, doc_date: date | None = None
+        self,
+        text: str,
+        language: str | None = None,
+        *,
+        doc_date: date | None = None,
+        doc_precision: str = "day",
     ) -> Extraction: ...
 
 
@@ -124,23 +130,37 @@ _URL_DATE = re.compile(
 )
 
 
-def _url_date(url: str) -> date | None:
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
+
+
+def _url_date(url: str) -> tuple[date | None, str]:
     """The publication date many news URLs carry (``/2022/10/27/``, ``/20240328/``), as
-    article date extractors (htmldate, used by ingest) read it."""
+    article date extractors (htmldate, used by ingest) read it, with its precision: ``day``,
+    or ``month`` for a URL with only ``/2022/08/``."""
     m = _URL_DATE.search(url)
-    if not m:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])), "day"
+        except ValueError:
+            return None, "day"
+    m = _URL_MONTH.search(url)
+    if m:
+        return date(int(m[1]), int(m[2]), 1), "month"
+    return None, "day"
 
 
-def read_article(path: Path) -> tuple[str, date | None]:
+class Article(NamedTuple):
+    text: str
+    date: date | None
+    #: ``day``, or ``month`` when only the month is known (see ``find_dates``).
+    precision: str = "day"
+
+
+def read_article(path: Path) -> Article:
     """Article text without its header notes, and the document date: the header's ``DATE:``
     line, else a date in the URL on line 1."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    doc_date: date | None = _url_date(lines[0]) if lines else None
+    doc_date, precision = _url_date(lines[0]) if lines else (None, "day")
     body_start = len(lines)
     for index, line in enumerate(lines):
         if not line.strip():
@@ -150,10 +170,10 @@ def read_article(path: Path) -> tuple[str, date | None]:
             found = [d for d in find_dates(line[5:], "en") if len(d.value) == 10]
             iso = _ISO.search(line)
             if iso and iso.group(3):
-                doc_date = date(int(iso[1]), int(iso[2]), int(iso[3]))
+                doc_date, precision = date(int(iso[1]), int(iso[2]), int(iso[3])), "day"
             elif found:
-                doc_date = date.fromisoformat(found[0].value)
-    return "\n".join(lines[body_start:]), doc_date
+                doc_date, precision = date.fromisoformat(found[0].value), "day"
+    return Article("\n".join(lines[body_start:]), doc_date, precision)
 
 
 # -- gold values -------------------------------------------------------------------------
@@ -467,8 +487,10 @@ def evaluate_extraction(
         path = folder / doc.file
         if not path.is_file():
             raise InputNotFound("article named by the answer key is missing", source=str(path))
-        text, doc_date = read_article(path)
-        result: Extraction = extractor.extract(text, doc_date=doc_date)
+        article = read_article(path)
+        result: Extraction = extractor.extract(
+            article.text, doc_date=article.date, doc_precision=article.precision
+        )
         cells = (report.overall, report.by_language[doc.language])
         _score_entities(doc, result.entities, res, cells, report.misses)
         _score_events(doc, result.events, res, cells, report.misses)

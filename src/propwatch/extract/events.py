@@ -60,7 +60,7 @@ import contextlib
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -1818,14 +1818,18 @@ def find_events(
     entities: Sequence[Entity],
     *,
     doc_date: date | None = None,
+    doc_precision: str = "day",
     gazetteer: Gazetteer | None = None,
 ) -> list[Event]:
     """Attack events that ``text`` reports, in order of first mention.
 
     ``entities`` are the entities found in ``text`` (offsets into it): places (with
     ``gazetteer_id`` and/or ``attributes`` ``kind`` and ``country``), organizations, media
-    outlets and channels. ``doc_date`` resolves weekday and relative dates ("on Wednesday");
-    ``gazetteer`` orders places most specific first and gives the country of a place.
+    outlets and channels. ``doc_date`` resolves weekday and relative dates ("on Wednesday")
+    and dates an undated event told in the lead (resolution ``document``); with
+    ``doc_precision="month"`` it is known to the month only and resolves only yearless
+    months ("in April"); ``gazetteer`` orders places most specific first and gives the
+    country of a place.
     """
     if not text or not text.strip():
         return []
@@ -1837,7 +1841,7 @@ def find_events(
         return []  # most messages mention no attack: skip sentences, numbers and dates
     reader = _Reader(text, lang, entities, gazetteer, folded)
     places = _Places(reader.entities, gazetteer)
-    sentences = _read_sentences(reader, text, language or "en", doc_date)
+    sentences = _read_sentences(reader, text, language or "en", doc_date, doc_precision)
     grouper = _Grouper(places)
     for s in sentences:
         if not s.triggers:
@@ -1846,11 +1850,29 @@ def find_events(
         for unit in _units(s, places, reader):
             grouper.add_unit(unit)
     events = [_finish(d, sentences, places, text) for d in grouper.events]
-    return [e for e in events if e is not None]
+    found = [e for e in events if e is not None]
+    if doc_date is not None and doc_precision == "day":
+        pairs = zip(events, grouper.events, strict=True)
+        found = [_dated_by_document(e, d, doc_date) for e, d in pairs if e is not None]
+    return found
+
+
+#: An undated event first told in one of a text's first sentences is the news of the text.
+_LEAD_SENTENCES = 3
+
+
+def _dated_by_document(event: Event, draft: _Draft, doc_date: date) -> Event:
+    """An event the text does not date, told in its lead ("IS claimed the attack on Crocus
+    City Hall ..."), gets the document's date with resolution ``document``: the report's
+    date, on or shortly after the event (news and Telegram claims report within a day or
+    two). Events further down a text (background, history) stay undated."""
+    if event.date is not None or not draft.sentences or min(draft.sentences) >= _LEAD_SENTENCES:
+        return event
+    return replace(event, date=DateValue(doc_date.isoformat(), "", 0, 0, resolution="document"))
 
 
 def _read_sentences(
-    reader: _Reader, text: str, lang: str, doc_date: date | None
+    reader: _Reader, text: str, lang: str, doc_date: date | None, doc_precision: str = "day"
 ) -> list[_Sentence]:
     """Sentences with everything found in them; ``lang`` goes to the number and date finders
     as given (they know "prs", "uz-Cyrl")."""
@@ -1860,7 +1882,7 @@ def _read_sentences(
     except (ValueError, OverflowError, RecursionError):
         numbers = []
     try:
-        dates = find_dates(text, lang, doc_date)
+        dates = find_dates(text, lang, doc_date, doc_precision=doc_precision)
     except (ValueError, OverflowError, RecursionError):
         dates = []
     numbers.sort(key=lambda n: n.start)

@@ -65,14 +65,20 @@ class Extractor:
         language: str | None = None,
         *,
         doc_date: date | datetime | None = None,
+        doc_precision: str = "day",
     ) -> Extraction:
         """Everything extraction finds in ``text``. ``language`` defaults to propwatch's own
-        language identification; ``doc_date`` resolves "on Wednesday" and "yesterday"."""
+        language identification; ``doc_date`` resolves "on Wednesday" and "yesterday" and
+        dates an undated event told in the lead; ``doc_precision="month"`` when only the
+        month of the document is known (see :func:`~propwatch.extract.dates.find_dates`)."""
         text = text[:MAX_EXTRACT_CHARS]
         lang = language if language and language != "und" else identify(text).lang
         day = doc_date.date() if isinstance(doc_date, datetime) else doc_date
         entities = self.entities.extract(text, lang)
-        events = find_events(text, lang, entities, doc_date=day, gazetteer=self.gazetteer)
+        events = find_events(
+            text, lang, entities, doc_date=day, doc_precision=doc_precision,
+            gazetteer=self.gazetteer,
+        )
         relations = build_relations(text, entities, events, self.gazetteer)
         return Extraction(entities, events, relations)
 
