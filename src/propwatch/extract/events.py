@@ -60,7 +60,7 @@ import contextlib
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -1825,11 +1825,11 @@ def find_events(
 
     ``entities`` are the entities found in ``text`` (offsets into it): places (with
     ``gazetteer_id`` and/or ``attributes`` ``kind`` and ``country``), organizations, media
-    outlets and channels. ``doc_date`` resolves weekday and relative dates ("on Wednesday")
-    and dates an undated event told in the lead (resolution ``document``); with
-    ``doc_precision="month"`` it is known to the month only and resolves only yearless
+    outlets and channels. ``doc_date`` resolves weekday and relative dates ("on Wednesday");
+    with ``doc_precision="month"`` it is known to the month only and resolves only yearless
     months ("in April"); ``gazetteer`` orders places most specific first and gives the
-    country of a place.
+    country of a place. An event the text does not date stays undated, even in a dated
+    document: a follow-up report days later would otherwise date the attack to its own day.
     """
     if not text or not text.strip():
         return []
@@ -1850,25 +1850,7 @@ def find_events(
         for unit in _units(s, places, reader):
             grouper.add_unit(unit)
     events = [_finish(d, sentences, places, text) for d in grouper.events]
-    found = [e for e in events if e is not None]
-    if doc_date is not None and doc_precision == "day":
-        pairs = zip(events, grouper.events, strict=True)
-        found = [_dated_by_document(e, d, doc_date) for e, d in pairs if e is not None]
-    return found
-
-
-#: An undated event first told in one of a text's first sentences is the news of the text.
-_LEAD_SENTENCES = 3
-
-
-def _dated_by_document(event: Event, draft: _Draft, doc_date: date) -> Event:
-    """An event the text does not date, told in its lead ("IS claimed the attack on Crocus
-    City Hall ..."), gets the document's date with resolution ``document``: the report's
-    date, on or shortly after the event (news and Telegram claims report within a day or
-    two). Events further down a text (background, history) stay undated."""
-    if event.date is not None or not draft.sentences or min(draft.sentences) >= _LEAD_SENTENCES:
-        return event
-    return replace(event, date=DateValue(doc_date.isoformat(), "", 0, 0, resolution="document"))
+    return [e for e in events if e is not None]
 
 
 def _read_sentences(

@@ -68,9 +68,9 @@ class Extractor:
         doc_precision: str = "day",
     ) -> Extraction:
         """Everything extraction finds in ``text``. ``language`` defaults to propwatch's own
-        language identification; ``doc_date`` resolves "on Wednesday" and "yesterday" and
-        dates an undated event told in the lead; ``doc_precision="month"`` when only the
-        month of the document is known (see :func:`~propwatch.extract.dates.find_dates`)."""
+        language identification; ``doc_date`` resolves "on Wednesday" and "yesterday";
+        ``doc_precision="month"`` when only the month of the document is known (see
+        :func:`~propwatch.extract.dates.find_dates`)."""
         text = text[:MAX_EXTRACT_CHARS]
         lang = language if language and language != "und" else identify(text).lang
         day = doc_date.date() if isinstance(doc_date, datetime) else doc_date

@@ -8,6 +8,7 @@ WeasyPrint's URL fetcher is replaced by one that refuses every URL.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,11 @@ PDF_HINT = "Install the PDF extra (pip install 'propwatch[pdf]'), or write HTML:
 def require_weasyprint() -> Any:
     """The ``weasyprint`` module; UsageError (with the install hint) when it cannot load."""
     try:
-        import weasyprint  # type: ignore[import-untyped, unused-ignore]
+        with warnings.catch_warnings():
+            # WeasyPrint warns at import when the system lacks HarfBuzz-Subset (needed by its
+            # future versions, not this one): not the user's concern while making a brief.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import weasyprint  # type: ignore[import-untyped, unused-ignore]
     except (ImportError, OSError) as exc:  # OSError: the Pango/Cairo libraries are missing
         raise UsageError(
             f"PDF output needs WeasyPrint, which cannot be loaded here ({exc})", hint=PDF_HINT

@@ -70,10 +70,6 @@ _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _KIND, _LABEL, _START, _END, _DATA = 2, 3, 5, 6, 7
 
 
-#: ``events.date_text`` of an event dated by its report (``date_resolution: document``).
-REPORT_DATE_TEXT = "(date of the report)"
-
-
 @lru_cache(maxsize=65_536)
 def name_key(text: str) -> str:
     """The cross-script match key of a name (cached: names repeat across a corpus)."""
@@ -245,8 +241,7 @@ def _event(batch: _Batch, pk: int, ann: tuple[Any, ...], data: dict[str, Any]) -
             pk,
             kind,
             iso_date(data.get("date")),
-            _clean(data.get("date_text"), MAX_NAME_CHARS)
-            or (REPORT_DATE_TEXT if data.get("date_resolution") == "document" else None),
+            _clean(data.get("date_text"), MAX_NAME_CHARS) or None,
             _dumps(places),
             country,
             max_figure(data.get("killed")),
