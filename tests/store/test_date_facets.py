@@ -31,6 +31,11 @@ def test_window_of_whole_days_is_whole_years_months_and_days() -> None:
     )
 
 
+def test_a_month_covered_by_most_of_its_days_is_the_month_minus_the_others() -> None:
+    plan = plan_dates(D(2024, 3, 4), D(2024, 5, 1), D(2020, 1, 1), D(2026, 1, 1))
+    assert plan.whole == ("(zm202403 NOT (zd20240301 OR zd20240302 OR zd20240303))", "zm202404")
+
+
 def test_bound_with_a_time_of_day_leaves_a_partial_edge_day() -> None:
     since, until = D(2024, 3, 30, 18, 5), D(2024, 4, 2, 6)
     plan = plan_dates(since, until, D(2024, 1, 1), D(2024, 12, 31))
@@ -46,15 +51,18 @@ def test_window_inside_one_day_is_one_partial_day() -> None:
 
 def test_open_bounds_are_clamped_to_the_stored_dates() -> None:
     plan = plan_dates(None, D(2024, 3, 1), D(2023, 11, 20, 10), D(2024, 12, 31))
-    november = [f"zd202311{d}" for d in range(20, 31)]
-    assert plan.whole == (*november, "zm202312", "zm202401", "zm202402")
+    # Nothing is stored before the first date: the open side starts at its New Year.
+    assert plan.whole == ("zy2023", "zm202401", "zm202402")
     assert plan_dates(D(2025, 1, 1), None, D(2023, 1, 1), D(2024, 12, 31)).empty
     assert plan_dates(D(2024, 5, 1), D(2024, 4, 1), D(2023, 1, 1), D(2024, 12, 31)).empty
     assert plan_dates(None, None, None, None).empty
-    # Before the first stored day: nothing to check row by row.
+    # Before the first stored date: nothing to check row by row.
     assert plan_dates(D(1900, 1, 1, 12), None, D(2024, 1, 1, 9), D(2024, 1, 1, 10)) == DatePlan(
-        ("zd20240101",), ()
+        ("zy2024",), ()
     )
+    # The calendar's last year has no New Year after it.
+    end = plan_dates(D(9999, 12, 30, 6), None, D(9999, 1, 1), D(9999, 12, 31, 23))
+    assert [token for token, _, _ in end.partial] == ["zd99991230", "zd99991231"]
 
 
 START = D(2023, 12, 20, tzinfo=UTC)

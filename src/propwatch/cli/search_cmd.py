@@ -68,7 +68,7 @@ def _highlight(snippet: str) -> str:
     type=click.Choice(["auto", "relevance", "newest", "oldest"]),
     default="auto",
     show_default=True,
-    help="auto: by relevance, or most recently stored first when over 20,000 items match "
+    help="auto: by relevance, or most recently stored first when over 5,000 items match "
     "(ranking them all is slow; the output says which). newest/oldest: by message date.",
 )
 @click.option(

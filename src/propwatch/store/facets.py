@@ -18,6 +18,7 @@ with the date index itself).
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -43,7 +44,8 @@ def facets(language: str, channel_pk: int, when: datetime | None = None) -> str:
 class DatePlan:
     """How to search ``since <= date < until`` with date tokens.
 
-    ``whole`` are tokens whose every message is inside the window (OR them); ``partial`` are
+    ``whole`` are tokens (or ``(month NOT (days))`` groups) whose every message is inside the
+    window (OR them); ``partial`` are
     edge days, each with the exact bounds its rows must be checked against. Both empty: the
     window holds no messages.
     """
@@ -64,20 +66,59 @@ def _next_month(day: date) -> date:
     return date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
 
 
+def _year_after(when: datetime) -> datetime:
+    """New Year after ``when`` (the last representable moment in year 9999)."""
+    return datetime(when.year + 1, 1, 1) if when.year < 9999 else datetime.max
+
+
 def _cover(first: date, end: date) -> list[str]:
     """The fewest year, month and day tokens covering the days ``first <= day < end``."""
     out: list[str] = []
     day = first
     while day < end:
-        if day.month == 1 and day.day == 1 and date(day.year + 1, 1, 1) <= end:
+        last_year = day.year == 9999  # no New Year after it to step to
+        if not last_year and day.month == 1 and day.day == 1 and date(day.year + 1, 1, 1) <= end:
             out.append(f"zy{day.year:04d}")
             day = date(day.year + 1, 1, 1)
-        elif day.day == 1 and _next_month(day) <= end:
+        elif not (last_year and day.month == 12) and day.day == 1 and _next_month(day) <= end:
             out.append(f"zm{day.year:04d}{day.month:02d}")
             day = _next_month(day)
         else:
             out.append(f"zd{day.year:04d}{day.month:02d}{day.day:02d}")
+            if day == date.max:
+                break
             day += timedelta(days=1)
+    return out
+
+
+def _compact(tokens: list[str]) -> list[str]:
+    """Write a month covered by most of its days as the month minus the others:
+    ``(zm202306 NOT (zd20230601 OR zd20230602))`` instead of 28 day tokens. Ranking costs
+    per phrase of the query, so fewer phrases answer faster."""
+    out: list[str] = []
+    days: dict[str, list[str]] = {}
+    for token in tokens:
+        if token.startswith("zd"):
+            days.setdefault(token[2:8], []).append(token)
+    done: set[str] = set()
+    for token in tokens:
+        month = token[2:8] if token.startswith("zd") else ""
+        if not month:
+            out.append(token)
+            continue
+        if month in done:
+            continue
+        done.add(month)
+        inside = days[month]
+        year, number = int(month[:4]), int(month[4:])
+        length = calendar.monthrange(year, number)[1]
+        outside = [
+            f"zd{month}{d:02d}" for d in range(1, length + 1) if f"zd{month}{d:02d}" not in inside
+        ]
+        if len(outside) + 1 < len(inside):
+            out.append(f"(zm{month} NOT ({' OR '.join(outside)}))")
+        else:
+            out.extend(inside)
     return out
 
 
@@ -95,10 +136,12 @@ def plan_dates(
     whose dated messages run from ``first`` to ``last`` (``None``: it has none)."""
     if first is None or last is None:
         return DatePlan((), ())
-    lo = since if since is not None and since > _midnight(first.date()) else None
+    lo = since if since is not None and since > first else None
     hi = until if until is not None and until <= last else None
-    start = lo if lo is not None else _midnight(first.date())
-    stop = hi if hi is not None else _midnight(last.date() + timedelta(days=1))
+    # An open side reaches past the stored dates to a year boundary (nothing is stored
+    # there), so it is covered by whole years instead of months and days.
+    start = lo if lo is not None else datetime(first.year, 1, 1)
+    stop = hi if hi is not None else _year_after(last)
     if start >= stop:
         return DatePlan((), ())
     partial: list[tuple[str, datetime | None, datetime | None]] = []
@@ -112,4 +155,4 @@ def plan_dates(
     end_whole = stop.date()
     if stop != _midnight(stop.date()):
         partial.append((_day_token(stop.date()), None, stop))
-    return DatePlan(tuple(_cover(first_whole, end_whole)), tuple(partial))
+    return DatePlan(tuple(_compact(_cover(first_whole, end_whole))), tuple(partial))

@@ -41,7 +41,7 @@ _WORD_SAFE = re.compile(r"[^\w]+")
 _SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
 
 #: With ``sort="auto"``, queries matching more items than this are not ranked (see search).
-RANK_LIMIT = 20_000
+RANK_LIMIT = 5_000
 
 
 def _fts5_term(term: Term) -> str:
@@ -251,7 +251,10 @@ class Store:
         since = utc_naive(query.since) if query.since else None
         until = utc_naive(query.until) if query.until else None
         with self.engine.connect() as conn:
-            first, last = conn.execute(select(func.min(m.c.date), func.max(m.c.date))).one()
+            # Two statements: SQLite reads min() or max() alone from the index's ends, but
+            # scans the whole index for both in one query (250 ms at 1M messages).
+            first = conn.execute(select(func.min(m.c.date))).scalar_one()
+            last = conn.execute(select(func.max(m.c.date))).scalar_one()
             plan = plan_dates(since, until, first, last)
             whole = ""
             if plan.whole:
