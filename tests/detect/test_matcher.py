@@ -75,8 +75,9 @@ def test_sample_sentences_are_detected(sentence: str, term_id: str) -> None:
     ("text", "term_id", "evidence", "view"),
     [
         ("Bu rofiziylar haqida", "uz-rofiziy", "rofiziylar", "normalized"),
-        ("Bu РОФИЗИЙЛАРНИНГ", "tg-rofizi", "РОФИЗИЙЛАРНИНГ", "key"),
-        ("рофизиён", "tg-rofizi", "рофизиён", "key"),
+        # рофизи is how рофизӣ is typed on a Russian keyboard: found without the key view.
+        ("Bu РОФИЗИЙЛАРНИНГ", "tg-rofizi", "РОФИЗИЙЛАРНИНГ", "normalized"),
+        ("рофизиён", "tg-rofizi", "рофизиён", "normalized"),
         ("Rafiziler geldi", "tr-rafizi", "Rafiziler", "key"),
         ("oʻsha togʻutlar", "uz-togut", "togʻutlar", "normalized"),
         ("oʻsha togutlar", "uz-togut", "togutlar", "key"),
@@ -236,3 +237,14 @@ def test_builtin_pack_terms_are_found() -> None:
     assert missed == []
     cues = Matcher(pack.cues)
     assert all(c.id in {m.pattern.id for m in cues.find(f"— {c.forms[0]} —")} for c in pack.cues)
+
+
+def test_tajik_term_typed_on_a_russian_keyboard_is_found() -> None:
+    matcher = Matcher([term("tg-jihod", "tg", "ҷиҳод"), term("tg-har", "tg", "ҳар")])
+    found = matcher.find("Точикон! Чиход фарз аст")
+    assert [(m.pattern.id, m.text) for m in found] == [("tg-jihod", "Чиход")]
+    # Words under five letters are not folded: Tajik «ҳар» (every) is not «хар» (donkey).
+    assert matcher.find("як хар дар роҳ") == []
+    # Kyrgyz and Uzbek letters too: ө ү ң and ў.
+    kg = Matcher([term("ky-kafir", "ky", "көрүнгөн"), term("uz-ozbek", "uz", "ўзбекистон")])
+    assert {m.text for m in kg.find("корунгон жана Узбекистон")} == {"корунгон", "Узбекистон"}

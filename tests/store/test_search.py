@@ -144,3 +144,24 @@ def test_auto_sort_stops_ranking_huge_result_sets_and_says_so(
         assert [h.message_id for h in result.hits] == ["2", "1"]  # most recently stored first
         assert result.to_json()["sort"] == "recent"
     assert loaded.search(SearchQuery("rofiziylar", sort="relevance")).sort == "relevance"
+
+
+def test_tajik_uzbek_kyrgyz_words_find_russian_keyboard_spellings(store: Store) -> None:
+    store.write(
+        analysed(
+            make_item("Точикон, бедор шавед! Чиход фарз аст ва хичрат рохи начот аст.", "k1"),
+            make_item("Узбекистонда ёшлар учун янги курслар очилди", "k2"),
+            make_item("Бугун Бишкекте жаңы мектеп ачылды, окуучулар көп", "k3"),
+            make_item("Бугун Бишкекте жаны мектеп ачылды, окуучулар коп", "k4"),
+        )
+    )
+    assert ids(store, "ҷиҳод") == ["k1"]
+    assert ids(store, "ҳиҷрат") == ["k1"]
+    assert ids(store, '"роҳи наҷот"') == ["k1"]
+    assert ids(store, "Ўзбекистонда") == ["k2"]
+    # Kyrgyz ң and ө typed as н and о: both spellings are found by the proper one.
+    assert ids(store, "жаңы көп") == ["k3", "k4"]
+    # The folding goes one way: a Russian-keyboard query finds only its own spelling.
+    assert ids(store, "жаны") == ["k4"]
+    hit = store.search(SearchQuery("ҷиҳод")).hits[0]
+    assert "[Чиход]" in hit.snippet

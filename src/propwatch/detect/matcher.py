@@ -64,6 +64,7 @@ from propwatch.detect.textview import (
 )
 from propwatch.errors import KnowledgeError
 from propwatch.normalize import match_key, normalize
+from propwatch.normalize.keyboard import russian_keyboard
 from propwatch.normalize.translit import key_token
 
 __all__ = [
@@ -277,6 +278,23 @@ def _ends_well(entry: _Entry, rest: str) -> bool:
     return entry.rule is not None and _chain(rest, entry.rule)
 
 
+#: Shortest form (letters) whose Russian-keyboard spelling is also matched: shorter words
+#: collide with other words once ҳ, қ, ҷ ... are dropped (``ҳар`` "every", ``хар`` "donkey").
+_MIN_KEYBOARD_FORM = 5
+
+
+def _with_keyboard_forms(forms: Iterable[str]) -> list[str]:
+    """``forms`` and, for a Tajik/Uzbek/Kyrgyz Cyrillic form of 5+ letters, its spelling on a
+    Russian keyboard (``ҷиҳод`` also as ``чиход``; see :mod:`propwatch.normalize.keyboard`)."""
+    out: list[str] = []
+    for form in forms:
+        out.append(form)
+        typed = russian_keyboard(form)
+        if typed is not None and sum(ch.isalpha() for ch in form) >= _MIN_KEYBOARD_FORM:
+            out.append(typed)
+    return out
+
+
 def _automaton(strings: list[str]) -> AhoCorasick:
     """An overlapping-capable automaton. The library's default (NFA) implementation: its DFA
     searches ~30% faster but takes ~3x longer to build (0.6 s for the built-in lexicon), which
@@ -303,7 +321,7 @@ class Matcher(Generic[P]):
                 raise KnowledgeError(
                     f"pattern {pattern.id!r}: match mode {mode!r} is not word, stem or exact"
                 )
-            for form in dict.fromkeys(pattern.forms):
+            for form in dict.fromkeys(_with_keyboard_forms(pattern.forms)):
                 self._add(norm, key, index, pattern.language, mode, form)
         self._searches: list[tuple[str, AhoCorasick | None, list[list[_Entry]], list[bool]]] = []
         for name, table in ((VIEW_NORMALIZED, norm), (VIEW_KEY, key), (VIEW_DEOBFUSCATED, key)):

@@ -7,7 +7,9 @@ finds homoglyph-disguised words. Query syntax (documented in README.md, "propwat
 - words are ANDed; a word of 4 or more letters also matches as a prefix (``rofiziy`` finds
   ``rofiziylar``), so Turkic and Persian suffixes do not hide a hit; end a word with ``=`` to
   match it exactly;
-- ``"two words"`` matches a phrase; ``-word`` excludes; ``a OR b`` matches either.
+- ``"two words"`` matches a phrase; ``-word`` excludes; ``a OR b`` matches either;
+- a Tajik, Uzbek or Kyrgyz Cyrillic word also matches as typed on a Russian keyboard
+  (``ҷиҳод`` finds ``Чиход``: ҷ ҳ қ ғ ӣ ӯ ў ө ү ң written ч х к г и у у о у н).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from propwatch.normalize.keyboard import russian_keyboard
 
 __all__ = ["SearchHit", "SearchQuery", "SearchResult", "parse_query", "snippet"]
 
@@ -141,12 +145,16 @@ class Term:
     words: tuple[str, ...]
     prefix: bool
     negated: bool = False
-    #: Spellings that also match a one-word term (Arabic-script clitics), the word included.
+    #: Spellings that also match the term, itself included: Arabic-script clitics of a word,
+    #: or a word or phrase as typed on a Russian keyboard (space-separated words).
     variants: tuple[str, ...] = ()
 
     @property
     def spellings(self) -> tuple[str, ...]:
-        return self.variants or self.words
+        """Every word that counts as a hit of this term (for snippets and highlighting)."""
+        if not self.variants:
+            return self.words
+        return tuple(dict.fromkeys(w for v in self.variants for w in v.split()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +191,11 @@ def parse_query(text: str, key: Any) -> ParsedQuery:
         single = len(words) == 1
         variants = arabic_variants(words[0]) if single else ()
         shortest = PREFIX_MIN_ARABIC if variants else PREFIX_MIN
+        typed = russian_keyboard(body)
+        if typed is not None and not variants:
+            other = tuple(str(key(typed)).split())
+            if len(other) == len(words) and other != words:
+                variants = (" ".join(words), " ".join(other))
         is_prefix = prefix and single and len(words[0]) >= shortest
         groups[-1].append(Term(words, is_prefix, negated, variants))
     cleaned = tuple(tuple(g) for g in groups if any(not t.negated for t in g))

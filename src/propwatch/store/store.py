@@ -47,7 +47,7 @@ RANK_LIMIT = 5_000
 def _fts5_term(term: Term) -> str:
     star = "*" if term.prefix else ""
     if term.variants:
-        alternatives = " OR ".join(f'"{v}"{star}' for v in term.variants)
+        alternatives = " OR ".join(f'"{v.replace(chr(34), "")}"{star}' for v in term.variants)
         return f"({alternatives})"
     phrase = " ".join(term.words).replace('"', '""')
     return f'"{phrase}"{star}'
@@ -65,8 +65,12 @@ def _fts5_expr(parsed: ParsedQuery) -> str:
 def _ts_term(term: Term) -> str:
     star = ":*" if term.prefix else ""
     if term.variants:
-        alternatives = [_WORD_SAFE.sub("", v) for v in term.variants]
-        body = " | ".join(f"'{v}'{star}" for v in alternatives if v)
+        alternatives = []
+        for variant in term.variants:
+            parts = [w for w in (_WORD_SAFE.sub("", w) for w in variant.split()) if w]
+            if parts:
+                alternatives.append(" <-> ".join(f"'{w}'" for w in parts) + star)
+        body = " | ".join(f"({a})" for a in alternatives)
         return f"!({body})" if term.negated else f"({body})"
     words = [_WORD_SAFE.sub("", w) for w in term.words]
     words = [w for w in words if w]
