@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Select, exists, func, literal, literal_column, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    exists,
+    func,
+    literal,
+    literal_column,
+    select,
+    text,
+)
 
 from propwatch.errors import UsageError
 from propwatch.model import Message, Rejected
@@ -220,16 +230,8 @@ class Store:
                     f"ORDER BY {order_by} LIMIT ? OFFSET ?",
                     (expr, query.limit, query.offset),
                 ).all()
-                order = {rowid: i for i, (rowid, _) in enumerate(page)}
                 page_scores: dict[int, float] = {int(r): float(k) for r, k in page}
-                found = list(
-                    conn.execute(
-                        select(*columns, literal_column("0.0").label("score"))
-                        .select_from(m.join(c, c.c.id == m.c.channel_id))
-                        .where(m.c.id.in_(list(order)))
-                    ).all()
-                )
-                found.sort(key=lambda r: order[r.id])
+                found = _rows_in_order(conn, columns, [int(r) for r, _ in page])
                 return self._result(query, parsed, total, found, page_scores, used)
             total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
             if query.sort == "newest":
@@ -251,7 +253,7 @@ class Store:
         years, months and days are counted and ordered by FTS5 alone; the edge days of a bound
         with a time of day are fetched by their day token and checked row by row.
         """
-        m, c = schema.messages, schema.channels
+        m = schema.messages
         since = utc_naive(query.since) if query.since else None
         until = utc_naive(query.until) if query.until else None
         with self.engine.connect() as conn:
@@ -301,16 +303,10 @@ class Store:
                 candidates.sort(key=lambda pair: -pair[0])
             else:
                 candidates.sort(key=lambda pair: (pair[1], pair[0]))
+            # The edge days' ranks come from a query with one day token instead of the whole
+            # window's tokens: close to, not exactly, what one query would have given.
             page = candidates[query.offset : want]
-            order = {rowid: i for i, (rowid, _) in enumerate(page)}
-            found = list(
-                conn.execute(
-                    select(*columns, literal_column("0.0").label("score"))
-                    .select_from(m.join(c, c.c.id == m.c.channel_id))
-                    .where(m.c.id.in_(list(order)))
-                ).all()
-            )
-        found.sort(key=lambda r: order[r.id])
+            found = _rows_in_order(conn, columns, [rowid for rowid, _ in page])
         return self._result(query, parsed, int(total), found, dict(page), used)
 
     def _columns(self) -> list[Any]:
@@ -563,6 +559,21 @@ class Store:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _rows_in_order(conn: Connection, columns: list[Any], pks: list[int]) -> list[Any]:
+    """The result rows (``columns`` plus a zero score) of messages ``pks``, in that order."""
+    m, c = schema.messages, schema.channels
+    order = {pk: i for i, pk in enumerate(pks)}
+    found = list(
+        conn.execute(
+            select(*columns, literal_column("0.0").label("score"))
+            .select_from(m.join(c, c.c.id == m.c.channel_id))
+            .where(m.c.id.in_(pks))
+        ).all()
+    )
+    found.sort(key=lambda r: order[r.id])
+    return found
 
 
 def annotations_for_hits(engine: Engine, pks: Sequence[int]) -> dict[int, list[Any]]:
