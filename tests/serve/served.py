@@ -3,13 +3,19 @@ test client that sends a role's token."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 import propwatch
+from propwatch.api import ingest
+from propwatch.cli.main import cli
 from propwatch.serve.accounts import create_token, create_user
+from propwatch.serve.app import create_app
 from propwatch.store import Store, open_store
 
 DEMO = Path(propwatch.__file__).parent / "data" / "demo"
@@ -43,3 +49,20 @@ class Served:
     def rows(self, stmt: Any) -> list[Any]:
         with open_store(self.url) as store, store.engine.connect() as conn:
             return list(conn.execute(stmt).all())
+
+
+def serve_demo(folder: Path) -> Iterator[Served]:
+    """The workspace on the demo corpus (export and articles) in a database in ``folder``."""
+    url = f"sqlite:///{folder / 'demo.db'}"
+    with open_store(url) as store:
+        ingest([DEMO / "result.json", DEMO / "articles"], store, workers=0)
+        tokens = role_tokens(store)
+    with TestClient(create_app(url)) as client:
+        yield Served(client, url, tokens)
+
+
+def cli_json(*args: str) -> Any:
+    """What a ``propwatch`` command prints with ``--json``, parsed (the command must succeed)."""
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)

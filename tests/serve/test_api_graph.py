@@ -3,35 +3,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
-from click.testing import CliRunner
-from fastapi.testclient import TestClient
-from tests.serve.served import DEMO, ROLES, Served, role_tokens
-
-from propwatch.api import ingest
-from propwatch.cli.main import cli
-from propwatch.serve.app import create_app
-from propwatch.store import open_store
+from tests.serve.served import ROLES, Served, cli_json, serve_demo
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('graph') / 'demo.db'}"
-    with open_store(url) as store:
-        ingest([DEMO / "result.json", DEMO / "articles"], store, workers=0)
-        tokens = role_tokens(store)
-    with TestClient(create_app(url)) as client:
-        yield Served(client, url, tokens)
-
-
-def cli_json(*args: str) -> Any:
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    yield from serve_demo(tmp_path_factory.mktemp("graph"))
 
 
 @pytest.mark.parametrize(

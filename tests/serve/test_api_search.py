@@ -3,36 +3,18 @@ demo data, signed in with real API tokens of each role."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
-from click.testing import CliRunner
-from fastapi.testclient import TestClient
 from sqlalchemy import select
-from tests.serve.served import DEMO, ROLES, Served, role_tokens
+from tests.serve.served import ROLES, Served, cli_json, serve_demo
 
-from propwatch.api import ingest
-from propwatch.cli.main import cli
-from propwatch.serve.app import create_app
-from propwatch.store import open_store, schema
+from propwatch.store import schema
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('search') / 'demo.db'}"
-    with open_store(url) as store:
-        ingest([DEMO / "result.json", DEMO / "articles"], store, workers=0)
-        tokens = role_tokens(store)
-    with TestClient(create_app(url)) as client:
-        yield Served(client, url, tokens)
-
-
-def cli_json(*args: str) -> Any:
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    yield from serve_demo(tmp_path_factory.mktemp("search"))
 
 
 def media_item(served: Served, with_media: bool) -> int:

@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, Connection, and_, distinct, exists, func, 
 
 from propwatch.graph.model import GraphEvent
 from propwatch.normalize import match_key
+from propwatch.report.common import as_date
 from propwatch.store import Store, schema
 from propwatch.store.graph_queries import LABEL_THRESHOLD, MessageRef
 
@@ -199,19 +200,6 @@ def _month_expr(store: Store, column: Any) -> ColumnElement[str]:
     return func.to_char(column, "YYYY-MM")
 
 
-def _as_date(value: Any) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def _midnight(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
@@ -252,7 +240,7 @@ def _window(store: Store, days: int, today: date) -> tuple[date, date, bool, Any
     m = schema.messages
     with store.engine.connect() as conn:
         first, last = conn.execute(select(func.min(m.c.date), func.max(m.c.date))).one()
-    first_day, last_day = _as_date(first), _as_date(last)
+    first_day, last_day = as_date(first), as_date(last)
     end = today
     start = end - timedelta(days=max(1, days) - 1)
     shifted = False
@@ -267,7 +255,7 @@ def _daily(conn: Connection, stmt: Any, index: dict[date, int]) -> dict[str, lis
     """Rows (day, key, count) into key -> counts aligned with ``index``."""
     out: dict[str, list[int]] = {}
     for day, key, n in conn.execute(stmt):
-        when = _as_date(day)
+        when = as_date(day)
         if when is None or when not in index:
             continue
         counts = out.setdefault(str(key), [0] * len(index))
@@ -887,7 +875,7 @@ def _report(event: GraphEvent, ref: MessageRef | None) -> _Report:
         places=frozenset(keys) if keys else frozenset({"country:" + country} if country else ()),
         specific=bool(keys),
         prefix=prefix,
-        day=_as_date(prefix) if prefix and len(prefix) == 10 else None,
+        day=as_date(prefix) if prefix and len(prefix) == 10 else None,
         reported=ref.date if ref else None,
     )
 
