@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import mmh3
 import numpy as np
 import scipy.sparse as sp
 
@@ -64,12 +65,13 @@ class _WordHasher:
 
     Columns are kept as small int32 arrays (a list of Python ints would cost ~36 bytes per
     n-gram: 360 MB for 200,000 words), and the cache is bounded.
+
+    The hash is MurmurHash3 (32-bit, seed 0, signed) from ``mmh3``: the same function as
+    scikit-learn's ``murmurhash3_32``, so models trained with either match, but importing it
+    does not pull scikit-learn, pandas and joblib into every ingest worker (~95 MiB each).
     """
 
     def __init__(self, max_words: int = 100_000) -> None:
-        from sklearn.utils import murmurhash3_32
-
-        self._hash = murmurhash3_32
         self._cache: dict[str, np.ndarray] = {}
         self._max = max_words
 
@@ -77,7 +79,7 @@ class _WordHasher:
         found = self._cache.get(word)
         if found is None:
             found = np.fromiter(
-                (abs(int(self._hash(g, seed=0))) % N_FEATURES for g in _word_grams(word)),
+                (abs(mmh3.hash(g, 0)) % N_FEATURES for g in _word_grams(word)),
                 dtype=np.int32,
             )
             if len(self._cache) >= self._max:
