@@ -178,8 +178,12 @@ _VIEW_RE = re.compile(
 )
 
 
-#: Characters one of ``_VIEW_RE``'s alternatives needs to start on.
-_VIEW_HINT = re.compile(f"{_invisible_class()}|[\\[({{]|[hH][xX*tT]")
+#: What one of ``_VIEW_RE``'s alternatives needs to start with: an invisible character, an
+#: opening bracket before a defang marker, or a scheme-like "hx"/"h*"/"ht". Brackets alone
+#: are too common in ordinary text to be the hint.
+_VIEW_HINT = re.compile(
+    f"{_invisible_class()}|[\\[({{] ?(?:[.:@]|dot|at)|h[x*t]", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +285,13 @@ def _cand(type_: str, value: str, start: int, end: int, attrs: _Attrs) -> _Cand:
 _WALLET_RE = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{14,106}(?![0-9A-Za-z])")
 
 
+#: A run long enough to be a wallet; found without ``_WALLET_RE``'s look-behind.
+_WALLET_HINT = re.compile(r"[0-9A-Za-z]{14}")
+
+
 def _wallets(view: _View) -> Iterator[_Cand]:
+    if not _WALLET_HINT.search(view.text):
+        return
     for m in _WALLET_RE.finditer(view.text):
         info = classify_wallet(m.group())
         if info is None:
@@ -305,6 +315,9 @@ _BARE_URL_RE = re.compile(
     rf"(?P<port>:\d{{1,5}}(?!\w))?(?P<path>[/?#]{_PATH_CHARS}{{0,2048}})?"
 )
 _HOST_RE = re.compile(rf"(?:{_LABEL}\.){{1,126}}{_TLD}")
+#: Every bare host has a dot followed by the first letter of a label (its TLD at least):
+#: without one, the costly ``_BARE_URL_RE`` (a look-behind at every position) cannot match.
+_BARE_HINT = re.compile(r"\.[^\W\d_]")
 _IPV4_RE = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)")
 _EMAIL_RE = re.compile(
     rf"(?<![\w.%+-])(?P<local>[\w.%+-]{{1,64}})@(?P<host>(?:{_LABEL}\.){{1,126}}{_TLD})(?![\w-])"
@@ -370,8 +383,10 @@ class _Url:
 
 
 def _urls(view: _View) -> Iterator[_Url]:
-    yield from _scheme_urls(view.text)
-    yield from _bare_urls(view.text)
+    if "://" in view.text:
+        yield from _scheme_urls(view.text)
+    if _BARE_HINT.search(view.text):
+        yield from _bare_urls(view.text)
 
 
 def _scheme_urls(text: str) -> Iterator[_Url]:
@@ -490,6 +505,8 @@ def _links(view: _View) -> Iterator[_Cand]:
         if view.defanged(url.start, url.end):
             attrs["defanged"] = "true"
         yield _cand("url", value, url.start, url.end, attrs)
+    if "://" not in view.text:  # tg://
+        return
     for m in _TG_SCHEME_RE.finditer(view.text):
         if m.group("hash"):
             token = m.group("hash")
@@ -511,6 +528,8 @@ def _links(view: _View) -> Iterator[_Cand]:
 
 
 def _emails(view: _View) -> Iterator[_Cand]:
+    if "@" not in view.text:
+        return
     for m in _EMAIL_RE.finditer(view.text):
         local, host = m.group("local"), m.group("host")
         if local[0] == "." or local[-1] == "." or ".." in local or not _valid_labels(host):
@@ -527,6 +546,8 @@ _HANDLE_RE = re.compile(
 
 
 def _handles(view: _View) -> Iterator[_Cand]:
+    if "@" not in view.text:
+        return
     for m in _HANDLE_RE.finditer(view.text):
         name = m.group("name").lower()
         yield _cand("telegram_handle", "@" + name, m.start(), m.end(), {"username": name})
@@ -538,6 +559,8 @@ _HEX_COLOUR_RE = re.compile(r"[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8}")
 
 
 def _hashtags(view: _View) -> Iterator[_Cand]:
+    if "#" not in view.text:
+        return
     for m in _HASHTAG_RE.finditer(view.text):
         tag = m.group("tag")
         if not any(c.isalpha() for c in tag):
@@ -594,7 +617,13 @@ def _phone_hit(chunk: str, digits: str) -> tuple[_PhoneHit, str] | None:
     return None
 
 
+#: ``_PHONE_RE`` without its look-behind and leading brackets: a cheap test that it may match.
+_PHONE_HINT = re.compile(r"\d[\d \u00a0\-.()]{5,22}\d")
+
+
 def _phones(view: _View) -> Iterator[_Cand]:
+    if not _PHONE_HINT.search(view.text):
+        return
     for m in _PHONE_RE.finditer(view.text):
         chunk = m.group()
         digits = "".join(str(int(c)) for c in chunk if c.isdecimal())  # Persian digits too
