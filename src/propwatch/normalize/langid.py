@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import pycld2
 
@@ -139,13 +140,37 @@ prs:2 پوهنتون پوهنځی ولسوالی ولسوال شاروالی ش�
 قوماندانی سرک جرگه تذکره شفاخانه داکتر تلیفون کمپیوتر انجنیر مکتب مکاتب لیسه متعلم متعلمین
 محصلین وطندار ولسی لوی دوکان دوکاندار چوکی تیل سارنوالی څارنوالی جمهوریت افغانی کلدار استی استم
 استیم استین استید استند دالر انترنت پلان کورس کانکور راپور پروگرام فابریکه هوتل تکت
-prs:1 صاحب ولایت والی امارت ریاست محصل صنف بخیر تشکر نی مهاجرین کوچی ملکی
+prs:2 دواخانه نوکریوال مادرکلان پدرکلان واکسین کمپاین کرکت ویکت بیخی نمیته میته کتی کتیش سالون
+مالیه سرخکان مالداری لیلیه پوهاند پوهنوال منسوبین امنیه قومندان ماین پیسه بیادر
+prs:2 فیصد پترول معاش کاکا لالا رخصتی نرس محکمه محبس آمریت باشنده باشندگان طیاره تکسی
+موترسایکل ریکشا کچالو مشرانو
+prs:1.5 ساحه ساحات تعلیمی زراعت داخله عودت پسان دوا تداوی نشرات قریه
+prs:1 صاحب ولایت والی امارت ریاست محصل صنف بخیر تشکر نی مهاجرین کوچی ملکی معارف صحت اعلان
+اعلامیه بالای اشتراک ولایات عواید حاصلات اطفال سرحد ره اس وطندارا معین عاجل پاسپورت همی
+ترمیم کرایه تنخواه اولاد شاگرد آمر ناحیه زون رخصت
 geo:0.5 افغانستان کابل هرات بلخ مزار قندهار کندز بدخشان طالبان
 ir:2 پلیس دانشگاه استان استانداری شهرستان بیمارستان ماشین خیابان تومان ریال میلیون شهرداری
 فرماندار فرمانداری دانشجو دانشجویان مغازه صندلی تلفن کامپیوتر فقیه سپاه بسیج اینترنت کنکور
-ir:1 خیلی دکتر مهندس کلاس هست میخوام داره نداره میشه نمیشه اینجوری چیه مرسی رو ایران تهران مجلس
+ir:2 داروخانه واکسن کمپین موتورسیکلت
+ir:1 خیلی دکتر مهندس کلاس هست میخوام اینجوری چیه مرسی رو ایران تهران مجلس سالن کشاورزی بیانیه
+کودکان بهداشت تحصیلی سرخک گذرنامه رانش میدونم میدونه میدونی خونه اون اونا اونجا ایشون یه
+ir:1.5 دادگاه فرودگاه روستا
+ir:1 درصد بنزین اتوبوس عمو آزمون دارو پرستار هواپیما گوجه غیرنظامی غیرنظامیان
+ir:0.5 داره نداره میشه نمیشه جاده اجاره تعطیل تعطیلات شهروند ساکنان موشک
 """
 )
+# Two-word Afghan / Iranian usages, scored like ``_PRS_WORDS`` (words after ``_AR_NORM``).
+_PRS_PAIRS = {
+    tuple(k.split("_")): v
+    for k, v in _table(
+        """
+prs:2 به_اساس بر_بنیاد افراد_ملکی مردم_ملکی امارت_اسلامی صحت_عامه پس_آمد پس_آمدند پس_آمدیم
+میدان_هوایی شیرینی_خوری بادنجان_رومی رئیس_الوزرا رییس_الوزرا
+ir:2 و_پرورش وزارت_کشور و_سیما دانش_آموز دانش_آموزان سیب_زمینی موتور_سیکلت
+ir:1 جمهوری_اسلامی
+"""
+    ).items()
+}
 _AF_MONTHS = _words("حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت")
 _IR_MONTHS = _words("فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند")
 _DATE_WORDS = _words("ماه برج")
@@ -222,9 +247,23 @@ def _cld(text: str) -> tuple[str, int, bool]:
     return _CLD_MAP.get(code, code), int(details[0][2]), bool(reliable)
 
 
-def _dari(scores: dict[str, float], text: str) -> float:
+# Afghan orthography writes the possessive clitics apart ("نظر تان", "کتاب شان"); Iranian
+# writing attaches them or joins them with ZWNJ ("نظرتان", "خانه‌تان"). Read on the raw
+# text, where ZWNJ is still ZWNJ, not a space.
+_SPLIT_CLITIC_RE = re.compile("(?<=[\u0620-\u06ff]) (?:تان|شان|مان)(?![\u0620-\u06ff\u200c])")
+
+
+def _dari(scores: dict[str, float], text: str, raw: str = "") -> float:
     """Dari-minus-Iranian cue margin; >= 0 means Dari.  Consumes the cue keys."""
     prs, ir = scores.pop("prs", 0.0), scores.pop("ir", 0.0)
+    prs += min(len(_SPLIT_CLITIC_RE.findall(raw)), 2)
+    words = _WORD_RE.findall(text.translate(_AR_NORM))
+    for pair in pairwise(words):
+        for lang, weight in _PRS_PAIRS.get(pair, ()):
+            if lang == "prs":
+                prs += weight
+            else:
+                ir += weight
     geo = scores.pop("geo", 0.0)
     dated = scores.pop("datew", 0.0) > 0 or _DIGIT_RE.search(text) is not None
     if scores.pop("afm", 0.0) and dated:
@@ -269,7 +308,7 @@ def identify(text: str) -> LangGuess:
     script = _SCRIPTS[best] if counts[best] else "Zyyy"
     dari_margin = -1.0
     if counts[3]:
-        dari_margin = _dari(scores, low) if script == "Arab" else -1.0
+        dari_margin = _dari(scores, low, text) if script == "Arab" else -1.0
         for key in ("prs", "ir", "geo", "afm", "irm", "datew"):
             scores.pop(key, None)
     code, percent, cld_reliable = _cld(clean)
