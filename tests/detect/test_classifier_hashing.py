@@ -48,3 +48,25 @@ def test_detection_does_not_import_scikit_learn() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_counts_are_the_summed_n_gram_counts_of_each_text() -> None:
+    import numpy as np
+    import scipy.sparse as sp
+
+    texts = ["хуросон хуросон ҳиҷрат", "", "a b a", " ".join(WORDS), "ᵏᵃᶠⁱʳ x"]
+    reference = _WordHasher()
+    rows, cols = [], []
+    for i, text in enumerate(texts):
+        for word in text.split():
+            found = reference.columns(word).tolist()
+            rows += [i] * len(found)
+            cols += found
+    shape = (len(texts), N_FEATURES)
+    expected = sp.coo_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=shape)
+    got = _WordHasher().counts(texts)
+    assert got.has_canonical_format
+    assert got.dtype == np.float32
+    assert (got != expected.tocsr()).nnz == 0
+    assert got[0].max() == 2.0  # the repeated word's n-grams count twice
+    assert got[1].nnz == 0

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import mmh3
 import numpy as np
@@ -88,22 +88,43 @@ class _WordHasher:
         return found
 
     def counts(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Counts of each hashed n-gram per text, as a canonical CSR matrix (float32)."""
+        cached = self._cache.get
         parts: list[np.ndarray] = []
         lengths = np.zeros(len(texts), dtype=np.int64)
         for i, text in enumerate(texts):
-            for word in text.split():
-                cols_of_word = self.columns(word)
-                parts.append(cols_of_word)
-                lengths[i] += len(cols_of_word)
-        cols = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
-        rows = np.repeat(np.arange(len(texts)), lengths)
-        # COO -> CSR sums the repeated n-grams of a text in C.
-        matrix: sp.csr_matrix = sp.coo_matrix(
-            (np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(len(texts), N_FEATURES)
-        ).tocsr()
-        return matrix
+            words = text.split()
+            found = list(map(cached, words))
+            arrays: list[np.ndarray]
+            if _NONE in map(type, found):  # n-grams of words not memoized yet
+                pairs = zip(found, words, strict=True)
+                arrays = [self.columns(w) if a is None else a for a, w in pairs]
+            else:
+                arrays = cast("list[np.ndarray]", found)
+            parts.extend(arrays)
+            lengths[i] = sum(map(len, arrays))
+        n = len(texts)
+        if not parts:
+            return sp.csr_matrix((n, N_FEATURES), dtype=np.float32)
+        # One sort of (row, column) keys and a run-length count: the same matrix as
+        # ``coo_matrix(...).tocsr()`` (duplicates summed, indices sorted) in ~40% of its time.
+        keys = np.repeat(np.arange(n, dtype=np.int64) * N_FEATURES, lengths)
+        keys += np.concatenate(parts)
+        keys.sort()
+        first = np.empty(len(keys), dtype=bool)
+        first[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        counts = np.diff(np.append(starts, len(keys))).astype(np.float32)
+        unique = keys[starts]
+        rows = unique // N_FEATURES
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+        columns = (unique - rows * N_FEATURES).astype(np.int32)
+        return sp.csr_matrix((counts, columns, indptr), shape=(n, N_FEATURES))
 
 
+_NONE = type(None)
 _HASHER: _WordHasher | None = None
 
 
