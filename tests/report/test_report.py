@@ -6,6 +6,7 @@ hostile and payment items go into a small database of their own.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -20,7 +21,9 @@ from propwatch.api import ingest
 from propwatch.cli.report_cmd import report_command
 from propwatch.report import Brief, collect_brief, render_html
 from propwatch.report.charts import line_chart
+from propwatch.report.methods import build_caveats
 from propwatch.report.pdf import pdf_available
+from propwatch.report.records import F1_TARGET, FPR_TARGET
 from propwatch.store import Store, open_store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -159,8 +162,20 @@ def test_methods_and_caveats_state_components_and_quality(demo_brief: Brief) -> 
     assert titles[0] == "Automated output: verify before citing"
     assert any(t.startswith("Detection quality") for t in titles)
     assert "Extraction limits" in titles
-    flagged = {m.language for m in demo_brief.metrics if m.flagged}
-    assert "uz-Cyrl" in flagged  # FPR 24% on the test set (docs/detection.md)
+    # A language is flagged exactly when its measured quality misses a target; the shipped
+    # model meets both in every test set (docs/detection.md), so the brief flags none.
+    assert demo_brief.metrics
+    for m in demo_brief.metrics:
+        assert m.flagged == (m.fpr > FPR_TARGET or m.f1 < F1_TARGET), m
+    assert not any(m.flagged for m in demo_brief.metrics)
+    assert "Detection quality by language" not in titles
+
+
+def test_a_language_below_target_gets_its_own_caveat(demo_brief: Brief) -> None:
+    weak = dataclasses.replace(demo_brief.metrics[0], fpr=0.147, f1=0.861)
+    caveats = build_caveats(demo_brief.corpus, demo_brief.methods, [weak])
+    text = {c.title: c.text for c in caveats}["Detection quality by language"]
+    assert f"{weak.language}: F1 0.86, false-positive rate 15%" in text
 
 
 def test_new_entities_are_first_seen_in_the_period(demo_db: str) -> None:
