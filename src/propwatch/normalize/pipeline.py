@@ -37,7 +37,9 @@ from propwatch.normalize.script import detect_script
 from propwatch.normalize.translit import TokenCache, key_from_normalized
 from propwatch.normalize.unicode import UNICODE_TABLE, fold_case, nfkc, replace_surrogates
 
-__all__ = ["NormalizedText", "match_key", "normalize", "normalize_token", "prepare"]
+__all__ = [
+    "NORMALIZED_TOKENS", "NormalizedText", "match_key", "normalize", "normalize_token", "prepare",
+]
 
 _TABLE: dict[int, str | None] = {**ARABIC_TABLE, **UNICODE_TABLE}
 #: Characters ``_TABLE`` changes: translate only tokens that contain one (one C-speed scan).
@@ -90,7 +92,8 @@ def normalize_token(token: str) -> str:
     return " ".join(text.split())
 
 
-_TOKENS = TokenCache(normalize_token)
+#: The memo of ``normalize_token`` (shared with the detector's text views: one cache, not two).
+NORMALIZED_TOKENS = _TOKENS = TokenCache(normalize_token)
 
 
 def normalize(text: str) -> str:
