@@ -179,10 +179,12 @@ _VIEW_RE = re.compile(
 
 
 #: What one of ``_VIEW_RE``'s alternatives needs to start with: an invisible character, an
-#: opening bracket before a defang marker, or a scheme-like "hx"/"h*"/"ht". Brackets alone
-#: are too common in ordinary text to be the hint.
+#: opening bracket before a defang marker, or a defanged scheme ("hxxp", "h**p", "htxp",
+#: "hxtp"). Brackets alone, or "ht" (right, night), are too common in ordinary text to be
+#: the hint; case is spelled out because IGNORECASE slows the big invisible class down.
 _VIEW_HINT = re.compile(
-    f"{_invisible_class()}|[\\[({{] ?(?:[.:@]|dot|at)|h[x*t]", re.IGNORECASE
+    f"{_invisible_class()}|[\\[({{] ?(?:[.:@]|[dD][oO][tT]|[aA][tT])"
+    "|[hH](?:[xX]{2}|\\*{2}|[tT][xX]|[xX][tT])[pP]"
 )
 
 
