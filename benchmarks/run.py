@@ -670,18 +670,14 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
                     "skipped": "non-SQLite --db-url: give --db-url-nodetect for the comparison"
                 }
             else:
-                if not reuse("ingest_nodetect"):
-                    print(f"[bench] ingest {n:,} --no-detect -> {url_nd}", file=sys.stderr)
-                    res["ingest_nodetect"] = ingest_run(
-                        cli, path, url_nd, n, [*args.ingest_arg, "--no-detect"],
-                        args.ingest_timeout,
-                    )  # fmt: skip
-                if not reuse("ingest_noextract"):
-                    print(f"[bench] ingest {n:,} --no-extract -> {url_nx}", file=sys.stderr)
-                    res["ingest_noextract"] = ingest_run(
-                        cli, path, url_nx, n, [*args.ingest_arg, "--no-extract"],
-                        args.ingest_timeout,
-                    )  # fmt: skip
+                runs = (("ingest_nodetect", "--no-detect", url_nd),
+                        ("ingest_noextract", "--no-extract", url_nx))  # fmt: skip
+                for key, flag, url in runs:
+                    if not reuse(key):
+                        print(f"[bench] ingest {n:,} {flag} -> {url}", file=sys.stderr)
+                        res[key] = ingest_run(
+                            cli, path, url, n, [*args.ingest_arg, flag], args.ingest_timeout
+                        )
         _overhead(res)
 
     ok = bool(res.get("ingest", {}).get("ok")) or args.skip_ingest
