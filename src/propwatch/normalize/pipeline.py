@@ -93,7 +93,7 @@ def normalize_token(token: str) -> str:
 
 
 #: The memo of ``normalize_token`` (shared with the detector's text views: one cache, not two).
-NORMALIZED_TOKENS = _TOKENS = TokenCache(normalize_token)
+NORMALIZED_TOKENS = TokenCache(normalize_token)
 
 
 def normalize(text: str) -> str:
@@ -108,7 +108,7 @@ def normalize(text: str) -> str:
         if _ASCII_NEEDS_TABLE.search(text):
             text = text.translate(_TABLE)
         return " ".join(text.lower().split())
-    return " ".join(filter(None, map(_TOKENS.__getitem__, text.split())))
+    return " ".join(filter(None, map(NORMALIZED_TOKENS.__getitem__, text.split())))
 
 
 def match_key(text: str, normalized: bool = False) -> str:
