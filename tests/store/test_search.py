@@ -9,7 +9,9 @@ import pytest
 from tests.conftest import analysed, make_item
 
 from propwatch.errors import UsageError
+from propwatch.normalize.pipeline import TOKEN_KEYS
 from propwatch.store import SearchQuery, Store
+from propwatch.store.search import snippet
 
 CORPUS = [
     # id, channel, text, date
@@ -165,3 +167,14 @@ def test_tajik_uzbek_kyrgyz_words_find_russian_keyboard_spellings(store: Store) 
     assert ids(store, "жаны") == ["k4"]
     hit = store.search(SearchQuery("ҷиҳод")).hits[0]
     assert "[Чиход]" in hit.snippet
+
+
+def test_snippet_marks_the_words_across_scripts_and_windows_long_texts() -> None:
+    key = TOKEN_KEYS.__getitem__
+    text = " ".join(["boshqa"] * 30 + ["Хуросонга", "ҳижрат", "қилинг!"] + ["soʻz"] * 30)
+    out = snippet(text, ["xuroson"], key, width=3)
+    assert out == "… boshqa boshqa boshqa [Хуросонга] ҳижрат қилинг! soʻz …"
+    # Every match inside the window is marked, and a text without a match shows its start.
+    assert snippet("Xuroson va Хуросон", ["xuroson"], key) == "[Xuroson] va [Хуросон]"
+    assert snippet("bir ikki uch", ["xuroson"], key, width=1) == "bir ikki …"
+    assert snippet("", ["xuroson"], key) == ""

@@ -51,8 +51,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 
 from propwatch.normalize.aligned import Aligned, AlignedToken, align_token
-from propwatch.normalize.pipeline import NORMALIZED_TOKENS
-from propwatch.normalize.translit import TokenCache, key_from_normalized
+from propwatch.normalize.pipeline import NORMALIZED_TOKENS, TOKEN_KEYS
 
 __all__ = [
     "LEET",
@@ -297,7 +296,7 @@ def deobfuscate(text: str) -> Deobfuscated:
 
 
 _NORM = NORMALIZED_TOKENS
-_KEY = TokenCache(lambda token: key_from_normalized(_NORM[token]))
+_KEY = TOKEN_KEYS
 _PARTS = (_NORM, _KEY)
 _PLUS_ONE = (1).__add__
 

@@ -38,7 +38,8 @@ from propwatch.normalize.translit import TokenCache, key_from_normalized
 from propwatch.normalize.unicode import UNICODE_TABLE, fold_case, nfkc, replace_surrogates
 
 __all__ = [
-    "NORMALIZED_TOKENS", "NormalizedText", "match_key", "normalize", "normalize_token", "prepare",
+    "NORMALIZED_TOKENS", "TOKEN_KEYS", "NormalizedText", "match_key", "normalize",
+    "normalize_token", "prepare",
 ]
 
 _TABLE: dict[int, str | None] = {**ARABIC_TABLE, **UNICODE_TABLE}
@@ -94,6 +95,9 @@ def normalize_token(token: str) -> str:
 
 #: The memo of ``normalize_token`` (shared with the detector's text views: one cache, not two).
 NORMALIZED_TOKENS = TokenCache(normalize_token)
+#: ``match_key`` of one whitespace-free token, memoized (the detector's key view and search
+#: snippets look up every token of a text).
+TOKEN_KEYS = TokenCache(lambda token: key_from_normalized(NORMALIZED_TOKENS[token]))
 
 
 def normalize(text: str) -> str:

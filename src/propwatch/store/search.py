@@ -203,25 +203,22 @@ def parse_query(text: str, key: Any) -> ParsedQuery:
 
 
 def snippet(text: str, words: list[str], key: Any, width: int = 12) -> str:
-    """A readable window of the original text around the first matching word, marked [..]."""
+    """A readable window of the original text around the first matching word, marked [..].
+
+    ``key`` maps one token to its match key (``TOKEN_KEYS.__getitem__`` is the memoized
+    ``match_key``); tokens are keyed only up to the first match and inside the window.
+    """
     tokens = text.split()
     if not tokens:
         return ""
-    if not words:  # nothing to find: the text's start (no key computed per token)
-        out = " ".join(tokens[: 2 * width])
-        return out + (" …" if len(tokens) > 2 * width else "")
-    keys = [str(key(tok)) for tok in tokens]
-    hit = None
-    for i, k in enumerate(keys):
-        if any(part.startswith(w) for w in words for part in k.split()):
-            hit = i
-            break
-    if hit is None:
+
+    def found(token: str) -> bool:
+        return any(part.startswith(w) for part in str(key(token)).split() for w in words)
+
+    hit = next((i for i, tok in enumerate(tokens) if found(tok)), None) if words else None
+    if hit is None:  # nothing to find or not found: the text's start
         out = " ".join(tokens[: 2 * width])
         return out + (" …" if len(tokens) > 2 * width else "")
     start, end = max(0, hit - width), min(len(tokens), hit + width + 1)
-    marked = [
-        f"[{tok}]" if any(part.startswith(w) for w in words for part in k.split()) else tok
-        for tok, k in zip(tokens[start:end], keys[start:end], strict=True)
-    ]
+    marked = [f"[{tok}]" if found(tok) else tok for tok in tokens[start:end]]
     return ("… " if start else "") + " ".join(marked) + (" …" if end < len(tokens) else "")

@@ -22,6 +22,7 @@ from sqlalchemy import (
 from propwatch.errors import UsageError
 from propwatch.model import Message, Rejected
 from propwatch.normalize import match_key
+from propwatch.normalize.pipeline import TOKEN_KEYS
 from propwatch.store import schema
 from propwatch.store.engine import make_engine
 from propwatch.store.facets import plan_dates
@@ -372,7 +373,7 @@ class Store:
                 date=r.date,
                 language=r.language,
                 script=r.script,
-                snippet=snippet(r.text, words, match_key),
+                snippet=snippet(r.text, words, TOKEN_KEYS.__getitem__),
                 text=r.text,
                 author=r.author,
                 source=r.source,

@@ -27,7 +27,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.exc import OperationalError
 
 from propwatch.errors import UsageError
-from propwatch.normalize import match_key
+from propwatch.normalize.pipeline import TOKEN_KEYS
 from propwatch.serve.deps import User, get_store, require
 from propwatch.store import SearchHit, SearchQuery, Store, schema
 from propwatch.store.search import snippet
@@ -323,7 +323,8 @@ def hits_of(store: Store, rows: list[Any]) -> list[dict[str, Any]]:
     for r in rows:
         hit = SearchHit(
             message_id=r.message_id, channel=r.channel, channel_name=r.channel_name, date=r.date,
-            language=r.language, script=r.script, snippet=snippet(r.text, [], match_key),
+            language=r.language, script=r.script,
+            snippet=snippet(r.text, [], TOKEN_KEYS.__getitem__),
             text=r.text, author=r.author, source=r.source, position=r.position,
             raw_sha256=r.raw_sha256, pk=int(r.id), score=None,
         )  # fmt: skip
