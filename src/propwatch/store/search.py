@@ -212,8 +212,13 @@ def snippet(text: str, words: list[str], key: Any, width: int = 12) -> str:
     if not tokens:
         return ""
 
+    prefixes = tuple(words)
+
     def found(token: str) -> bool:
-        return any(part.startswith(w) for part in str(key(token)).split() for w in words)
+        k: str = key(token)  # usually one word; a few tokens key to several ("al-Qaeda")
+        return k.startswith(prefixes) or (" " in k and any(
+            part.startswith(prefixes) for part in k.split()
+        ))  # fmt: skip
 
     hit = next((i for i, tok in enumerate(tokens) if found(tok)), None) if words else None
     if hit is None:  # nothing to find or not found: the text's start
