@@ -15,11 +15,12 @@ fixed, documented rules: the strongest propaganda evidence, damped by report and
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 __all__ = ["CLASSES", "FEATURES", "Combiner", "heuristic"]
 
@@ -55,14 +56,19 @@ class Combiner:
     threshold: float = 0.5
 
     def probabilities(self, values: Sequence[float]) -> dict[str, float]:
-        logits = [
-            b + sum(w * v for w, v in zip(row, values, strict=True))
-            for row, b in zip(self.coef, self.intercept, strict=True)
-        ]
-        top = max(logits)
-        exps = [math.exp(z - top) for z in logits]
-        total = sum(exps)
-        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+        """P(class) of one item from its feature values (in :data:`FEATURES` order)."""
+        return self.probabilities_many([values])[0]
+
+    def probabilities_many(self, rows: Sequence[Sequence[float]]) -> list[dict[str, float]]:
+        """:meth:`probabilities` of many items at once (one matrix product for a batch)."""
+        if not rows:
+            return []
+        logits = np.asarray(rows, dtype=np.float64) @ np.asarray(self.coef, dtype=np.float64).T
+        logits += np.asarray(self.intercept, dtype=np.float64)
+        logits -= logits.max(axis=1, keepdims=True)
+        exps = np.exp(logits)
+        probs = exps / exps.sum(axis=1, keepdims=True)
+        return [dict(zip(self.classes, row, strict=True)) for row in probs.tolist()]
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -302,13 +302,15 @@ class Detector:
         """
         results: list[ItemResult] = []
         components = self._components(texts)
-        for i, (text, (row, detections, cue_evidence, signals, head)) in enumerate(
-            zip(texts, components, strict=True)
+        rows = [c[0] for c in components]
+        combined = (
+            self.combiner.probabilities_many([[row[name] for name in FEATURES] for row in rows])
+            if self.combiner is not None
+            else [heuristic({**row, "has_model": float(self.model is not None)}) for row in rows]
+        )
+        for i, (text, (_, detections, cue_evidence, signals, head), probs) in enumerate(
+            zip(texts, components, combined, strict=True)
         ):
-            if self.combiner is not None:
-                probs = self.combiner.probabilities([row[name] for name in FEATURES])
-            else:
-                probs = heuristic({**row, "has_model": float(self.model is not None)})
             score = probs["endorse"]
             stance = max(CLASSES, key=lambda c: probs[c])
             threshold = self.combiner.threshold if self.combiner is not None else THRESHOLD
