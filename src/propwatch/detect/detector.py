@@ -271,9 +271,9 @@ class Detector:
     ]:
         heads: list[dict[str, float]] = [{} for _ in texts]
         if self.model is not None and texts:
-            probs = self.model.predict_proba(list(texts))
-            for i, row in enumerate(probs):
-                heads[i] = dict(zip(self.model.heads, (float(p) for p in row), strict=True))
+            names = self.model.heads
+            probs = self.model.predict_proba(list(texts)).tolist()
+            heads = [dict(zip(names, row, strict=True)) for row in probs]
         out = []
         for full, head in zip(texts, heads, strict=True):
             text = full[:MAX_DETECT_CHARS]
@@ -352,11 +352,13 @@ class Detector:
     def _model_detections(self, text: str, head: dict[str, float]) -> list[Detection]:
         assert self.model is not None
         found: list[Detection] = []
+        fired = [(name, prob) for name, prob in head.items()
+                 if prob >= MODEL_LABEL_THRESHOLD and name in self.pack.labels]  # fmt: skip
+        if not fired:  # most items: no label head fires
+            return found
         folded = text.casefold()
         aligned = len(folded) == len(text)  # else offsets found in ``folded`` would be wrong
-        for name, prob in head.items():
-            if name not in self.pack.labels or prob < MODEL_LABEL_THRESHOLD:
-                continue
+        for name, prob in fired:
             spans: list[tuple[int, int, str]] = []
             for gram, _ in self.model.top_ngrams(text, name, k=8):
                 start = folded.find(gram) if aligned else -1
