@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from propwatch.cli.common import db_option, echo_json, parse_when, run_safely
 from propwatch.store import SearchQuery, SearchResult, open_store
+from propwatch.store.store import RANK_LIMIT
 
 __all__ = ["search_command"]
 
@@ -68,7 +69,7 @@ def _highlight(snippet: str) -> str:
     type=click.Choice(["auto", "relevance", "newest", "oldest"]),
     default="auto",
     show_default=True,
-    help="auto: by relevance, or most recently stored first when over 5,000 items match "
+    help=f"auto: by relevance, or most recently stored first when over {RANK_LIMIT:,} items match "
     "(ranking them all is slow; the output says which). newest/oldest: by message date.",
 )
 @click.option(

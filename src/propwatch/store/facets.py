@@ -45,9 +45,8 @@ class DatePlan:
     """How to search ``since <= date < until`` with date tokens.
 
     ``whole`` are tokens (or ``(month NOT (days))`` groups) whose every message is inside the
-    window (OR them); ``partial`` are
-    edge days, each with the exact bounds its rows must be checked against. Both empty: the
-    window holds no messages.
+    window (OR them); ``partial`` are edge days, each with the exact bounds its rows must be
+    checked against. Both empty: the window holds no messages.
     """
 
     whole: tuple[str, ...]

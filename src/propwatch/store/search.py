@@ -53,8 +53,8 @@ class SearchQuery:
     until: datetime | None = None
     limit: int = 20
     offset: int = 0
-    #: auto (relevance, or most recently stored first beyond 5,000 matches), relevance,
-    #: newest, oldest (by message date).
+    #: auto (relevance, or most recently stored first beyond ``store.RANK_LIMIT`` matches),
+    #: relevance, newest, oldest (by message date).
     sort: str = "auto"
     #: Only items with a detection of this label (``propaganda``: the item-level judgement).
     label: str | None = None
