@@ -22,6 +22,7 @@ from propwatch.graph.model import GraphEvent
 from propwatch.normalize import match_key
 from propwatch.report.common import as_date
 from propwatch.store import Store, schema
+from propwatch.store.counts import count_messages
 from propwatch.store.graph_queries import LABEL_THRESHOLD, MessageRef
 
 __all__ = [
@@ -334,7 +335,9 @@ def _totals(conn: Connection, in_window: tuple[Any, ...]) -> dict[str, int]:
     m, a = schema.messages, schema.annotations
     joined = a.join(m, m.c.id == a.c.message_pk)
     return {
-        "messages": _count(conn, select(func.count()).select_from(m).where(*in_window)),
+        "messages": _count(conn, select(func.count()).select_from(m).where(*in_window))
+        if in_window
+        else count_messages(conn),
         "propaganda": _count(
             conn,
             select(func.count())
@@ -348,7 +351,7 @@ def _totals(conn: Connection, in_window: tuple[Any, ...]) -> dict[str, int]:
             .where(a.c.kind == "detection", a.c.score >= LABEL_THRESHOLD, *in_window),
         ),
         "channels": _count(conn, select(func.count(distinct(m.c.channel_id))).where(*in_window)),
-        "all_messages": _count(conn, select(func.count()).select_from(m)),
+        "all_messages": count_messages(conn),
         "entities": _count(
             conn,
             select(func.count())

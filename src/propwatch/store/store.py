@@ -24,6 +24,7 @@ from propwatch.model import Message, Rejected
 from propwatch.normalize import match_key
 from propwatch.normalize.pipeline import TOKEN_KEYS
 from propwatch.store import schema
+from propwatch.store.counts import count_messages
 from propwatch.store.engine import make_engine
 from propwatch.store.facets import plan_dates
 from propwatch.store.migrations import migrate
@@ -448,13 +449,13 @@ class Store:
             def count(table: Any) -> int:
                 return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
-            by_language: dict[str, int] = dict(
-                conn.execute(
-                    select(m.c.language, func.count())
-                    .group_by(m.c.language)
-                    .order_by(func.count().desc())
+            mc = schema.message_counts  # kept by triggers: no scan of every message
+            by_language: dict[str, int] = {
+                language: int(n)
+                for language, n in conn.execute(
+                    select(mc.c.language, mc.c.n).where(mc.c.n > 0).order_by(mc.c.n.desc())
                 ).all()
-            )
+            }
             by_channel = [
                 {"channel": key, "name": name, "messages": int(n)}
                 for key, name, n in conn.execute(
@@ -473,7 +474,7 @@ class Store:
                 ).scalar_one()
             )
             return {
-                "messages": count(m),
+                "messages": count_messages(conn),
                 "channels": count(c),
                 "versions": count(schema.message_versions),
                 "rejected": count(schema.rejected),
