@@ -106,22 +106,24 @@ class _WordHasher:
         n = len(texts)
         if not parts:
             return sp.csr_matrix((n, N_FEATURES), dtype=np.float32)
-        # One sort of (row, column) keys and a run-length count: the same matrix as
-        # ``coo_matrix(...).tocsr()`` (duplicates summed, indices sorted) in ~40% of its time.
-        keys = np.repeat(np.arange(n, dtype=np.int64) * N_FEATURES, lengths)
-        keys += np.concatenate(parts)
-        keys.sort()
-        first = np.empty(len(keys), dtype=bool)
+        # Each row's columns sorted in place, then run lengths: the same matrix as
+        # ``coo_matrix(...).tocsr()`` (duplicates summed, indices sorted). One small sort per
+        # text (~1,000 columns) is ~4x faster than sorting the batch's (row, column) keys.
+        columns = np.concatenate(parts)
+        bounds = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(lengths, out=bounds[1:])
+        edges = bounds.tolist()
+        for i in range(n):
+            if edges[i + 1] - edges[i] > 1:
+                columns[edges[i] : edges[i + 1]].sort()
+        first = np.empty(len(columns), dtype=bool)
         first[0] = True
-        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        np.not_equal(columns[1:], columns[:-1], out=first[1:])
+        first[bounds[:-1][lengths > 0]] = True  # a row's first column starts a run
         starts = np.flatnonzero(first)
-        counts = np.diff(np.append(starts, len(keys))).astype(np.float32)
-        unique = keys[starts]
-        rows = unique // N_FEATURES
-        indptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-        columns = (unique - rows * N_FEATURES).astype(np.int32)
-        return sp.csr_matrix((counts, columns, indptr), shape=(n, N_FEATURES))
+        counts = np.diff(np.append(starts, len(columns))).astype(np.float32)
+        indptr = np.searchsorted(starts, bounds).astype(np.int64)
+        return sp.csr_matrix((counts, columns[starts], indptr), shape=(n, N_FEATURES))
 
 
 _NONE = type(None)
