@@ -199,3 +199,41 @@ def test_ordinary_text_has_no_deobfuscated_view(text: str) -> None:
 def test_obfuscation_is_noticed(text: str) -> None:
     assert has_obfuscation(text)
     assert VIEW_DEOBFUSCATED in build_views(text)
+
+
+# Letters, one-letter words, separators, leet digits and combining marks; no ":" "/" or "@",
+# so no link or handle (the pre-filter's one deliberate exception) can be formed.
+SPACED = st.text(
+    st.sampled_from("rafidaиваyо و \u0301\u064e  .-_*·0134$\nİı"),
+    max_size=40,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(SPACED, MIXED.filter(lambda t: "@" not in t)))
+@example("r a f")
+@example("a b c d")
+@example("\u0438 \u0432 \u0441")
+@example("и\u0301 в с")
+def test_the_pre_filter_misses_nothing_deobfuscate_would_change(text: str) -> None:
+    if not has_obfuscation(text):
+        assert deobfuscate(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Он пришёл и в Москве остался до вечера.",  # two one-letter words: ordinary Russian
+        "Подробнее: https://example.org/news/item.html и www.example.com/a.b",
+        "Пишите @some_channel_name или t.me/other.channel",
+    ],
+)
+def test_links_handles_and_two_one_letter_words_need_no_deobfuscation(text: str) -> None:
+    assert not has_obfuscation(text)
+    assert VIEW_DEOBFUSCATED not in build_views(text)
+
+
+def test_obfuscation_beside_a_link_is_still_noticed() -> None:
+    text = "r a f i d a https://example.org/x.y"
+    assert has_obfuscation(text)
+    assert "rafida" in build_views(text)[VIEW_DEOBFUSCATED].text
