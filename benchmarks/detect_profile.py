@@ -134,16 +134,18 @@ def _components(detector: Detector, batch: list[Message], timer: Timer) -> dict[
     model = detector.model
     if model is not None:
         with timer("model.predict_proba"):
-            probs = model.predict_proba(texts)
+            probs = model.predict_proba(texts, [m.norm_text for m in batch])
         heads = [dict(zip(model.heads, (float(p) for p in row), strict=True)) for row in probs]
-    for text, head in zip(cut, heads, strict=True):
+    # What the ingest stage hands over: the normalize stage's text and key of each message.
+    forms = [(m.norm_text, m.match_key) for m in batch]
+    for text, head, form in zip(cut, heads, forms, strict=True):
         with timer("views (one TextViews)"):
-            views = TextViews(text)
+            views = TextViews(text, *form)
             _ = (views.normalized_text, views.key_text, views.deobfuscated_text)
         if hasattr(detector, "_find"):
             # One automaton for terms and cues (views built once); features from its matches.
             with timer("matching (terms + cues)"):
-                term_matches, cue_matches = detector._find(text)
+                term_matches, cue_matches = detector._find(text, TextViews(text, *form))
             with timer("lexicon"):
                 detections, _, _ = detector._lexicon(text, term_matches)
             with timer("stance cues"):
@@ -164,9 +166,9 @@ def _components(detector: Detector, batch: list[Message], timer: Timer) -> dict[
             counts["model_label_items"] += bool(found)
     languages = [(m.language, m.script, m.language_confidence) for m in batch]
     with timer("_components (all of the above)"):
-        detector._components(texts)
+        detector._components(texts, forms)
     with timer("analyze (total)"):
-        results = detector.analyze(texts, languages=languages)
+        results = detector.analyze(texts, languages=languages, forms=forms)
     with timer("to_annotations"):
         for r in results:
             to_annotations(r)

@@ -9,6 +9,7 @@ from propwatch.normalize import detect_script, identify, match_key, normalize
 __all__: list[str] = []
 
 _VERSION = "1"
+_NORMALIZED = frozenset({"norm_text", "match_key"})
 
 
 def _normalize(batch: list[Message]) -> None:
@@ -44,6 +45,8 @@ def _detect(batch: list[Message]) -> None:
     results = detector.analyze(
         [_text_of(m) for m in batch],
         languages=[(m.language, m.script, m.language_confidence) for m in batch],
+        # The normalize stage's output is normalize() and match_key() of the same text.
+        forms=[(m.norm_text, m.match_key) if m.assigned >= _NORMALIZED else None for m in batch],
     )
     for message, result in zip(batch, results, strict=True):
         message.annotations.extend(to_annotations(result))

@@ -134,11 +134,20 @@ def _prepare(text: str) -> str:
     return normalize(text[:MAX_CHARS])
 
 
-def _counts(texts: Sequence[str]) -> sp.csr_matrix:
+def _counts(
+    texts: Sequence[str], normalized: Sequence[str | None] | None = None
+) -> sp.csr_matrix:
     global _HASHER
     if _HASHER is None:
         _HASHER = _WordHasher()
-    return _HASHER.counts([_prepare(t) for t in texts])
+    if normalized is None:
+        return _HASHER.counts([_prepare(t) for t in texts])
+    return _HASHER.counts(
+        [
+            n if n is not None and len(t) <= MAX_CHARS else _prepare(t)
+            for t, n in zip(texts, normalized, strict=True)
+        ]
+    )
 
 
 def _idf(df: np.ndarray, n_docs: int) -> np.ndarray:
@@ -176,15 +185,21 @@ class TextClassifier:
     def version(self) -> str:
         return str(self.card.get("version", "0"))
 
-    def features(self, texts: Sequence[str]) -> sp.csr_matrix:
+    def features(
+        self, texts: Sequence[str], normalized: Sequence[str | None] | None = None
+    ) -> sp.csr_matrix:
+        """TF-IDF rows of ``texts``. ``normalized``: ``normalize(text)`` of each text where the
+        caller already has it (ingest), else None; used for texts within ``MAX_CHARS``."""
         if self._idf is None:
             self._idf = _idf(self.df, self.n_docs)
-        return _tfidf(_counts(texts), self._idf)
+        return _tfidf(_counts(texts, normalized), self._idf)
 
-    def margins(self, texts: Sequence[str]) -> np.ndarray:
+    def margins(
+        self, texts: Sequence[str], normalized: Sequence[str | None] | None = None
+    ) -> np.ndarray:
         if not texts:
             return np.zeros((0, len(self.heads)), dtype=np.float32)
-        x = self.features(texts)
+        x = self.features(texts, normalized)
         if self._compact is None:
             # Weights as a dense (features the model knows × heads) block plus a column map:
             # a sparse × dense product is several times faster than sparse × sparse, and the
@@ -204,9 +219,12 @@ class TextClassifier:
         margins: np.ndarray = np.asarray(sub @ block, dtype=np.float64) + self.intercepts
         return margins
 
-    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        """Calibrated probabilities, shape ``(len(texts), len(self.heads))``."""
-        margins = self.margins(texts)
+    def predict_proba(
+        self, texts: Sequence[str], normalized: Sequence[str | None] | None = None
+    ) -> np.ndarray:
+        """Calibrated probabilities, shape ``(len(texts), len(self.heads))`` (``normalized``:
+        see :meth:`features`)."""
+        margins = self.margins(texts, normalized)
         z = margins * self.platt[:, 0] + self.platt[:, 1]
         probs: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return probs

@@ -24,6 +24,7 @@ from propwatch.detect.combine import CLASSES, FEATURES, Combiner, heuristic
 from propwatch.detect.matcher import Match, Matcher
 from propwatch.detect.model import Detection, Evidence, ItemResult, Judgement, Signal
 from propwatch.detect.signals import SIGNAL_TYPES, extract_signals
+from propwatch.detect.textview import TextViews
 from propwatch.knowledge.loader import default_pack, load_pack
 from propwatch.knowledge.model import KnowledgePack, StanceCue, Term
 from propwatch.model import Annotation
@@ -188,10 +189,12 @@ class Detector:
 
     # -- components ----------------------------------------------------------------------
 
-    def _find(self, text: str) -> tuple[list[Match[Term]], list[Match[StanceCue]]]:
+    def _find(
+        self, text: str, views: TextViews | None = None
+    ) -> tuple[list[Match[Term]], list[Match[StanceCue]]]:
         terms: list[Match[Term]] = []
         cues: list[Match[StanceCue]] = []
-        for match in self._matcher.find(text):
+        for match in self._matcher.find(text, views):
             if isinstance(match.pattern, Term):
                 terms.append(match)  # type: ignore[arg-type]
             else:
@@ -259,7 +262,7 @@ class Detector:
         return [row for row, *_ in self._components(texts)]
 
     def _components(
-        self, texts: Sequence[str]
+        self, texts: Sequence[str], forms: Sequence[tuple[str, str] | None] | None = None
     ) -> list[
         tuple[
             dict[str, float],
@@ -272,12 +275,15 @@ class Detector:
         heads: list[dict[str, float]] = [{} for _ in texts]
         if self.model is not None and texts:
             names = self.model.heads
-            probs = self.model.predict_proba(list(texts)).tolist()
+            normalized = None if forms is None else [f[0] if f else None for f in forms]
+            probs = self.model.predict_proba(list(texts), normalized).tolist()
             heads = [dict(zip(names, row, strict=True)) for row in probs]
         out = []
-        for full, head in zip(texts, heads, strict=True):
+        for i, (full, head) in enumerate(zip(texts, heads, strict=True)):
             text = full[:MAX_DETECT_CHARS]
-            term_matches, cue_matches = self._find(text)
+            form = forms[i] if forms is not None and len(full) <= MAX_DETECT_CHARS else None
+            views = TextViews(text, *form) if form else None
+            term_matches, cue_matches = self._find(text, views)
             detections, features, _ = self._lexicon(text, term_matches)
             cues, cue_evidence = self._stance_cues(text, cue_matches)
             signals = extract_signals(text)
@@ -294,14 +300,19 @@ class Detector:
         texts: Sequence[str],
         ids: Sequence[Any] | None = None,
         languages: Sequence[tuple[str, str, float]] | None = None,
+        forms: Sequence[tuple[str, str] | None] | None = None,
     ) -> list[ItemResult]:
         """Analyze a batch of texts; results in input order.
 
         ``languages`` (language, script, confidence) per text skips language identification
-        when the caller already ran it (ingest does).
+        when the caller already ran it (ingest does). ``forms``: per text, exactly
+        ``(normalize(text), match_key(text))`` when the caller already has them (ingest's
+        ``normalize`` stage), so they are not computed again; the results are the same.
         """
+        if forms is not None and len(forms) != len(texts):
+            raise ValueError(f"{len(forms)} forms for {len(texts)} texts")
         results: list[ItemResult] = []
-        components = self._components(texts)
+        components = self._components(texts, forms)
         rows = [c[0] for c in components]
         combined = (
             self.combiner.probabilities_many([[row[name] for name in FEATURES] for row in rows])

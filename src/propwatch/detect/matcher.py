@@ -365,9 +365,12 @@ class Matcher(Generic[P]):
                     _Entry(index, form, mode, _NISBA_RULE, proclitics)
                 )
 
-    def find(self, text: str) -> list[Match[P]]:
-        """Every pattern occurrence in ``text``, sorted by position; never raises on a ``str``."""
-        views = views_for(text)
+    def find(self, text: str, views: TextViews | None = None) -> list[Match[P]]:
+        """Every pattern occurrence in ``text``, sorted by position; never raises on a ``str``.
+
+        ``views``: the text's views if the caller built them (``TextViews(text, ...)``)."""
+        if views is None or views.original != text:
+            views = views_for(text)
         best: dict[tuple[int, int, int], tuple[str, str]] = {}
         for name, automaton, entries, clitic in self._searches:
             if automaton is None:

@@ -401,13 +401,22 @@ class TextViews:
 
     __slots__ = ("_deob", "_deob_done", "_deob_source", "_source", "_texts", "_views", "original")
 
-    def __init__(self, text: str) -> None:
+    def __init__(
+        self, text: str, normalized: str | None = None, key: str | None = None
+    ) -> None:
+        """``normalized`` and ``key``, when the caller has them, must be exactly
+        ``normalize(text)`` and ``match_key(text)`` (ingest's ``normalize`` stage made them):
+        they are then not computed again."""
         self.original = text
         self._source = _Source(text)
         self._deob: Deobfuscated | None = None
         self._deob_source: _Source | None = None
         self._deob_done = False
         self._texts: dict[str, str | None] = {}
+        if normalized is not None:
+            self._texts[VIEW_NORMALIZED] = normalized
+        if key is not None:
+            self._texts[VIEW_KEY] = key
         self._views: dict[str, View] = {}
 
     @property
