@@ -10,6 +10,7 @@ For each incoming message, keyed by (channel, message id):
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from propwatch.model import Message, Rejected
 from propwatch.store import schema
+from propwatch.store.counts import count_inserted
 from propwatch.store.facets import facets
 from propwatch.store.graph_writer import insert_graph, replace_graph
 
@@ -232,6 +234,7 @@ def insert_messages(conn: Connection, rows: Sequence[Prepared]) -> list[int]:
     quoted = ", ".join(f'"{c}"' for c in MESSAGE_COLUMNS)
     sql = f"INSERT INTO messages ({quoted}) VALUES ({marks})"
     conn.exec_driver_sql(sql, [(p.row["channel_id"], *p.params, p.row["facets"]) for p in rows])
+    count_inserted(conn, Counter(p.row["language"] for p in rows))
     if sqlite_dialect:
         # We hold SQLite's write lock: the newest len(rows) ids are the rows just inserted.
         last = conn.exec_driver_sql("SELECT max(id) FROM messages").scalar_one()
