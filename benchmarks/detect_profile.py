@@ -68,6 +68,7 @@ from propwatch.detect.textview import TextViews  # noqa: E402
 from propwatch.ingest.base import ReaderOptions  # noqa: E402
 from propwatch.ingest.telegram_json import read_telegram_json  # noqa: E402
 from propwatch.model import Message, RawItem  # noqa: E402
+from propwatch.model.rows import annotation_params  # noqa: E402
 from propwatch.store import open_store  # noqa: E402
 
 __all__ = ["Timer", "main", "profile", "render_markdown"]
@@ -183,7 +184,7 @@ def _worker_result(m: Message, annotations: bool) -> tuple[Any, ...]:
         m.script,
         m.language,
         m.language_confidence,
-        m.annotations if annotations else [],
+        annotation_params(m) if annotations else [],
         m.assigned,
     )
 
@@ -200,7 +201,8 @@ def _main_process(batches: list[list[Message]], timer: Timer, workdir: Path) -> 
                 pickle.loads(blob)
             total_bytes += len(blob)
         out["pickle_bytes"][tag] = total_bytes
-    saved = [[list(m.annotations) for m in batch] for batch in batches]
+    # As from the workers: annotations as the rows the writer inserts (JSON encoded there).
+    saved = [[annotation_params(m) for m in batch] for batch in batches]
     for with_ann, tag in ((True, "detect"), (False, "no-detect")):
         db = workdir / f"profile-{tag}.db"
         for suffix in ("", "-wal", "-shm"):
@@ -209,7 +211,7 @@ def _main_process(batches: list[list[Message]], timer: Timer, workdir: Path) -> 
         try:
             for batch, anns in zip(batches, saved, strict=True):
                 for m, a in zip(batch, anns, strict=True):
-                    m.annotations = list(a) if with_ann else []
+                    m.annotation_rows = list(a) if with_ann else []
                 with timer(f"main:Store.prepare [{tag}]"):
                     prepared = store.prepare(batch)
                 if with_ann:
@@ -226,9 +228,9 @@ def _main_process(batches: list[list[Message]], timer: Timer, workdir: Path) -> 
         )
         for suffix in ("", "-wal", "-shm"):
             Path(str(db) + suffix).unlink(missing_ok=True)
-    for batch, anns in zip(batches, saved, strict=True):
-        for m, a in zip(batch, anns, strict=True):
-            m.annotations = a
+    for batch in batches:
+        for m in batch:
+            m.annotation_rows = None
     return out
 
 

@@ -51,6 +51,26 @@ def _rows(url: str) -> list[tuple[object, ...]]:
         ]
 
 
+def _analysis(url: str) -> tuple[list[tuple[object, ...]], dict[str, int]]:
+    """Every stored annotation (with its message id), and the graph tables' sizes."""
+    with open_store(url) as store, store.engine.connect() as conn:
+        m, a = s.messages, s.annotations
+        notes = [
+            tuple(r)
+            for r in conn.execute(
+                sa.select(m.c.message_id, a.c.component, a.c.kind, a.c.label, a.c.score,
+                          a.c.start, a.c.end, a.c.data)
+                .join(m, m.c.id == a.c.message_pk)
+                .order_by(a.c.id)
+            )
+        ]  # fmt: skip
+        sizes = {
+            t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+            for t in s.GRAPH_TABLES
+        }
+    return notes, sizes
+
+
 def test_workers_give_the_same_result(tmp_path: Path) -> None:
     export = tmp_path / "result.json"
     _export(export, 450)
@@ -62,6 +82,11 @@ def test_workers_give_the_same_result(tmp_path: Path) -> None:
         assert (report.totals.ingested, report.totals.rejected) == (450, 1)
         urls[workers] = url
     assert _rows(urls[0]) == _rows(urls[1])
+    # Workers send annotations back as rows; analysed here, they are objects: same database.
+    notes, sizes = _analysis(urls[1])
+    assert (notes, sizes) == _analysis(urls[0])
+    assert any(kind == "detection" for _, _, kind, *_ in notes)
+    assert sizes["entity_mentions"] > 0
     with open_store(urls[1]) as store:
         hits = store.search(SearchQuery("rofiziy"))
     assert hits.total == 180

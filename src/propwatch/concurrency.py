@@ -20,6 +20,7 @@ from typing import Any
 
 from propwatch.analyze import Pipeline
 from propwatch.model import Message, RawItem, Rejected
+from propwatch.model.rows import annotation_params
 
 __all__ = ["BackgroundWriter", "BatchAnalyzer", "Work"]
 
@@ -37,6 +38,8 @@ def _init_worker(names: Sequence[str]) -> None:
 def _analyse_in_worker(items: list[RawItem]) -> list[_Result]:
     assert _WORKER_PIPELINE is not None
     batch = _WORKER_PIPELINE([Message(item) for item in items])
+    # Annotations go back as the rows the store writes (tuples pickle several times faster
+    # than dataclasses, and their JSON is encoded here rather than in the ingest process).
     return [
         (
             m.norm_text,
@@ -44,7 +47,7 @@ def _analyse_in_worker(items: list[RawItem]) -> list[_Result]:
             m.script,
             m.language,
             m.language_confidence,
-            m.annotations,
+            annotation_params(m),
             m.assigned,
         )
         for m in batch
@@ -108,7 +111,7 @@ class BatchAnalyzer:
                 message.script,
                 message.language,
                 message.language_confidence,
-                message.annotations,
+                message.annotation_rows,
                 message.assigned,
             ) = result
 

@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from propwatch.errors import StoreUnavailable
-from propwatch.store.writer import json_text
+from propwatch.model.rows import json_text
 
 __all__ = ["DEFAULT_DB", "make_engine", "resolve_url"]
 

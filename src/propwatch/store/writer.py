@@ -9,18 +9,17 @@ For each incoming message, keyed by (channel, message id):
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, and_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from propwatch.model import Message, Rejected
+from propwatch.model.rows import annotation_params, json_text
 from propwatch.store import schema
 from propwatch.store.counts import count_inserted
 from propwatch.store.facets import facets
@@ -128,14 +127,6 @@ MESSAGE_COLUMNS: tuple[str, ...] = (
 )
 
 
-def json_text(value: Any) -> str:
-    """Compact JSON text, UTF-8 characters unescaped (what JSON columns hold)."""
-    try:
-        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS, default=str).decode()
-    except (orjson.JSONEncodeError, TypeError):  # lone surrogates, integers beyond 64 bits
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
 def _sqlite_date(value: datetime | None) -> str | None:
     # The text form SQLAlchemy's SQLite DateTime type writes and reads back.
     return None if value is None else value.isoformat(" ", "microseconds")
@@ -159,22 +150,6 @@ ANNOTATION_COLUMNS: tuple[str, ...] = (
     "message_pk", "component", "component_version", "kind", "label", "score", "start", "end",
     "data",
 )
-
-
-def annotation_params(message: Message) -> list[tuple[Any, ...]]:
-    return [
-        (
-            a.component[:100],
-            a.version[:32],
-            a.kind[:32],
-            a.label[:200],
-            float(a.score),
-            a.start,
-            a.end,
-            json_text(a.data) if a.data else None,
-        )
-        for a in message.annotations
-    ]
 
 
 def insert_annotations(conn: Connection, rows: Sequence[tuple[int, Prepared]]) -> None:
