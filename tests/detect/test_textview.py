@@ -237,3 +237,19 @@ def test_obfuscation_beside_a_link_is_still_noticed() -> None:
     text = "r a f i d a https://example.org/x.y"
     assert has_obfuscation(text)
     assert "rafida" in build_views(text)[VIEW_DEOBFUSCATED].text
+
+
+def test_a_long_link_is_examined_once_not_per_dot(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A hostile 100k-character link of dots took minutes when each dot re-read its token.
+    from propwatch.detect import textview
+
+    calls: list[int] = []
+    real = textview._link_end
+
+    def counting(text: str, p: int) -> int:
+        calls.append(p)
+        return real(text, p)
+
+    monkeypatch.setattr(textview, "_link_end", counting)
+    assert not has_obfuscation("https://" + "a." * 50_000 + " и @" + "b_" * 50_000)
+    assert len(calls) == 2

@@ -242,12 +242,15 @@ def has_obfuscation(text: str) -> bool:
     """
     n = len(text)
     checked = 0  # leet runs up to here were looked at whole
+    link_end = 0  # end of the last link or handle token found (its other hints are skipped)
     for match in _HINT.finditer(text):
         p = match.start()
+        if p < link_end:
+            continue
         ch = text[p]
         before = p > 0 and text[p - 1].isalpha()
         if ch == "-" or (ch == "." and before):
-            if ch == "." and _in_link(text, p):
+            if ch == "." and (link_end := _link_end(text, p)):
                 continue
             return True
         after = p + 1 < n and text[p + 1].isalpha()
@@ -259,7 +262,7 @@ def has_obfuscation(text: str) -> bool:
                 if changes:
                     return True
         elif before and after:
-            if ch == "_" and _in_link(text, p):
+            if ch == "_" and (link_end := _link_end(text, p)):
                 continue
             return True
     if not _SPACE_HINT.search(f" {text[:2]}") and not _SPACE_HINT.search(text):
@@ -284,13 +287,19 @@ def _leet_run(text: str, p: int) -> tuple[bool, int]:
     return any(c.isalpha() for c in run) and any(c in LEET for c in body), end
 
 
-def _in_link(text: str, p: int) -> bool:
-    """Whether position ``p`` is inside a whitespace-delimited token that is a link or an
-    @handle (``@some_channel``: the underscore is the name's)."""
+_SPACE = re.compile(r"\s")
+
+
+def _link_end(text: str, p: int) -> int:
+    """If position ``p`` is inside a whitespace-delimited token that is a link or an @handle
+    (``@some_channel``: the underscore is the name's), where that token ends; else 0."""
     start = p
     while start > 0 and not text[start - 1].isspace():
         start -= 1
-    return text[start] == "@" or text[start : start + 8].lower().startswith(_URLISH)
+    if text[start] != "@" and not text[start : start + 8].lower().startswith(_URLISH):
+        return 0
+    space = _SPACE.search(text, p)
+    return space.start() if space else len(text)
 
 
 def _leet(match: re.Match[str]) -> str:

@@ -137,8 +137,8 @@ class Message:
     language_confidence: float = 0.0
     annotations: list[Annotation] = field(default_factory=list)
     assigned: set[str] = field(default_factory=set)
-    #: The annotations as the store writes them (``propwatch.model.rows.annotation_params``), when an
-    #: ingest worker analysed the message: tuples cross processes several times faster than
-    #: ``Annotation`` objects, and the JSON is encoded in the worker. ``annotations`` is then
-    #: empty in the ingest process.
+    #: The annotations as the store writes them (``propwatch.model.rows.annotation_params``),
+    #: when an ingest worker analysed the message: tuples cross processes several times faster
+    #: than ``Annotation`` objects, and the JSON is encoded in the worker. ``annotations`` is
+    #: then empty in the ingest process.
     annotation_rows: list[tuple[Any, ...]] | None = None
