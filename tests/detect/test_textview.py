@@ -204,7 +204,7 @@ def test_obfuscation_is_noticed(text: str) -> None:
 # Letters, one-letter words, separators, leet digits and combining marks; no ":" "/" or "@",
 # so no link or handle (the pre-filter's one deliberate exception) can be formed.
 SPACED = st.text(
-    st.sampled_from("rafidaиваyо و \u0301\u064e  .-_*·0134$\nİı"),
+    st.sampled_from("rafidaиваyо و \u0301\u064e  .-_*·0134$\n«(İı"),
     max_size=40,
 )
 
@@ -215,6 +215,9 @@ SPACED = st.text(
 @example("a b c d")
 @example("\u0438 \u0432 \u0441")
 @example("и\u0301 в с")
+@example("\nr a f")
+@example("«r a f»")
+@example("слово и в с")
 def test_the_pre_filter_misses_nothing_deobfuscate_would_change(text: str) -> None:
     if not has_obfuscation(text):
         assert deobfuscate(text).text == text
