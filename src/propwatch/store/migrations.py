@@ -139,7 +139,7 @@ _POSTGRES_COUNTS = [
 
 
 def _message_counts(conn: Connection) -> None:
-    """Messages per language, kept by triggers: totals without counting a million rows."""
+    """Messages per language (kept by the writer and triggers): totals without a count."""
     schema.metadata.create_all(conn, tables=[schema.message_counts])
     conn.exec_driver_sql("DELETE FROM message_counts")  # re-run safely: count from the rows
     conn.exec_driver_sql(
@@ -157,7 +157,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _workspace),
     Migration(4, "index on messages (language, date)", _language_date_index),
     Migration(5, "date tokens in the full-text index", _date_facets),
-    Migration(6, "message counts per language, kept by triggers", _message_counts),
+    Migration(6, "message counts per language", _message_counts),
 )
 
 

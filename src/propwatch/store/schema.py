@@ -353,9 +353,9 @@ item_labels = Table(
     Index("ix_item_labels_message", "message_pk"),
 )
 
-#: How many messages each language has, kept exact by triggers on ``messages`` (migration 6):
-#: counting a million rows takes 20 ms or more, and every unfiltered item list and the
-#: dashboard ask for the total.
+#: How many messages each language has (migration 6; kept by the writer and triggers, see
+#: ``store/counts.py``): counting a million rows takes 20 ms or more, and every unfiltered item
+#: list and the dashboard ask for the total.
 message_counts = Table(
     "message_counts",
     metadata,

@@ -449,7 +449,7 @@ class Store:
             def count(table: Any) -> int:
                 return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
-            mc = schema.message_counts  # kept by triggers: no scan of every message
+            mc = schema.message_counts  # kept totals: no scan of every message
             by_language: dict[str, int] = {
                 language: int(n)
                 for language, n in conn.execute(

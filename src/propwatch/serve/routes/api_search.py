@@ -372,7 +372,7 @@ def list_items(
     count = _browse_filters(select(func.count()).select_from(m), query)
     by_language_only = not (query.channel or query.since or query.until or query.annotation_filter)
     with store.engine.connect() as conn:
-        if by_language_only:  # kept by triggers: no count of a million rows
+        if by_language_only:  # kept totals (store.counts): no count of a million rows
             total = count_messages(conn, query.language)
         else:
             total = conn.execute(count).scalar_one()
