@@ -3,6 +3,7 @@ demo data, signed in with real API tokens of each role."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -72,7 +73,12 @@ def test_search_pages(served: Served) -> None:
 def test_search_is_audited(served: Served) -> None:
     served.get("/api/search", params={"q": "audited-word", "lang": "ru"}, role="analyst")
     a = schema.audit_log
-    rows = served.rows(select(a).where(a.c.action == "search", a.c.target == "audited-word"))
+    wanted = select(a).where(a.c.action == "search", a.c.target == "audited-word")
+    # Searches are written by the server's background audit writer (within 0.2 s); another
+    # connection sees the row once that transaction commits.
+    deadline = time.monotonic() + 10
+    while not (rows := served.rows(wanted)) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert len(rows) == 1
     assert rows[0].user_name == "analyst1"
     assert rows[0].detail["filters"]["lang"] == "ru"

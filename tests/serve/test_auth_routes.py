@@ -210,3 +210,17 @@ def test_signed_in_users_skip_the_login_form(client: TestClient) -> None:
     sign_in(client)
     response = client.get("/login", params={"next": "/alerts"}, follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/alerts"
+
+
+    assert response.status_code == 303 and response.headers["location"] == "/alerts"
+
+
+def test_every_response_tells_browsers_not_to_sniff_content_types(client: TestClient) -> None:
+    # Uploaded or stored text must never be reinterpreted by a browser as HTML or script.
+    for response in (
+        client.get("/health"),
+        client.get("/api/search?q=x"),  # 401 without credentials
+        client.get("/static/app.css"),
+        client.get("/no-such-page"),
+    ):
+        assert response.headers.get_list("x-content-type-options") == ["nosniff"], response.url

@@ -516,3 +516,22 @@ def test_a_version_1_database_is_upgraded(db_url: str) -> None:
         write(store, message(make_item(LATIN, "2"), entity(LATIN, "Islom davlati")))
         assert [e.mention_count for e in list_entities(store)] == [1]
         assert store.stats()["messages"] == 2
+
+
+def test_each_listed_entity_gets_its_own_first_messages_up_to_the_sample(store: Store) -> None:
+    # Three entities over six messages; the sample keeps each entity's messages in the order
+    # they were stored, distinct, capped, and never mixes two entities' messages.
+    texts = [f"Islom davlati va Al-Azaim, Amaq {i}" for i in range(6)]
+    for i, text in enumerate(texts):
+        notes = [entity(text, "Islom davlati"), entity(text, "Al-Azaim", type="media_outlet")]
+        if i % 2:
+            notes.append(entity(text, "Amaq", type="media_outlet"))
+        write(store, message(make_item(text, str(i), date=at(i + 1)), *notes))
+    found = {e.name: e for e in list_entities(store)}
+    pks = found["Islom davlati"].message_pks
+    assert len(pks) == 6 and pks == sorted(pks)
+    assert found["Al-Azaim"].message_pks == pks
+    assert found["Amaq"].message_pks == pks[1::2]
+    capped = {e.name: e.message_pks for e in list_entities(store, sample=2)}
+    assert capped == {"Islom davlati": pks[:2], "Al-Azaim": pks[:2], "Amaq": pks[1:4:2]}
+    assert all(e.message_pks == [] for e in list_entities(store, sample=0))

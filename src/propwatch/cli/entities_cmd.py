@@ -232,7 +232,9 @@ def entities_command(
                 "until": until,
             }  # fmt: skip
             total = count_entities(store, **filters)
-            found = list_entities(store, **filters, limit=limit, offset=offset)
+            found = list_entities(
+                store, **filters, limit=limit, offset=offset, sample=_REFS_PER_ENTITY
+            )
             refs = (
                 message_refs(store, [pk for e in found for pk in e.message_pks[:_REFS_PER_ENTITY]])
                 if as_json

@@ -30,6 +30,12 @@ def resolve_url(db: str | None) -> str:
     return db
 
 
+#: SQLite connections kept open per engine (process), and extra ones opened under bursts. The
+#: web server runs up to 40 requests at once in its thread pool.
+SQLITE_POOL_SIZE = 16
+SQLITE_POOL_OVERFLOW = 32
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -51,7 +57,13 @@ def make_engine(db: str | None) -> Engine:
             parent = Path(parsed.database or "").expanduser().resolve().parent
             if not parent.is_dir():
                 raise StoreUnavailable(f"folder {parent} for the SQLite database does not exist")
-        engine = create_engine(url, json_serializer=json_text, future=True)
+        options: dict[str, Any] = {}
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            # Connections are kept, not closed and reopened: SQLAlchemy's default pool keeps 5
+            # and closes the rest after each use, so a server answering more requests at once
+            # opened a fresh connection (pragmas, schema, an empty page cache) for most of them.
+            options.update(pool_size=SQLITE_POOL_SIZE, max_overflow=SQLITE_POOL_OVERFLOW)
+        engine = create_engine(url, json_serializer=json_text, future=True, **options)
     except (ArgumentError, NoSuchModuleError) as exc:
         raise StoreUnavailable(f"cannot use database URL {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":

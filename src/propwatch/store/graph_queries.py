@@ -24,6 +24,7 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy import text as sql_text
 
 from propwatch.graph.model import (
     ChannelEdge,
@@ -200,28 +201,39 @@ def _entity_conditions(
     return out
 
 
-def _samples(conn: Connection, entity_ids: Sequence[int]) -> dict[int, list[int]]:
-    """Up to MESSAGE_SAMPLE distinct messages per entity, in the order they were stored.
+def _samples(
+    conn: Connection, entity_ids: Sequence[int], sample: int = MESSAGE_SAMPLE
+) -> dict[int, list[int]]:
+    """Up to ``sample`` distinct messages per entity, in the order they were stored.
 
-    One small indexed query per entity (the ``entity_id`` index is ordered by row id within
-    an entity): a window over every mention of the most mentioned entities took most of a
-    second at a million messages."""
-    em = schema.entity_mentions
+    One statement per page: a UNION ALL of small indexed reads, one per entity (the
+    ``entity_id`` index is ordered by row id within an entity). A window over every mention
+    of the most mentioned entities took most of a second at a million messages, and one
+    query per entity spent ~0.2 ms each in SQLAlchemy, most of an entity page's time."""
     out: dict[int, list[int]] = {}
-    for entity_id in entity_ids:
-        seen: dict[int, None] = {}
-        for (pk,) in conn.execute(
-            select(em.c.message_pk)
-            .where(em.c.entity_id == entity_id)
-            .order_by(em.c.id)
-            .limit(MESSAGE_SAMPLE * 4)
-        ):
-            seen.setdefault(int(pk), None)
-            if len(seen) >= MESSAGE_SAMPLE:
-                break
-        if seen:
-            out[int(entity_id)] = list(seen)
+    wanted = list(dict.fromkeys(int(e) for e in entity_ids))
+    for chunk in _chunks(wanted, _SAMPLE_CHUNK):
+        # Written as text: building the same statement with SQLAlchemy's expression language
+        # cost ~0.2 ms per entity, more than running it.
+        sql = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT entity_id, message_pk, id FROM entity_mentions "
+            f"WHERE entity_id = :e{i} ORDER BY id LIMIT :n) AS s{i}"
+            for i in range(len(chunk))
+        )
+        params: dict[str, int] = {f"e{i}": entity_id for i, entity_id in enumerate(chunk)}
+        params["n"] = max(0, sample) * 4
+        seen: dict[int, dict[int, None]] = {}
+        rows = conn.execute(sql_text(sql), params).all()
+        for entity_id, pk, _ in sorted(rows, key=lambda r: (r[0], r[2])):
+            got = seen.setdefault(int(entity_id), {})
+            if len(got) < sample:
+                got.setdefault(int(pk), None)
+        out.update({e: list(pks) for e, pks in seen.items() if pks})
     return out
+
+
+#: Entities per statement in :func:`_samples` (SQLite allows 500 terms in a compound select).
+_SAMPLE_CHUNK = 100
 
 
 def list_entities(
@@ -234,8 +246,10 @@ def list_entities(
     until: datetime | None = None,
     limit: int = 50,
     offset: int = 0,
+    sample: int = MESSAGE_SAMPLE,
 ) -> list[GraphEntity]:
-    """Merged entities, most mentioned first; each with a sample of its messages.
+    """Merged entities, most mentioned first; each with a sample of up to ``sample`` of its
+    messages (a page that shows ten reads fewer mentions).
 
     ``name`` matches the key exactly, or the name as a substring, or any name/alias across
     scripts; ``channel``/``since``/``until`` keep entities mentioned in those messages.
@@ -251,7 +265,7 @@ def list_entities(
             .limit(max(0, limit))
             .offset(max(0, offset))
         ).all()
-        samples = _samples(conn, [int(r.id) for r in rows])
+        samples = _samples(conn, [int(r.id) for r in rows], sample)
     return [_entity(r, samples.get(int(r.id))) for r in rows]
 
 

@@ -151,7 +151,9 @@ def entities(
         "until": parse_when(until, "until"),
     }
     total = count_entities(store, **filters)
-    found = list_entities(store, **filters, limit=page.limit, offset=page.offset)
+    found = list_entities(
+        store, **filters, limit=page.limit, offset=page.offset, sample=_REFS_PER_ENTITY
+    )
     refs = message_refs(store, [pk for e in found for pk in e.message_pks[:_REFS_PER_ENTITY]])
     return FastJSON(page.wrap(total, "entities", [entity_json(e, refs) for e in found]))
 

@@ -134,10 +134,12 @@ def record(
     target: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> None:
-    """Write an audit record of ``action`` by ``user`` (see ``serve.accounts.audit``)."""
+    """Write an audit record of ``action`` by ``user`` (see ``serve.accounts.audit``);
+    searches, the most frequent, are deferred to the background audit writer."""
     from propwatch.serve.accounts import audit
 
-    audit(store, action, user=user.name, target=target, detail=detail, ip=client_ip(request))
+    audit(store, action, user=user.name, target=target, detail=detail, ip=client_ip(request),
+          defer=action == "search")  # fmt: skip
 
 
 def _iso(value: datetime | None) -> str | None:

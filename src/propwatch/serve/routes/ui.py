@@ -413,7 +413,7 @@ def search_page(request: Request, user: UserDep, store: StoreDep) -> HTMLRespons
                 store, "search", user=user, target=params["q"][:500],
                 detail={"query": params["q"], "filters": {**filters, "offset": offset},
                         "total": result.total, "via": "page"},
-                ip=request.client.host if request.client else None,
+                ip=request.client.host if request.client else None, defer=True,
             )  # fmt: skip
     return render(
         request, user, "search.html", params=params, offset=offset, result=result, hits=hits,
