@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextlib
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.conftest import analysed, make_item
 
 from propwatch.errors import UsageError
@@ -178,3 +181,49 @@ def test_snippet_marks_the_words_across_scripts_and_windows_long_texts() -> None
     assert snippet("Xuroson va Хуросон", ["xuroson"], key) == "[Xuroson] va [Хуросон]"
     assert snippet("bir ikki uch", ["xuroson"], key, width=1) == "bir ikki …"
     assert snippet("", ["xuroson"], key) == ""
+
+
+def _snippet_token_by_token(text: str, words: list[str], key: Any, width: int) -> str:
+    """The snippet as first written: each token keyed and tested in Python, in turn."""
+    tokens = text.split()
+    if not tokens:
+        return ""
+    prefixes = tuple(words)
+
+    def found(token: str) -> bool:
+        k: str = key(token)
+        return k.startswith(prefixes) or (" " in k and any(
+            part.startswith(prefixes) for part in k.split()
+        ))  # fmt: skip
+
+    hit = next((i for i, tok in enumerate(tokens) if found(tok)), None) if words else None
+    if hit is None:
+        out = " ".join(tokens[: 2 * width])
+        return out + (" …" if len(tokens) > 2 * width else "")
+    start, end = max(0, hit - width), min(len(tokens), hit + width + 1)
+    marked = [f"[{tok}]" if found(tok) else tok for tok in tokens[start:end]]
+    return ("… " if start else "") + " ".join(marked) + (" …" if end < len(tokens) else "")
+
+
+_SNIPPET_TOKENS = ["Хуросон", "xurosonga", "al-Qaeda", "Al-Qaida", "qaeda", "ва", "va", "(Amaq)",
+                   "«Аъмоқ»", "аъмоқ-да", "ﷺ", "ИШИД", "isis-k", "", "و", "خراسان", "a.b", "x*y",
+                   "Islom", "davlati", "ДАВЛАТИ", "[x]", "\\n"]  # fmt: skip
+
+
+_SNIPPET_WORDS = ["xuroson", "qaeda", "al", "amaq", "davlat", "isis", "x*", "خراسان", "a.b", "",
+                  "\\n"]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_SNIPPET_TOKENS) | st.text(max_size=6), max_size=40),
+    st.lists(st.sampled_from(_SNIPPET_WORDS), max_size=3),
+    st.integers(min_value=0, max_value=5),
+)
+@settings(max_examples=300, deadline=None)
+def test_snippet_finds_and_marks_what_a_token_by_token_scan_finds(
+    tokens: list[str], words: list[str], width: int
+) -> None:
+    key = TOKEN_KEYS.__getitem__
+    text = " ".join(tokens)
+    wanted = [w for w in words if w]
+    assert snippet(text, words, key, width) == _snippet_token_by_token(text, wanted, key, width)

@@ -14,6 +14,7 @@ finds homoglyph-disguised words. Query syntax (documented in README.md, "propwat
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -202,28 +203,39 @@ def parse_query(text: str, key: Any) -> ParsedQuery:
     return ParsedQuery(cleaned)
 
 
+@functools.lru_cache(maxsize=512)
+def _word_starts(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Finds a match key starting with one of ``words``: at the start of a token's key (keys
+    are joined with newlines) or of a word inside it ("al-Qaeda" keys to "al qaeda")."""
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![^\n ])(?:{alternatives})")
+
+
 def snippet(text: str, words: list[str], key: Any, width: int = 12) -> str:
     """A readable window of the original text around the first matching word, marked [..].
 
     ``key`` maps one token to its match key (``TOKEN_KEYS.__getitem__`` is the memoized
-    ``match_key``); tokens are keyed only up to the first match and inside the window.
+    ``match_key``). The tokens' keys are searched with one regular expression rather than
+    token by token in Python (a result page of 50 long messages spent ~2 ms there).
     """
     tokens = text.split()
     if not tokens:
         return ""
-
-    prefixes = tuple(words)
-
-    def found(token: str) -> bool:
-        k: str = key(token)  # usually one word; a few tokens key to several ("al-Qaeda")
-        return k.startswith(prefixes) or (" " in k and any(
-            part.startswith(prefixes) for part in k.split()
-        ))  # fmt: skip
-
-    hit = next((i for i, tok in enumerate(tokens) if found(tok)), None) if words else None
+    words = [w for w in words if w]
+    hit = None
+    if words:
+        keys: list[str] = list(map(key, tokens))
+        starts = _word_starts(tuple(words))
+        joined = "\n".join(keys)
+        first = starts.search(joined)
+        if first is not None:
+            hit = joined.count("\n", 0, first.start())
     if hit is None:  # nothing to find or not found: the text's start
         out = " ".join(tokens[: 2 * width])
         return out + (" …" if len(tokens) > 2 * width else "")
     start, end = max(0, hit - width), min(len(tokens), hit + width + 1)
-    marked = [f"[{tok}]" if found(tok) else tok for tok in tokens[start:end]]
+    marked = [
+        f"[{tok}]" if starts.search(k) else tok
+        for tok, k in zip(tokens[start:end], keys[start:end], strict=True)
+    ]
     return ("… " if start else "") + " ".join(marked) + (" …" if end < len(tokens) else "")
