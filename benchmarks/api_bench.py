@@ -3,11 +3,12 @@
 Usage::
 
     python benchmarks/api_bench.py --db DB [--requests 4000] [--clients 20] [--workers 1]
-                                   [--search-share 0.5] [--seed 7] [--write-results]
+                                   [--concurrency N] [--search-share 0.5] [--seed 7]
+                                   [--write-results]
 
 Starts the server on ``DB`` (an existing database, SQLite path or URL) on a free loopback port:
-``propwatch serve`` with one worker, ``uvicorn --factory propwatch.serve.app:create_app
---workers N`` (``PROPWATCH_DB`` set) with more. Adds a viewer ``bench-api`` if missing and
+``propwatch serve --workers N [--concurrency C]`` (by default each process works on CPU
+cores / N interactive requests at once). Adds a viewer ``bench-api`` if missing and
 creates an API token with ``propwatch tokens create`` (revoked at the end). Then ``--clients``
 threads, each with its own keep-alive HTTP connection, send ``--requests`` requests (after a
 warm-up of two per client, not counted) drawn from a fixed, seeded sequence:
@@ -234,17 +235,34 @@ def create_token(db: str) -> tuple[str, str | None]:
     return token, found.group(1) if found else None
 
 
-def start_server(db: str, port: int, workers: int, log: IO[bytes]) -> subprocess.Popen[bytes]:
-    """``propwatch serve`` (one worker) or uvicorn with ``workers`` processes; its standard
-    error goes to ``log`` (a file: a pipe nobody reads could fill and stall the server)."""
+def start_server(db: str, port: int, workers: int, log: IO[bytes],
+                 concurrency: int | None = None) -> subprocess.Popen[bytes]:  # fmt: skip
+    """``propwatch serve --workers N``, each process working on ``concurrency`` interactive
+    requests at once (None: propwatch's default); its standard error goes to ``log`` (a
+    file: a pipe nobody reads could fill and stall the server)."""
     env = {**os.environ, "PROPWATCH_DB": db}
-    if workers <= 1:
-        cmd = [*_propwatch(), "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)]
-    else:
-        cmd = [sys.executable, "-m", "uvicorn", "--factory", "propwatch.serve.app:create_app",
-               "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-               "--log-level", "warning", "--no-access-log"]  # fmt: skip
+    cmd = [*_propwatch(), "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port),
+           "--workers", str(max(1, workers))]  # fmt: skip
+    if concurrency:
+        cmd += ["--concurrency", str(concurrency)]
     return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log)
+
+
+def _default_concurrency(workers: int) -> int | str:
+    """What ``propwatch serve --workers`` gives each process (see ``default_concurrency``)."""
+    try:
+        from propwatch.serve.settings import default_concurrency
+    except ImportError:
+        return "?"
+    saved = os.environ.get("PROPWATCH_WORKERS")
+    os.environ["PROPWATCH_WORKERS"] = str(max(1, workers))
+    try:
+        return default_concurrency()
+    finally:
+        if saved is None:
+            del os.environ["PROPWATCH_WORKERS"]
+        else:
+            os.environ["PROPWATCH_WORKERS"] = saved
 
 
 def wait_ready(
@@ -518,6 +536,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--requests", type=int, default=4000, help="requests counted (default 4000)")
     ap.add_argument("--clients", type=int, default=20, help="concurrent clients (default 20)")
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    ap.add_argument("--concurrency", type=int, default=None,
+                    help="interactive requests each server process works on at once (default: "
+                         "propwatch's, one per core, or $PROPWATCH_CONCURRENCY)")  # fmt: skip
     ap.add_argument(
         "--search-share",
         type=float,
@@ -547,7 +568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     token, token_id = create_token(args.db)
     port = _free_port()
     with tempfile.TemporaryFile() as log:
-        server = start_server(args.db, port, args.workers, log)
+        server = start_server(args.db, port, args.workers, log, args.concurrency)
         try:
             ready_s = wait_ready(port, server, log)
             run_load(port, token, requests[:warmup], args.clients)
@@ -560,6 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stop_server(server)
             if token_id:
                 _cli(["tokens", "revoke", token_id], args.db)
+    at_once = args.concurrency or _default_concurrency(args.workers)
     info = {
         "clients": args.clients, "workers": args.workers, "messages": meta["messages"],
         "warmup": warmup, "ready_s": ready_s, "search_share": args.search_share,
@@ -569,8 +591,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else cpu_after - cpu_before,
         "db_label": Path(args.db).name if "://" not in args.db else args.db.split("@")[-1],
         "db_size": _size(args.db),
-        "server": "propwatch serve (uvicorn, 1 process)" if args.workers <= 1
-        else f"uvicorn --workers {args.workers}",
+        "server": f"propwatch serve --workers {max(1, args.workers)}, {at_once} interactive "
+                  "request(s) at once per process",
     }  # fmt: skip
     markdown = render(result, info)
     print(markdown)

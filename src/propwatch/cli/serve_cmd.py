@@ -18,8 +18,13 @@ __all__ = ["serve_command"]
               help="Largest accepted upload (default 512 MiB, or $PROPWATCH_MAX_UPLOAD).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes (each opens the database; SQLite allows one writer).")
+@click.option("--concurrency", default=None, type=click.IntRange(1, 256),
+              help="Interactive requests each process works on at once; the rest wait in "
+                   "order (default: CPU cores / workers, at least 1; or "
+                   "$PROPWATCH_CONCURRENCY).")  # fmt: skip
 def serve_command(
-    db: str | None, host: str, port: int, max_upload: int | None, workers: int
+    db: str | None, host: str, port: int, max_upload: int | None, workers: int,
+    concurrency: int | None,
 ) -> None:
     """Start the workspace: REST API (OpenAPI at /openapi.json, docs at /docs) and web UI.
 
@@ -40,12 +45,17 @@ def serve_command(
                 os.environ["PROPWATCH_DB"] = db
             if max_upload:
                 os.environ["PROPWATCH_MAX_UPLOAD"] = str(max_upload)
+            if concurrency:
+                os.environ["PROPWATCH_CONCURRENCY"] = str(concurrency)
+            os.environ["PROPWATCH_WORKERS"] = str(workers)  # cores are shared among them
             uvicorn.run("propwatch.serve.app:create_app", factory=True, host=host, port=port,
                         workers=workers, log_level="warning")  # fmt: skip
             return 0
         settings = ServeSettings(db=db)
         if max_upload:
             settings.max_upload_bytes = max_upload
+        if concurrency:
+            settings.concurrency = concurrency
         app = create_app(db, settings=settings)
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return 0

@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from propwatch import __version__
 from propwatch.serve import audit_queue
+from propwatch.serve.lanes import InteractiveLane
 from propwatch.serve.routes import routers
 from propwatch.serve.settings import ServeSettings
 from propwatch.store import open_store
@@ -78,6 +79,7 @@ def create_app(db: str | None = None, *, settings: ServeSettings | None = None) 
         lifespan=lifespan,
     )
     app.add_middleware(NoSniff)
+    app.add_middleware(InteractiveLane, limit=settings.concurrency)
 
     app.state.store = store
     app.state.settings = settings

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["ROLES", "ServeSettings"]
+__all__ = ["ROLES", "ServeSettings", "default_concurrency"]
 
 #: Roles, weakest first: a role may do everything the roles before it may.
 ROLES: tuple[str, ...] = ("viewer", "analyst", "admin")
@@ -19,9 +19,25 @@ def _int_env(name: str, default: int) -> int:
         return default
 
 
+def default_concurrency() -> int:
+    """Interactive requests a server process works on at once by default: the machine's CPU
+    cores shared among the server's processes (``$PROPWATCH_WORKERS``, set by ``propwatch
+    serve --workers``), at least one; ``$PROPWATCH_CONCURRENCY`` overrides it."""
+    cores = os.cpu_count() or 2
+    workers = max(1, _int_env("PROPWATCH_WORKERS", 1))
+    return max(1, _int_env("PROPWATCH_CONCURRENCY", max(1, cores // workers)))
+
+
 @dataclass(slots=True)
 class ServeSettings:
     db: str | None = None
+    #: Interactive requests (API pages, searches, item and entity pages) this process works
+    #: on at once; the others wait their turn, first come first served. The work is
+    #: CPU-bound Python and SQLite: with more requests at once than cores, each takes longer
+    #: and the slowest the longest; queued in order, the same throughput comes with a much
+    #: shorter tail (benchmarks/RESULTS.md, workspace API). Long requests (graph, trends,
+    #: exports, uploads) are not queued: see ``propwatch.serve.lanes``.
+    concurrency: int = field(default_factory=default_concurrency)
     #: Largest accepted upload (``POST /api/ingest``), bytes.
     max_upload_bytes: int = field(
         default_factory=lambda: _int_env("PROPWATCH_MAX_UPLOAD", 512 * 1024 * 1024)

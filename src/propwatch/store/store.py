@@ -11,9 +11,9 @@ from sqlalchemy import (
     Connection,
     Engine,
     Select,
+    bindparam,
     exists,
     func,
-    literal,
     literal_column,
     select,
     text,
@@ -266,7 +266,7 @@ class Store:
         if self.dialect == "sqlite" and ranked and not query.annotation_filter and (
             query.since or query.until
         ):
-            return self._search_dated(query, parsed, fts_expr, columns)
+            return self._search_dated(query, parsed, fts_expr)
         with self.engine.connect() as conn:
             if self.dialect == "sqlite" and unfiltered and ranked:
                 # Common case, made fast: count and rank inside the full-text index alone,
@@ -292,7 +292,7 @@ class Store:
                         )
                     ]
                 page_scores = {r: float(k) for r, k in page if k is not None}
-                found = _rows_in_order(conn, columns, [r for r, _ in page])
+                found = _rows_in_order(conn, [r for r, _ in page])
                 return self._result(query, parsed, total, found, page_scores, used)
             total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
             if query.sort == "newest":
@@ -306,7 +306,7 @@ class Store:
         return self._result(query, parsed, total, rows, {}, used)
 
     def _search_dated(
-        self, query: SearchQuery, parsed: ParsedQuery, expr: str, columns: list[Any]
+        self, query: SearchQuery, parsed: ParsedQuery, expr: str
     ) -> SearchResult:
         """A ranked search with ``since``/``until`` on SQLite, inside the full-text index.
 
@@ -360,7 +360,7 @@ class Store:
                     candidates.sort(key=lambda pair: (float(pair[1]), pair[0]))
                 page = candidates
             page = page[query.offset : want]
-            found = _rows_in_order(conn, columns, [rowid for rowid, _ in page])
+            found = _rows_in_order(conn, [rowid for rowid, _ in page])
             scores = {r: float(k) for r, k in page if k is not None}
         return self._result(query, parsed, int(total), found, scores, used)
 
@@ -642,42 +642,53 @@ class Store:
         self.close()
 
 
-def _rows_in_order(conn: Connection, columns: list[Any], pks: list[int]) -> list[Any]:
-    """The result rows (``columns`` plus a zero score) of messages ``pks``, in that order."""
-    m, c = schema.messages, schema.channels
-    order = {pk: i for i, pk in enumerate(pks)}
-    found = list(
-        conn.execute(
-            select(*columns, literal_column("0.0").label("score"))
-            .select_from(m.join(c, c.c.id == m.c.channel_id))
-            .where(m.c.id.in_(pks))
-        ).all()
+#: The hit rows of a result page (the columns of ``Store._columns`` and a zero score), as
+#: text: building the same statement with SQLAlchemy's expression language for every page
+#: cost more than running it.
+_HIT_ROWS = (
+    text(
+        'SELECT m.id, m.message_id, c."key" AS channel, c.name AS channel_name, m.date, '
+        "m.language, m.script, m.text, m.author, m.source, m.position, m.raw_sha256, "
+        "0.0 AS score FROM messages m JOIN channels c ON c.id = m.channel_id "
+        "WHERE m.id IN :pks"
     )
+    .bindparams(bindparam("pks", expanding=True))
+    .columns(date=schema.messages.c.date.type)
+)
+
+
+def _rows_in_order(conn: Connection, pks: list[int]) -> list[Any]:
+    """The result rows (:meth:`Store._columns` plus a zero score) of messages ``pks``, in
+    that order."""
+    if not pks:
+        return []
+    order = {pk: i for i, pk in enumerate(pks)}
+    found = list(conn.execute(_HIT_ROWS, {"pks": list(pks)}).all())
     found.sort(key=lambda r: order[r.id])
     return found
 
 
+#: Judgements with their ``data`` (the stance) and detections without (decoding JSON for
+#: every detection costs more than the rest of a result page), in one statement.
+_HIT_ANNOTATIONS = (
+    text(
+        "SELECT message_pk, kind, label, score, component, "
+        "CASE WHEN kind = 'judgement' THEN data END AS data FROM annotations "
+        "WHERE message_pk IN :pks AND kind IN ('judgement', 'detection')"
+    )
+    .bindparams(bindparam("pks", expanding=True))
+    .columns(data=schema.annotations.c.data.type)
+)
+
+
 def annotations_for_hits(engine: Engine, pks: Sequence[int]) -> dict[int, list[Any]]:
-    """Judgements (with their ``data``: the stance) and detections (without: decoding JSON for
-    every detection costs more than the rest of a result page) of these messages, strongest
-    first, per message."""
-    a = schema.annotations
+    """Judgements (with their ``data``: the stance) and detections (without) of these
+    messages, strongest first, per message."""
     out: dict[int, list[Any]] = {}
     if not pks:
         return out
-    wanted = list(pks)
     with engine.connect() as conn:
-        rows = list(
-            conn.execute(
-                select(a.c.message_pk, a.c.kind, a.c.label, a.c.score, a.c.component, a.c.data)
-                .where(a.c.message_pk.in_(wanted), a.c.kind == "judgement")
-            )
-        )
-        rows += conn.execute(
-            select(a.c.message_pk, a.c.kind, a.c.label, a.c.score, a.c.component,
-                   literal(None).label("data"))
-            .where(a.c.message_pk.in_(wanted), a.c.kind == "detection")
-        ).all()  # fmt: skip
+        rows = list(conn.execute(_HIT_ANNOTATIONS, {"pks": list(pks)}).all())
     rows.sort(key=lambda r: -float(r.score))
     for row in rows:
         out.setdefault(int(row.message_pk), []).append(row)
