@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from typing import Any
 
+import pytest
+
 from propwatch.serve.lanes import InteractiveLane, queued
+from propwatch.serve.settings import ServeSettings, default_concurrency
 
 
 def test_which_paths_wait_in_the_lane() -> None:
@@ -61,3 +65,18 @@ def test_long_requests_do_not_wait_for_the_lane() -> None:
     # Only one queued request inside at a time, but the graph and the export got in at once.
     assert most == 3
     assert entered[:3] == ["/api/items0", "/api/graph/channels", "/api/exports/csv"]
+
+
+def test_default_concurrency_shares_the_cores_among_the_server_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.delenv("PROPWATCH_CONCURRENCY", raising=False)
+    monkeypatch.delenv("PROPWATCH_WORKERS", raising=False)
+    assert default_concurrency() == 8
+    monkeypatch.setenv("PROPWATCH_WORKERS", "2")
+    assert default_concurrency() == 4
+    monkeypatch.setenv("PROPWATCH_WORKERS", "16")
+    assert default_concurrency() == 1
+    monkeypatch.setenv("PROPWATCH_CONCURRENCY", "3")
+    assert default_concurrency() == ServeSettings().concurrency == 3
