@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 from typing import Any
 
@@ -48,7 +49,10 @@ def _run(limit: int, paths: list[str]) -> tuple[int, list[str]]:
             *(lane({"type": "http", "path": p}, nothing, drop) for p in paths)
         )
 
-    asyncio.run(main())
+    # In a thread of its own: the browser tests' Playwright keeps an event loop running in
+    # the main thread, where asyncio.run() refuses to start another.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, main()).result()
     return most, entered
 
 
