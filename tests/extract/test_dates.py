@@ -353,3 +353,21 @@ def test_russian_month_adjective_is_the_latest_such_month() -> None:
     (later,) = find_dates("в майском нападении", "ru", date(2024, 3, 24))
     assert later.value == "2023-05"  # May had not come yet in March 2024
     assert find_dates("январским терактом", "ru") == []  # no document date: no guess
+
+
+def test_without_a_document_date_a_weekday_is_the_full_date_the_text_gives_for_it() -> None:
+    def found(text: str) -> list[tuple[str, str, str]]:
+        return [(d.value, d.text, d.resolution) for d in find_dates(text, "en")]
+
+    tweet = ("Two gunmen were arrested after Wednesday's attack on the shrine.\n"
+             "— (@TRTWorldNow) October 26, 2022")  # fmt: skip
+    assert found(tweet)[0] == ("2022-10-26", "Wednesday's", "weekday")
+    # Two Wednesdays in the text, a weekday the date does not fall on, a "last Wednesday"
+    # (strictly before) or no full date at all: the weekday stays unresolved.
+    for text in (
+        "On Wednesday they met. Reports of October 19, 2022 and October 26, 2022.",
+        "On Tuesday they met. October 26, 2022.",
+        "Last Wednesday they met; October 26, 2022 was the day.",
+        "On Wednesday they met in 2022.",
+    ):
+        assert all(d.resolution != "weekday" for d in find_dates(text, "en")), text

@@ -24,6 +24,8 @@ names), tr, tg, uz Latin and Cyrillic, ky, ps, es, pt; digits of any script):
 * lunar Hijri: "Shawwal 1443", "Jumada al-Thani 1443", "Jamadius-Saani 1443",
   "١٥ رمضان ١٤٤٥" (``calendar="hijri"``), converted with ``hijridate`` (Umm al-Qura, years
   1343-1500 AH; others are skipped);
+* without ``doc_date``, a weekday only when the same text states exactly one full date that
+  falls on it ("Wednesday's attack ... October 26, 2022"), ``resolution="weekday"``;
 * with ``doc_date`` only (never invented without it): weekdays ("on Wednesday", "Wednesday
   evening", "в среду", "روز چهارشنبه", "مساء الأربعاء", "Çarşamba günü", "chorshanba kuni")
   → the most recent such day on or before ``doc_date`` (``doc_date`` itself when it is that
@@ -953,6 +955,26 @@ def _weekday_candidates(view: str, starts: _Starts, doc_date: date) -> list[_Can
 _YESTERDAY_AR = normalize("أمس")
 
 
+def _weekdays_named_by_the_text(view: str, starts: _Starts, found: list[_Cand]) -> list[_Cand]:
+    """Without a document date, "Wednesday's attack" is the one full date the same text
+    states that falls on a Wednesday ("... October 26, 2022"), if there is exactly one;
+    otherwise it stays unresolved. "Last Wednesday" (strictly before) never matches one."""
+    named: dict[tuple[int, int], set[str]] = {}
+    for value in {c.value for c in found if c.resolution == "explicit" and len(c.value) == 10}:
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            continue
+        for cand in _weekday_candidates(view, starts, day):
+            if cand.resolution == "weekday" and cand.value == value:
+                named.setdefault((cand.start, cand.end), set()).add(value)
+    return [
+        _Cand(start, end, values.pop(), resolution="weekday", priority=1)
+        for (start, end), values in sorted(named.items())
+        if len(values) == 1
+    ]
+
+
 def _day_of_month_near(doc_date: date, dom: int, weekday: int) -> date | None:
     """ "quarta (3)": the latest day ``dom`` on or before ``doc_date`` (weekday preferred)."""
     options = []
@@ -1069,6 +1091,8 @@ def find_dates(
         cands += _relative_candidates(view, starts, lang, doc_date)
         if lang == "ru":
             cands += _ru_month_adjectives(view, doc_date)
+    elif doc_precision == "day":
+        cands += _weekdays_named_by_the_text(view, starts, cands)
     out: list[DateValue] = []
     for c in _select(cands, view):
         start, end = original.span(c.start, c.end)
