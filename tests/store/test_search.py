@@ -227,3 +227,30 @@ def test_snippet_finds_and_marks_what_a_token_by_token_scan_finds(
     text = " ".join(tokens)
     wanted = [w for w in words if w]
     assert snippet(text, words, key, width) == _snippet_token_by_token(text, wanted, key, width)
+
+
+def test_a_filter_keeps_the_unfiltered_ranking(store: Store) -> None:
+    # Items of two languages and two days where the word weighs differently (repeated, in
+    # longer or shorter texts): a language or date filter only removes rows, it never
+    # reorders the ones it keeps.
+    uz = ["Xuroson viloyati haqida yangi xabar keldi bugun ertalab",
+          "Xuroson xuroson xuroson viloyati",
+          "Bugun xuroson haqida juda uzun va batafsil maqola chop etildi, unda ko'p gap bor"]
+    ru = ["Новости про Хуросон и про другие области сегодня утром",
+          "Хуросон Хуросон область",
+          "Хуросон"]  # fmt: skip
+    items = [
+        make_item(text, f"{lang}{i}", "telegram:9", date=datetime(2024, 3, 1 + i % 2, tzinfo=UTC))
+        for lang, texts in (("uz", uz), ("ru", ru))
+        for i, text in enumerate(texts)
+    ]
+    store.write(analysed(*items))
+    everything = store.search(SearchQuery("xuroson", limit=50))
+    assert everything.sort == "relevance" and everything.total == 6
+    order = [hit.message_id for hit in everything.hits]
+    for language in ("uz", "ru"):
+        kept = store.search(SearchQuery("xuroson", language=language, limit=50))
+        mine = [hit.message_id for hit in everything.hits if hit.language == language]
+        assert mine and [hit.message_id for hit in kept.hits] == mine
+    dated = store.search(SearchQuery("xuroson", since=datetime(2024, 3, 2, tzinfo=UTC)))
+    assert [h.message_id for h in dated.hits] == [m for m in order if m in {"uz1", "ru1"}]

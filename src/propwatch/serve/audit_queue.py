@@ -18,7 +18,6 @@ from __future__ import annotations
 import atexit
 import logging
 import threading
-import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -105,7 +104,8 @@ class AuditQueue:
                 return  # close() writes whatever is left
 
 
-_QUEUES: weakref.WeakKeyDictionary[Store, AuditQueue] = weakref.WeakKeyDictionary()
+#: Each store's queue, until :func:`close` (the server closes its store's queue on shutdown).
+_QUEUES: dict[Store, AuditQueue] = {}
 _QUEUES_LOCK = threading.Lock()
 
 

@@ -56,6 +56,12 @@ _SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
 RANK_LIMIT = 5_000
 
 
+def _fts_count(conn: Connection, expr: str) -> int:
+    """How many items the FTS5 expression ``expr`` matches, counted inside the index."""
+    sql = "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?"
+    return int(conn.exec_driver_sql(sql, (expr,)).scalar_one())
+
+
 def _words_fts(parsed: ParsedQuery) -> str:
     """The FTS5 expression of the query's words alone (no facet filters)."""
     return f"match_key : ({_fts5_expr(parsed)})"
@@ -73,10 +79,8 @@ def _ranked_by_words(
     keeping the filtered rows costs two reads of the words' doclists instead, and orders a
     filtered result exactly as the unfiltered one (a filter only removes rows). ``extra``:
     rows kept besides those ``filtered`` matches (``filtered`` may be empty)."""
-    alone = conn.exec_driver_sql(
-        "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?", (words,)
-    ).scalar_one()
-    if int(alone) > RANK_LIMIT:
+    alone = _fts_count(conn, words)
+    if alone > RANK_LIMIT:
         return None
     kept = set(extra or ())
     if filtered:
@@ -274,9 +278,7 @@ class Store:
                 # ``auto`` a query matching more than RANK_LIMIT items lists the most recently
                 # stored first instead (and says so in ``SearchResult.sort``).
                 expr = fts_expr
-                total = conn.exec_driver_sql(
-                    "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?", (expr,)
-                ).scalar_one()
+                total = _fts_count(conn, expr)
                 used = "recent" if query.sort == "auto" and total > RANK_LIMIT else "relevance"
                 page = None
                 if used == "relevance" and (query.language or query.channel):
@@ -328,9 +330,7 @@ class Store:
                 whole = f"{expr} AND facets : ({' OR '.join(plan.whole)})"
             total = 0
             if whole:
-                total += conn.exec_driver_sql(
-                    "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?", (whole,)
-                ).scalar_one()
+                total += _fts_count(conn, whole)
             # Edge days: every match inside the exact bounds (one day token each).
             edges = self._edges(conn, plan.partial, expr, ranked=False)
             total += len(edges)
