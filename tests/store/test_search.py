@@ -254,3 +254,17 @@ def test_a_filter_keeps_the_unfiltered_ranking(store: Store) -> None:
         assert mine and [hit.message_id for hit in kept.hits] == mine
     dated = store.search(SearchQuery("xuroson", since=datetime(2024, 3, 2, tzinfo=UTC)))
     assert [h.message_id for h in dated.hits] == [m for m in order if m in {"uz1", "ru1"}]
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_pages_by_date_are_slices_of_the_whole_listing(loaded: Store, sort: str) -> None:
+    # Pages are counted off over message ids, then read (page_of_hits): together they must be
+    # the whole listing, in order, with every field of a hit.
+    whole = loaded.search(SearchQuery("rofiziy OR xuroson OR رافضي", sort=sort, limit=50))
+    assert whole.total == len(whole.hits) >= 4
+    pages = [
+        loaded.search(SearchQuery("rofiziy OR xuroson OR رافضي", sort=sort, limit=2, offset=o))
+        for o in range(0, whole.total, 2)
+    ]
+    assert [h.to_json() for p in pages for h in p.hits] == [h.to_json() for h in whole.hits]
+    assert all(p.total == whole.total and p.sort == sort for p in pages)

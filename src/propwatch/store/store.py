@@ -46,7 +46,7 @@ from propwatch.store.writer import (
     write_batch,
 )
 
-__all__ = ["Store", "open_store"]
+__all__ = ["Store", "hit_rows", "open_store", "page_of_hits"]
 
 _WORD_SAFE = re.compile(r"[^\w]+")
 #: How SQLAlchemy stores a DateTime in SQLite (compared as text).
@@ -242,7 +242,7 @@ class Store:
                 .prefix_with("MATERIALIZED")
             )
             rank: Any = matched.c.rank
-            base = (
+            base: Select[Any] = (
                 select(*columns, rank.label("score"))
                 .select_from(matched)
                 .join(m, m.c.id == matched.c.rowid)
@@ -294,16 +294,21 @@ class Store:
                         )
                     ]
                 page_scores = {r: float(k) for r, k in page if k is not None}
-                found = _rows_in_order(conn, [r for r, _ in page])
+                found = hit_rows(conn, [r for r, _ in page])
                 return self._result(query, parsed, total, found, page_scores, used)
-            total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+            if self.dialect == "sqlite" and unfiltered:  # newest/oldest: counted in the index
+                total = _fts_count(conn, fts_expr)
+            else:
+                total = conn.execute(
+                    select(func.count()).select_from(base.subquery())
+                ).scalar_one()
             if query.sort == "newest":
                 ordered = base.order_by(m.c.date.desc().nulls_last(), m.c.id.desc())
             elif query.sort == "oldest":
                 ordered = base.order_by(m.c.date.asc().nulls_last(), m.c.id.asc())
             else:
                 ordered = base.order_by(order_rank, m.c.id)
-            rows = conn.execute(ordered.limit(query.limit).offset(query.offset)).all()
+            rows = page_of_hits(conn, ordered, query.limit, query.offset)
         used = "relevance" if query.sort == "auto" else query.sort
         return self._result(query, parsed, total, rows, {}, used)
 
@@ -360,7 +365,7 @@ class Store:
                     candidates.sort(key=lambda pair: (float(pair[1]), pair[0]))
                 page = candidates
             page = page[query.offset : want]
-            found = _rows_in_order(conn, [rowid for rowid, _ in page])
+            found = hit_rows(conn, [rowid for rowid, _ in page])
             scores = {r: float(k) for r, k in page if k is not None}
         return self._result(query, parsed, int(total), found, scores, used)
 
@@ -425,7 +430,7 @@ class Store:
             count = count.where(m.c.channel_id.in_(self._channel_ids(query.channel) or [0]))
         with self.engine.connect() as conn:
             total = conn.execute(count).scalar_one()
-            rows = conn.execute(ordered.limit(query.limit).offset(query.offset)).all()
+            rows = page_of_hits(conn, ordered, query.limit, query.offset)
         used = "oldest" if query.sort == "oldest" else "newest"
         return self._result(query, parsed, total, rows, {}, used)
 
@@ -657,7 +662,19 @@ _HIT_ROWS = (
 )
 
 
-def _rows_in_order(conn: Connection, pks: list[int]) -> list[Any]:
+def page_of_hits(conn: Connection, ordered: Select[Any], limit: int, offset: int) -> list[Any]:
+    """One page of ``ordered`` (a select of messages in the order wanted), as :func:`hit_rows`.
+
+    The page's ids are counted off first, over the message ids alone, then only those rows
+    are read. With OFFSET, SQLite computes every skipped row: selecting the hit columns
+    (text, raw record...) and their channel made page 18,000 of a million items take 166 s
+    (0.03 s this way)."""
+    m = schema.messages
+    ids = conn.execute(ordered.with_only_columns(m.c.id).limit(limit).offset(offset)).scalars()
+    return hit_rows(conn, [int(pk) for pk in ids])
+
+
+def hit_rows(conn: Connection, pks: list[int]) -> list[Any]:
     """The result rows (:meth:`Store._columns` plus a zero score) of messages ``pks``, in
     that order."""
     if not pks:

@@ -32,6 +32,7 @@ from propwatch.serve.deps import User, get_store, require
 from propwatch.store import SearchHit, SearchQuery, Store, schema
 from propwatch.store.counts import count_messages
 from propwatch.store.search import snippet
+from propwatch.store.store import page_of_hits
 from propwatch.store.writer import utc_naive
 
 __all__ = [
@@ -50,7 +51,6 @@ __all__ = [
     "blurred_media",
     "channel_condition",
     "client_ip",
-    "hit_columns",
     "hits_of",
     "item_detail",
     "label_json",
@@ -278,15 +278,6 @@ def search(
 # -- browsing -----------------------------------------------------------------------------------
 
 
-def hit_columns() -> list[Any]:
-    m, c = schema.messages, schema.channels
-    return [
-        m.c.id, m.c.message_id, c.c.key.label("channel"), c.c.name.label("channel_name"),
-        m.c.date, m.c.language, m.c.script, m.c.text, m.c.author, m.c.source, m.c.position,
-        m.c.raw_sha256,
-    ]  # fmt: skip
-
-
 def _browse_filters(stmt: Select[Any], query: SearchQuery) -> Select[Any]:
     m, a = schema.messages, schema.annotations
     if query.language:
@@ -317,7 +308,7 @@ def _browse_filters(stmt: Select[Any], query: SearchQuery) -> Select[Any]:
 
 
 def hits_of(store: Store, rows: list[Any]) -> list[dict[str, Any]]:
-    """Search-hit JSON (as ``SearchHit.to_json``) of message rows from :func:`hit_columns`,
+    """Search-hit JSON (as ``SearchHit.to_json``) of message rows from ``store.hit_rows``,
     with their judgement and strongest detections; the snippet is the text's start."""
     from propwatch.store.store import annotations_for_hits
 
@@ -361,10 +352,8 @@ def list_items(
         since=parse_when(since, "since"), until=parse_when(until, "until"),
         label=label or None, min_score=min_score,
     )  # fmt: skip
-    m, c = schema.messages, schema.channels
-    base = _browse_filters(
-        select(*hit_columns()).select_from(m.join(c, c.c.id == m.c.channel_id)), query
-    )
+    m = schema.messages
+    base = _browse_filters(select(m.c.id).select_from(m), query)  # rows: page_of_hits
     if sort == "oldest":
         ordered = base.order_by(m.c.date.asc().nulls_last(), m.c.id.asc())
     else:
@@ -378,7 +367,7 @@ def list_items(
             total = count_messages(conn, query.language)
         else:
             total = conn.execute(count).scalar_one()
-        rows = list(conn.execute(ordered.limit(page.limit).offset(page.offset)).all())
+        rows = page_of_hits(conn, ordered, page.limit, page.offset)
     out = page.wrap(total, "items", hits_of(store, rows))
     out["sort"] = sort
     return FastJSON(out)

@@ -59,7 +59,6 @@ from propwatch.serve.routes.api_search import (
     Until,
     Viewer,
     channel_condition,
-    hit_columns,
     hits_of,
     label_json,
     parse_when,
@@ -67,6 +66,7 @@ from propwatch.serve.routes.api_search import (
 )
 from propwatch.serve.settings import ServeSettings
 from propwatch.store import Store, schema
+from propwatch.store.store import page_of_hits
 from propwatch.store.writer import utc_naive
 
 __all__ = [
@@ -696,23 +696,15 @@ def label_queue(
     the signed-in user has not decided yet, newest first: ``{"total", "limit", "offset",
     "items": [<search hit> + "pending": [{"label", "score"}]]}``."""
     m, c = schema.messages, schema.channels
-    stmt = (
-        select(*hit_columns())
-        .select_from(m.join(c, c.c.id == m.c.channel_id))
-        .where(_pending_conditions(user.name, label, min_score))
-    )
+    stmt = select(m.c.id).select_from(m).where(_pending_conditions(user.name, label, min_score))
     if lang:
         stmt = stmt.where(m.c.language == lang)
     if channel:
-        stmt = stmt.where(channel_condition(channel))
+        stmt = stmt.where(m.c.channel_id.in_(select(c.c.id).where(channel_condition(channel))))
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-        rows = list(
-            conn.execute(
-                stmt.order_by(m.c.date.desc().nulls_last(), m.c.id.desc())
-                .limit(page.limit).offset(page.offset)
-            ).all()
-        )  # fmt: skip
+        ordered = stmt.order_by(m.c.date.desc().nulls_last(), m.c.id.desc())
+        rows = page_of_hits(conn, ordered, page.limit, page.offset)
     pending = _pending(store, [int(r.id) for r in rows], user.name, min_score)
     items = hits_of(store, rows)
     for item in items:
