@@ -212,20 +212,6 @@ class Store:
                 hint="Search for at least one word with letters or digits.",
             )
         m, c = schema.messages, schema.channels
-        columns = [
-            m.c.id,
-            m.c.message_id,
-            c.c.key.label("channel"),
-            c.c.name.label("channel_name"),
-            m.c.date,
-            m.c.language,
-            m.c.script,
-            m.c.text,
-            m.c.author,
-            m.c.source,
-            m.c.position,
-            m.c.raw_sha256,
-        ]
         fts_expr = ""
         if self.dialect == "sqlite":
             fts_expr = self._fts5_with_facets(parsed, query)
@@ -242,8 +228,9 @@ class Store:
                 .prefix_with("MATERIALIZED")
             )
             rank: Any = matched.c.rank
+            # Only the ids: a page's rows are read afterwards (page_of_hits, hit_rows).
             base: Select[Any] = (
-                select(*columns, rank.label("score"))
+                select(m.c.id)
                 .select_from(matched)
                 .join(m, m.c.id == matched.c.rowid)
                 .join(c, c.c.id == m.c.channel_id)
@@ -254,7 +241,7 @@ class Store:
             tsv: Any = literal_column("messages.match_tsv")
             score = func.ts_rank(tsv, tsq)
             base = (
-                select(*columns, score.label("score"))
+                select(m.c.id)
                 .select_from(m)
                 .join(c, c.c.id == m.c.channel_id)
                 .where(tsv.op("@@")(tsq))
@@ -395,20 +382,10 @@ class Store:
             out += [(int(r), k) for r, k in conn.exec_driver_sql(sql, tuple(params))]
         return out
 
-    def _columns(self) -> list[Any]:
-        m, c = schema.messages, schema.channels
-        return [
-            m.c.id, m.c.message_id, c.c.key.label("channel"), c.c.name.label("channel_name"),
-            m.c.date, m.c.language, m.c.script, m.c.text, m.c.author, m.c.source,
-            m.c.position, m.c.raw_sha256,
-        ]
-
     def _browse(self, query: SearchQuery, parsed: ParsedQuery) -> SearchResult:
         """No words, only filters (e.g. ``--label anti_shia``): newest first by default."""
         m, c = schema.messages, schema.channels
-        base: Select[Any] = select(
-            *self._columns(), literal_column("0.0").label("score")
-        ).select_from(m.join(c, c.c.id == m.c.channel_id))
+        base: Select[Any] = select(m.c.id).select_from(m.join(c, c.c.id == m.c.channel_id))
         base = self._filters(base, query)
         if query.language and self.dialect == "sqlite":
             base = base.where(m.c.language == query.language)
@@ -647,7 +624,7 @@ class Store:
         self.close()
 
 
-#: The hit rows of a result page (the columns of ``Store._columns`` and a zero score), as
+#: The hit rows of a result page (what a ``SearchHit`` is built from, and a zero score), as
 #: text: building the same statement with SQLAlchemy's expression language for every page
 #: cost more than running it.
 _HIT_ROWS = (
@@ -675,8 +652,7 @@ def page_of_hits(conn: Connection, ordered: Select[Any], limit: int, offset: int
 
 
 def hit_rows(conn: Connection, pks: list[int]) -> list[Any]:
-    """The result rows (:meth:`Store._columns` plus a zero score) of messages ``pks``, in
-    that order."""
+    """The result rows (:data:`_HIT_ROWS`) of messages ``pks``, in that order."""
     if not pks:
         return []
     order = {pk: i for i, pk in enumerate(pks)}
