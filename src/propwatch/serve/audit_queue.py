@@ -41,21 +41,24 @@ class AuditQueue:
         self._lock = threading.Lock()  # guards _rows
         self._write_lock = threading.Lock()  # one writer at a time: rows keep their order
         self._wake = threading.Event()
-        self._stop = threading.Event()  # cuts the thread's waits short on close()
-        self._closed = False
+        self._stop = threading.Event()  # set by close(): no more queueing, waits cut short
         self._thread = threading.Thread(target=self._run, name="propwatch-audit", daemon=True)
         self._thread.start()
 
     def add(self, row: dict[str, Any]) -> None:
         """Queue one row (the values of an ``audit_log`` insert)."""
         with self._lock:
-            closed = self._closed
+            closed = self._stop.is_set()
             if not closed:
                 self._rows.append(row)
         if closed:  # after close(): written now, never lost
             self._write([row])
         else:
             self._wake.set()
+
+    @property
+    def closed(self) -> bool:
+        return self._stop.is_set()
 
     def pending(self) -> int:
         with self._lock:
@@ -77,8 +80,7 @@ class AuditQueue:
     def close(self) -> None:
         """Stop the thread after writing what is pending."""
         with self._lock:
-            self._closed = True
-        self._stop.set()
+            self._stop.set()
         self._wake.set()
         self._thread.join(timeout=30)
         self.flush()
@@ -113,7 +115,7 @@ def queue_for(store: Store) -> AuditQueue:
     """The deferred-audit queue of ``store`` (created on first use)."""
     with _QUEUES_LOCK:
         found = _QUEUES.get(store)
-        if found is None or found._closed:
+        if found is None or found.closed:
             found = _QUEUES[store] = AuditQueue(store)
         return found
 
