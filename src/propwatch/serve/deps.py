@@ -7,7 +7,7 @@ without one. :func:`require` answers 403 when the user's role is too weak.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from fastapi import Depends, HTTPException, Request
@@ -33,12 +33,18 @@ class User:
         return ROLES.index(self.role) >= ROLES.index(role)
 
 
-def get_store(request: Request) -> Store:
+# The trivial dependencies are ``async def``: FastAPI runs a plain ``def`` dependency in its
+# thread pool, a round trip between the event loop and a worker thread for each one on every
+# request. Only :func:`current_user` (a database read, sometimes a write, the CSRF form) stays
+# a plain function.
+
+
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_settings(request: Request) -> ServeSettings:
+async def get_settings(request: Request) -> ServeSettings:
     settings: ServeSettings = request.app.state.settings
     return settings
 
@@ -67,12 +73,12 @@ def current_user(
     return user
 
 
-def require(role: str) -> Callable[..., User]:
+def require(role: str) -> Callable[..., Awaitable[User]]:
     """A dependency that lets only ``role`` or stronger through (403 otherwise)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
 
-    def check(user: User = Depends(current_user)) -> User:  # noqa: B008
+    async def check(user: User = Depends(current_user)) -> User:  # noqa: B008
         if not user.can(role):
             raise HTTPException(
                 status_code=403, detail=f"This needs the {role} role (you are {user.role})."

@@ -91,7 +91,7 @@ class Page:
         return {"total": int(total), "limit": self.limit, "offset": self.offset, key: items}
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items skipped.")] = 0,
 ) -> Page:
