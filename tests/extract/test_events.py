@@ -458,6 +458,27 @@ def test_arabic_post_qualifier_attribution_and_claim() -> None:
     assert event.target is not None and event.target.startswith("مسجد")
 
 
+def test_arabic_date_before_a_claim_clause_is_the_attack_date() -> None:
+    # "... in Kunduz on Friday 8 October 2021, and IS Khorasan claimed the attack": the Arabic
+    # comma ends the date's clause, so the date is not read as the date of the claim.
+    text = (
+        "قُتل 26 شخصاً وأصيب أكثر من 40 آخرين في تفجير انتحاري استهدف مسجداً في مدينة قندوز "
+        "يوم الجمعة 8 أكتوبر 2021، وتبنى تنظيم الدولة الإسلامية ولاية خراسان الهجوم "
+        "عبر وكالة أعماق."
+    )
+    entities = [
+        ent(text, "قندوز", name="Kunduz", kind="city", country="AF"),
+        ent(text, "تنظيم الدولة الإسلامية ولاية خراسان", "organization",
+            name="Islamic State Khorasan Province", kind="wing"),
+        ent(text, "أعماق", "media_outlet", name="Amaq News Agency"),
+    ]  # fmt: skip
+    event = only(find_events(text, "ar", entities))
+    assert event.date is not None and event.date.value == "2021-10-08"
+    assert figures(event.killed) == [(26, "exact", None)]
+    assert figures(event.injured) == [(40, "over", None)]
+    assert event.claimed_by == ["Islamic State Khorasan Province"]
+
+
 def test_arabic_state_tv_conflicting_toll() -> None:
     text = (
         "ارتفع عدد الشهداء في الهجوم على مرقد شاهجراغ في شيراز إلى 20 شخصا، وأصيب أكثر من "

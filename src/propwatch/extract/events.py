@@ -2080,12 +2080,16 @@ def _near_anaphor(text: str, trig: _Trigger, ent: Entity) -> bool:
     return len(gap) <= 60 and not re.search(r"[,;:.،؛]", gap)
 
 
+#: A comma or semicolon, Latin or Arabic-script: "... on 8 October 2021, and IS claimed it".
+_CLAUSE_BREAK = re.compile(r"[,;،؛]")
+
+
 def _claim_date(reader: _Reader, s: _Sentence, d: DateValue) -> bool:
     """ "IS on Thursday claimed ...": the date of the claim, not of the attack."""
     for claim in s.claims:
         lo, hi = (d.end, claim.pos) if claim.pos >= d.end else (claim.pos, d.start)
         gap = reader.text[lo:hi]
-        if len(gap) <= 30 and "," not in gap:
+        if len(gap) <= 30 and not _CLAUSE_BREAK.search(gap):
             return True
     seg = reader.text[d.end : d.end + 16]
     return bool(re.match(r"\s*(?:claimed|claims|взял|заявил|تبن|اعلن)", seg))
