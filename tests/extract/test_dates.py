@@ -61,6 +61,9 @@ def one(text: str, language: str = "en", doc_date: date | None = None) -> DateVa
         ("o ataque de 3 de janeiro de 2024", "pt", "2024-01-03", "3 de janeiro de 2024"),
         ("Sep 11, 2001 attacks", "en", "2001-09-11", "Sep 11, 2001"),
         ("20 Mar 2024", "en", "2024-03-20", "20 Mar 2024"),
+        # Pashto: year first, then "the month's 15th" ("په ۱۵مه")
+        ("د ۲۰۲۱ کال د اکتوبر په ۱۵مه په کندهار کې", "ps", "2021-10-15",
+         "۲۰۲۱ کال د اکتوبر په ۱۵مه"),
     ],
 )
 def test_full_gregorian_dates(text: str, language: str, value: str, surface: str) -> None:

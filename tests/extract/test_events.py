@@ -524,6 +524,29 @@ def test_tajik() -> None:
     assert figures(event.injured) == [(30, "over", None)]
 
 
+def test_tajik_dastikam_is_at_least() -> None:
+    text = "Дар таркиш дар масҷиди шаҳри Кобул дастикам 50 нафар кушта шуданд."
+    event = only(
+        find_events(text, "tg", [ent(text, "Кобул", name="Kabul", kind="city", country="AF")])
+    )
+    assert figures(event.killed) == [(50, "at_least", None)]
+
+
+def test_unknown_place_first_takes_the_country_of_a_known_one() -> None:
+    # "Derbent" found by a pattern (no gazetteer country) beside Makhachkala (Russia).
+    text = (
+        "23 июня 2024 года боевики напали на синагоги в Дербенте и Махачкале. "
+        "Погибли 22 человека."
+    )
+    entities = [
+        ent(text, "Дербенте", name="Дербент", kind="city"),
+        ent(text, "Махачкале", name="Makhachkala", kind="city", country="RU"),
+    ]
+    event = only(find_events(text, "ru", entities))
+    assert event.country == "RU"  # the code: no country name in this text or gazetteer
+    assert event.date is not None and event.date.value == "2024-06-23"
+
+
 def test_turkish() -> None:
     text = (
         "Kabil'deki bir camide düzenlenen intihar saldırısında en az 12 kişi hayatını "

@@ -462,7 +462,7 @@ _DAY_BEFORE = re.compile(
     r"(?:st|nd|rd|th|-?(?:го|е|ое|ого|чи|inchi|nchi)|'?(?:inci|ıncı|uncu|üncü)|مه|مې|ام|م)?"
     r"(?: of the | of | de | del | د |\. |-| |\.|)$"
 )
-_DAY_AFTER = re.compile(r"\.? ?(?:the )?(\d{1,2})(st|nd|rd|th|مه|مې)?(?![\d.,:/]\d|\d)")
+_DAY_AFTER = re.compile(r"\.? ?(?:the |په )?(\d{1,2})(st|nd|rd|th|مه|مې)?(?![\d.,:/]\d|\d)")
 #: What may follow a month-first day ("March 15") for it to count.
 _AFTER_MD = re.compile(r"[,.;:)!?–—\-]| (?:at|in|and|when|to|as|after|before)\b|$")
 _YEAR_AFTER = re.compile(

@@ -412,7 +412,8 @@ _QUAL_PRE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"at least", r"at minimum", r"no (?:fewer|less) than", r"a minimum of", r"не менее",
         r"по меньшей мере", r"как минимум", r"минимум", r"حداقل", r"دست\s?کم", r"ما لا يقل عن",
         r"لا يقل عن", r"عل(?:ي|ى) الاقل", r"en az", r"kamida", r"eng kamida", r"камида",
-        r"кеминде", r"ақаллан", r"ҳадди ақал", r"لږ تر لږه", r"al menos", r"por lo menos",
+        r"кеминде", r"ақаллан", r"ҳадди ақал", r"дастикам", r"дасти кам", r"لږ تر لږه", r"al menos",
+        r"por lo menos",
         r"pelo menos", r"ao menos", r"almeno", r"au moins", r"mindestens",
     )),
     ("over", _rx(
@@ -2205,6 +2206,8 @@ def _finish(draft: _Draft, sentences: list[_Sentence], places: _Places, text: st
                 if p.kind == "country":
                     country = p.entity.name
                     break
+        if country is None:  # an unknown anchor ("Derbent") beside a known city of the event
+            country = next((p.country_name for p in draft.places if p.country_name), None)
     killed = _figures(draft.figures, "killed")
     injured = _figures(draft.figures, "injured")
     if date_value is None and not place_names and not killed and not injured:
