@@ -506,6 +506,29 @@ def test_natasha_finds_unknown_russian_names() -> None:
     assert not [e for e in plain if e.method.startswith("ner:")]
 
 
+@pytest.mark.skipif(not natasha_available(), reason="natasha is not installed")
+def test_a_platform_is_not_an_organisation() -> None:
+    ex = EntityExtractor(GAZ, use_ner=True)
+    text = (
+        "В новом номере журнала ИГИЛ-Хорасан угрожает соседям. Материалы распространялись "
+        "через Telegram-канал @azaim_tj и сайт фонда."
+    )
+    names = {(e.type, e.name) for e in ex.extract(text, "ru")}
+    assert ("channel", "azaim_tj") in names
+    assert not [n for t, n in names if t == "organization" and "канал" in n.lower()], names
+
+
+def test_a_persian_adjective_of_a_place_is_not_the_place() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    text = "در کانال تلگرامی به زبان فارسی پخش شد. حمله در استان فارس و شهر کابل بود."
+    places = [(e.name, e.text) for e in ex.extract(text, "fa") if e.type == "place"]
+    assert ("Fars province", "استان فارس") in places
+    assert ("Kabul", "کابل") in places
+    assert not [p for p in places if p[1] == "فارسی"], places
+
+
 # -- shape of the output, hostile input -----------------------------------------------------------
 
 

@@ -107,6 +107,19 @@ _CUES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _CUE_WORD = re.compile(r"[^\W\d_]+")
 
+
+def _nisba(surface: str, form: str) -> bool:
+    """An Arabic-script place name with only the adjective ending ی/ي after it ("فارسی",
+    "کابلی", "الشيرازي"): a language, a demonym or a surname, not the place."""
+    if not _has_arabic(form):
+        return False
+    letters = surface.rstrip()
+    return (
+        len(letters) == len(form) + 1
+        and letters[-1] in "یيى"
+        and form[-1:] not in "اآهةوی"
+    )
+
 _TITLES = frozenset(
     [
         "president", "minister", "spokesman", "spokesperson", "commander", "general", "leader",
@@ -366,6 +379,8 @@ class EntityExtractor:
     ) -> float | None:
         """How sure a gazetteer match is (None: dropped)."""
         form = match.form.lstrip("@")
+        if entry.type == "place" and _nisba(match.text, form):
+            return None  # "فارسی" (Persian), "کرمانی" (from Kerman, a surname): not the place
         if _caps_only(form) and not _written_in_caps(match.text, form):
             return None
         cased = match.text[:1].isalpha() and not _has_arabic(match.text)

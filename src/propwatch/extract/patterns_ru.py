@@ -337,6 +337,15 @@ def _common_word_at_sentence_start(vocab: Any, text: str, start: int, surface: s
         return False
 
 
+#: What the NER model tags as an organisation but is a platform or a kind of channel.
+_PLATFORM_NOUN = re.compile(
+    r"(?i)(?:telegram|телеграмм?|тг|youtube|ютуб|vk|вконтакте|twitter|твиттер|x|facebook|"
+    r"фейсбук|instagram|инстаграм|whatsapp|tiktok|тикток|rocket\.?chat|element|matrix)"
+    r"(?:[- ]?(?:канал\w*|чат\w*|групп\w*|бот\w*|аккаунт\w*|сообществ\w*))?"
+    r"|(?:телеграм|телеграмм|telegram)?[- ]?(?:канал\w*|чат\w*)"
+)
+
+
 def ner_candidates(text: str) -> list[Candidate]:
     """Persons, organisations and places natasha finds in (the first ``MAX_NER_CHARS`` of)
     ``text``; organisations introduced as media ("агентство X", "как писал X", "X сообщило")
@@ -384,6 +393,8 @@ def ner_candidates(text: str) -> list[Candidate]:
                 previous_media_end = span.stop
         name = name.strip(' «»"“”*')
         if len(name) < 2 or _common_word_at_sentence_start(vocab, piece, span.start, surface):
+            continue
+        if _PLATFORM_NOUN.fullmatch(name):  # "Telegram-канал", "YouTube": a platform, not a group
             continue
         out.append(Candidate(type_, name, span.start, span.stop, "ner:natasha", 0.65))
     return out
