@@ -222,6 +222,16 @@ def test_named_telegram_channel_phrases(ex: EntityExtractor) -> None:
     assert "أنصار الخلافة" in names(ar, "channel")
 
 
+def test_a_channel_named_after_a_place_is_not_that_place_s_channel() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    text = 'The Telegram channel "Khurasan Media" and the Telegram channel "Amaq Agency" posted.'
+    channels = {e.name: e.attributes for e in ex.extract(text, "en") if e.type == "channel"}
+    assert "of" not in channels["Khurasan Media"]  # Khurasan is a region, not an owner
+    assert channels["Amaq Agency"]["of"] == "Amaq News Agency"
+
+
 def test_tweet_embed_handle_is_not_a_telegram_channel(ex: EntityExtractor) -> None:
     text = (
         "Gunmen attacked the shrine pic.twitter.com/abcdef\n"
@@ -249,6 +259,8 @@ def test_known_publication_keeps_its_id_and_gets_issue_and_headline(ex: EntityEx
         ("The claim appeared in Al-Naba issue 363.", "Al-Naba", 363),
         ("The 12th issue of Voice of Khurasan attacked the Taliban.", "Voice of Khurasan", 12),
         ("In Dabiq No. 15 the magazine attacked Christians.", "Dabiq", 15),
+        ("The latest issue of Voice of Khurasan, No. 38, was out.", "Voice of Khurasan", 38),
+        ("Voice of Khurasan (No. 38) was out.", "Voice of Khurasan", 38),
         ('The first issue of the magazine "Yalghar" was in Urdu.', "Yalghar", 1),
         ("Its latest edition, Issue Five, praises the attack.", None, None),
     ],

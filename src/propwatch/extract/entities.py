@@ -652,7 +652,8 @@ def _link(text: str, cand: Candidate, inside: list[_Item]) -> bool:
             _enrich(text, item, cand)
             return True
         if cand.type == "channel":
-            cand.attributes.setdefault("of", item.entity.name)
+            if item.entity.type != "place":  # "Khurasan Media" is not the channel of a region
+                cand.attributes.setdefault("of", item.entity.name)
             return False
         return whole  # the gazetteer says it is something else
     return False
@@ -748,7 +749,7 @@ def _attach_issues(text: str, items: list[_Item], markers: Sequence[IssueMarker]
             ent.text = text[lo2:hi2]
 
 
-_CLOSE_GAP = re.compile(r"[\s»”\"'’)]*(?:[^\W\d_]+[\s»”\"'’,]*){0,1}")
+_CLOSE_GAP = re.compile(r"[\s»”\"'’),(]*(?:[^\W\d_]+[\s»”\"'’,(]*){0,1}")
 
 
 def _close(text: str, end: int, start: int) -> bool:
