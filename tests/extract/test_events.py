@@ -514,6 +514,36 @@ def test_uzbek() -> None:
     assert event.claimed_by == ["Islamic State"]
 
 
+def test_uzbek_digits_with_ablative_and_javobgarlik_claim() -> None:
+    text = (
+        "2022-yil 18-aprel kuni Termiz shahriga raketa hujumi uyushtirildi, 2 kishi halok "
+        "bo'ldi, 10dan ortiq kishi yaralandi. Hujum uchun javobgarlikni Xuroson viloyati o'z "
+        "zimmasiga oldi."
+    )
+    entities = [
+        ent(text, "Termiz", name="Termez", kind="city", country="UZ"),
+        ent(text, "Xuroson viloyati", "organization", name="Islamic State Khorasan Province",
+            kind="wing"),
+    ]  # fmt: skip
+    event = only(find_events(text, "uz", entities))
+    assert event.type == "rocket_attack"
+    assert event.date is not None and event.date.value == "2022-04-18"
+    assert figures(event.injured) == [(10, "over", None)]
+    assert event.claimed_by == ["Islamic State Khorasan Province"]
+
+
+def test_kyrgyz_locative_month_and_glued_ablative() -> None:
+    text = (
+        "2024-жылдын 22-мартында Красногорскидеги концерттик залга кол салуу болуп, 145 адам "
+        "каза болду, 500дөн ашык адам жаракат алды."
+    )
+    entities = [ent(text, "Красногорскидеги", name="Krasnogorsk", kind="city", country="RU")]
+    event = only(find_events(text, "ky", entities))
+    assert event.date is not None and event.date.value == "2024-03-22"
+    assert figures(event.killed) == [(145, "exact", None)]
+    assert figures(event.injured) == [(500, "over", None)]
+
+
 def test_tajik() -> None:
     text = "Дар натиҷаи таркиш дар масҷиди шаҳри Кобул ақаллан 12 нафар кушта ва беш аз 30 нафар захмӣ шуданд."  # noqa: E501
     event = only(

@@ -414,7 +414,10 @@ def _trie_regex(words: Iterable[str]) -> str:
 
 _LB = r"(?<![^\W\d_])"  # not after a letter
 _LA = r"(?![^\W\d_])"  # not before a letter
-_MONTH_SUFFIX = r"(?P<msuf> ?ماه|'?(?:da|de|ta|te|dan|den|ında|inde)|-?(?:да|де|та|те|ы|и))?"
+_MONTH_SUFFIX = (
+    r"(?P<msuf> ?ماه|'?(?:da|de|ta|te|dan|den|ında|inde)"
+    r"|-?(?:ында|инде|унда|үндө|ундо|нда|нде|да|де|та|те|ы|и))?"
+)
 _MONTH_RE = re.compile(
     _LB
     + "(?:(?P<lit>"

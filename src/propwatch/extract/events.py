@@ -446,6 +446,12 @@ _QUAL_POST: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"or more", r"и более", left=False,
     )),
 )  # fmt: skip
+#: An ablative suffix written onto the digits, then "more": "500дөн ашык", "100dan ortiq".
+_GLUED_MORE_THAN = re.compile(
+    r"(?:дан|дөн|ден|тан|төн|тен|dan|den|tan|ten)\s+"
+    r"(?:ашык|ашуун|ортиқ|зиёд|кўп|көп|ortiq|ziyod|ko['‘’ʻ]p|fazla)(?!\w)",
+    re.IGNORECASE,
+)
 _QUAL_POST_ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _QUAL_POST))
 _FILLER_LEFT = _rx(
     r"of", r"to", r"at", r"rose", r"risen", r"rising", r"reached", r"climbed", r"stood", r"stands",
@@ -468,7 +474,8 @@ _CLAIM = _rx(
     r"ответственност\w*(?: \S+){0,5} за", r"заявил\w* о (?:своей )?причастност\w*", r"مسئوليت\w*",
     r"مسوليت\w*", r"مسووليت\w*", r"(?:[وف])?تبن(?:ي|ى|ت|اه|اها)\w*", r"مسوولي\w*", r"مسؤولي\w*",
     r"المسووليه", r"üstlen\w*", r"mas'uliyat\w*", r"масъулият\w*", r"масъулиятро",
-    r"жоопкерчилик\w*", r"مسووليت\w*", r"مسؤوليت\w*", r"reivindic\w*", r"reinvidic\w*",
+    r"жоопкерчилик\w*", r"javobgarlik\w*", r"жавобгарлик\w*", r"zimmasiga ol\w*",
+    r"зиммасига ол\w*", r"مسووليت\w*", r"مسؤوليت\w*", r"reivindic\w*", r"reinvidic\w*",
     r"assum\w+ (?:a )?autoria", r"rivendic\w*", r"revendiqu\w*", r"bekannt\w* sich",
 )  # fmt: skip
 #: Weaker claim context (used for the claim channel when the event already has a claim).
@@ -877,6 +884,8 @@ class _Reader:
             return True
         if after[:1] in {"%", "٪", ":", "°", "/"} and not after[1:2].isspace():
             return True
+        if _GLUED_MORE_THAN.match(text, num.end):  # Kyrgyz/Uzbek "500дөн ашык": over 500
+            return False
         if (after[:1].isalpha() and after[:1].isascii()) or re.match(r"[а-яА-Я]", after[:1]):
             return True
         return bool(after[:1] in "-–" and re.match(r"[-–]\s*(?:year|летн|ساله)", text[num.end :]))

@@ -436,6 +436,11 @@ def _classify(body: str, lang: str) -> list[tuple[int, int, float, bool]]:
     return []
 
 
+#: An ablative suffix written onto the digits, then "more" (the view is lower case and
+#: folded): Uzbek "30dan ortiq", "30dan ko'p".
+_ABLATIVE_MORE = re.compile(r"(?:dan|den|tan|ten) (?:ortiq|ziyod|ko'?p|fazla|ashyk)(?!\w)")
+
+
 def _digit_tokens(view: str, original: View, text: str, lang: str) -> Iterator[_Tok]:
     pending: _Tok | None = None  # a plain 1-3 digit group that a "1 200" group may extend
     for m in _NUMERIC.finditer(view):
@@ -446,8 +451,8 @@ def _digit_tokens(view: str, original: View, text: str, lang: str) -> Iterator[_
         if before == "-" and s >= 2 and _LETTER.match(view[s - 2]):
             continue  # "F-16", "Су-25"
         after = view[e] if e < len(view) else " "
-        if "a" <= after <= "z":
-            continue  # "2nd", "1990s", "5km"
+        if "a" <= after <= "z" and not _ABLATIVE_MORE.match(view, e):
+            continue  # "2nd", "1990s", "5km"; but Uzbek "30dan ortiq" is "more than 30"
         body = m.group()
         plain = body.isdigit()
         if (
