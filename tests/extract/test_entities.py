@@ -485,6 +485,25 @@ def test_russian_alias_phrase(ex: EntityExtractor) -> None:
     assert person.aliases == ["Абу Усман"]
 
 
+def test_russian_alias_after_a_group_name_with_an_arabic_article(ex: EntityExtractor) -> None:
+    # The acronym is not part of the name; "аль-" belongs to the alias.
+    text = "Лидер ИГИЛ-Хорасан Санаулла Гафари, известный как Шахаб аль-Мухаджир, призвал."
+    ents = ex.extract(text, "ru")
+    (person,) = find(ents, "person")
+    assert person.name == "Санаулла Гафари"
+    assert person.aliases == ["Шахаб аль-Мухаджир"]
+    assert find(ents, "organization")[0].gazetteer_id == "iskp"
+
+
+def test_persian_and_arabic_alias_phrases(ex: EntityExtractor) -> None:
+    fa = ex.extract("قاری ضیاالرحمن معروف به «ابوعمر خراسانی» در ننگرهار کشته شد.", "fa")
+    (qari,) = [p for p in find(fa, "person") if p.name == "ضیاالرحمن"][:1]
+    assert qari.aliases == ["ابوعمر خراسانی"]
+    ar = ex.extract("بأمر من أبو محمد الخراساني، المعروف أيضاً باسم شهاب المهاجر.", "ar")
+    (kunya,) = [p for p in find(ar, "person") if p.name.startswith("أبو محمد")]
+    assert kunya.aliases == ["شهاب المهاجر"]
+
+
 # -- places ---------------------------------------------------------------------------------------
 
 

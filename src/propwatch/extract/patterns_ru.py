@@ -139,10 +139,16 @@ def candidates(text: str) -> list[Candidate]:
     return out
 
 
-_PERSON_RU = rf"(?:Абу\s)?{_CYR_WORD}(?:\s{_CYR_WORD}){{1,2}}"
+#: A word of a person's name: capitalised, not an acronym ("ИГИЛ-Хорасан" is not a name), with
+#: an Arabic article or "ибн" before it ("аль-Мухаджир", "ибн Ладен").
+_PERSON_WORD = (
+    r"(?:(?:аль|ал|ад|ас|ат|ан|аш|эль|уль|ибн|бин)[- ])?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?"
+)
+_PERSON_RU = rf"(?<![\w-])(?:Абу\s)?{_PERSON_WORD}(?:\s{_PERSON_WORD}){{1,2}}"
 _ALIAS_RU = re.compile(
     rf"(?P<n>{_PERSON_RU}),?\s+\(?(?i:известн\w+\s+как|по\s+прозвищу|он\s+же|она\s+же|"
-    rf"под\s+псевдонимом|по\s+кличке)\s+(?:{_Q}|(?P<a>(?:Абу\s)?{_CYR_WORD}(?:\s{_CYR_WORD}){{0,2}}))"
+    rf"под\s+псевдонимом|по\s+кличке)\s+(?:{_Q}|(?P<a>(?:Абу\s)?{_PERSON_WORD}"
+    rf"(?:\s{_PERSON_WORD}){{0,2}}))"
 )
 
 
