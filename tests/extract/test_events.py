@@ -544,6 +544,42 @@ def test_kyrgyz_locative_month_and_glued_ablative() -> None:
     assert figures(event.injured) == [(500, "over", None)]
 
 
+def test_no_one_hurt_is_no_figure() -> None:
+    text = (
+        "Police said a man was arrested in Vienna on suspicion of planning an attack on a "
+        "concert; no one was hurt."
+    )
+    events = find_events(text, "en", [ent(text, "Vienna", name="Vienna", kind="city",
+                                          country="AT")])  # fmt: skip
+    assert all(not e.injured and not e.killed for e in events), [e.to_json() for e in events]
+    ru = "В Москве предотвращён теракт, ни один человек не пострадал."
+    events = find_events(ru, "ru", [ent(ru, "Москве", name="Moscow", kind="city", country="RU")])
+    assert all(not e.injured and not e.killed for e in events), [e.to_json() for e in events]
+
+
+def test_an_earlier_attack_s_date_is_not_the_event_s() -> None:
+    text = (
+        "Gunmen opened fire on worshippers at the Shah Cheragh shrine in Shiraz on Sunday, "
+        "killing one person. The shrine was previously attacked in October 2022."
+    )
+    entities = [ent(text, "Shiraz", name="Shiraz", kind="city", country="IR")]
+    event = only(find_events(text, "en", entities))
+    assert event.date is None  # "Sunday" with no document date; October 2022 is another attack
+    assert figures(event.killed) == [(1, "exact", None)]
+
+
+def test_attribution_without_the_auxiliary_verb() -> None:
+    text = (
+        "Two explosions in Kerman killed 84 people, the interior minister said. Earlier, the "
+        "head of the emergency services had put the toll at 103."
+    )
+    event = only(find_events(text, "en", [ent(text, "Kerman", name="Kerman", kind="city",
+                                                country="IR")]))  # fmt: skip
+    assert figures(event.killed) == [
+        (84, "exact", "interior minister"), (103, "exact", "head of the emergency services")
+    ]
+
+
 def test_tajik() -> None:
     text = "Дар натиҷаи таркиш дар масҷиди шаҳри Кобул ақаллан 12 нафар кушта ва беш аз 30 нафар захмӣ шуданд."  # noqa: E501
     event = only(

@@ -446,6 +446,10 @@ _QUAL_POST: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"or more", r"и более", left=False,
     )),
 )  # fmt: skip
+#: A negation right before a number word: "no one", "not one", "ни один", "hech bir", "hiç bir".
+_NEGATED_NUMBER = re.compile(
+    r"(?<!\w)(?:no|not|ни|hech|hiç|hic|ҳеҷ|хеч|эч|هیچ)[ \u00a0]+$", re.IGNORECASE
+)
 #: An ablative suffix written onto the digits, then "more": "500дөн ашык", "100dan ortiq".
 _GLUED_MORE_THAN = re.compile(
     r"(?:дан|дөн|ден|тан|төн|тен|dan|den|tan|ten)\s+"
@@ -607,6 +611,16 @@ _GENERIC = re.compile(
         r"(?:[\s-]+[\w-]+){0,2}?[\s-]+$"
     )
 )
+#: Words after a source's name before its verb ("... had put the toll at 103").
+_TRAILING_AUXILIARY = re.compile(
+    r"(?:\s+(?:had|has|have|was|were|is|also|later|earlier|then|now))+$"
+)
+#: An earlier attack than the one reported: its date is not the event's.
+_EARLIER = _rx(
+    r"previously", r"earlier attack\w*", r"also (?:been )?(?:attacked|targeted|hit)",
+    r"last (?:attacked|targeted)", r"ранее", r"прежде", r"уже (?:подвергал\w*|был\w*)",
+    r"قبلا", r"پیش از این", r"سابقا", r"من قبل", r"илгари", r"avval ham", r"daha önce",
+)  # fmt: skip
 _REFERENCE = _rx(
     r"since", r"than", r"like", r"including", r"unlike", r"such as", r"similar to",
     r"reminiscent of", r"recalling", r"со времен\w*", r"منذ", r"مثل", r"بما في ذلک", r"از زمان",
@@ -878,6 +892,8 @@ class _Reader:
             return True
         if _VAGUE.fullmatch(_fold_pattern(num.text.lower()).strip()):
             return True
+        if _NEGATED_NUMBER.search(text, max(0, num.start - 8), num.start):
+            return True  # "no one was hurt", "ни один человек не пострадал"
         before = text[max(0, num.start - 1) : num.start]
         after = text[num.end : num.end + 2]
         if before == "[" or after[:1] == "]" or before in {"+", "#", "№", "$", "€", "£"}:
@@ -1031,7 +1047,11 @@ class _Reader:
 
     # -- dates, places --------------------------------------------------------------------
     def date_is_local(self, d: DateValue, trig: _Trigger) -> bool:
-        """False for dates that frame something else ("since 16 September", "after 2020")."""
+        """False for dates that frame something else ("since 16 September", "after 2020"), or
+        that date an earlier attack ("the shrine was previously attacked in October 2022")."""
+        before, _ = self.fold_slice(max(0, d.start - 40), d.start)
+        if _EARLIER.search(before.split(".")[-1]):
+            return False
         left, _ = self.fold_slice(max(0, d.start - 14), d.start)
         tokens = left.split()
         if tokens and _NON_EVENT_DATE_CUE.fullmatch(tokens[-1]):
@@ -1349,6 +1369,8 @@ class _Reader:
                 return None
         text = re.sub(r"^(?:the|The)\s+", "", text)
         text = re.sub(r"\s+", " ", text)
+        # "the head of the emergency services had put the toll at 103": not part of the name
+        text = _TRAILING_AUXILIARY.sub("", text)
         return text if len(text) >= 2 else None
 
 
