@@ -549,6 +549,22 @@ def test_a_platform_is_not_an_organisation() -> None:
     assert not [n for t, n in names if t == "organization" and "канал" in n.lower()], names
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "gid"),
+    [
+        ("Kerman'daki saldırıyı DEAŞ üstlendi.", "tr", "ir_kerman"),
+        ("Kabil'deki camide patlama oldu.", "tr", "af_kabul"),
+        ("Kobuldagi masjidda portlash sodir bo'ldi.", "uz", "af_kabul"),
+        ("Красногорскидеги концерттик залга кол салуу болду.", "ky", "ru_krasnogorsk"),
+    ],
+)
+def test_turkic_relative_suffixes_after_the_locative(text: str, language: str, gid: str) -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    assert gid in {e.gazetteer_id for e in ex.extract(text, language) if e.type == "place"}
+
+
 def test_a_persian_adjective_of_a_place_is_not_the_place() -> None:
     from propwatch.knowledge.gazetteer import default_gazetteer
 

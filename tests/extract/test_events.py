@@ -580,6 +580,39 @@ def test_attribution_without_the_auxiliary_verb() -> None:
     ]
 
 
+def test_a_date_after_the_claimed_attack_is_the_attack_s() -> None:
+    # "IS Khorasan claimed the suicide attack of Friday 16 Mehr 1400 on a Shia mosque".
+    text = (
+        "داعش خراسان مسئولیت حمله انتحاری روز جمعه ۱۶ مهر ۱۴۰۰ به مسجد شیعیان در قندوز را بر "
+        "عهده گرفت؛ در این حمله دست‌کم ۵۵ نفر کشته شدند."
+    )
+    entities = [
+        ent(text, "داعش خراسان", "organization", name="Islamic State Khorasan Province",
+            kind="wing"),
+        ent(text, "قندوز", name="Kunduz", kind="city", country="AF"),
+    ]  # fmt: skip
+    event = only(find_events(text, "fa", entities))
+    assert event.date is not None and event.date.value == "2021-10-08"
+    assert event.claimed_by == ["Islamic State Khorasan Province"]
+    en = "Islamic State claimed the Friday attack in Kabul that killed 20 people."
+    event = only(find_events(en, "en", [
+        ent(en, "Kabul", name="Kabul", kind="city", country="AF"),
+        ent(en, "Islamic State", "organization", name="Islamic State", kind="group"),
+    ], doc_date=date(2023, 5, 7)))  # fmt: skip
+    assert event.date is not None and event.date.value == "2023-05-05"
+
+
+def test_turkish_toll_phrases() -> None:
+    text = (
+        "Kerman'da bombalı saldırı düzenlendi. Kurum ölü sayısının 84, yaralı sayısının 284 "
+        "olduğunu açıkladı."
+    )
+    event = only(find_events(text, "tr", [ent(text, "Kerman'da", name="Kerman", kind="city",
+                                               country="IR")]))  # fmt: skip
+    assert figures(event.killed) == [(84, "exact", None)]
+    assert figures(event.injured) == [(284, "exact", None)]
+
+
 def test_tajik() -> None:
     text = "Дар натиҷаи таркиш дар масҷиди шаҳри Кобул ақаллан 12 нафар кушта ва беш аз 30 нафар захмӣ шуданд."  # noqa: E501
     event = only(

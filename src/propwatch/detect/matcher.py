@@ -117,9 +117,9 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "uz": (
         # plural, case, possessive, predicative, derivational -chi/-lik (Latin, then Cyrillic)
         "lar", "ning", "ni", "ga", "ka", "qa", "da", "dan", "i", "si", "im", "ing", "imiz",
-        "ingiz", "miz", "lari", "dir", "mi", "chi", "lik", "ligi",
+        "ingiz", "miz", "lari", "dir", "mi", "chi", "lik", "ligi", "dagi", "gi",
         "лар", "нинг", "ни", "га", "ка", "қа", "да", "дан", "и", "си", "им", "инг", "имиз",
-        "ингиз", "миз", "лари", "дир", "ми", "чи", "лик", "лиги",
+        "ингиз", "миз", "лари", "дир", "ми", "чи", "лик", "лиги", "даги", "ги",
     ),
     "tg": (
         # plural -ҳо/-он/-ён/-гон, ezafe -и/-ӣ, object -ро, possessive, indefinite -е
@@ -136,12 +136,16 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
         "да", "де", "до", "дө", "та", "те", "то", "тө",
         "дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн",
         "ы", "и", "у", "ү", "сы", "си", "су", "сү",
+        # relative -гы/-ки after the locative: "Москвадагы", "Красногорскидеги"
+        "дагы", "деги", "догу", "дөгү", "тагы", "теги", "тогу", "төгү",
     ),
     "tr": (
         "lar", "ler", "ı", "i", "u", "ü", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün",
         "yı", "yi", "yu", "yü", "a", "e", "ya", "ye", "da", "de", "ta", "te", "dan", "den",
         "tan", "ten", "la", "le", "yla", "yle", "sı", "si", "su", "sü", "ları", "leri",
         "dır", "dir", "lık", "lik", "cı", "ci",
+        # relative -ki after the locative: "Kerman'daki", "Kabil'deki"
+        "daki", "deki", "taki", "teki", "ndaki", "ndeki", "ki",
     ),
     "ru": (
         # noun and adjective endings (one ending: Russian does not chain them)

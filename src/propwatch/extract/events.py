@@ -330,7 +330,8 @@ _KILLED_WORDS = (
     r"شهدا\w*", r"جان (?:خود را )?(?:باخت|از دست دا)\w*", r"جانباخت\w*", r"قرباني\w*", r"فوت\w*",
     _AR + r"قتيل\w*", _AR + r"قتلي", r"(?:[وف])?قتل\w*", r"(?:[وف])?مقتل\w*", _AR + r"شهداء",
     _AR + r"ضحايا", r"(?:[وف])?استشهد\w*", _AR + r"استشهاد", r"لقي\w* (?:حتف|مصرع)\w*",
-    _AR + r"وفا\w*", r"(?:[وف])?مصرع", r"öldü\w*", r"ölü\w*", r"ölüm\w*", r"hayatını kaybet\w*",
+    _AR + r"وفا\w*", r"(?:[وف])?مصرع", r"öldü\w*", r"ölü sayısı\w*", r"ölü\w*", r"ölüm\w*",
+    r"hayatını kaybet\w*",
     r"can verdi\w*", r"yaşamını yitir\w*", r"şehit\w*", r"halok\w*", r"o'ld\w*", r"o'lim\w*",
     r"qurbon\w*", r"ҳалок\w*", r"ўлди\w*", r"ўлим\w*", r"қурбон\w*", r"каза (?:бол|тап)\w*",
     r"курман бол\w*", r"өлд\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*", r"وژل\w*", r"ووژل\w*",
@@ -343,7 +344,8 @@ _INJURED_WORDS = (
     r"hospitali[sz]ed", r"ранен\w*", r"ранил\w*", r"пострада\w*", r"госпитализ\w*", r"травм\w*",
     r"захмӣ\w*", r"маҷрӯҳ\w*", r"زخمي\w*", r"مجروح\w*", r"مصدوم\w*", _AR + r"جريح\w*",
     _AR + r"جرحي", r"(?:[وف])?اصيب\w*", _AR + r"اصاب\w*", _AR + r"مصاب\w*", r"بجروح",
-    r"yaralan\w*", r"yaralı\w*", r"yarador\w*", r"jarohat\w*", r"яралан\w*", r"жароҳат\w*",
+    r"yaralan\w*", r"yaralı sayısı\w*", r"yaralı\w*", r"yarador\w*", r"jarohat\w*",
+    r"яралан\w*", r"жароҳат\w*",
     r"ярадор\w*", r"жарадар\w*", r"жаракат\w*", r"жабыркад\w*", r"ټپي\w*", r"ټپيان", r"زخمي",
     r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oi]", r"blessés?", r"verletzt\w*",
 )  # fmt: skip
@@ -359,12 +361,12 @@ _TOLL_KILLED = _rx(
     r"death toll", r"toll", r"number of (?:the )?(?:dead|deaths|victims)",
     r"число (?:погибш|жертв)\w*", r"количеств\w+ (?:погибш|жертв)\w*",
     r"عدد (?:ال)?(?:شهداء|قتلي|ضحايا)", r"حصيل\w*", r"شمار (?:کشته|شهدا|قربانيان)\w*",
-    r"آمار (?:کشته|شهدا|قربانيان|جانباختگان)\w*", r"ölü sayısı", r"шумораи кушта\w*",
+    r"آمار (?:کشته|شهدا|قربانيان|جانباختگان)\w*", r"ölü sayısı\w*", r"шумораи кушта\w*",
 )  # fmt: skip
 _TOLL_INJURED = _rx(
     r"number of (?:the )?(?:injured|wounded)", r"число (?:ранен|пострадавш)\w*",
     r"عدد (?:ال)?(?:جرحي|مصابين)", r"شمار (?:زخمي|مجروح)\w*", r"آمار (?:زخمي|مجروح)\w*",
-    r"yaralı sayısı",
+    r"yaralı sayısı\w*",
 )  # fmt: skip
 _RISE_TO = _rx(r"to", r"до", r"الي", r"به", r"a", r"para", r"sa")
 #: Words allowed between a number and the casualty word after it.
@@ -2112,6 +2114,12 @@ def _near_anaphor(text: str, trig: _Trigger, ent: Entity) -> bool:
     return len(gap) <= 60 and not re.search(r"[,;:.،؛]", gap)
 
 
+#: The attack itself, named between a claim and a date or right after the date.
+_ATTACK_NOUN = _rx(
+    r"attacks?", r"bombings?", r"blasts?", r"assault", r"massacre", r"теракт\w*", r"нападени\w*",
+    r"взрыв\w*", r"حمله\w*", r"انفجار\w*", r"هجوم\w*", r"الهجوم", r"تفجير\w*", r"hujum\w*",
+    r"ҳужум\w*", r"ҳамла\w*", r"saldırı\w*", r"برید\w*", r"چاودن\w*",
+)  # fmt: skip
 #: A comma or semicolon, Latin or Arabic-script: "... on 8 October 2021, and IS claimed it".
 _CLAUSE_BREAK = re.compile(r"[,;،؛]")
 
@@ -2121,6 +2129,11 @@ def _claim_date(reader: _Reader, s: _Sentence, d: DateValue) -> bool:
     for claim in s.claims:
         lo, hi = (d.end, claim.pos) if claim.pos >= d.end else (claim.pos, d.start)
         gap = reader.text[lo:hi]
+        if claim.pos < d.start and (
+            _ATTACK_NOUN.search(reader.fold_slice(lo, hi)[0])
+            or _ATTACK_NOUN.match(reader.fold_slice(d.end, d.end + 12)[0].lstrip())
+        ):
+            continue  # "claimed the Friday attack", "مسئولیت حمله ... روز جمعه": the attack's date
         if len(gap) <= 30 and not _CLAUSE_BREAK.search(gap):
             return True
     seg = reader.text[d.end : d.end + 16]
