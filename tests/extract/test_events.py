@@ -613,6 +613,26 @@ def test_turkish_toll_phrases() -> None:
     assert figures(event.injured) == [(284, "exact", None)]
 
 
+def test_claimed_it() -> None:
+    text = (
+        "Officials blamed another country for the attack on the concert hall in Krasnogorsk, "
+        "even though IS-K claimed it within hours. At least 145 people were killed."
+    )
+    entities = [
+        ent(text, "Krasnogorsk", name="Krasnogorsk", kind="city", country="RU"),
+        ent(text, "IS-K", "organization", name="Islamic State Khorasan Province", kind="wing"),
+    ]
+    assert only(find_events(text, "en", entities)).claimed_by == [
+        "Islamic State Khorasan Province"
+    ]
+    denied = text.replace("even though IS-K claimed it", "and no group, not even IS-K, claimed it")
+    entities = [
+        ent(denied, "Krasnogorsk", name="Krasnogorsk", kind="city", country="RU"),
+        ent(denied, "IS-K", "organization", name="Islamic State Khorasan Province", kind="wing"),
+    ]
+    assert only(find_events(denied, "en", entities)).claimed_by == []
+
+
 def test_tajik() -> None:
     text = "Дар натиҷаи таркиш дар масҷиди шаҳри Кобул ақаллан 12 нафар кушта ва беш аз 30 нафар захмӣ шуданд."  # noqa: E501
     event = only(

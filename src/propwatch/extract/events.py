@@ -472,7 +472,7 @@ _CLAIM = _rx(
     r"claim(?:ed|s|ing)? (?:the )?(?:responsibility|credit)",
     r"claim(?:ed|s|ing)? (?:the|this|that|its|an?|two|twin|both) (?:\w+ ){0,3}?"
     r"(?:attacks?|bombings?|blasts?|explosions?|shootings?|operations?|assault)",
-    r"claimed by", r"claim of responsibility",
+    r"claimed by", r"claim of responsibility", r"claim(?:ed|s)? (?:it|them|both)",
     r"(?:took|taken|take|taking|takes|assumed|accepted|admitted) (?:\w+ )?responsibility",
     r"responsibility (?:was|has been) claimed", r"claimed(?=\s*(?:[.,;)]|$))",
     r"взял\w* (?:на себя )?ответственност\w*", r"взяв\w* (?:на себя )?ответственност\w*",
