@@ -633,6 +633,26 @@ def test_claimed_it() -> None:
     assert only(find_events(denied, "en", entities)).claimed_by == []
 
 
+def test_the_group_s_outlet_saying_its_fighter_did_it_is_a_claim() -> None:
+    text = (
+        "Amaq said an Islamic State fighter carried out the 2 March 2023 bombing in "
+        "Mazar-i-Sharif that killed the provincial governor and two others."
+    )
+    gaz = Gazetteer({
+        "amaq": GazEntry("amaq", "media_outlet", "Amaq News Agency", {"en": ("Amaq",)},
+                         relations=(GazRelation("outlet_of", "islamic_state"),)),
+    })  # fmt: skip
+    entities = [
+        ent(text, "Amaq", "media_outlet", name="Amaq News Agency", gid="amaq"),
+        ent(text, "Islamic State", "organization", name="Islamic State", kind="group"),
+        ent(text, "Mazar-i-Sharif", name="Mazar-i-Sharif", kind="city", country="AF"),
+    ]
+    event = only(find_events(text, "en", entities, gazetteer=gaz))
+    assert event.claimed_by == ["Islamic State"]
+    assert event.claim_outlet == ["Amaq News Agency"]
+    assert event.date is not None and event.date.value == "2023-03-02"
+
+
 def test_tajik() -> None:
     text = "Дар натиҷаи таркиш дар масҷиди шаҳри Кобул ақаллан 12 нафар кушта ва беш аз 30 нафар захмӣ шуданд."  # noqa: E501
     event = only(

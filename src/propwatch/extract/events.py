@@ -473,6 +473,10 @@ _CLAIM = _rx(
     r"claim(?:ed|s|ing)? (?:the|this|that|its|an?|two|twin|both) (?:\w+ ){0,3}?"
     r"(?:attacks?|bombings?|blasts?|explosions?|shootings?|operations?|assault)",
     r"claimed by", r"claim of responsibility", r"claim(?:ed|s)? (?:it|them|both)",
+    # "Amaq said an Islamic State fighter carried out the bombing": the group's own account
+    r"(?:said|says|reported|announced)(?: that)? (?:an? |its |two |three |the )?(?:[\w-]+ ){0,3}?"
+    r"(?:fighters?|members?|soldiers?|mujahid\w*) (?:had )?(?:carried out|detonated|stormed|"
+    r"attacked|targeted|blew up)",
     r"(?:took|taken|take|taking|takes|assumed|accepted|admitted) (?:\w+ )?responsibility",
     r"responsibility (?:was|has been) claimed", r"claimed(?=\s*(?:[.,;)]|$))",
     r"взял\w* (?:на себя )?ответственност\w*", r"взяв\w* (?:на себя )?ответственност\w*",
@@ -1134,7 +1138,9 @@ class _Reader:
     ) -> list[str]:
         out: list[str] = []
         for ent in self.entities_in(s_start, s_end, ("media_outlet", "channel")):
-            if any(a.start <= ent.start < a.end for a in attributions):
+            if any(a.start <= ent.start < a.end for a in attributions) and not (
+                self._outlet_of_group(ent)  # "Amaq said its fighters ...": the claim's channel
+            ):
                 continue
             left, _ = self.fold_slice(max(s_start, ent.start - 30), ent.start)
             cue = any(_CHANNEL_CUE.fullmatch(t) for t in left.split()[-4:])
