@@ -653,6 +653,36 @@ def test_the_group_s_outlet_saying_its_fighter_did_it_is_a_claim() -> None:
     assert event.date is not None and event.date.value == "2023-03-02"
 
 
+def test_russian_toll_rise_past_a_quoted_name_and_present_tense_sources() -> None:
+    text = (
+        "Число погибших в результате теракта в «Крокус Сити Холле» выросло до 143 человек, "
+        "сообщил Следственный комитет. Ранее МЧС сообщало о 139 погибших."
+    )
+    entities = [
+        ent(text, "Крокус Сити Холле", name="Crocus City Hall", kind="venue", country="RU"),
+        ent(text, "Следственный комитет", "organization", name="Следственный комитет",
+            kind="state_body"),
+        ent(text, "МЧС", "organization", name="МЧС", kind="state_body"),
+    ]  # fmt: skip
+    event = only(find_events(text, "ru", entities))
+    assert figures(event.killed) == [(143, "exact", "Следственный комитет"), (139, "exact", "МЧС")]
+
+
+def test_a_blast_at_a_mosque_is_an_attack_in_russian() -> None:
+    text = (
+        "Взрыв прогремел 3 января 2024 года у мечети в Кермане. Погибли не менее 89 человек, "
+        "сообщает ИРНА."
+    )
+    entities = [
+        ent(text, "Кермане", name="Kerman", kind="city", country="IR"),
+        ent(text, "ИРНА", "media_outlet", name="IRNA"),
+    ]
+    event = only(find_events(text, "ru", entities))
+    assert event.date is not None and event.date.value == "2024-01-03"
+    assert figures(event.killed) == [(89, "at_least", "IRNA")]
+    assert not find_events("Взрыв газа прогремел в жилом доме в Кермане.", "ru", [])
+
+
 def test_tajik() -> None:
     text = "Дар натиҷаи таркиш дар масҷиди шаҳри Кобул ақаллан 12 нафар кушта ва беш аз 30 нафар захмӣ шуданд."  # noqa: E501
     event = only(

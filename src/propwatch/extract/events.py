@@ -318,6 +318,9 @@ _CONTEXT = _rx(
     r"теракт\w*", r"боевик\w*", r"вооруж\w+", r"взрывчат\w*", r"игил", r"игил\w*", r"تروريست\w*",
     r"مسلح\w*", r"داعش", r"تکفيري\w*", r"ارهاب\w*", r"تکفيري\w*", r"انتحاري\w*", r"terör\w*",
     r"terror\w*", r"террор\w*", r"ترهګر\w*", r"ترهگر\w*", r"терроризм\w*",
+    # places of worship, as "shrine" and "mosque" in English
+    r"мечет\w*", r"святын\w*", r"مسجد\w*", r"حرم", r"مرقد\w*", r"ضريح\w*", r"masjid\w*",
+    r"cami\w*", r"türbe\w*", r"масҷид\w*", r"масжид\w*", r"мечит\w*", r"جومات\w*",
 )  # fmt: skip
 
 # Casualty words. KILLED/INJURED match after a number ("15 killed") or before it ("killing 15").
@@ -553,6 +556,7 @@ _ATTR_FWD = _rx(
 _ATTR_VERB = _rx(
     r"said", r"says", r"say", r"reported", r"reports", r"confirmed", r"confirms", r"announced",
     r"announces", r"told", r"stated", r"put", r"gave", r"added", r"сообщил\w*", r"заявил\w*",
+    r"сообща(?:ет|ют|ло|ла|ли|л)", r"заявля(?:ет|ют|ло|ла|ли|л)",
     r"передает", r"передаёт", r"пишет", r"уточнил\w*", r"подтвердил\w*", r"گزارش (?:داد|کرد)\w*",
     r"اعلام (?:کرد|شد)\w*", r"گفت",
     r"(?:[وف])?(?:قال|قالت|ذکر|ذکرت|افاد|افادت|اعلن|اعلنت|اکد|اکدت|اوضح|اوضحت|نقل|نقلت|"
@@ -986,6 +990,8 @@ class _Reader:
                 cur = cur[:-1].rstrip()
                 continue
             if cur[-1] in ',;.!?،؛"»)':
+                if rose and cur[-1] not in ".!?":  # «Крокус Сити Холле» выросло до 143
+                    break
                 return None, 0, None
             if qualifier is None:
                 for name, rx in _QUAL_PRE:
