@@ -66,7 +66,7 @@ from typing import Any
 
 from propwatch.extract.dates import find_dates
 from propwatch.extract.model import DateValue, Entity, Event, Figure, Span
-from propwatch.extract.numbers import NumberSpan, find_numbers
+from propwatch.extract.numbers import ABLATIVE_MORE, NumberSpan, find_numbers
 from propwatch.knowledge.gazetteer_model import Gazetteer
 
 __all__ = ["MAX_EVENTS", "MAX_FIGURES", "MAX_TEXT_CHARS", "find_events"]
@@ -454,12 +454,6 @@ _QUAL_POST: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: A negation right before a number word: "no one", "not one", "ни один", "hech bir", "hiç bir".
 _NEGATED_NUMBER = re.compile(
     r"(?<!\w)(?:no|not|ни|hech|hiç|hic|ҳеҷ|хеч|эч|هیچ)[ \u00a0]+$", re.IGNORECASE
-)
-#: An ablative suffix written onto the digits, then "more": "500дөн ашык", "100dan ortiq".
-_GLUED_MORE_THAN = re.compile(
-    r"(?:дан|дөн|ден|тан|төн|тен|dan|den|tan|ten)\s+"
-    r"(?:ашык|ашуун|ортиқ|зиёд|кўп|көп|ortiq|ziyod|ko['‘’ʻ]p|fazla)(?!\w)",
-    re.IGNORECASE,
 )
 _QUAL_POST_ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _QUAL_POST))
 _FILLER_LEFT = _rx(
@@ -910,7 +904,7 @@ class _Reader:
             return True
         if after[:1] in {"%", "٪", ":", "°", "/"} and not after[1:2].isspace():
             return True
-        if _GLUED_MORE_THAN.match(text, num.end):  # Kyrgyz/Uzbek "500дөн ашык": over 500
+        if ABLATIVE_MORE.match(text, num.end):  # Kyrgyz/Uzbek "500дөн ашык": over 500
             return False
         if (after[:1].isalpha() and after[:1].isascii()) or re.match(r"[а-яА-Я]", after[:1]):
             return True

@@ -48,6 +48,7 @@ from propwatch.detect.textview import VIEW_NORMALIZED, View, views_for
 from propwatch.normalize import normalize
 
 __all__ = [
+    "ABLATIVE_MORE",
     "MAX_CHARS",
     "WORD_LANGUAGES",
     "NumberSpan",
@@ -436,9 +437,14 @@ def _classify(body: str, lang: str) -> list[tuple[int, int, float, bool]]:
     return []
 
 
-#: An ablative suffix written onto the digits, then "more" (the view is lower case and
-#: folded): Uzbek "30dan ortiq", "30dan ko'p".
-_ABLATIVE_MORE = re.compile(r"(?:dan|den|tan|ten) (?:ortiq|ziyod|ko'?p|fazla|ashyk)(?!\w)")
+#: An ablative suffix written onto the digits, then "more": Uzbek "30dan ortiq", "30dan
+#: ko'p", Kyrgyz "500дөн ашык" ("more than N"). Matched on the number finder's view and, by
+#: the event extractor, on the original text.
+ABLATIVE_MORE = re.compile(
+    r"(?:дан|дөн|ден|тан|төн|тен|dan|den|tan|ten)\s+"
+    r"(?:ашык|ашуун|ортиқ|зиёд|кўп|көп|ortiq|ziyod|ko['‘’ʻ]?p|fazla|ashyk)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _digit_tokens(view: str, original: View, text: str, lang: str) -> Iterator[_Tok]:
@@ -451,7 +457,7 @@ def _digit_tokens(view: str, original: View, text: str, lang: str) -> Iterator[_
         if before == "-" and s >= 2 and _LETTER.match(view[s - 2]):
             continue  # "F-16", "Су-25"
         after = view[e] if e < len(view) else " "
-        if "a" <= after <= "z" and not _ABLATIVE_MORE.match(view, e):
+        if "a" <= after <= "z" and not ABLATIVE_MORE.match(view, e):
             continue  # "2nd", "1990s", "5km"; but Uzbek "30dan ortiq" is "more than 30"
         body = m.group()
         plain = body.isdigit()
