@@ -568,6 +568,21 @@ def test_an_earlier_attack_s_date_is_not_the_event_s() -> None:
     assert figures(event.killed) == [(1, "exact", None)]
 
 
+def test_words_near_a_date_that_only_look_like_earlier_or_before() -> None:
+    # Russian "Ранее, 22 марта ..." opens the report itself; Arabic "من قبل" is "by".
+    ru = (
+        "Ранее, 22 марта 2024 года, боевики атаковали концертный зал в Красногорске. "
+        "Погибли 145 человек."
+    )
+    event = only(find_events(ru, "ru", [ent(ru, "Красногорске", name="Krasnogorsk",
+                                            kind="city", country="RU")]))  # fmt: skip
+    assert event.date is not None and event.date.value == "2024-03-22"
+    ar = "نفذ الهجوم من قبل تنظيم داعش في 3 يناير 2024 في كرمان وقتل 84 شخصا."
+    event = only(find_events(ar, "ar", [ent(ar, "كرمان", name="Kerman", kind="city",
+                                            country="IR")]))  # fmt: skip
+    assert event.date is not None and event.date.value == "2024-01-03"
+
+
 def test_attribution_without_the_auxiliary_verb() -> None:
     text = (
         "Two explosions in Kerman killed 84 people, the interior minister said. Earlier, the "

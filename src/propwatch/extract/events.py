@@ -619,11 +619,13 @@ _GENERIC = re.compile(
 _TRAILING_AUXILIARY = re.compile(
     r"(?:\s+(?:had|has|have|was|were|is|also|later|earlier|then|now))+$"
 )
+#: Arabic "من قبل" ("by", the agent of a passive verb), folded.
+_AGENT_MIN_QABL = re.compile(_fold_pattern(r"(?<!\w)من قبل(?!\w)"))
 #: An earlier attack than the one reported: its date is not the event's.
 _EARLIER = _rx(
     r"previously", r"earlier attack\w*", r"also (?:been )?(?:attacked|targeted|hit)",
-    r"last (?:attacked|targeted)", r"ранее", r"прежде", r"уже (?:подвергал\w*|был\w*)",
-    r"قبلا", r"پیش از این", r"سابقا", r"من قبل", r"илгари", r"avval ham", r"daha önce",
+    r"last (?:attacked|targeted)", r"(?:ранее|прежде|уже) (?:подвергал\w*|атакова\w*)",
+    r"قبلا", r"پیش از این", r"سابقا", r"avval ham", r"daha önce",
 )  # fmt: skip
 _REFERENCE = _rx(
     r"since", r"than", r"like", r"including", r"unlike", r"such as", r"similar to",
@@ -1065,8 +1067,10 @@ class _Reader:
             return len(gap.strip(" '’s")) <= 2
         if d.start >= trig.end:  # "... killed 84, the deadliest since the Revolution in 1979"
             between, _ = self.fold_slice(trig.end, d.start)
+            # Arabic "من قبل" is "by" (the agent of a passive verb), not "before".
+            words = re.sub(_AGENT_MIN_QABL, " ", between).split()
             return not any(
-                _NON_EVENT_DATE_CUE.fullmatch(t) or _REFERENCE.fullmatch(t) for t in between.split()
+                _NON_EVENT_DATE_CUE.fullmatch(t) or _REFERENCE.fullmatch(t) for t in words
             )
         return True
 
