@@ -583,6 +583,25 @@ def test_words_near_a_date_that_only_look_like_earlier_or_before() -> None:
     assert event.date is not None and event.date.value == "2024-01-03"
 
 
+def test_a_dateline_city_is_where_the_report_was_filed() -> None:
+    text = (
+        "KABUL, Afghanistan (AP) — A suicide bomber struck a Shiite mosque in Kunduz during "
+        "Friday prayers, killing at least 46 people, the Taliban said."
+    )
+    entities = [
+        ent(text, "KABUL", name="Kabul", kind="city", country="AF"),
+        ent(text, "Kunduz", name="Kunduz", kind="city", country="AF"),
+    ]
+    assert only(find_events(text, "en", entities)).place == ["Kunduz"]
+    # With no other place in the sentence, the dateline city is the best there is.
+    alone = (
+        "PESHAWAR, Pakistan, Jan. 31 (Reuters) - The death toll from Monday's suicide bombing "
+        "at a mosque inside a police compound rose to 100, officials said."
+    )
+    entities = [ent(alone, "PESHAWAR", name="Peshawar", kind="city", country="PK")]
+    assert only(find_events(alone, "en", entities)).place == ["Peshawar"]
+
+
 def test_attribution_without_the_auxiliary_verb() -> None:
     text = (
         "Two explosions in Kerman killed 84 people, the interior minister said. Earlier, the "

@@ -1943,6 +1943,13 @@ def _read_sentences(
             and _scene_place(text, ent, reader.kind_of(ent))
         ):
             target.places.append(ent)
+    dateline_end = _dateline_place_end(text)
+    if dateline_end and out:
+        # "KABUL, Afghanistan (AP) — A bomber struck a mosque in northern Afghanistan": the
+        # dateline says where the report was filed; a place in the sentence says where it was.
+        first = out[0]
+        if any(p.start >= dateline_end for p in first.places):
+            first.places = [p for p in first.places if p.start >= dateline_end]
     n_triggers = 0
     for s in out:
         if n_triggers < _MAX_TRIGGERS:
@@ -1968,6 +1975,26 @@ def _read_sentences(
         if s.triggers:
             s.targets = reader.targets(s.start, s.end)
     return out
+
+
+#: A news dateline: "KABUL, Afghanistan (AP) — ", "PESHAWAR, Pakistan, Jan. 31 (Reuters) - ",
+#: "(MENAFN- Trend News Agency) BAKU, Azerbaijan, January 4. ", "TEHRAN, Jan. 4 (Xinhua) -- ",
+#: "МОСКВА, 22 марта - ", "МОСКВА, 22 марта. /ТАСС/. ".
+_DATELINE_PLACE = re.compile(
+    r"[ \t\n]{0,5}(?:\([^)\n]{1,60}\)[ \t\n]{0,5})?"
+    r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]{2,25}(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]{1,25}){0,2}"
+    r"(?:,[ \t]{0,3}[A-Z][A-Za-z'’.-]{1,25}(?: [A-Z][A-Za-z'’.-]{1,25}){0,2})?"
+    r"(?:,?[ \t]{0,3}(?:[A-Z][a-z]{2,8}\.? {1,3}\d{1,2}|\d{1,2} [a-zа-яё]{3,9})"
+    r"(?:, {0,3}\d{4})?)?"
+    r"[ \t]{0,3}(?:\([^)\n]{1,30}\)|/[^/\n]{1,20}/)?"
+    r"[ \t]{0,3}(?:—|–|-{1,2}|:|\.)\s"
+)
+
+
+def _dateline_place_end(text: str) -> int:
+    """Where a news dateline at the top of ``text`` ends (0: none)."""
+    m = _DATELINE_PLACE.match(text)
+    return m.end() if m else 0
 
 
 def _dateline(spans: list[tuple[int, int]], dates: list[DateValue]) -> date | None:
