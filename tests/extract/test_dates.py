@@ -96,6 +96,11 @@ def test_a_year_needs_a_date_context() -> None:
     assert found("killed in 2000 attacks") == []  # a count after "in"
     assert found("In 2017 ISIS bombed the shrine") == ["2017"]
     assert found("year 99999") == []
+    # "the YEAR attack" names an event; a plural straight after the number is a count.
+    assert found("the 2022 attack on the Shah Cheragh shrine") == ["2022"]
+    assert found("since the 2019 Easter bombings in Sri Lanka") == ["2019"]
+    assert found("of the 2000 attacks recorded") == []
+    assert found("the 2000 terrorist attacks") == []
 
 
 def test_month_first_day_needs_a_clear_end() -> None:

@@ -495,6 +495,26 @@ _YEAR_WORD_BEFORE = re.compile(
     + _trie_regex(_words("year|سال|سنة|عام|العام|السنة|год|соли|sal|año|ano|anno|yili|yılı"))
     + r")(?: of| de)? $"
 )
+#: "the 2022 attack", "the 2019 bombings": a year between "the" and an attack noun (English;
+#: the view is lower case).
+_THE_BEFORE = re.compile(r"(?<!\w)the $")
+_EVENT_NOUN_AFTER = re.compile(
+    r" (?P<between>(?:[a-z-]+ ){0,2}?)(?:attack|bombing|blast|explosion|shooting|massacre|"
+    r"assault|siege|hostage crisis)(?P<plural>s)?(?!\w)"
+)
+
+
+def _names_an_event(view: str, starts: _Starts, window: int, ys: int, ye: int) -> bool:
+    """ "the 2022 attack", "the 2019 Easter bombings": a year between "the" and an attack
+    noun; a plural straight after the number reads as a count ("the 2000 attacks")."""
+    if _THE_BEFORE.search(view, window, ys) is None:
+        return False
+    m = _EVENT_NOUN_AFTER.match(view, ye)
+    if m is None:
+        return False
+    return not m.group("plural") or (bool(m.group("between")) and starts.upper(ye + 1))
+
+
 _PREP_BEFORE = re.compile(
     _LB
     + "(?:"
@@ -891,7 +911,7 @@ def _year_candidates(view: str, starts: _Starts, lang: str) -> list[_Cand]:
         window = max(0, ys - 25)
         word_before = _YEAR_WORD_BEFORE.search(view, window, ys) is not None
         strong = bool(marker) or word_before
-        if not strong:
+        if not strong and not _names_an_event(view, starts, window, ys, ye):
             prep = _PREP_BEFORE.search(view, window, ys)
             if prep is None or not _free_after(view, ye, starts):
                 continue
