@@ -602,6 +602,34 @@ def test_a_dateline_city_is_where_the_report_was_filed() -> None:
     assert only(find_events(alone, "en", entities)).place == ["Peshawar"]
 
 
+def test_which_killed_belongs_to_the_attack_before_it_and_it_to_the_group_before() -> None:
+    text = (
+        "ISKP has grown more ambitious abroad. It claimed the twin suicide bombings in Kerman "
+        "on 3 January 2024, which killed 95 people, and the assault on Crocus City Hall near "
+        "Moscow on 22 March 2024, which killed 145."
+    )
+    entities = [
+        ent(text, "ISKP", "organization", name="Islamic State Khorasan Province", kind="wing"),
+        ent(text, "Kerman", name="Kerman", kind="city", country="IR"),
+        ent(text, "Crocus City Hall", name="Crocus City Hall", kind="venue", country="RU"),
+        ent(text, "Moscow", name="Moscow", kind="city", country="RU"),
+    ]
+    kerman, crocus = find_events(text, "en", entities)
+    assert kerman.place[0] == "Kerman" and figures(kerman.killed) == [(95, "exact", None)]
+    assert crocus.place[0] == "Crocus City Hall" and figures(crocus.killed) == [
+        (145, "exact", None)
+    ]
+    assert kerman.claimed_by == ["Islamic State Khorasan Province"]
+    # Two groups named before: "It" is not resolved.
+    two = text.replace("ISKP has", "ISKP and the Taliban have")
+    entities = [
+        ent(two, "ISKP", "organization", name="Islamic State Khorasan Province", kind="wing"),
+        ent(two, "Taliban", "organization", name="Taliban", kind="group"),
+        ent(two, "Kerman", name="Kerman", kind="city", country="IR"),
+    ]
+    assert find_events(two, "en", entities)[0].claimed_by == []
+
+
 def test_attribution_without_the_auxiliary_verb() -> None:
     text = (
         "Two explosions in Kerman killed 84 people, the interior minister said. Earlier, the "

@@ -1109,8 +1109,28 @@ class _Reader:
                 if dist < best_d:
                     best, best_d = org, dist
             names = [best.name] if best else self._claimant_text(c_start, c_end)
+            if not names:
+                names = self._claimant_before(s_start, c_start)
             out.append(_Claim(c_start, names, outlets))
         return out
+
+    def _claimant_before(self, s_start: int, c_start: int) -> list[str]:
+        """ "ISKP has grown more ambitious. It claimed the bombings ...": a pronoun or "the
+        group" right before the claim verb stands for the one group named in the sentence
+        before (none when it names several)."""
+        if not _ANAPHORIC_SUBJECT.search(self.text, max(s_start, c_start - 40), c_start):
+            return []
+        lo = max(0, s_start - 400)
+        prev_start = max(
+            (m.end() for m in re.finditer(r"[.!?]\s", self.text[lo : max(lo, s_start - 2)])),
+            default=0,
+        )
+        groups = {
+            e.name
+            for e in self.entities_in(lo + prev_start, s_start, ("organization",))
+            if self.kind_of(e) not in _NOT_CLAIMANT_KINDS
+        }
+        return list(groups) if len(groups) == 1 else []
 
     def _claimant_text(self, c_start: int, c_end: int) -> list[str]:
         """Fallback without entities: a capitalised name before/after an English claim verb."""
@@ -2112,7 +2132,8 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             continue  # "... faction in Syria and Iraq claimed ... the deadliest attack"
         per[i].places.append(places.info(ent))
     for fig in s.figures:
-        per[nearest(fig.anchor)].figures.append(fig)
+        owner = _relative_owner(reader.text, triggers, fig.figure.start)
+        per[nearest(fig.anchor) if owner is None else owner].figures.append(fig)
     for claim in s.claims:
         per[nearest(claim.pos)].claims.append(claim)
     for perp in s.perps:
@@ -2141,6 +2162,29 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
     for u in units:
         out.extend(_split_countries(u, reader.text))
     return out
+
+
+#: A subject that stands for a group named before: "It claimed", "The group later claimed".
+_ANAPHORIC_SUBJECT = re.compile(
+    r"(?<!\w)(?:It|it|The group|the group|The militants|The militant group|"
+    r"The jihadist group|The affiliate)(?:\s+(?:has|had|have|also|later|quickly|swiftly|"
+    r"then|soon|subsequently|reportedly))*\s+$"
+)
+#: A relative clause or participle after an attack noun: "..., which killed", ", killing".
+_RELATIVE_TAIL = re.compile(r",\s*(?:which\s+|that\s+)?$")
+_RELATIVE_HEAD = re.compile(r"(?:killed|killing|left|leaving|wounded|wounding|injured|injuring)\b")
+
+
+def _relative_owner(text: str, triggers: Sequence[_Trigger], start: int) -> int | None:
+    """The trigger a figure's relative clause hangs on: "the bombings in Kerman on 3 January
+    2024, which killed 95 people, and the assault on ..." gives 95 to the bombings even though
+    the assault is nearer. None when the figure is not worded so."""
+    if not _RELATIVE_HEAD.match(text, start):
+        return None
+    before = [i for i, t in enumerate(triggers) if t.end <= start]
+    if not before or not _RELATIVE_TAIL.search(text, max(0, start - 12), start):
+        return None
+    return before[-1]
 
 
 def _near_anaphor(text: str, trig: _Trigger, ent: Entity) -> bool:
