@@ -630,6 +630,32 @@ def test_which_killed_belongs_to_the_attack_before_it_and_it_to_the_group_before
     assert find_events(two, "en", entities)[0].claimed_by == []
 
 
+def test_an_aside_between_the_number_and_its_verb() -> None:
+    text = (
+        "At least 20 people, including 10 children, were killed and 31 others wounded on "
+        "Monday when a bomb exploded in a crowded market in Quetta, police said."
+    )
+    event = only(find_events(text, "en", [ent(text, "Quetta", name="Quetta", kind="city",
+                                                country="PK")]))  # fmt: skip
+    assert figures(event.killed) == [(20, "at_least", "police")]
+    assert figures(event.injured) == [(31, "exact", "police")]
+
+
+def test_the_claimed_attack_described_before_its_date() -> None:
+    text = (
+        "The Balochistan Liberation Army claimed responsibility for the attack on the Jaffar "
+        "Express train in Bolan district on 11 March 2025, in which 26 hostages were killed."
+    )
+    entities = [
+        ent(text, "Balochistan Liberation Army", "organization",
+            name="Balochistan Liberation Army", kind="group"),
+        ent(text, "Bolan", name="Bolan", kind="district", country="PK"),
+    ]  # fmt: skip
+    event = only(find_events(text, "en", entities))
+    assert event.date is not None and event.date.value == "2025-03-11"
+    assert event.claimed_by == ["Balochistan Liberation Army"]
+
+
 def test_attribution_without_the_auxiliary_verb() -> None:
     text = (
         "Two explosions in Kerman killed 84 people, the interior minister said. Earlier, the "

@@ -885,6 +885,9 @@ class _Reader:
                 continue
             prev_end = seg_numbers[i - 1].end if i else s_start
             next_start = seg_numbers[i + 1].start if i + 1 < len(seg_numbers) else s_end
+            if i + 1 < len(seg_numbers) and _ASIDE_OPENS.search(self.text, num.end, next_start):
+                # "20 people, including 10 children, were killed": read past the aside's number
+                next_start = seg_numbers[i + 2].start if i + 2 < len(seg_numbers) else s_end
             fig = self._figure(num, max(s_start, prev_end), min(s_end, next_start))
             if fig is not None:
                 out.append(fig)
@@ -945,6 +948,11 @@ class _Reader:
                 pos += 1
             if pos >= len(right):
                 return None, 0
+            if right[pos] in ',(':
+                aside = _ASIDE.match(right, pos)  # "20 people, including 10 children, were killed"
+                if aside:
+                    pos = aside.end()
+                    continue
             if right[pos] in ',;:.!?()[]،؛"«»':
                 return None, 0
             rest = right[pos:]
@@ -2121,6 +2129,10 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         # one trigger: a date before it may be far (verb-final fa/tr/uz...), one after it not
         # ("... near the tomb of Soleimani, killed in 2020")
         limit = 45 if t.anaphoric else (250 if len(triggers) == 1 and d.end <= t.start else 90)
+        if t.anaphoric and t.end <= d.start and not re.search(
+            r"[,;:.()،؛]", reader.text[t.end : d.start]
+        ):
+            limit = 90  # "the attack on the Jaffar Express train in Bolan on 11 March 2025"
         if dist <= limit and reader.date_is_local(d, t) and not _claim_date(reader, s, d):
             per[i].dates.append(d)
     for ent in s.places:
@@ -2164,6 +2176,18 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
     return out
 
 
+#: An aside between a number and its verb (folded text): ", including 10 children,",
+#: "(among them 3 police officers)", ", среди них 5 детей,".
+_ASIDE = re.compile(
+    r"(?:,\s*(?:including|among them|among whom|of whom|среди них|в том числе|بينهم|من بينهم|"
+    r"از جمله)\s[^,;.()]{1,40},|\(\s*(?:including|among them|среди них|в том числе)\s"
+    r"[^,;.()]{1,40}\))\s*"
+)
+_ASIDE_OPENS = re.compile(
+    r"[,(]\s*(?:including|among them|among whom|of whom|среди них|в том числе|بينهم|من بينهم|"
+    r"از جمله)\s[^,;.()\d]{0,20}$",
+    re.IGNORECASE,
+)
 #: A subject that stands for a group named before: "It claimed", "The group later claimed".
 _ANAPHORIC_SUBJECT = re.compile(
     r"(?<!\w)(?:It|it|The group|the group|The militants|The militant group|"
