@@ -656,6 +656,17 @@ def test_the_claimed_attack_described_before_its_date() -> None:
     assert event.claimed_by == ["Balochistan Liberation Army"]
 
 
+def test_more_than_belongs_to_the_next_figure() -> None:
+    text = (
+        "Officials said the toll from the bombing in Kabul had risen to 31 dead and more than "
+        "50 wounded."
+    )
+    event = only(find_events(text, "en", [ent(text, "Kabul", name="Kabul", kind="city",
+                                               country="AF")]))  # fmt: skip
+    assert figures(event.killed) == [(31, "exact", "Officials")]
+    assert figures(event.injured) == [(50, "over", "Officials")]
+
+
 def test_attribution_without_the_auxiliary_verb() -> None:
     text = (
         "Two explosions in Kerman killed 84 people, the interior minister said. Earlier, the "

@@ -447,8 +447,8 @@ _QUAL_POST: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("over", _rx(
         r"'?(?:den|dan|tan|ten) (?:fazla|ortiq|ziyod|ko'p)", r"дан (?:ортиқ|зиёд)",
-        r"(?:дан|дөн|ден|тан|төн|тен) ашык", r"ашык", r"زيات", r"و اکثر", r"و بيشتر", r"and more",
-        r"or more", r"и более", left=False,
+        r"(?:дан|дөн|ден|тан|төн|тен) ашык", r"ашык", r"زيات", r"و اکثر", r"و بيشتر",
+        r"and more(?! than)", r"or more(?! than)", r"и более(?! чем)", left=False,
     )),
 )  # fmt: skip
 #: A negation right before a number word: "no one", "not one", "ни один", "hech bir", "hiç bir".
