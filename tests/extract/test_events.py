@@ -667,6 +667,16 @@ def test_more_than_belongs_to_the_next_figure() -> None:
     assert figures(event.injured) == [(50, "over", "Officials")]
 
 
+def test_persian_toll_of_the_jan_bakhtegan_rose_to() -> None:
+    text = (
+        "شمار جان‌باختگان انفجار تروریستی کرمان به ۹۴ نفر رسید و ۲۸۴ نفر نیز مجروح شده‌اند."
+    )
+    event = only(find_events(text, "fa", [ent(text, "کرمان", name="Kerman", kind="city",
+                                               country="IR")]))  # fmt: skip
+    assert figures(event.killed) == [(94, "exact", None)]
+    assert figures(event.injured) == [(284, "exact", None)]
+
+
 def test_attribution_without_the_auxiliary_verb() -> None:
     text = (
         "Two explosions in Kerman killed 84 people, the interior minister said. Earlier, the "
