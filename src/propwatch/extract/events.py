@@ -2178,16 +2178,14 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
 
 #: An aside between a number and its verb (folded text): ", including 10 children,",
 #: "(among them 3 police officers)", ", среди них 5 детей,".
+_ASIDE_WORDS = (
+    r"(?:including|among them|among whom|of whom|среди них|в том числе|بينهم|من بينهم|از جمله)"
+)
 _ASIDE = re.compile(
-    r"(?:,\s*(?:including|among them|among whom|of whom|среди них|в том числе|بينهم|من بينهم|"
-    r"از جمله)\s[^,;.()]{1,40},|\(\s*(?:including|among them|среди них|в том числе)\s"
-    r"[^,;.()]{1,40}\))\s*"
+    rf"(?:,\s*{_ASIDE_WORDS}\s[^,;.()]{{1,40}},|\(\s*{_ASIDE_WORDS}\s[^,;.()]{{1,40}}\))\s*"
 )
-_ASIDE_OPENS = re.compile(
-    r"[,(]\s*(?:including|among them|among whom|of whom|среди них|в том числе|بينهم|من بينهم|"
-    r"از جمله)\s[^,;.()\d]{0,20}$",
-    re.IGNORECASE,
-)
+#: Where an aside opens, between a number and the next number ("20 people, including ").
+_ASIDE_OPENS = re.compile(rf"[,(]\s*{_ASIDE_WORDS}\s[^,;.()\d]{{0,20}}$", re.IGNORECASE)
 #: A subject that stands for a group named before: "It claimed", "The group later claimed".
 _ANAPHORIC_SUBJECT = re.compile(
     r"(?<!\w)(?:It|it|The group|the group|The militants|The militant group|"
