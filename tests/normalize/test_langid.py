@@ -135,3 +135,78 @@ def test_dari_and_persian_on_independently_written_sets(name: str, dari_floor: f
     # Iranian Persian is never taken for Dari: a Dari label is evidence, not a default.
     assert report.per_lang["fa"].long.accuracy >= 0.95, format_report(report)
     assert report.per_lang["prs"].long.accuracy >= dari_floor, format_report(report)
+
+
+# Long news paragraphs in languages propwatch does not target. Word-by-word rule hits
+# ("-lar", "-da", "-an") used to add up past pycld2's single vote and call them Turkish,
+# Uzbek or English; the paragraphs are ordinary news, written for this test.
+_LONG_OTHER = {
+    "es": (
+        "El gobierno regional anunció este lunes un nuevo plan para mejorar el transporte "
+        "público en la ciudad. Según el consejero de Movilidad, las obras comenzarán en marzo y "
+        "durarán al menos dos años. Los vecinos de los barrios del norte, que llevan meses "
+        "quejándose de los retrasos, recibieron la noticia con cautela y pidieron más "
+        "información sobre los horarios de los autobuses durante las obras."
+    ),
+    "pt": (
+        "A prefeitura anunciou nesta segunda-feira um novo plano para melhorar o transporte "
+        "público da cidade. Segundo o secretário de Mobilidade, as obras começam em março e "
+        "devem durar pelo menos dois anos. Os moradores dos bairros da zona norte, que há "
+        "meses reclamam dos atrasos, receberam a notícia com cautela e pediram mais "
+        "informações sobre os horários dos ônibus durante as obras."
+    ),
+    "it": (
+        "La giunta regionale ha annunciato lunedì un nuovo piano per migliorare il trasporto "
+        "pubblico in città. Secondo l'assessore alla Mobilità, i lavori inizieranno a marzo e "
+        "dureranno almeno due anni. Gli abitanti dei quartieri a nord, che da mesi si "
+        "lamentano dei ritardi, hanno accolto la notizia con prudenza e hanno chiesto più "
+        "informazioni sugli orari degli autobus durante i lavori."
+    ),
+    "fr": (
+        "Le conseil régional a annoncé lundi un nouveau plan pour améliorer les transports "
+        "publics de la ville. Selon l'adjoint chargé de la mobilité, les travaux commenceront "
+        "en mars et dureront au moins deux ans. Les habitants des quartiers nord, qui se "
+        "plaignent depuis des mois des retards, ont accueilli la nouvelle avec prudence et "
+        "demandé davantage d'informations sur les horaires des bus pendant les travaux."
+    ),
+    "de": (
+        "Die Landesregierung hat am Montag einen neuen Plan zur Verbesserung des öffentlichen "
+        "Nahverkehrs in der Stadt vorgestellt. Nach Angaben des Verkehrsministers beginnen die "
+        "Bauarbeiten im März und dauern mindestens zwei Jahre. Die Anwohner der nördlichen "
+        "Stadtteile, die sich seit Monaten über Verspätungen beschweren, reagierten "
+        "zurückhaltend und forderten mehr Informationen über die Busfahrpläne während der "
+        "Bauarbeiten."
+    ),
+}
+_LONG_TARGET = {
+    "tr": (
+        "Belediye pazartesi günü şehirde toplu taşımayı iyileştirmek için yeni bir plan "
+        "açıkladı. Ulaşım müdürüne göre çalışmalar martta başlayacak ve en az iki yıl sürecek. "
+        "Aylardır gecikmelerden şikâyet eden kuzey mahallelerinin sakinleri haberi temkinle "
+        "karşıladı ve çalışmalar sırasında otobüs saatleri hakkında daha fazla bilgi istedi."
+    ),
+    "uz": (
+        "Shahar hokimligi dushanba kuni jamoat transportini yaxshilash bo'yicha yangi rejani "
+        "e'lon qildi. Transport bo'limi boshlig'ining so'zlariga ko'ra, ishlar mart oyida "
+        "boshlanadi va kamida ikki yil davom etadi. Bir necha oydan beri kechikishlardan "
+        "shikoyat qilib kelayotgan shimoliy mahallalar aholisi bu xabarni ehtiyotkorlik bilan "
+        "kutib oldi va ishlar davomida avtobuslar jadvali haqida ko'proq ma'lumot so'radi."
+    ),
+    "en": (
+        "The regional government announced on Monday a new plan to improve public transport in "
+        "the city. According to the transport commissioner, the works will begin in March and "
+        "last at least two years. Residents of the northern districts, who have complained "
+        "about delays for months, received the news cautiously and asked for more information "
+        "about bus timetables during the works."
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_LONG_OTHER))
+def test_long_paragraph_in_another_language_is_not_called_a_target_language(lang: str) -> None:
+    assert identify(_LONG_OTHER[lang]).lang == lang
+
+
+@pytest.mark.parametrize("lang", sorted(_LONG_TARGET))
+def test_long_paragraph_in_a_target_language_keeps_its_language(lang: str) -> None:
+    assert identify(_LONG_TARGET[lang]).lang == lang

@@ -53,6 +53,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['ʻʼ’`‘][^\W\d_]+)*'?")
 _AR_NORM = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "ە": "ه", "ۀ": "ه", "ة": "ه"})
 _CLD_MAP = {"iw": "he", "in": "id", "jw": "jv", "zh-Hant": "zh", "un": "und"}
 _CLD_WEIGHT = 3.0
+#: Words per pycld2 vote for a sure non-target language (see ``identify``).
+_WORDS_PER_VOTE = 10.0
 _TARGETS = _words("tg uz ky ru fa ps ar tr en")
 _SCRIPTS = ("Zyyy", "Latn", "Cyrl", "Arab")
 _PRIOR = {"Latn": "en", "Cyrl": "ru", "Arab": "ar"}
@@ -295,7 +297,8 @@ def identify(text: str) -> LangGuess:
         low = _URL_RE.sub(" ", low)
     counts = [0, 0, 0, 0]
     scores: dict[str, float] = {}
-    for raw in low.split():
+    chunks = low.split()
+    for raw in chunks:
         idx, n, hits = _chunk(raw)
         counts[idx] += n
         for lang, weight in hits:
@@ -316,6 +319,11 @@ def identify(text: str) -> LangGuess:
         vote = _CLD_WEIGHT * percent / 100.0 * (1.0 if cld_reliable else 0.5)
         if code not in _TARGETS:
             vote *= min(1.0, letters / 40.0)
+            if cld_reliable and percent >= 90:
+                # Rule hits add up word by word: on a long text in a language propwatch does
+                # not target (Spanish, German...), stray suffix hits ("-lar", "-da") would
+                # outvote pycld2's single vote, so a sure vote grows with the text too.
+                vote *= max(1.0, len(chunks) / _WORDS_PER_VOTE)
         if code in _DEFINING and _DEFINING[code].isdisjoint(low):
             vote *= 0.25
         scores[code] = scores.get(code, 0.0) + vote
