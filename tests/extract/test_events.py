@@ -1037,3 +1037,72 @@ def test_the_group_attacked_is_not_the_perpetrator() -> None:
     assert event.claim_outlet == ["Telegram"]
     assert figures(event.killed) == [(5, "exact", None)]
     assert event.target is not None and "checkpoint" in event.target
+
+
+# -- found on news about other attacks and in other languages (2026-11-30, evening) ---------
+
+
+def test_toll_subject_before_asides_gives_the_figure() -> None:
+    text = (
+        "The death toll from a suicide bombing at the shrine in Sehwan, in Sindh province, rose "
+        "to 88 on Friday, officials said. The army said it had killed more than 100 suspected "
+        "militants in raids."
+    )
+    entities = [ent(text, "Sindh", kind="province", country="PK")]
+    event = only(find_events(text, "en", entities, doc_date=date(2017, 2, 17)))
+    # the toll phrase is far from its number; the army's raids are not the attack's toll
+    assert figures(event.killed) == [(88, "exact", "officials")]
+
+
+def test_russian_toll_past_a_date_and_victims_became() -> None:
+    text = (
+        "Число погибших в результате нападений на церкви и синагоги в Дербенте и Махачкале "
+        "23 июня выросло до 22 человек. Еще 46 человек получили ранения."
+    )
+    entities = [ent(text, "Дербенте", name="Derbent", kind="city", country="RU")]
+    event = only(find_events(text, "ru", entities, doc_date=date(2024, 6, 24)))
+    assert figures(event.killed) == [(22, "exact", None)]
+    text = "Теракт в Кабуле: жертвами теракта стали 133 человека, еще более 140 пострадали."
+    entities = [ent(text, "Кабуле", name="Kabul", kind="city", country="AF")]
+    event = only(find_events(text, "ru", entities))
+    assert figures(event.killed) == [(133, "exact", None)]
+
+
+def test_adjective_and_noun_between_number_and_verb() -> None:
+    text = "Four foreign cyclists were killed in an attack in Danghara on July 29, 2018."
+    event = only(find_events(text, "en", [ent(text, "Danghara", kind="district", country="TJ")]))
+    assert figures(event.killed) == [(4, "exact", None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "killed", "injured", "day"),
+    [
+        ("fr", "Un kamikaze s'est fait exploser lundi à Kaboul, tuant six personnes et en "
+               "blessant 13 autres.", "Kaboul", 6, 13, "2024-09-02"),
+        ("it", "Uomini armati hanno aperto il fuoco venerdì a Bamiyan: nell'attentato sono morti "
+               "tre turisti. Altre quattro persone sono rimaste ferite.", "Bamiyan", 3, 4,
+         "2024-05-17"),
+        ("de", "Bei dem Anschlag am Freitagabend in Krasnogorsk ist die Zahl der Todesopfer auf "
+               "115 gestiegen.", "Krasnogorsk", 115, None, "2024-03-22"),
+        ("es", "Un atentado suicida en Kabul dejó seis muertos y más de 150 heridos.", "Kabul",
+         6, 150, None),
+    ],
+)  # fmt: skip
+def test_figures_and_weekdays_in_other_news_languages(
+    lang: str, text: str, place: str, killed: int, injured: int | None, day: str | None
+) -> None:
+    doc = {"fr": date(2024, 9, 3), "it": date(2024, 5, 18), "de": date(2024, 3, 23)}.get(lang)
+    event = only(find_events(text, lang, [ent(text, place, kind="city")], doc_date=doc))
+    assert [f.value for f in event.killed] == [killed]
+    assert [f.value for f in event.injured] == ([injured] if injured else [])
+    assert (event.date.value if event.date else None) == day
+
+
+def test_an_article_alone_is_not_a_claimant() -> None:
+    text = (
+        "Un attentato a Bamiyan ha ucciso sei persone. La rivendicazione è arrivata tramite "
+        "l'agenzia Amaq."
+    )
+    entities = [ent(text, "Bamiyan", kind="city"), ent(text, "Amaq", "media_outlet")]
+    for event in find_events(text, "it", entities):
+        assert "La" not in event.claimed_by

@@ -199,7 +199,9 @@ def test_canonical_language() -> None:
     assert canonical_language("prs") == "fa"
     assert canonical_language("uz-Cyrl") == "uz"
     assert canonical_language(None) == "und"
-    assert set(WORD_LANGUAGES) == {"en", "ru", "fa", "ar", "tr", "tg", "uz", "ky", "ps"}
+    assert set(WORD_LANGUAGES) == {
+        "en", "ru", "fa", "ar", "tr", "tg", "uz", "ky", "ps", "es", "pt", "it", "fr", "de"
+    }  # fmt: skip
 
 
 def test_parse_number_needs_exactly_one_number() -> None:
@@ -238,3 +240,22 @@ def test_never_raises_and_spans_are_exact(text: str) -> None:
         for n in find_numbers(text, language):
             assert text[n.start : n.end] == n.text
             assert n.value > 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("es", "en el que murió una persona", [1]),
+        ("es", "treinta y cinco heridos", [35]),
+        ("pt", "morreram vinte e dois", [22]),
+        ("it", "sono morti tre spagnoli e tre afghani; altre quattro persone", [3, 3, 4]),
+        ("fr", "tuant six personnes et en blessant 13 autres", [6, 13]),
+        ("de", "vier Menschen wurden getötet", [4]),
+        # articles and common words count only before a counted noun
+        ("es", "un ataque contra una iglesia", []),
+        ("it", "Sei sicuro? Sei persone", [6]),
+        ("de", "ein Anschlag auf eine Kirche", []),
+    ],
+)
+def test_number_words_in_news_languages(lang: str, text: str, expected: list[int]) -> None:
+    assert [n.value for n in find_numbers(text, lang)] == expected

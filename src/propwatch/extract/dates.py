@@ -542,16 +542,23 @@ _NUM_DMY = re.compile(r"(?<![\d.,:/\-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d:
 #: Monday = 0 ... Sunday = 6; spellings by language (normalized before use).
 _WEEKDAYS: tuple[str, ...] = (
     "monday|понедельник|دوشنبه|دو شنبه|الاثنين|الإثنين|pazartesi|душанбе|dushanba|душанба|"
-    "дүйшөмбү|lunes|segunda-feira|segunda",
+    "дүйшөмбү|lunes|segunda-feira|segunda|lunedì|lunedi|lundi|"
+    "montag|montagabend|montagmorgen|montagnacht|montagmittag|montagvormittag|montagnachmittag",
     "tuesday|вторник|سه‌شنبه|سه شنبه|الثلاثاء|salı|sali|сешанбе|seshanba|сешанба|шейшемби|"
-    "martes|terça-feira|terça|terca-feira|terca",
+    "martes|terça-feira|terça|terca-feira|terca|martedì|martedi|mardi|"
+    "dienstag|dienstagabend|dienstagmorgen|dienstagnacht|dienstagmittag|dienstagvormittag|dienstagnachmittag",
     "wednesday|среду|чоршанбе|чаҳоршанбе|چهارشنبه|چهار شنبه|الأربعاء|çarşamba|carsamba|"
-    "chorshanba|чоршанба|шаршемби|miércoles|miercoles|quarta-feira|quarta",
+    "chorshanba|чоршанба|шаршемби|miércoles|miercoles|quarta-feira|quarta|mercoledì|mercoledi|"
+    "mercredi|mittwoch|mittwochabend|mittwochmorgen|mittwochnacht|mittwochmittag|mittwochvormittag|mittwochnachmittag",
     "thursday|четверг|پنجشنبه|پنج شنبه|الخميس|perşembe|persembe|панҷшанбе|payshanba|"
-    "пайшанба|бейшемби|jueves|quinta-feira|quinta",
-    "friday|пятницу|جمعه|الجمعة|cuma|ҷумъа|ҷума|juma|жума|viernes|sexta-feira|sexta",
-    "saturday|субботу|شنبه|السبت|cumartesi|шанбе|shanba|шанба|ишемби|sábado|sabado",
-    "sunday|воскресенье|یکشنبه|یک شنبه|الأحد|pazar|якшанбе|yakshanba|якшанба|жекшемби|domingo",
+    "пайшанба|бейшемби|jueves|quinta-feira|quinta|giovedì|giovedi|jeudi|"
+    "donnerstag|donnerstagabend|donnerstagmorgen|donnerstagnacht|donnerstagmittag|donnerstagvormittag|donnerstagnachmittag",
+    "friday|пятницу|جمعه|الجمعة|cuma|ҷумъа|ҷума|juma|жума|viernes|sexta-feira|sexta|venerdì|"
+    "venerdi|vendredi|freitag|freitagabend|freitagmorgen|freitagnacht|freitagmittag|freitagvormittag|freitagnachmittag",
+    "saturday|субботу|شنبه|السبت|cumartesi|шанбе|shanba|шанба|ишемби|sábado|sabado|samedi|"
+    "samstag|samstagabend|samstagmorgen|samstagnacht|samstagmittag|samstagvormittag|samstagnachmittag",
+    "sunday|воскресенье|یکشنبه|یک شنبه|الأحد|pazar|якшанбе|yakshanba|якшанба|жекшемби|domingo|"
+    "domenica|dimanche|sonntag|sonntagabend|sonntagmorgen|sonntagnacht|sonntagmittag|sonntagvormittag|sonntagnachmittag",
 )
 #: Weekday spellings that need a context word (prefix or suffix) next to them.
 _WEEKDAY_NEEDS_CONTEXT = _words(
@@ -559,21 +566,22 @@ _WEEKDAY_NEEDS_CONTEXT = _words(
     "pazartesi|cumartesi|segunda|terça|terca|quarta|quinta|sexta|domingo"
 )
 #: ... unless written in lower case (Tajik ``душанбе`` vs the city ``Душанбе``).
-_WEEKDAY_LOWER_OK = _words("душанбе|juma|жума|ҷумъа|ҷума")
+_WEEKDAY_LOWER_OK = _words("душанбе|juma|жума|ҷумъа|ҷума|domingo")
 _WEEKDAY_PREFIXES = (
     "last|this|past|on|в|во|прошлую|минувшую|эту|в ночь на|ночь на|в прошлую|в минувшую|"
     "روز|عصر|غروب|شب|صبح|بامداد|ظهر|ظهر روز|غروب روز|عصر روز|صبح روز|"
     "يوم|مساء|صباح|ليلة|فجر|ظهر|عصر|مساء يوم|صباح يوم|ليل|"
     "geçen|bu|рӯзи|рузи|o'tgan|ўтган|өткөн|na|nesta|nessa|desta|na última|última|ultima|"
-    "el|este|el pasado|pasado"
+    "el|este|el pasado|pasado|am|le|ce|il|lo scorso|lo scorso|dans la nuit de|nella notte di"
 )
 #: Prefixes that are plain prepositions: no context for an ambiguous name, not in the span.
-_WEAK_PREFIXES = _words("on|в|во|na|el|este|bu|this|nesta|nessa|desta")
+_WEAK_PREFIXES = _words("on|в|во|na|el|este|bu|this|nesta|nessa|desta|am|le|ce|il")
 _WEEKDAY_SUFFIXES = (
     "evening|night|morning|afternoon|вечером|утром|днём|днем|ночью|"
     "شب|صبح|عصر|بعدازظهر|ظهر|günü|akşamı|sabahı|gecesi|öğleden sonra|akşam|sabah|gece|"
     "kuni|kechqurun|kechasi|ertalab|куни|кечқурун|кечаси|эрталаб|күнү|кечинде|түнү|"
-    "бегоҳ|шаб|субҳ|à noite|de manhã|à tarde|por la noche|por la mañana|por la tarde"
+    "бегоҳ|шаб|субҳ|à noite|de manhã|à tarde|por la noche|por la mañana|por la tarde|soir|"
+    "matin|après-midi|dernier|sera|mattina|pomeriggio|scorso|notte"
 )
 _STRICT_PREFIXES = _words(
     "last|past|прошлую|минувшую|в прошлую|в минувшую|geçen|o'tgan|ўтган|өткөн|"
@@ -955,9 +963,10 @@ def _weekday_candidates(view: str, starts: _Starts, doc_date: date) -> list[_Can
         pre, rel, dom = m.group("pre"), m.group("rel"), m.group("dom")
         strong_pre = pre is not None and pre not in _WEAK_PREFIXES
         context = strong_pre or bool(m.group("suf") or rel or dom)
-        if name in _WEEKDAY_NEEDS_CONTEXT and not context:
-            continue
-        if name in _WEEKDAY_LOWER_OK and not (context or starts.lower(m.start("day"))):
+        lower_ok = name in _WEEKDAY_LOWER_OK and starts.lower(m.start("day"))
+        if name in _WEEKDAY_NEEDS_CONTEXT and not (context or lower_ok):
+            continue  # "domingo" needs context, unless written in lower case
+        if name in _WEEKDAY_LOWER_OK and not (context or lower_ok):
             continue
         start = m.start("pre") if strong_pre else m.start("rel" if rel else "day")
         if rel is not None and _YESTERDAY_AR in rel:

@@ -340,7 +340,8 @@ _KILLED_WORDS = (
     r"курман бол\w*", r"өлд\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*", r"وژل\w*", r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
     r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?", r"tote\w*",
-    r"getötet",
+    r"(?:به )?شهادت رسيد\w*", r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
+    r"morreu", r"uccidendo", r"todesopfer\w*", r"ums leben", r"starben", r"tötete\w*",
 )  # fmt: skip
 _INJURED_WORDS = (
     r"injured", r"injur(?:y|ies|ing)", r"wounded", r"wounding", r"wounds", r"hurt",
@@ -350,7 +351,8 @@ _INJURED_WORDS = (
     r"yaralan\w*", r"yaralı sayısı\w*", r"yaralı\w*", r"yarador\w*", r"jarohat\w*",
     r"яралан\w*", r"жароҳат\w*",
     r"ярадор\w*", r"жарадар\w*", r"жаракат\w*", r"жабыркад\w*", r"ټپي\w*", r"ټپيان", r"زخمي",
-    r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oi]", r"blessés?", r"verletzt\w*",
+    r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oiae]", r"blessée?s?", r"verletzt\w*", r"blessant",
+    r"hiriendo", r"ferindo", r"ferendo",
 )  # fmt: skip
 _KILLED = _rx(*_KILLED_WORDS)
 _INJURED = _rx(*_INJURED_WORDS)
@@ -365,13 +367,18 @@ _TOLL_KILLED = _rx(
     r"число (?:погибш|жертв)\w*", r"количеств\w+ (?:погибш|жертв)\w*",
     r"عدد (?:ال)?(?:شهداء|قتلي|ضحايا)", r"حصيل\w*", r"شمار (?:کشته|شهدا|قربانيان|جان\s?باختگان)\w*",
     r"آمار (?:کشته|شهدا|قربانيان|جانباختگان)\w*", r"ölü sayısı\w*", r"шумораи кушта\w*",
+    r"жертвами", r"(?:el )?número de (?:muertos|víctimas|mortos|vítimas)",
+    r"(?:la )?cifra de (?:muertos|víctimas)", r"(?:il )?numero (?:dei|delle) (?:morti|vittime)",
+    r"(?:le )?bilan", r"(?:le )?nombre de (?:morts|victimes)", r"zahl der (?:todesopfer|toten)",
 )  # fmt: skip
 _TOLL_INJURED = _rx(
     r"number of (?:the )?(?:injured|wounded)", r"число (?:ранен|пострадавш)\w*",
     r"عدد (?:ال)?(?:جرحي|مصابين)", r"شمار (?:زخمي|مجروح)\w*", r"آمار (?:زخمي|مجروح)\w*",
     r"yaralı sayısı\w*",
 )  # fmt: skip
-_RISE_TO = _rx(r"to", r"до", r"الي", r"به", r"a", r"para", r"sa")
+#: Characters before a number read for its casualty word (a toll phrase may be this far).
+_LEFT_WINDOW = 200
+_RISE_TO = _rx(r"to", r"до", r"الي", r"به", r"a", r"para", r"sa", r"auf", r"à", r"стал[иао]?")
 #: Words allowed between a number and the casualty word after it.
 _PERSON = _rx(
     r"people", r"persons?", r"others?", r"more", r"civilians?", r"worshipp?ers?", r"pilgrims?",
@@ -390,6 +397,8 @@ _PERSON = _rx(
     r"عل(?:ي|ى) الاقل", r"kişi\w*", r"insan", r"sivil\w*", r"daha", r"kishi", r"nafar", r"odam",
     r"кишин?и?", r"адам", r"کسان", r"تنه", r"personas", r"pessoas", r"persone", r"personnes",
     r"menschen", r"otras", r"outras", r"altre", r"altri", r"other", r"shia", r"shiite", r"sunni",
+    r"sono", r"rimast[eiao]", r"sont", r"ont été", r"wurden", r"fueron", r"resultaron", r"foram",
+    r"ficaram", r"autres",
 )  # fmt: skip
 #: Numbers of these are never casualty counts, even next to a casualty word.
 _NOT_PERSONS = _rx(
@@ -402,6 +411,17 @@ _NOT_PERSONS = _rx(
     r"минут\w*", r"дн\w*", r"انفجار\w*", r"بمب\w*", _AR + r"تفجير\w*", _AR + r"انفجار\w*",
     r"мусаллаҳ\w*", r"تروريست\w*", r"مهاجم\w*", r"ضارب\w*", _AR + r"ارهابي\w*", _AR + r"مسلح\w*",
     _AR + r"مهاجم\w*", r"سال", r"ساعت", r"روز",
+)  # fmt: skip
+#: Killed, these are not the attack's victims ("fighters" and "soldiers" may be).
+_ATTACKERS = _rx(
+    r"militants?", r"attackers?", r"assailants?", r"terrorists?", r"gunm[ae]n", r"suspects?",
+    r"perpetrators?", r"insurgents?", r"jihadists?", r"боевик\w*", r"террорист\w*",
+    r"нападавш\w*", r"تروريست\w*", r"مهاجم\w*", _AR + r"ارهابي\w*",
+)  # fmt: skip
+#: Words between a number and an attacker noun: "100 suspected militants".
+_ATTACKER_MOD = _rx(
+    r"suspected", r"alleged", r"armed", r"other", r"more", r"of", r"the", r"предполагаем\w*",
+    r"вооруженн\w*", r"مظنون", r"مسلح\w*",
 )  # fmt: skip
 #: "N of the dead": a part, not the toll.
 _PARTITIVE = _rx(r"of", r"из", r"از", r"من", r"among", r"среди", r"بين", r"ميان")
@@ -461,7 +481,8 @@ _FILLER_LEFT = _rx(
     r"is", r"was", r"now", r"by", r"has", r"have", r"had", r"the", r"further", r"increased",
     r"jumped", r"until", r"до", r"составил\w*", r"составля\w+", r"достиг\w*", r"возросл\w*",
     r"выросл\w*", r"увеличил\w*", r"уже", r"الي", r"عن", r"بلغ\w*", r"ارتفع\w*", r"وصل\w*", r"به",
-    r"رسيد\w*", r"بر", r"کرد", r"sa", r"a", r"para", r"de",
+    r"رسيد\w*", r"بر", r"کرد", r"sa", r"a", r"para", r"de", r"auf", r"à", r"стал[иао]?",
+    r"s'élève", r"est passé", r"passé", r"salito", r"aumentado", r"ascendido", r"subido",
 )  # fmt: skip
 
 # Claims of responsibility and the channel they came through.
@@ -484,6 +505,7 @@ _CLAIM = _rx(
     r"жоопкерчилик\w*", r"javobgarlik\w*", r"жавобгарлик\w*", r"zimmasiga ol\w*",
     r"зиммасига ол\w*", r"مسووليت\w*", r"مسؤوليت\w*", r"reivindic\w*", r"reinvidic\w*",
     r"assum\w+ (?:a )?autoria", r"rivendic\w*", r"revendiqu\w*", r"bekannt\w* sich",
+    r"reklamiert\w*",
 )  # fmt: skip
 #: Weaker claim context (used for the claim channel when the event already has a claim).
 _CLAIM_CONTEXT = _rx(
@@ -879,7 +901,11 @@ class _Reader:
         out: list[_Fig] = []
         lo = bisect.bisect_left(numbers, s_start, key=lambda n: n.start)
         hi = bisect.bisect_left(numbers, s_end, key=lambda n: n.start)
-        seg_numbers = [n for n in numbers[lo:hi] if n.end <= s_end]
+        # a date's numbers ("23 июня") are no boundary: "Число погибших ... 23 июня выросло до 22"
+        seg_numbers = [
+            n for n in numbers[lo:hi]
+            if n.end <= s_end and not any(ds <= n.start and n.end <= de for ds, de in date_spans)
+        ]  # fmt: skip
         for i, num in enumerate(seg_numbers):
             if self._not_a_count(num, date_spans):
                 continue
@@ -918,9 +944,11 @@ class _Reader:
     def _figure(self, num: NumberSpan, lo: int, hi: int) -> _Fig | None:
         """A casualty figure for ``num`` if a casualty word sits next to it."""
         right, r_base = self.fold_slice(num.end, min(hi, num.end + 90))
-        left, l_base = self.fold_slice(max(lo, num.start - 90), num.start)
+        left, l_base = self.fold_slice(max(lo, num.start - _LEFT_WINDOW), num.start)
         kind_r, r_end = self._scan_right(right)
         kind_l, l_start, qual_l = self._scan_left(left)
+        if kind_l is not None and self._counts_attackers(right):
+            return None  # "the army said it had killed more than 100 suspected militants"
         if kind_l is not None:
             kind, f_end = kind_l, num.end
             f_start = self.folded.orig(l_base + l_start, l_base + l_start)[0]
@@ -938,6 +966,18 @@ class _Reader:
                 f_start = self.folded.orig(l_base + q_start, l_base + q_start)[0]
         figure = Figure(num.value, qualifier, self.text[f_start:f_end], f_start, f_end)
         return _Fig(figure, kind, num.start)
+
+    @staticmethod
+    def _counts_attackers(right: str) -> bool:
+        """The words after a number name attackers or militants, not victims."""
+        words = right.split(None, 3)[:3]
+        for word in words:
+            word = word.strip(",.;:()\"«»")
+            if _ATTACKERS.fullmatch(word):
+                return True
+            if not _ATTACKER_MOD.fullmatch(word):
+                return False
+        return False
 
     def _scan_right(self, right: str) -> tuple[str | None, int]:
         """Casualty class of the first casualty word after the number, within its phrase."""
@@ -977,7 +1017,7 @@ class _Reader:
                 pos += multi.end()
                 continue
             unknown += 1
-            if unknown > 1:
+            if unknown > 2:  # "four foreign cyclists were killed"
                 return None, 0
             pos += len(word)
         return None, 0
@@ -1022,11 +1062,13 @@ class _Reader:
             cur = cur[:m].rstrip()
         if rose:  # "ارتفع عدد الشهداء ... إلى 20": the toll phrase earlier in the clause
             clause = re.split(r"[,;.،؛]", cur)[-1]
-            offset = len(cur) - len(clause)
-            for kind, rx in (("killed", _TOLL_KILLED), ("injured", _TOLL_INJURED)):
-                found = list(rx.finditer(clause))
-                if found:
-                    return kind, offset + found[-1].start(), qualifier or None
+            # ... or the subject before asides: "The death toll from a bombing at the shrine
+            # in Sehwan, in Sindh province, rose to 88" (no other number in between)
+            for offset in (len(cur) - len(clause), 0):
+                for kind, rx in (("killed", _TOLL_KILLED), ("injured", _TOLL_INJURED)):
+                    found = list(rx.finditer(cur, offset))
+                    if found:
+                        return kind, found[-1].start(), qualifier or None
         return None, 0, None
 
     @staticmethod
@@ -1152,13 +1194,15 @@ class _Reader:
             r"\b(?:on|in|via|through|at|from|to|by|with)\s+(?:the\s+|its\s+|their\s+)?$",
             before[: m.start()],
         )
+        name = _ARTICLE.sub("", m.group(1) + " ").strip() if m else ""
         if (
             m
+            and name  # an article alone is no name: "La rivendicazione ..."
             and not object_of
             and m.group(1) not in {"The", "It", "He", "She", "They"}
             and not _TELEGRAM.fullmatch(m.group(1).lower())
         ):
-            return [_ARTICLE.sub("", m.group(1))]
+            return [name]
         after = self.text[c_end : c_end + 60]
         m = re.match(r"\s*(?:by\s+)?(?:the\s+)?((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)", after)
         if m and self.text[c_start:c_end].lower().endswith("by"):

@@ -349,6 +349,65 @@ _PS = _table(
     weak="یو نه",
 )  # fmt: skip
 
+# Spanish, Portuguese, Italian, French and German: news about the attacks is written in them
+# too. Units, teens, tens and hundreds; the articles ("un", "uma", "une", "ein") count only
+# before a counted noun ("una persona"), and words that are also common words ("sei" is
+# "you are", "neuf" is "new", "acht" is "attention") likewise.
+_ES = _table([
+    (1, _UNIT, "un una uno"), (2, _UNIT, "dos"), (3, _UNIT, "tres"), (4, _UNIT, "cuatro"),
+    (5, _UNIT, "cinco"), (6, _UNIT, "seis"), (7, _UNIT, "siete"), (8, _UNIT, "ocho"),
+    (9, _UNIT, "nueve"), (10, _TEEN, "diez"), (11, _TEEN, "once"), (12, _TEEN, "doce"),
+    (13, _TEEN, "trece"), (14, _TEEN, "catorce"), (15, _TEEN, "quince"),
+    (16, _TEEN, "dieciséis"), (17, _TEEN, "diecisiete"), (18, _TEEN, "dieciocho"),
+    (19, _TEEN, "diecinueve"), (20, _TEN, "veinte"), (30, _TEN, "treinta"),
+    (40, _TEN, "cuarenta"), (50, _TEN, "cincuenta"), (60, _TEN, "sesenta"),
+    (70, _TEN, "setenta"), (80, _TEN, "ochenta"), (90, _TEN, "noventa"),
+    (100, _X100, "cien ciento"), (1000, _SCALE, "mil"), (0, _CONN, "y"),
+], weak="un una uno once")
+_PT = _table([
+    (1, _UNIT, "um uma"), (2, _UNIT, "dois duas"), (3, _UNIT, "três"), (4, _UNIT, "quatro"),
+    (5, _UNIT, "cinco"), (6, _UNIT, "seis"), (7, _UNIT, "sete"), (8, _UNIT, "oito"),
+    (9, _UNIT, "nove"), (10, _TEEN, "dez"), (11, _TEEN, "onze"), (12, _TEEN, "doze"),
+    (13, _TEEN, "treze"), (14, _TEEN, "catorze quatorze"), (15, _TEEN, "quinze"),
+    (16, _TEEN, "dezesseis dezasseis"), (17, _TEEN, "dezessete dezassete"),
+    (18, _TEEN, "dezoito"), (19, _TEEN, "dezenove dezanove"), (20, _TEN, "vinte"),
+    (30, _TEN, "trinta"), (40, _TEN, "quarenta"), (50, _TEN, "cinquenta"),
+    (60, _TEN, "sessenta"), (70, _TEN, "setenta"), (80, _TEN, "oitenta"),
+    (90, _TEN, "noventa"), (100, _X100, "cem cento"), (1000, _SCALE, "mil"), (0, _CONN, "e"),
+], weak="um uma sete")
+_IT = _table([
+    (1, _UNIT, "un uno una"), (2, _UNIT, "due"), (3, _UNIT, "tre"), (4, _UNIT, "quattro"),
+    (5, _UNIT, "cinque"), (6, _UNIT, "sei"), (7, _UNIT, "sette"), (8, _UNIT, "otto"),
+    (9, _UNIT, "nove"), (10, _TEEN, "dieci"), (11, _TEEN, "undici"), (12, _TEEN, "dodici"),
+    (13, _TEEN, "tredici"), (14, _TEEN, "quattordici"), (15, _TEEN, "quindici"),
+    (16, _TEEN, "sedici"), (17, _TEEN, "diciassette"), (18, _TEEN, "diciotto"),
+    (19, _TEEN, "diciannove"), (20, _TEN, "venti"), (30, _TEN, "trenta"),
+    (40, _TEN, "quaranta"), (50, _TEN, "cinquanta"), (60, _TEN, "sessanta"),
+    (70, _TEN, "settanta"), (80, _TEN, "ottanta"), (90, _TEN, "novanta"),
+    (100, _X100, "cento"), (1000, _SCALE, "mille mila"),
+], weak="un uno una sei")
+_FR = _table([
+    (1, _UNIT, "un une"), (2, _UNIT, "deux"), (3, _UNIT, "trois"), (4, _UNIT, "quatre"),
+    (5, _UNIT, "cinq"), (6, _UNIT, "six"), (7, _UNIT, "sept"), (8, _UNIT, "huit"),
+    (9, _UNIT, "neuf"), (10, _TEEN, "dix"), (11, _TEEN, "onze"), (12, _TEEN, "douze"),
+    (13, _TEEN, "treize"), (14, _TEEN, "quatorze"), (15, _TEEN, "quinze"),
+    (16, _TEEN, "seize"), (17, _TEEN, "dix-sept"), (18, _TEEN, "dix-huit"),
+    (19, _TEEN, "dix-neuf"), (20, _TEN, "vingt"), (30, _TEN, "trente"),
+    (40, _TEN, "quarante"), (50, _TEN, "cinquante"), (60, _TEN, "soixante"),
+    (100, _X100, "cent cents"), (1000, _SCALE, "mille"), (0, _CONN, "et"),
+], weak="un une neuf")
+_DE = _table([
+    (1, _UNIT, "ein eine einen einem einer eins"), (2, _UNIT, "zwei"), (3, _UNIT, "drei"),
+    (4, _UNIT, "vier"), (5, _UNIT, "fünf"), (6, _UNIT, "sechs"), (7, _UNIT, "sieben"),
+    (8, _UNIT, "acht"), (9, _UNIT, "neun"), (10, _TEEN, "zehn"), (11, _TEEN, "elf"),
+    (12, _TEEN, "zwölf"), (13, _TEEN, "dreizehn"), (14, _TEEN, "vierzehn"),
+    (15, _TEEN, "fünfzehn"), (16, _TEEN, "sechzehn"), (17, _TEEN, "siebzehn"),
+    (18, _TEEN, "achtzehn"), (19, _TEEN, "neunzehn"), (20, _TEN, "zwanzig"),
+    (30, _TEN, "dreißig dreissig"), (40, _TEN, "vierzig"), (50, _TEN, "fünfzig"),
+    (60, _TEN, "sechzig"), (70, _TEN, "siebzig"), (80, _TEN, "achtzig"),
+    (90, _TEN, "neunzig"), (100, _X100, "hundert"), (1000, _SCALE, "tausend"),
+], weak="ein eine einen einem einer eins acht")
+
 _LANGS: dict[str, _Lang] = {
     "en": _Lang(_EN, False, (), (), "", frozenset()),
     "ru": _Lang(_RU, False, (), (), "", frozenset()),
@@ -367,6 +426,21 @@ _LANGS: dict[str, _Lang] = {
         "адам киши жоокер аскер бала аял жаран")))),
     "ps": _Lang(_PS, True, (), (), "", frozenset(map(_norm, _spec(
         "تنه تن کسان کسه کس سرتیري ماشومان ښځې نفر")))),
+    "es": _Lang(_ES, False, (), (), "", frozenset(_spec(
+        "persona personas muerto muertos herido heridos civil civiles niño niños mujer mujeres "
+        "soldado soldados policía policías militar militares"))),
+    "pt": _Lang(_PT, False, (), (), "", frozenset(_spec(
+        "pessoa pessoas morto mortos ferido feridos civil civis criança crianças mulher mulheres "
+        "soldado soldados policial policiais militar militares"))),
+    "it": _Lang(_IT, False, (), (), "", frozenset(_spec(
+        "persona persone morto morti ferito feriti civile civili bambino bambini donna donne "
+        "soldato soldati poliziotto poliziotti agente agenti"))),
+    "fr": _Lang(_FR, False, (), (), "", frozenset(_spec(
+        "personne personnes mort morts blessé blessés civil civils enfant enfants femme femmes "
+        "soldat soldats policier policiers"))),
+    "de": _Lang(_DE, False, (), (), "", frozenset(map(_norm, _spec(
+        "Mensch Menschen Person Personen Tote Toten Verletzte Verletzten Zivilist Zivilisten "
+        "Kind Kinder Frau Frauen Soldat Soldaten Polizist Polizisten")))),
 }  # fmt: skip
 
 #: Languages with number-word tables (others get digits only).
