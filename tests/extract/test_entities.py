@@ -634,3 +634,8 @@ def test_with_the_builtin_gazetteer() -> None:
     assert {"media_outlet", "person", "organization", "place"} <= {e.type for e in ents}
     assert None not in {e.gazetteer_id for e in ents if e.type in ("organization", "place")}
     assert len(ids) >= 4
+
+
+def test_a_town_named_before_its_province(ex: EntityExtractor) -> None:
+    found = ex.extract("A bomber struck the shrine in Sehwan, in Sindh province, on Friday.", "en")
+    assert "Sehwan" in names(found, "place")

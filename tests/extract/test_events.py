@@ -1106,3 +1106,42 @@ def test_an_article_alone_is_not_a_claimant() -> None:
     entities = [ent(text, "Bamiyan", kind="city"), ent(text, "Amaq", "media_outlet")]
     for event in find_events(text, "it", entities):
         assert "La" not in event.claimed_by
+
+
+def test_arabic_dateline_and_a_city_inside_a_quoted_name_are_not_the_scene() -> None:
+    text = (
+        "إسلام آباد - قتل 56 شخصا في تفجير انتحاري استهدف مسجدا في مدينة بيشاور يوم الجمعة."
+    )
+    entities = [
+        ent(text, "إسلام آباد", name="Islamabad", kind="city", country="PK"),
+        ent(text, "بيشاور", name="Peshawar", kind="city", country="PK"),
+    ]
+    assert only(find_events(text, "ar", entities)).place == ["Peshawar"]
+    text = (
+        'قتل 21 شخصا في تفجير انتحاري استهدف حشدا أمام فرع لمصرف "كابل الجديد" في مدينة '
+        "قندهار."
+    )
+    entities = [
+        ent(text, "كابل", name="Kabul", kind="city", country="AF"),
+        ent(text, "قندهار", name="Kandahar", kind="city", country="AF"),
+    ]
+    assert only(find_events(text, "ar", entities)).place == ["Kandahar"]
+
+
+def test_russian_legal_notice_and_a_country_s_ministry_open_no_second_event() -> None:
+    text = (
+        "5 сентября 2022 года у здания посольства России в Кабуле смертник привел в действие "
+        "взрывное устройство, погибли двое сотрудников. Ответственность за нападение взяла на "
+        "себя группировка «Исламское государство» (запрещена в РФ). МИД России назвал "
+        "произошедшее терактом."
+    )
+    entities = [
+        ent(text, "России", name="Russia", kind="country", country="RU"),
+        ent(text, "Кабуле", name="Kabul", kind="city", country="AF"),
+        ent(text, "Исламское государство", "organization", name="Islamic State", kind="group"),
+        ent(text, "РФ", name="Russia", kind="country", country="RU"),
+        ent(text, "России", name="Russia", nth=1, kind="country", country="RU"),
+    ]
+    event = only(find_events(text, "ru", entities))
+    assert event.place == ["Kabul"]
+    assert event.claimed_by == ["Islamic State"]

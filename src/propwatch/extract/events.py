@@ -679,6 +679,14 @@ _BASED_IN = re.compile(
     r"выход\w*)\s+(?:in|в|из)\s*$",
     re.I,
 )
+#: An institution or people of a country named before it: the country is no scene.
+_INSTITUTION_OF = re.compile(
+    r"(?:\b(?:МИД|МВД|ФСБ|СК|Минобороны|посольств\w*|консульств\w*|генконсульств\w*|"
+    r"президент\w*|правительств\w*|министерств\w*|ведомств\w*|лидер\w*|граждан\w*|"
+    r"уроженц\w*)|\b(?:embassy|consulate|president|government|ministry|citizens?|nationals?)"
+    r"\s+of(?:\s+the)?)\s+$",
+    re.I,
+)
 _GEO_NOUN = re.compile(
     r"(?:(?:south|north|east|west)\w*\s+)?(?:city|capital|province|region|"
     r"town|village|district|south|north|east|west|border)\b",
@@ -1928,6 +1936,14 @@ def _any_trigger(folded: str, language: str) -> bool:
     return slow is not None and slow.search(folded) is not None
 
 
+#: Russian media's legal notice after a banned group's name: "(запрещена в РФ)",
+#: "(признана террористической и запрещена в России)".
+_BANNED_IN = re.compile(
+    r"(?:признан\w*\s+(?:\w+\s+){0,3})?запрещ\w+(?:\s+\w+){0,3}?\s+в\s+(?:РФ|России|Росс\w+)",
+    re.IGNORECASE,
+)
+
+
 def find_events(
     text: str,
     language: str,
@@ -1955,6 +1971,9 @@ def find_events(
     folded = _Folded.of(text)
     if not _any_trigger(folded.text, lang):
         return []  # most messages mention no attack: skip sentences, numbers and dates
+    banned = [m.span() for m in _BANNED_IN.finditer(text)] if lang == "ru" else []
+    if banned:  # "(запрещена в РФ)": the legal notice names no scene
+        entities = [e for e in entities if not any(a <= e.start < b for a, b in banned)]
     reader = _Reader(text, lang, entities, gazetteer, folded)
     places = _Places(reader.entities, gazetteer)
     sentences = _read_sentences(reader, text, language or "en", doc_date, doc_precision)
@@ -2063,9 +2082,16 @@ _DATELINE_PLACE = re.compile(
 )
 
 
+#: Arabic-script datelines: "إسلام آباد - ", "قندهار (أفغانستان) - ".
+_DATELINE_PLACE_ARAB = re.compile(
+    r"[ \t\n]{0,5}[\u0600-\u06ff]{2,15}(?: [\u0600-\u06ff]{2,15}){0,2}"
+    r"[ \t]{0,3}(?:\([^)\n]{1,30}\))?[ \t]{0,3}(?:—|–|-{1,2})\s"
+)
+
+
 def _dateline_place_end(text: str) -> int:
     """Where a news dateline at the top of ``text`` ends (0: none)."""
-    m = _DATELINE_PLACE.match(text)
+    m = _DATELINE_PLACE.match(text) or _DATELINE_PLACE_ARAB.match(text)
     return m.end() if m else 0
 
 
@@ -2092,6 +2118,12 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         text[max(0, ent.start - 30) : ent.start]
     ):
         return False
+    if kind in {"city", "country", "province", "region"} and text[
+        max(0, ent.start - 1) : ent.start
+    ] in {'"', "«", "„", "“"}:
+        return False  # a quoted name: the bank "كابل الجديد" (New Kabul Bank), «Кабул-банк»
+    if kind == "country" and _INSTITUTION_OF.search(text[max(0, ent.start - 40) : ent.start]):
+        return False  # "МИД России", "посольства России", "the embassy of Russia"
     possessive = ent.text.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), ent.end)
     if possessive and kind in {"country", "region", ""}:
         nxt = text[ent.end : ent.end + 40].lstrip("'’s ")

@@ -242,6 +242,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
         "pattern:city_of", True, 0.75),
     ("place", re.compile(rf"(?P<c>{CAPSEQ})\s+(?:province|district|region|oblast)\b"),
         "pattern:province", False, 0.7),
+    # "in Sehwan, in Sindh province": a town named before the province it lies in
+    ("place", re.compile(
+        rf"\bin\s+(?P<c>{CAPSEQ}),\s+(?:in\s+)?(?:the\s+)?(?:[A-Z][\w'-]+\s+){{1,2}}"
+        r"(?:province|district|region|oblast)\b"), "pattern:town_in_province", True, 0.7),
 ]  # fmt: skip
 
 _TELEGRAM_CHANNEL = re.compile(r"Telegram\s+channel")
@@ -269,7 +273,9 @@ def _trigger_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Cand
                 name, a, b = place
                 kind = re.search(r"city|town|village|district|province|region|capital|oblast",
                                  m.group(0))  # fmt: skip
-                if kind:
+                if method == "pattern:town_in_province":
+                    attributes["kind"] = "city"
+                elif kind:
                     attributes["kind"] = _PLACE_KIND[kind.group()]
             start, end = a, b
             if type_ == "channel":
