@@ -1145,3 +1145,17 @@ def test_russian_legal_notice_and_a_country_s_ministry_open_no_second_event() ->
     event = only(find_events(text, "ru", entities))
     assert event.place == ["Kabul"]
     assert event.claimed_by == ["Islamic State"]
+
+
+def test_conjoined_counts_of_victims_make_one_toll() -> None:
+    def killed(text: str) -> list[int]:
+        i = text.index("Kabul")
+        entities = [Entity("place", "Kabul", "Kabul", i, i + 5, None, attributes={"kind": "city"})]
+        return [f.value for e in find_events(text, "en", entities) for f in e.killed]
+
+    assert killed("Gunmen in Kabul opened fire, killing three Spaniards and three Afghans.") == [6]
+    assert killed("The bombing in Kabul killed at least 60 Afghans and 13 U.S. troops.") == [73]
+    # ... but not a second count with its own verb, attackers, or a part
+    assert killed("The attack in Kabul killed 5 people and wounded 10 others.") == [5]
+    assert killed("The blast in Kabul killed 5 soldiers and 3 suspected attackers.") == [5]
+    assert killed("The blast in Kabul killed 5 soldiers and 3 of the attackers.") == [5]

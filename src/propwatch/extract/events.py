@@ -412,6 +412,12 @@ _NOT_PERSONS = _rx(
     r"мусаллаҳ\w*", r"تروريست\w*", r"مهاجم\w*", r"ضارب\w*", _AR + r"ارهابي\w*", _AR + r"مسلح\w*",
     _AR + r"مهاجم\w*", r"سال", r"ساعت", r"روز",
 )  # fmt: skip
+#: Between two conjoined counts of victims: "three Spaniards and three Afghans".
+_CONJOINED = re.compile(
+    r"\s+(?:[A-Za-z.'’-]+\s+){1,3}(?:and|y|e|et|und|и)\s+(?:(?:at least|some)\s+)?",
+)
+#: The noun after a count, up to three words: "13 U.S. service members".
+_NOUN_PHRASE = re.compile(r"(?:\s+(?:[A-Z]\.){2,}|\s+[\w'’-]+){1,3}")
 #: Killed, these are not the attack's victims ("fighters" and "soldiers" may be).
 _ATTACKERS = _rx(
     r"militants?", r"attackers?", r"assailants?", r"terrorists?", r"gunm[ae]n", r"suspects?",
@@ -922,10 +928,46 @@ class _Reader:
             if i + 1 < len(seg_numbers) and _ASIDE_OPENS.search(self.text, num.end, next_start):
                 # "20 people, including 10 children, were killed": read past the aside's number
                 next_start = seg_numbers[i + 2].start if i + 2 < len(seg_numbers) else s_end
+            if out and out[-1].anchor == -num.start - 1:
+                continue  # added into the figure before: "three Spaniards and three Afghans"
             fig = self._figure(num, max(s_start, prev_end), min(s_end, next_start))
+            if fig is not None and i + 1 < len(seg_numbers):
+                fig = self._add_conjoined(fig, num, seg_numbers[i + 1], s_end, date_spans)
             if fig is not None:
                 out.append(fig)
+        for k, fig in enumerate(out):
+            if fig.anchor < 0:
+                out[k] = _Fig(fig.figure, fig.kind, -fig.anchor - 1)
         return out
+
+    def _add_conjoined(
+        self,
+        fig: _Fig,
+        num: NumberSpan,
+        nxt: NumberSpan,
+        s_end: int,
+        date_spans: list[tuple[int, int]],
+    ) -> _Fig:
+        """ "killing three Spaniards and three Afghans": one toll of six. Only after a verb
+        before the first number, when the second has no casualty word of its own."""
+        if fig.figure.end != num.end or self._not_a_count(nxt, date_spans):
+            return fig
+        between = self.text[num.end : nxt.start]
+        if not _CONJOINED.fullmatch(between):
+            return fig
+        if self._figure(nxt, num.end, s_end) is not None:
+            return fig  # "killing 5 and wounding 10"
+        after = self.text[nxt.end : min(s_end, nxt.end + 60)]
+        noun = _NOUN_PHRASE.match(after)
+        if noun is None or self._counts_attackers(after):
+            return fig  # "killed 5 soldiers and 3 attackers"
+        first = after.split(None, 1)[0].lower() if after.strip() else ""
+        if _PARTITIVE.fullmatch(_fold_pattern(first)):
+            return fig  # "5 soldiers and 3 of the attackers"
+        f = fig.figure
+        end = nxt.end + noun.end()
+        joined = Figure(f.value + nxt.value, f.qualifier, self.text[f.start : end], f.start, end)
+        return _Fig(joined, fig.kind, -nxt.start - 1)  # marks ``nxt`` as used
 
     def _not_a_count(self, num: NumberSpan, date_spans: list[tuple[int, int]]) -> bool:
         text = self.text
