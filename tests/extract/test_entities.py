@@ -639,3 +639,18 @@ def test_with_the_builtin_gazetteer() -> None:
 def test_a_town_named_before_its_province(ex: EntityExtractor) -> None:
     found = ex.extract("A bomber struck the shrine in Sehwan, in Sindh province, on Friday.", "en")
     assert "Sehwan" in names(found, "place")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("tg", "Ҳамла дар ноҳияи Данғара рух дод.", "Данғара"),
+        ("uz", "Hujum Dang'ara tumanida sodir bo'ldi.", "Dang'ara"),
+        ("ky", "Ноокат районунда жардырылуу болду.", "Ноокат"),
+        ("tr", "Saldırı Sarıyer ilçesindeki kilisede oldu.", "Sarıyer"),
+    ],
+)
+def test_places_named_by_their_kind_in_turkic_and_tajik(
+    ex: EntityExtractor, lang: str, text: str, place: str
+) -> None:
+    assert place in names(ex.extract(text, lang), "place")

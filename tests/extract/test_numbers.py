@@ -259,3 +259,7 @@ def test_never_raises_and_spans_are_exact(text: str) -> None:
 )
 def test_number_words_in_news_languages(lang: str, text: str, expected: list[int]) -> None:
     assert [n.value for n in find_numbers(text, lang)] == expected
+
+
+def test_tajik_literary_four() -> None:
+    assert [n.value for n in find_numbers("чаҳор сайёҳи хориҷӣ кушта шуданд", "tg")] == [4]

@@ -73,9 +73,44 @@ _RULES: dict[str, list[_Rule]] = {
 }
 
 
+_LAT_WORD = r"[A-ZÇĞİÖŞÜ][a-zçğıöşü'ʻ’]+"
+#: Places named by their kind: Tajik "ноҳияи Данғара" (head first), Uzbek "Dang'ara tumani",
+#: Kyrgyz "Ноокат району", Turkish "Sarıyer ilçesi" (head after). (regex, kind)
+_PLACE_RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
+    "tg": [
+        (re.compile(rf"(?<!\w)(?i:ноҳияи)\s+(?P<r>{_CYR_WORD})"), "district"),
+        (re.compile(rf"(?<!\w)(?i:шаҳри)\s+(?P<r>{_CYR_WORD})"), "city"),
+        (re.compile(rf"(?<!\w)(?i:деҳаи|шаҳраки)\s+(?P<r>{_CYR_WORD})"), "city"),
+    ],
+    "uz": [
+        (re.compile(rf"(?P<r>{_LAT_WORD}|{_CYR_WORD})\s+(?:tumani|туман[и])\w*"), "district"),
+        (re.compile(rf"(?P<r>{_LAT_WORD}|{_CYR_WORD})\s+(?:shahri|шаҳри)\w*"), "city"),
+    ],
+    "ky": [
+        (re.compile(rf"(?P<r>{_CYR_WORD})\s+(?:район[уы])\w*"), "district"),
+        (re.compile(rf"(?P<r>{_CYR_WORD})\s+(?:шаар[ыд])\w*"), "city"),
+    ],
+    "tr": [
+        (re.compile(rf"(?P<r>{_LAT_WORD})\s+(?:ilçe(?:si|sinde|sindeki))"), "district"),
+        (re.compile(rf"(?P<r>{_LAT_WORD})\s+(?:kent(?:i|inde)|şehr(?:i|inde))"), "city"),
+    ],
+}
+
+
+def _places(language: str, text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for regex, kind in _PLACE_RULES.get(language, ()):
+        for m in regex.finditer(text):
+            name, (a, b) = m.group("r"), m.span("r")
+            if len(name) >= 3:
+                out.append(Candidate("place", name, a, b, f"pattern:{language}_place", 0.7,
+                                     attributes={"kind": kind}))  # fmt: skip
+    return out
+
+
 def _rules_for(language: str) -> Callable[[str], list[Candidate]]:
     def find(text: str) -> list[Candidate]:
-        out: list[Candidate] = []
+        out: list[Candidate] = _places(language, text)
         for regex, type_, before in _RULES[language]:
             for m in regex.finditer(text):
                 q = quoted_value(m, "q")
