@@ -1159,3 +1159,41 @@ def test_conjoined_counts_of_victims_make_one_toll() -> None:
     assert killed("The attack in Kabul killed 5 people and wounded 10 others.") == [5]
     assert killed("The blast in Kabul killed 5 soldiers and 3 suspected attackers.") == [5]
     assert killed("The blast in Kabul killed 5 soldiers and 3 of the attackers.") == [5]
+
+
+def test_toll_stood_at_and_a_second_source_put_the_number_at() -> None:
+    text = (
+        "SHIRAZ, Iran — The death toll from Wednesday's attack on the Shah Cheragh shrine stood "
+        "at 15, according to the official IRNA news agency, while state television put the "
+        "number at 13."
+    )
+    entities = [ent(text, "SHIRAZ", name="Shiraz", kind="city", country="IR")]
+    event = only(find_events(text, "en", entities, doc_date=date(2022, 10, 27)))
+    assert [f.value for f in event.killed] == [15, 13]
+
+
+def test_arabic_the_organisation_after_the_claim_verb_is_the_group_named_before() -> None:
+    text = (
+        "قتل 95 شخصا في تفجيري كرمان، وفق ما أعلن تنظيم الدولة الإسلامية في صحيفته. وكانت "
+        "وكالة أعماق قد نشرت بيانا تبنى فيه التنظيم الهجوم."
+    )
+    entities = [
+        ent(text, "كرمان", name="Kerman", kind="city", country="IR"),
+        ent(text, "تنظيم الدولة الإسلامية", "organization", name="Islamic State", kind="group"),
+        ent(text, "وكالة أعماق", "media_outlet", name="Amaq News Agency"),
+    ]
+    event = only(find_events(text, "ar", entities))
+    assert event.claimed_by == ["Islamic State"]
+
+
+def test_a_weekday_after_the_claimed_attack_noun_in_italian_is_the_attack_s() -> None:
+    text = (
+        "Lo Stato islamico ha rivendicato l'attacco di venerdì contro un gruppo di turisti a "
+        "Bamiyan, in cui sono morti sei turisti."
+    )
+    entities = [
+        ent(text, "Stato islamico", "organization", name="Islamic State", kind="group"),
+        ent(text, "Bamiyan", name="Bamyan", kind="city", country="AF"),
+    ]
+    event = only(find_events(text, "it", entities, doc_date=date(2024, 5, 18)))
+    assert event.date is not None and event.date.value == "2024-05-17"

@@ -367,6 +367,7 @@ _TOLL_KILLED = _rx(
     r"число (?:погибш|жертв)\w*", r"количеств\w+ (?:погибш|жертв)\w*",
     r"عدد (?:ال)?(?:شهداء|قتلي|ضحايا)", r"حصيل\w*", r"شمار (?:کشته|شهدا|قربانيان|جان\s?باختگان)\w*",
     r"آمار (?:کشته|شهدا|قربانيان|جانباختگان)\w*", r"ölü sayısı\w*", r"шумораи кушта\w*",
+    r"put (?:the )?(?:death )?(?:toll|number|figure)(?! of (?:the )?(?:injured|wounded))",
     r"жертвами", r"(?:el )?número de (?:muertos|víctimas|mortos|vítimas)",
     r"(?:la )?cifra de (?:muertos|víctimas)", r"(?:il )?numero (?:dei|delle) (?:morti|vittime)",
     r"(?:le )?bilan", r"(?:le )?nombre de (?:morts|victimes)", r"zahl der (?:todesopfer|toten)",
@@ -378,7 +379,11 @@ _TOLL_INJURED = _rx(
 )  # fmt: skip
 #: Characters before a number read for its casualty word (a toll phrase may be this far).
 _LEFT_WINDOW = 200
-_RISE_TO = _rx(r"to", r"до", r"الي", r"به", r"a", r"para", r"sa", r"auf", r"à", r"стал[иао]?")
+_RISE_TO = _rx(
+    r"to", r"до", r"الي", r"به", r"a", r"para", r"sa", r"auf", r"à", r"стал[иао]?",
+    r"(?:stood|stands|standing|put|puts|putting|estimated|placed|placing)"
+    r"(?: (?:the|its|their) (?:death )?(?:toll|number|figure))? at",
+)  # fmt: skip
 #: Words allowed between a number and the casualty word after it.
 _PERSON = _rx(
     r"people", r"persons?", r"others?", r"more", r"civilians?", r"worshipp?ers?", r"pilgrims?",
@@ -1210,15 +1215,18 @@ class _Reader:
                     best, best_d = org, dist
             names = [best.name] if best else self._claimant_text(c_start, c_end)
             if not names:
-                names = self._claimant_before(s_start, c_start)
+                names = self._claimant_before(s_start, c_start, c_end)
             out.append(_Claim(c_start, names, outlets))
         return out
 
-    def _claimant_before(self, s_start: int, c_start: int) -> list[str]:
+    def _claimant_before(self, s_start: int, c_start: int, c_end: int) -> list[str]:
         """ "ISKP has grown more ambitious. It claimed the bombings ...": a pronoun or "the
-        group" right before the claim verb stands for the one group named in the sentence
-        before (none when it names several)."""
-        if not _ANAPHORIC_SUBJECT.search(self.text, max(s_start, c_start - 40), c_start):
+        group" right before the claim verb (in Arabic, "التنظيم" right after it) stands for
+        the one group named in the sentence before (none when it names several)."""
+        if not (
+            _ANAPHORIC_SUBJECT.search(self.text, max(s_start, c_start - 40), c_start)
+            or _ANAPHORIC_SUBJECT_AFTER.match(self.text, c_end)
+        ):
             return []
         lo = max(0, s_start - 400)
         prev_start = max(
@@ -2310,6 +2318,11 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"The jihadist group|The affiliate)(?:\s+(?:has|had|have|also|later|quickly|swiftly|"
     r"then|soon|subsequently|reportedly))*\s+$"
 )
+#: Arabic puts the subject after the verb: "تبنى فيه التنظيم الهجوم" ("the organisation
+#: claimed the attack in it").
+_ANAPHORIC_SUBJECT_AFTER = re.compile(
+    r"\s+(?:(?:فيه|فيها|عليه)\s+)?(?:التنظيم|الجماعة|المجموعة|الحركة)(?!\w)"
+)
 #: A relative clause or participle after an attack noun: "..., which killed", ", killing".
 _RELATIVE_TAIL = re.compile(r",\s*(?:which\s+|that\s+)?$")
 _RELATIVE_HEAD = re.compile(r"(?:killed|killing|left|leaving|wounded|wounding|injured|injuring)\b")
@@ -2339,7 +2352,8 @@ def _near_anaphor(text: str, trig: _Trigger, ent: Entity) -> bool:
 _ATTACK_NOUN = _rx(
     r"attacks?", r"bombings?", r"blasts?", r"assault", r"massacre", r"теракт\w*", r"нападени\w*",
     r"взрыв\w*", r"حمله\w*", r"انفجار\w*", r"هجوم\w*", r"الهجوم", r"تفجير\w*", r"hujum\w*",
-    r"ҳужум\w*", r"ҳамла\w*", r"saldırı\w*", r"برید\w*", r"چاودن\w*",
+    r"ҳужум\w*", r"ҳамла\w*", r"saldırı\w*", r"برید\w*", r"چاودن\w*", r"ataque\w*",
+    r"atentado\w*", r"attacco", r"attacchi", r"attentat\w*", r"attaque\w*", r"anschlag\w*",
 )  # fmt: skip
 #: A comma or semicolon, Latin or Arabic-script: "... on 8 October 2021, and IS claimed it".
 _CLAUSE_BREAK = re.compile(r"[,;،؛]")
