@@ -1197,3 +1197,63 @@ def test_a_weekday_after_the_claimed_attack_noun_in_italian_is_the_attack_s() ->
     ]
     event = only(find_events(text, "it", entities, doc_date=date(2024, 5, 18)))
     assert event.date is not None and event.date.value == "2024-05-17"
+
+
+def test_a_year_before_a_noun_is_no_toll_and_a_far_weekday_dates_the_attack() -> None:
+    text = (
+        "KERMAN, Iran (AP) — Two explosions tore through a crowd marking the anniversary of the "
+        "2020 killing of Gen. Qassem Soleimani on Wednesday, killing at least 103 people."
+    )
+    entities = [ent(text, "KERMAN", name="Kerman", kind="city", country="IR")]
+    event = only(find_events(text, "en", entities, doc_date=date(2024, 1, 3)))
+    assert [f.value for f in event.killed] == [103]
+    assert event.date is not None and event.date.value == "2024-01-03"
+
+
+def test_a_list_of_past_attacks_keeps_each_its_date_figure_and_claim() -> None:
+    text = (
+        "ISKP also claimed the August 2021 bombing at Kabul airport that killed 170 Afghans and "
+        "13 U.S. troops, and the October 2022 shooting at the shrine in Shiraz, where 13 people "
+        "died."
+    )
+    entities = [
+        ent(text, "ISKP", "organization", name="Islamic State Khorasan Province", kind="group"),
+        ent(text, "Kabul", kind="city", country="AF"),
+        ent(text, "Shiraz", kind="city", country="IR"),
+    ]
+    kabul, shiraz = find_events(text, "en", entities, doc_date=date(2024, 3, 25))
+    assert (kabul.place[0], kabul.date and kabul.date.value) == ("Kabul", "2021-08")
+    assert [f.value for f in kabul.killed] == [183]
+    assert (shiraz.place[0], shiraz.date and shiraz.date.value) == ("Shiraz", "2022-10")
+    assert [f.value for f in shiraz.killed] == [13]
+    assert kabul.claimed_by == shiraz.claimed_by == ["Islamic State Khorasan Province"]
+
+
+def test_arabic_list_of_attacks_gives_each_figure_to_its_own_attack() -> None:
+    text = (
+        "تبنى التنظيم الهجوم على قاعة كروكوس في 22 مارس 2024، الذي أودى بحياة 137 شخصا. كما "
+        "تبنى التنظيم تفجيرين انتحاريين في مدينة كرمان في 3 يناير 2024 أسفرا عن مقتل نحو 90 "
+        "شخصا، وهجوم مطار كابل في 26 أغسطس 2021 الذي قتل فيه 13 جنديا أمريكيا."
+    )
+    entities = [
+        ent(text, "قاعة كروكوس", name="Crocus City Hall", kind="site", country="RU"),
+        ent(text, "كرمان", name="Kerman", kind="city", country="IR"),
+        ent(text, "كابل", name="Kabul", kind="city", country="AF"),
+    ]
+    found = {e.place[0]: [f.value for f in e.killed] for e in find_events(text, "ar", entities)}
+    assert found == {"Crocus City Hall": [137], "Kerman": [90], "Kabul": [13]}
+
+
+def test_persian_this_group_claimed_is_the_group_named_before() -> None:
+    text = (
+        "گروه تروریستی داعش خراسان مسئولیت انفجارهای کرمان را بر عهده گرفت. این گروه پیش‌تر نیز "
+        "مسئولیت حمله به حرم شاهچراغ شیراز در ۴ آبان ۱۴۰۱ را پذیرفته بود."
+    )
+    entities = [
+        ent(text, "داعش خراسان", "organization", name="Islamic State Khorasan Province",
+            kind="group"),
+        ent(text, "کرمان", name="Kerman", kind="city", country="IR"),
+        ent(text, "شیراز", name="Shiraz", kind="city", country="IR"),
+    ]  # fmt: skip
+    events = find_events(text, "fa", entities)
+    assert [e.claimed_by for e in events] == [["Islamic State Khorasan Province"]] * 2

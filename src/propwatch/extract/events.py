@@ -340,7 +340,7 @@ _KILLED_WORDS = (
     r"курман бол\w*", r"өлд\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*", r"وژل\w*", r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
     r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?", r"tote\w*",
-    r"(?:به )?شهادت رسيد\w*", r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
+    r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
     r"morreu", r"uccidendo", r"todesopfer\w*", r"ums leben", r"starben", r"tötete\w*",
 )  # fmt: skip
 _INJURED_WORDS = (
@@ -417,6 +417,14 @@ _NOT_PERSONS = _rx(
     r"мусаллаҳ\w*", r"تروريست\w*", r"مهاجم\w*", r"ضارب\w*", _AR + r"ارهابي\w*", _AR + r"مسلح\w*",
     _AR + r"مهاجم\w*", r"سال", r"ساعت", r"روز",
 )  # fmt: skip
+#: A second object of the same claim verb: ", and the October 2022 shooting".
+_COORDINATED_OBJECT = re.compile(
+    r"(?:,\s*|\s)(?:and|as well as)\s+(?:the|an?)\s+"
+    r"(?:(?:[A-Z0-9][\w'’-]*|twin|double|deadly|suicide|mass|car|truck|bomb|gun|knife|"
+    r"terror(?:ist)?)\s+){0,3}$"
+)
+#: Before a year used as an adjective: "the 2020 killing", "its 2017 bombing".
+_YEAR_BEFORE = re.compile(r"(?<!\w)(?:the|its|his|her|their|this|that)\s+$|['’]s\s+$", re.I)
 #: Between two conjoined counts of victims: "three Spaniards and three Afghans".
 _CONJOINED = re.compile(
     r"\s+(?:[A-Za-z.'’-]+\s+){1,3}(?:and|y|e|et|und|и)\s+(?:(?:at least|some)\s+)?",
@@ -493,7 +501,7 @@ _FILLER_LEFT = _rx(
     r"jumped", r"until", r"до", r"составил\w*", r"составля\w+", r"достиг\w*", r"возросл\w*",
     r"выросл\w*", r"увеличил\w*", r"уже", r"الي", r"عن", r"بلغ\w*", r"ارتفع\w*", r"وصل\w*", r"به",
     r"رسيد\w*", r"بر", r"کرد", r"sa", r"a", r"para", r"de", r"auf", r"à", r"стал[иао]?",
-    r"s'élève", r"est passé", r"passé", r"salito", r"aumentado", r"ascendido", r"subido",
+    r"فيه", r"فيها", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado", r"ascendido", r"subido",
 )  # fmt: skip
 
 # Claims of responsibility and the channel they came through.
@@ -918,6 +926,7 @@ class _Reader:
         self, s_start: int, s_end: int, numbers: list[NumberSpan], date_spans: list[tuple[int, int]]
     ) -> list[_Fig]:
         out: list[_Fig] = []
+        added: set[int] = set()
         lo = bisect.bisect_left(numbers, s_start, key=lambda n: n.start)
         hi = bisect.bisect_left(numbers, s_end, key=lambda n: n.start)
         # a date's numbers ("23 июня") are no boundary: "Число погибших ... 23 июня выросло до 22"
@@ -933,16 +942,16 @@ class _Reader:
             if i + 1 < len(seg_numbers) and _ASIDE_OPENS.search(self.text, num.end, next_start):
                 # "20 people, including 10 children, were killed": read past the aside's number
                 next_start = seg_numbers[i + 2].start if i + 2 < len(seg_numbers) else s_end
-            if out and out[-1].anchor == -num.start - 1:
+            if num.start in added:
                 continue  # added into the figure before: "three Spaniards and three Afghans"
             fig = self._figure(num, max(s_start, prev_end), min(s_end, next_start))
             if fig is not None and i + 1 < len(seg_numbers):
-                fig = self._add_conjoined(fig, num, seg_numbers[i + 1], s_end, date_spans)
+                joined = self._add_conjoined(fig, num, seg_numbers[i + 1], s_end, date_spans)
+                if joined is not fig:
+                    added.add(seg_numbers[i + 1].start)
+                    fig = joined
             if fig is not None:
                 out.append(fig)
-        for k, fig in enumerate(out):
-            if fig.anchor < 0:
-                out[k] = _Fig(fig.figure, fig.kind, -fig.anchor - 1)
         return out
 
     def _add_conjoined(
@@ -972,7 +981,7 @@ class _Reader:
         f = fig.figure
         end = nxt.end + noun.end()
         joined = Figure(f.value + nxt.value, f.qualifier, self.text[f.start : end], f.start, end)
-        return _Fig(joined, fig.kind, -nxt.start - 1)  # marks ``nxt`` as used
+        return _Fig(joined, fig.kind, fig.anchor)
 
     def _not_a_count(self, num: NumberSpan, date_spans: list[tuple[int, int]]) -> bool:
         text = self.text
@@ -984,6 +993,11 @@ class _Reader:
             return True
         if _NEGATED_NUMBER.search(text, max(0, num.start - 8), num.start):
             return True  # "no one was hurt", "ни один человек не пострадал"
+        if 1900 <= num.value <= 2100 and len(num.text) == 4 and _YEAR_BEFORE.search(
+            text, max(0, num.start - 8), num.start
+        ):
+            return True  # "the 2020 killing of Soleimani": a year
+
         before = text[max(0, num.start - 1) : num.start]
         after = text[num.end : num.end + 2]
         if before == "[" or after[:1] == "]" or before in {"+", "#", "№", "$", "€", "£"}:
@@ -2242,7 +2256,15 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         return best
 
     per: list[_Unit] = [_Unit(s.index, [t]) for t in triggers]
-    sentence_initial = [d for d in s.dates if d.start - s.start <= 25]
+    # a date at the start of the sentence dates all its attacks, unless it qualifies the noun
+    # right after it: "ISKP claimed the August 2021 bombing ... and the October 2022 shooting"
+    sentence_initial = [
+        d for d in s.dates
+        if d.start - s.start <= 25 and not any(
+            0 <= t.start - d.end <= 12 and not re.search(r"[,;:.()،؛]", reader.text[d.end : t.start])
+            for t in triggers
+        )
+    ]  # fmt: skip
     for d in s.dates:
         i = nearest(d.start)
         t = triggers[i]
@@ -2255,6 +2277,8 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         # one trigger: a date before it may be far (verb-final fa/tr/uz...), one after it not
         # ("... near the tomb of Soleimani, killed in 2020")
         limit = 45 if t.anaphoric else (250 if len(triggers) == 1 and d.end <= t.start else 90)
+        if len(triggers) == 1 and not t.anaphoric and d.resolution == "weekday":
+            limit = 200  # "Two explosions tore through a crowd marking ... on Wednesday"
         if t.anaphoric and t.end <= d.start and not re.search(
             r"[,;:.()،؛]", reader.text[t.end : d.start]
         ):
@@ -2271,9 +2295,18 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         per[i].places.append(places.info(ent))
     for fig in s.figures:
         owner = _relative_owner(reader.text, triggers, fig.figure.start)
+        if owner is None:
+            owner = _clause_owner(reader.text, triggers, fig.figure.start, fig.figure.end)
         per[nearest(fig.anchor) if owner is None else owner].figures.append(fig)
     for claim in s.claims:
-        per[nearest(claim.pos)].claims.append(claim)
+        owner = nearest(claim.pos)
+        per[owner].claims.append(claim)
+        for j in range(owner + 1, len(triggers)):  # "claimed the 2021 bombing ..., and the
+            if not _COORDINATED_OBJECT.search(  # October 2022 shooting in Shiraz"
+                reader.text, max(0, triggers[j].start - 60), triggers[j].start
+            ):
+                break
+            per[j].claims.append(claim)
     for perp in s.perps:
         per[nearest(perp[0])].perps.append(perp)
     for target in s.targets:
@@ -2317,6 +2350,8 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"(?<!\w)(?:It|it|The group|the group|The militants|The militant group|"
     r"The jihadist group|The affiliate)(?:\s+(?:has|had|have|also|later|quickly|swiftly|"
     r"then|soon|subsequently|reportedly))*\s+$"
+    # Persian "این گروه پیش‌تر نیز مسئولیت ... را پذیرفته بود" ("this group had also ...")
+    r"|(?<!\w)(?:ا[یي]ن|آن) گروه(?:\s+[\u0600-\u06ff\u200c]+){0,3}\s+$"
 )
 #: Arabic puts the subject after the verb: "تبنى فيه التنظيم الهجوم" ("the organisation
 #: claimed the attack in it").
@@ -2324,8 +2359,24 @@ _ANAPHORIC_SUBJECT_AFTER = re.compile(
     r"\s+(?:(?:فيه|فيها|عليه)\s+)?(?:التنظيم|الجماعة|المجموعة|الحركة)(?!\w)"
 )
 #: A relative clause or participle after an attack noun: "..., which killed", ", killing".
-_RELATIVE_TAIL = re.compile(r",\s*(?:which\s+|that\s+)?$")
+_RELATIVE_TAIL = re.compile(r"(?:,\s*(?:which\s+|that\s+)?|\s(?:which|that)\s+)$")
 _RELATIVE_HEAD = re.compile(r"(?:killed|killing|left|leaving|wounded|wounding|injured|injuring)\b")
+
+
+def _clause_owner(text: str, triggers: Sequence[_Trigger], start: int, end: int) -> int | None:
+    """A figure after one attack and before another, with a clause break only before the
+    second, belongs to the first: "... bombings in Kerman that left about 90 dead, and the
+    attack on Kabul airport ..."."""
+    before = [i for i, t in enumerate(triggers) if t.end <= start]
+    after = [i for i, t in enumerate(triggers) if t.start >= end]
+    if not before or not after:
+        return None
+    prev, nxt = triggers[before[-1]], triggers[after[0]]
+    if _CLAUSE_BREAK.search(text, end, nxt.start) and not _CLAUSE_BREAK.search(
+        text, prev.end, start
+    ):
+        return before[-1]
+    return None
 
 
 def _relative_owner(text: str, triggers: Sequence[_Trigger], start: int) -> int | None:
