@@ -340,7 +340,8 @@ _KILLED_WORDS = (
     r"курман бол\w*", r"өлд\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*", r"وژل\w*", r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
     r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?", r"tote\w*",
-    r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
+    r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"getötet", r"tuant", r"matando",
+    r"mató", r"mataron", r"murió",
     r"morreu", r"uccidendo", r"todesopfer\w*", r"ums leben", r"starben", r"tötete\w*",
 )  # fmt: skip
 _INJURED_WORDS = (
@@ -501,7 +502,8 @@ _FILLER_LEFT = _rx(
     r"jumped", r"until", r"до", r"составил\w*", r"составля\w+", r"достиг\w*", r"возросл\w*",
     r"выросл\w*", r"увеличил\w*", r"уже", r"الي", r"عن", r"بلغ\w*", r"ارتفع\w*", r"وصل\w*", r"به",
     r"رسيد\w*", r"بر", r"کرد", r"sa", r"a", r"para", r"de", r"auf", r"à", r"стал[иао]?",
-    r"فيه", r"فيها", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado", r"ascendido", r"subido",
+    r"فيه", r"فيها", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado", r"ascendido",
+    r"subido",
 )  # fmt: skip
 
 # Claims of responsibility and the channel they came through.
@@ -2261,7 +2263,8 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
     sentence_initial = [
         d for d in s.dates
         if d.start - s.start <= 25 and not any(
-            0 <= t.start - d.end <= 12 and not re.search(r"[,;:.()،؛]", reader.text[d.end : t.start])
+            0 <= t.start - d.end <= 12
+            and not re.search(r"[,;:.()،؛]", reader.text[d.end : t.start])
             for t in triggers
         )
     ]  # fmt: skip
