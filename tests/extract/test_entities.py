@@ -654,3 +654,24 @@ def test_places_named_by_their_kind_in_turkic_and_tajik(
     ex: EntityExtractor, lang: str, text: str, place: str
 ) -> None:
     assert place in names(ex.extract(text, lang), "place")
+
+
+@pytest.mark.skipif(not natasha_available(), reason="natasha is not installed")
+def test_a_headline_is_no_organisation_and_its_place_stays() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    full = EntityExtractor(default_gazetteer(), use_ner=True)
+    found = full.extract(
+        "Вышел 29-й номер журнала «Голос Хорасана». В нем опубликована статья под заголовком "
+        "«Тираны Душанбе».",
+        "ru",
+    )
+    assert not [e for e in find(found, "organization") if "Тираны" in e.text]
+    assert "Dushanbe" in names(found, "place")
+    assert find(found, "publication")[0].attributes["headline"] == "Тираны Душанбе"
+
+
+def test_persian_media_outlet_named_in_quotes(ex: EntityExtractor) -> None:
+    found = ex.extract("رسانه «المرسلات» نیز ترجمه پشتوی این شماره را پخش کرده است.", "fa")
+    assert "المرسلات" in names(found, "media_outlet")
+    assert not find(ex.extract("رسانه های ایران گزارش دادند.", "fa"), "media_outlet")

@@ -328,13 +328,18 @@ class EntityExtractor:
         lang = (language or "").lower().split("-")[0].split("_")[0]
         patterns = _PATTERNS.get(lang, _EN)
         gazetteer_items = self._gazetteer_items(text, lang)
-        candidates = self._candidates(text, lang, patterns)
+        heads = [h for find in patterns.headlines for h in find(text)][:_MAX_CANDIDATES]
+        # a headline ("под заголовком «Тираны Душанбе»") is a title, not an organisation or a
+        # person a pattern or the NER finds in it; the gazetteer's places in it stay
+        candidates = [
+            c for c in self._candidates(text, lang, patterns)
+            if not any(h.start <= c.start and c.end <= h.end for h in heads)
+        ]  # fmt: skip
         items = _resolve(text, gazetteer_items, candidates, self._index())
         if lang == "ar":
             _attach_aliases(text, items, patterns_ar.alias_spans(text))
         markers = [m for find in patterns.issues for m in find(text)][:_MAX_CANDIDATES]
         _attach_issues(text, items, markers)
-        heads = [h for find in patterns.headlines for h in find(text)][:_MAX_CANDIDATES]
         _attach_headlines(text, items, heads)
         items = self._propagate(text, lang, items)
         _corefer_persons(items)

@@ -51,6 +51,9 @@ _HEADS: list[tuple[str, str, bool, float, int]] = [
     (r"به\s+گزارش", "media_outlet", False, 0.6, 3),
     (r"به\s+نقل\s+از", "media_outlet", False, 0.55, 3),
     (r"(?:شبکه|تلویزیون|روزنامه|پایگاه\s+خبری|سایت\s+خبری)", "media_outlet", True, 0.65, 2),
+    # "رسانه «المرسلات»" (the media outlet "Al-Mursalat"): a quoted name only
+    (r"(?:رسانه|بنیاد\s+رسانه{_ZW}?ای|موسسه\s+رسانه{_ZW}?ای)(?=\s*«)".replace("{_ZW}", _ZW),
+     "media_outlet", False, 0.65, 3),
     (rf"گروه(?:{_ZW}?های)?\s+(?:تروریستی|تکفیری|شبه{_ZW}?\s?نظامی|جهادی|افراطی|مسلح)"
      rf"(?:\s+(?:تکفیری|تروریستی))?", "organization", False, 0.75, 2),
     (r"(?:سازمان|وزارت)", "organization", True, 0.6, 2),
