@@ -1257,3 +1257,26 @@ def test_persian_this_group_claimed_is_the_group_named_before() -> None:
     ]  # fmt: skip
     events = find_events(text, "fa", entities)
     assert [e.claimed_by for e in events] == [["Islamic State Khorasan Province"]] * 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Islamic State fighters targeted a gathering in Kabul with an explosive vest, "
+               "killing and wounding about 50 of them."),
+        ("ar", "مقاتلو الدولة الإسلامية يستهدفون تجمعا في مدينة كابل بحزام ناسف، ما أدى لهلاك "
+               "وإصابة نحو 50 منهم."),
+        ("ru", "Смертник атаковал сборище в Кабуле, убив и ранив около 50 человек."),
+        ("tg", "Ҳамлаи интиҳорӣ дар шаҳри Кобул қариб 50 нафарро кушта ва захмӣ кард."),
+    ],
+)  # fmt: skip
+def test_killed_and_wounded_together_is_neither_figure(lang: str, text: str) -> None:
+    name = {"en": "Kabul", "ar": "كابل", "ru": "Кабуле", "tg": "Кобул"}[lang]
+    event = only(find_events(text, lang, [ent(text, name, name="Kabul", kind="city")]))
+    assert event.killed == [] and event.injured == []
+
+
+def test_killed_and_injured_apart_stay_two_figures() -> None:
+    text = "انفجار في كابل أسفر عن مقتل 12 وإصابة 30 آخرين."
+    event = only(find_events(text, "ar", [ent(text, "كابل", name="Kabul", kind="city")]))
+    assert ([f.value for f in event.killed], [f.value for f in event.injured]) == ([12], [30])

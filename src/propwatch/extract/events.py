@@ -328,7 +328,8 @@ _KILLED_WORDS = (
     r"killed", r"kill(?:s|ing)?", r"dead", r"deaths?", r"died", r"dying", r"fatalit(?:y|ies)",
     r"death toll", r"lives", r"martyr(?:s|ed)?", r"perished", r"slain", r"lost their lives",
     r"shot dead", r"stabbed to death", r"burned to death", r"bodies", r"toll", r"погиб\w*",
-    r"жизн\w*", r"убит\w*", r"убил\w*", r"убиты\w*", r"жертв\w*", r"скончал\w*", r"смерт\w*",
+    r"жизн\w*", r"убит\w*", r"убил\w*", r"убив", r"убиты\w*", r"жертв\w*", r"скончал\w*",
+    r"смерт\w*",
     r"кушта\w*", r"ҳалок\w*", r"ҷон бохт\w*", r"фавтид\w*", r"шаҳид\w*", r"کشته\w*", r"شهيد\w*",
     r"شهدا\w*", r"جان (?:خود را )?(?:باخت|از دست دا)\w*", r"جانباخت\w*", r"قرباني\w*", r"فوت\w*",
     _AR + r"قتيل\w*", _AR + r"قتلي", r"(?:[وف])?قتل\w*", r"(?:[وف])?مقتل\w*", _AR + r"شهداء",
@@ -340,13 +341,14 @@ _KILLED_WORDS = (
     r"курман бол\w*", r"өлд\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*", r"وژل\w*", r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
     r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?", r"tote\w*",
-    r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"getötet", r"tuant", r"matando",
-    r"mató", r"mataron", r"murió",
+    r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
+    r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
     r"morreu", r"uccidendo", r"todesopfer\w*", r"ums leben", r"starben", r"tötete\w*",
 )  # fmt: skip
 _INJURED_WORDS = (
     r"injured", r"injur(?:y|ies|ing)", r"wounded", r"wounding", r"wounds", r"hurt",
-    r"hospitali[sz]ed", r"ранен\w*", r"ранил\w*", r"пострада\w*", r"госпитализ\w*", r"травм\w*",
+    r"hospitali[sz]ed", r"ранен\w*", r"ранил\w*", r"ранив", r"пострада\w*", r"госпитализ\w*",
+    r"травм\w*",
     r"захмӣ\w*", r"маҷрӯҳ\w*", r"زخمي\w*", r"مجروح\w*", r"مصدوم\w*", _AR + r"جريح\w*",
     _AR + r"جرحي", r"(?:[وف])?اصيب\w*", _AR + r"اصاب\w*", _AR + r"مصاب\w*", r"بجروح",
     r"yaralan\w*", r"yaralı sayısı\w*", r"yaralı\w*", r"yarador\w*", r"jarohat\w*",
@@ -432,6 +434,26 @@ _CONJOINED = re.compile(
 )
 #: The noun after a count, up to three words: "13 U.S. service members".
 _NOUN_PHRASE = re.compile(r"(?:\s+(?:[A-Z]\.){2,}|\s+[\w'’-]+){1,3}")
+#: "and" / "or" between a killed and an injured word (Arabic and Persian "و" may be glued).
+_AND_OR = r"(?:and|or|&|и|или|а также|و|va|ва|ve|veya|e|y|et|und|ou|o|وی)"
+_KILLED_END = re.compile(rf"(?:{_KILLED.pattern})\s*(?:{_AND_OR}\s*)?$")
+_INJURED_END = re.compile(rf"(?:{_INJURED.pattern})\s*(?:{_AND_OR}\s*)?$")
+_KILLED_NEXT = re.compile(rf"\s*(?:{_AND_OR}\s*)?(?:{_KILLED.pattern})")
+_INJURED_NEXT = re.compile(rf"\s*(?:{_AND_OR}\s*)?(?:{_INJURED.pattern})")
+
+
+def _combined_before(left: str, kind: str) -> bool:
+    """The casualty word before a number is the second of "killing and wounding" (not of "15
+    were killed and 10 injured": ``left`` starts after the previous number)."""
+    m = (_KILLED_END if kind == "injured" else _INJURED_END).search(left, max(0, len(left) - 40))
+    return m is not None and bool(left[: m.start()].strip())
+
+
+def _combined_after(right: str, kind: str) -> bool:
+    """The casualty word after a number is the first of "killed and wounded"."""
+    return bool((_INJURED_NEXT if kind == "killed" else _KILLED_NEXT).match(right))
+
+
 #: Killed, these are not the attack's victims ("fighters" and "soldiers" may be).
 _ATTACKERS = _rx(
     r"militants?", r"attackers?", r"assailants?", r"terrorists?", r"gunm[ae]n", r"suspects?",
@@ -1021,9 +1043,13 @@ class _Reader:
         if kind_l is not None and self._counts_attackers(right):
             return None  # "the army said it had killed more than 100 suspected militants"
         if kind_l is not None:
+            if _combined_before(left[:l_start], kind_l):
+                return None  # "killing and wounding about 50": killed and injured together
             kind, f_end = kind_l, num.end
             f_start = self.folded.orig(l_base + l_start, l_base + l_start)[0]
         elif kind_r is not None:
+            if _combined_after(right[r_end:], kind_r):
+                return None  # "50 killed and wounded", "50 قتيلا وجريحا"
             kind, f_start, f_end = kind_r, num.start, self.folded.orig(r_base, r_base + r_end)[1]
         else:
             return None
