@@ -1280,3 +1280,31 @@ def test_killed_and_injured_apart_stay_two_figures() -> None:
     text = "انفجار في كابل أسفر عن مقتل 12 وإصابة 30 آخرين."
     event = only(find_events(text, "ar", [ent(text, "كابل", name="Kabul", kind="city")]))
     assert ([f.value for f in event.killed], [f.value for f in event.injured]) == ([12], [30])
+
+
+def test_the_group_s_own_outlet_opening_a_message_is_its_claim() -> None:
+    gaz = Gazetteer(
+        {
+            "islamic_state": GazEntry("islamic_state", "organization", "Islamic State", {}),
+            "amaq": GazEntry(
+                "amaq", "media_outlet", "Amaq News Agency", {},
+                relations=(GazRelation("outlet_of", "islamic_state"),),
+            ),
+            "reuters": GazEntry("reuters", "media_outlet", "Reuters", {}),
+        }
+    )  # fmt: skip
+    text = "Amaq Agency: a soldier of the Caliphate attacked a church in Istanbul, killing 2."
+    entities = [
+        ent(text, "Amaq Agency", "media_outlet", name="Amaq News Agency", gid="amaq"),
+        ent(text, "Istanbul", kind="city", country="TR"),
+    ]
+    event = only(find_events(text, "en", entities, gazetteer=gaz))
+    assert event.claimed_by == ["Islamic State"]
+    assert event.claim_outlet == ["Amaq News Agency"]
+    # a news agency opening a report is no claim
+    text = "Reuters: a suicide bomber attacked a mosque in Kabul, killing 20."
+    entities = [
+        ent(text, "Reuters", "media_outlet", gid="reuters"),
+        ent(text, "Kabul", kind="city", country="AF"),
+    ]
+    assert only(find_events(text, "en", entities, gazetteer=gaz)).claimed_by == []

@@ -1229,6 +1229,9 @@ class _Reader:
             for m in _CLAIM.finditer(seg)
             if not _NEGATION.search(seg[max(0, m.start() - 30) : m.end() + 20])
         ]
+        lead = self._outlet_lead(s_start, s_end) if not cues else None
+        if lead is not None:  # "Amaq Agency: Islamic State fighters targeted ...": a claim
+            cues = [(lead[0], lead[0])]
         if not cues and not _CLAIM_CONTEXT.search(seg):
             return []
         outlets = self._claim_outlets(s_start, s_end, attributions)
@@ -1255,11 +1258,31 @@ class _Reader:
                     continue
                 if dist < best_d:
                     best, best_d = org, dist
-            names = [best.name] if best else self._claimant_text(c_start, c_end)
+            if best is None and lead is not None:
+                names = [lead[1]] if lead[1] else []
+            else:
+                names = [best.name] if best else self._claimant_text(c_start, c_end)
             if not names:
                 names = self._claimant_before(s_start, c_start, c_end)
             out.append(_Claim(c_start, names, outlets))
         return out
+
+    def _outlet_lead(self, s_start: int, s_end: int) -> tuple[int, str] | None:
+        """A group's own outlet opening the sentence as its speaker ("Amaq Agency: ...",
+        "وكالة أعماق: ...", "Агентство «Амак»: ..."): where its words start, and the group
+        it speaks for ("" when the gazetteer does not say)."""
+        for ent in self.entities_in(s_start, min(s_end, s_start + 60), ("media_outlet",)):
+            m = _LEAD_COLON.match(self.text, ent.end)
+            if m is None or not self._outlet_of_group(ent):
+                continue
+            group = ""
+            gaz = self.gazetteer
+            entry = gaz.get(ent.gazetteer_id) if gaz is not None and ent.gazetteer_id else None
+            if entry is not None and gaz is not None:
+                parents = [gaz.get(gid) for gid in entry.related("outlet_of")]
+                group = next((p.name for p in parents if p is not None), "")
+            return m.end(), group
+        return None
 
     def _claimant_before(self, s_start: int, c_start: int, c_end: int) -> list[str]:
         """ "ISKP has grown more ambitious. It claimed the bombings ...": a pronoun or "the
@@ -2382,6 +2405,8 @@ _ANAPHORIC_SUBJECT = re.compile(
     # Persian "این گروه پیش‌تر نیز مسئولیت ... را پذیرفته بود" ("this group had also ...")
     r"|(?<!\w)(?:ا[یي]ن|آن) گروه(?:\s+[\u0600-\u06ff\u200c]+){0,3}\s+$"
 )
+#: After an outlet's name, the colon that makes it the speaker: "Amaq Agency: ...".
+_LEAD_COLON = re.compile(r"[»\"”]?\s{0,2}[:：]\s")
 #: Arabic puts the subject after the verb: "تبنى فيه التنظيم الهجوم" ("the organisation
 #: claimed the attack in it").
 _ANAPHORIC_SUBJECT_AFTER = re.compile(
