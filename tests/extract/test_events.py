@@ -1308,3 +1308,18 @@ def test_the_group_s_own_outlet_opening_a_message_is_its_claim() -> None:
         ent(text, "Kabul", kind="city", country="AF"),
     ]
     assert only(find_events(text, "en", entities, gazetteer=gaz)).claimed_by == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("tg", "Як истишҳодӣ дар шаҳри Кобул ба ҷамъомад ҳамла карда, 20 нафарро кушт.", "Кобул"),
+        ("ky", "Кабул шаарында жардырылуу уюштуруп, 20 адамды өлтүрдү.", "Кабул"),
+        ("fa", "یک استشهادی در شهر کابل به تجمع حمله کرد و ۲۰ نفر را کشت.", "کابل"),
+    ],
+)
+def test_killed_as_a_transitive_verb_in_tajik_kyrgyz_persian(
+    lang: str, text: str, place: str
+) -> None:
+    event = only(find_events(text, lang, [ent(text, place, name="Kabul", kind="city")]))
+    assert [f.value for f in event.killed] == [20]
