@@ -1,0 +1,36 @@
+"""The extractor on news it was not built from (see news_check/README.md): scores must not fall."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from propwatch.extract.evaluation import evaluate_extraction, read_gold
+from propwatch.extract.extractor import default_extractor
+
+HERE = Path(__file__).parent / "news_check"
+
+
+@pytest.fixture(scope="module")
+def overall() -> dict[str, dict[str, float]]:
+    report = evaluate_extraction(default_extractor(), read_gold(HERE / "GOLD_FACTS.json"), HERE)
+    assert report.documents == 44
+    return dict(report.to_json()["overall"])
+
+
+@pytest.mark.parametrize(
+    ("measure", "floor"),
+    [
+        # measured 2026-11-30: 39/45, 69/74, 32/38, 111/119, 111/123
+        ("event_recall", 0.85),
+        ("figures", 0.90),
+        ("claims", 0.80),
+        ("entity_recall", 0.90),
+        ("entity_precision", 0.88),
+    ],
+)
+def test_news_check_scores_hold(
+    overall: dict[str, dict[str, float]], measure: str, floor: float
+) -> None:
+    assert overall[measure]["rate"] >= floor, overall[measure]
