@@ -675,3 +675,15 @@ def test_persian_media_outlet_named_in_quotes(ex: EntityExtractor) -> None:
     found = ex.extract("رسانه «المرسلات» نیز ترجمه پشتوی این شماره را پخش کرده است.", "fa")
     assert "المرسلات" in names(found, "media_outlet")
     assert not find(ex.extract("رسانه های ایران گزارش دادند.", "fa"), "media_outlet")
+
+
+def test_iskp_as_italian_and_spanish_papers_write_it() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    found = default_extractor().extract(
+        "Lo Stato islamico della provincia del Khorasan (Isis-K) ha rivendicato l'attacco.", "it"
+    ).entities
+    assert {e.name for e in found if e.type == "organization"} == {
+        "Islamic State Khorasan Province"
+    }
+    assert not default_extractor().extract("The goddess Isis and Isis Street.", "en").entities

@@ -203,9 +203,15 @@ def _has_arabic(text: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in text)
 
 
+#: How Italian and Spanish papers write a suffixed acronym: "Isis-K", "Isil-K".
+_PRESS_ACRONYM = re.compile(r"[A-Z][a-z]{2,4}-[A-Z]{1,2}")
+
+
 def _written_in_caps(found: str, form: str) -> bool:
     """The form's letters in capitals, any ending in small letters ("ISKP's", "ИГИЛа"; not
-    "ISIS" for the form "ISI")."""
+    "ISIS" for the form "ISI"); or a suffixed acronym as the press writes it ("Isis-K")."""
+    if "-" in form and _PRESS_ACRONYM.fullmatch(found):
+        return True
     n = len(_letters(form))
     letters = [c for c in found if c.isalpha()]
     head, rest = letters[:n], letters[n:]
