@@ -687,3 +687,9 @@ def test_iskp_as_italian_and_spanish_papers_write_it() -> None:
         "Islamic State Khorasan Province"
     }
     assert not default_extractor().extract("The goddess Isis and Isis Street.", "en").entities
+
+
+def test_a_turkish_noun_in_the_accusative_is_no_organisation_name(ex: EntityExtractor) -> None:
+    found = ex.extract("Saldırıyı PKK terör örgütü üstlendi.", "tr")
+    assert names(found, "organization") == {"PKK"}
+    assert not find(ex.extract("Saldırıyı terör örgütü üstlendi.", "tr"), "organization")

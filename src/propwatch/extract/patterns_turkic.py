@@ -74,6 +74,8 @@ _RULES: dict[str, list[_Rule]] = {
 
 
 _LAT_WORD = r"[A-ZÇĞİÖŞÜ][a-zçğıöşü'ʻ’]+"
+#: A Turkish noun in the accusative or genitive after a vowel ("saldırıyı", "örgütünü"): no name.
+_TR_CASE_ENDING = re.compile(r"[a-zçğıöşü](?:y[ıiuü]|n[ıiuü]n?)$")
 #: Places named by their kind: Tajik "ноҳияи Данғара" (head first), Uzbek "Dang'ara tumani",
 #: Kyrgyz "Ноокат району", Turkish "Sarıyer ilçesi" (head after). (regex, kind)
 _PLACE_RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
@@ -121,6 +123,12 @@ def _rules_for(language: str) -> Callable[[str], list[Candidate]]:
                     if seg is None:
                         continue
                     name, a, b = seg
+                    while language == "tr" and _TR_CASE_ENDING.search(name.split(" ")[0]):
+                        # "Saldırıyı (PKK) terör örgütü ...": "the attack" (accusative) is no name
+                        first, _, name = name.partition(" ")
+                        a += len(first) + 1
+                    if not name:
+                        continue
                 elif m.groupdict().get("r"):
                     name, (a, b) = m.group("r"), m.span("r")
                 else:
