@@ -1323,3 +1323,12 @@ def test_killed_as_a_transitive_verb_in_tajik_kyrgyz_persian(
 ) -> None:
     event = only(find_events(text, lang, [ent(text, place, name="Kabul", kind="city")]))
     assert [f.value for f in event.killed] == [20]
+
+
+def test_a_time_after_the_source_is_not_part_of_its_name() -> None:
+    text = (
+        "أعلنت وسائل إعلام إيرانية رسمية اليوم الخميس، ارتفاع حصيلة ضحايا الانفجارين في مدينة "
+        "كرمان إلى 95 قتيلا."
+    )
+    event = only(find_events(text, "ar", [ent(text, "كرمان", name="Kerman", kind="city")]))
+    assert figures(event.killed) == [(95, "exact", "وسائل إعلام إيرانية رسمية")]

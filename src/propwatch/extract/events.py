@@ -685,6 +685,9 @@ _GENERIC = re.compile(
 #: Words after a source's name before its verb ("... had put the toll at 103").
 _TRAILING_AUXILIARY = re.compile(
     r"(?:\s+(?:had|has|have|was|were|is|also|later|earlier|then|now))+$"
+    # ... or a time: "وسائل إعلام إيرانية رسمية اليوم الخميس", "state media on Thursday"
+    r"|\s+(?:(?:on|today|yesterday|сегодня|вчера|امروز|دیروز|اليوم|أمس|مساء|صباح)"
+    r"(?:\s+\S+)?)$"
 )
 #: Arabic "من قبل" ("by", the agent of a passive verb), folded.
 _AGENT_MIN_QABL = re.compile(_fold_pattern(r"(?<!\w)من قبل(?!\w)"))
