@@ -1332,3 +1332,28 @@ def test_a_time_after_the_source_is_not_part_of_its_name() -> None:
     )
     event = only(find_events(text, "ar", [ent(text, "كرمان", name="Kerman", kind="city")]))
     assert figures(event.killed) == [(95, "exact", "وسائل إعلام إيرانية رسمية")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("uz", "Krasnogorsk shahridagi konsert zalida 22-mart kuni sodir etilgan teraktda halok "
+               "bo‘lganlar soni 137 nafarga yetdi.", "Krasnogorsk"),
+        ("tg", "Шумораи қурбониёни ҳамлаи террористӣ дар толори консертии «Крокус» дар шаҳри "
+               "Красногорск ба 137 нафар расид.", "Красногорск"),
+        ("ky", "Красногорск шаарындагы концерттик залда 22-мартта болгон террордук чабуулда каза "
+               "болгондордун саны 137ге жетти.", "Красногорск"),
+    ],
+)  # fmt: skip
+def test_the_toll_reached_in_verb_final_languages(lang: str, text: str, place: str) -> None:
+    event = only(find_events(text, lang, [ent(text, place, name="Krasnogorsk", kind="city")]))
+    assert [f.value for f in event.killed] == [137]
+
+
+def test_a_place_far_before_the_verb_final_attack_noun() -> None:
+    text = (
+        "Eron janubidagi Kerman shahrida 3-yanvar kuni Qosim Sulaymoniy xotirasiga bag‘ishlangan "
+        "marosimda sodir bo‘lgan ikki portlash oqibatida 84 kishi halok bo‘ldi."
+    )
+    event = only(find_events(text, "uz", [ent(text, "Kerman", kind="city", country="IR")]))
+    assert event.place == ["Kerman"]

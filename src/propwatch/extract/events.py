@@ -66,7 +66,7 @@ from typing import Any
 
 from propwatch.extract.dates import find_dates
 from propwatch.extract.model import DateValue, Entity, Event, Figure, Span
-from propwatch.extract.numbers import ABLATIVE_MORE, NumberSpan, find_numbers
+from propwatch.extract.numbers import ABLATIVE_MORE, DATIVE, NumberSpan, find_numbers
 from propwatch.knowledge.gazetteer_model import Gazetteer
 
 __all__ = ["MAX_EVENTS", "MAX_FIGURES", "MAX_TEXT_CHARS", "find_events"]
@@ -373,6 +373,10 @@ _TOLL_KILLED = _rx(
     r"عدد (?:ال)?(?:شهداء|قتلي|ضحايا)", r"حصيل\w*", r"شمار (?:کشته|شهدا|قربانيان|جان\s?باختگان)\w*",
     r"آمار (?:کشته|شهدا|قربانيان|جانباختگان)\w*", r"ölü sayısı\w*", r"шумораи кушта\w*",
     r"put (?:the )?(?:death )?(?:toll|number|figure)(?! of (?:the )?(?:injured|wounded))",
+    r"halok bo['‘’ʻ]?lganlar(?:ning)? soni", r"qurbonlar(?:ning)? soni",
+    r"ҳалок бўлганлар(?:нинг)? сони", r"қурбонлар(?:нинг)? сони",
+    r"шумораи (?:қурбониён|кушташудагон|ҳалокшудагон|ҷонбохтагон)\w*",
+    r"(?:каза|курман) болгондордун саны", r"өлгөндөрдүн саны", r"ölenlerin sayısı",
     r"жертвами", r"(?:el )?número de (?:muertos|víctimas|mortos|vítimas)",
     r"(?:la )?cifra de (?:muertos|víctimas)", r"(?:il )?numero (?:dei|delle) (?:morti|vittime)",
     r"(?:le )?bilan", r"(?:le )?nombre de (?:morts|victimes)", r"zahl der (?:todesopfer|toten)",
@@ -385,7 +389,7 @@ _TOLL_INJURED = _rx(
 #: Characters before a number read for its casualty word (a toll phrase may be this far).
 _LEFT_WINDOW = 200
 _RISE_TO = _rx(
-    r"to", r"до", r"الي", r"به", r"a", r"para", r"sa", r"auf", r"à", r"стал[иао]?",
+    r"to", r"до", r"ба", r"الي", r"به", r"a", r"para", r"sa", r"auf", r"à", r"стал[иао]?",
     r"(?:stood|stands|standing|put|puts|putting|estimated|placed|placing)"
     r"(?: (?:the|its|their) (?:death )?(?:toll|number|figure))? at",
 )  # fmt: skip
@@ -428,6 +432,8 @@ _COORDINATED_OBJECT = re.compile(
     r"(?:(?:[A-Z0-9][\w'’-]*|twin|double|deadly|suicide|mass|car|truck|bomb|gun|knife|"
     r"terror(?:ist)?)\s+){0,3}$"
 )
+#: Languages whose verb (and often the attack noun) ends the sentence, far from its place.
+_VERB_FINAL = frozenset({"fa", "prs", "ps", "tr", "uz", "tg", "ky"})
 #: Before a year used as an adjective: "the 2020 killing", "its 2017 bombing".
 _YEAR_BEFORE = re.compile(r"(?<!\w)(?:the|its|his|her|their|this|that)\s+$|['’]s\s+$", re.I)
 #: Between two conjoined counts of victims: "three Spaniards and three Afghans".
@@ -526,7 +532,8 @@ _FILLER_LEFT = _rx(
     r"jumped", r"until", r"до", r"составил\w*", r"составля\w+", r"достиг\w*", r"возросл\w*",
     r"выросл\w*", r"увеличил\w*", r"уже", r"الي", r"عن", r"بلغ\w*", r"ارتفع\w*", r"وصل\w*", r"به",
     r"رسيد\w*", r"بر", r"کرد", r"sa", r"a", r"para", r"de", r"auf", r"à", r"стал[иао]?",
-    r"فيه", r"فيها", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado", r"ascendido",
+    r"فيه", r"فيها", r"ба", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado",
+    r"ascendido",
     r"subido",
 )  # fmt: skip
 
@@ -1033,8 +1040,8 @@ class _Reader:
             return True
         if after[:1] in {"%", "٪", ":", "°", "/"} and not after[1:2].isspace():
             return True
-        if ABLATIVE_MORE.match(text, num.end):  # Kyrgyz/Uzbek "500дөн ашык": over 500
-            return False
+        if ABLATIVE_MORE.match(text, num.end) or DATIVE.match(text, num.end):
+            return False  # Kyrgyz/Uzbek "500дөн ашык": over 500; "137ге жетти": reached 137
         if (after[:1].isalpha() and after[:1].isascii()) or re.match(r"[а-яА-Я]", after[:1]):
             return True
         return bool(after[:1] in "-–" and re.match(r"[-–]\s*(?:year|летн|ساله)", text[num.end :]))
@@ -1155,6 +1162,11 @@ class _Reader:
             for kind, rx in (("killed", _KILLED), ("injured", _INJURED)):
                 m = _ends_with(rx, cur)
                 if m is not None:
+                    return kind, m, qualifier or None
+            # verb-final languages: "halok bo'lganlar soni 137 nafarga yetdi" (the toll reached)
+            for kind, rx in (("killed", _TOLL_KILLED), ("injured", _TOLL_INJURED)):
+                m = _ends_with(rx, cur)
+                if m is not None and self.language in _VERB_FINAL:
                     return kind, m, qualifier or None
             m = _ends_with(_FILLER_LEFT, cur)
             if m is None:
@@ -2347,7 +2359,8 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         t = triggers[i]
         if t.anaphoric and not _near_anaphor(reader.text, t, ent):
             continue  # "the attack" takes "in Shiraz" after it, not a place named earlier
-        if ent.end <= t.start and t.start - ent.end > 80:
+        far = 250 if reader.language in _VERB_FINAL and len(triggers) == 1 else 80
+        if ent.end <= t.start and t.start - ent.end > far:
             continue  # "... faction in Syria and Iraq claimed ... the deadliest attack"
         per[i].places.append(places.info(ent))
     for fig in s.figures:

@@ -49,6 +49,7 @@ from propwatch.normalize import normalize
 
 __all__ = [
     "ABLATIVE_MORE",
+    "DATIVE",
     "MAX_CHARS",
     "WORD_LANGUAGES",
     "NumberSpan",
@@ -514,6 +515,8 @@ def _classify(body: str, lang: str) -> list[tuple[int, int, float, bool]]:
 #: An ablative suffix written onto the digits, then "more": Uzbek "30dan ortiq", "30dan
 #: ko'p", Kyrgyz "500дөн ашык" ("more than N"). Matched on the number finder's view and, by
 #: the event extractor, on the original text.
+#: A Kyrgyz or Uzbek dative written onto the digits: "137ге жетти", "137ga yetdi" (reached 137).
+DATIVE = re.compile(r"(?:ге|га|ка|ке|гө|го|ko|ga|ka|qa)(?!\w)", re.IGNORECASE)
 ABLATIVE_MORE = re.compile(
     r"(?:дан|дөн|ден|тан|төн|тен|dan|den|tan|ten)\s+"
     r"(?:ашык|ашуун|ортиқ|зиёд|кўп|көп|ortiq|ziyod|ko['‘’ʻ]?p|fazla|ashyk)(?!\w)",
@@ -531,7 +534,7 @@ def _digit_tokens(view: str, original: View, text: str, lang: str) -> Iterator[_
         if before == "-" and s >= 2 and _LETTER.match(view[s - 2]):
             continue  # "F-16", "Су-25"
         after = view[e] if e < len(view) else " "
-        if "a" <= after <= "z" and not ABLATIVE_MORE.match(view, e):
+        if "a" <= after <= "z" and not (ABLATIVE_MORE.match(view, e) or DATIVE.match(view, e)):
             continue  # "2nd", "1990s", "5km"; but Uzbek "30dan ortiq" is "more than 30"
         body = m.group()
         plain = body.isdigit()
