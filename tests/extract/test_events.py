@@ -1357,3 +1357,23 @@ def test_a_place_far_before_the_verb_final_attack_noun() -> None:
     )
     event = only(find_events(text, "uz", [ent(text, "Kerman", kind="city", country="IR")]))
     assert event.place == ["Kerman"]
+
+
+def test_the_same_shrine_and_a_participle_after_and() -> None:
+    text = (
+        "A gunman opened fire at the Shah Cheragh shrine in Shiraz on Sunday, killing two people "
+        "and wounding seven, state media reported, less than a year after a similar attack "
+        "claimed by Islamic State. In October 2022, a gunman killed 13 people at the same shrine "
+        "in an attack claimed by Islamic State."
+    )
+    entities = [
+        ent(text, "Shah Cheragh shrine", kind="site", country="IR"),
+        ent(text, "Shiraz", kind="city", country="IR"),
+        ent(text, "Islamic State", "organization", kind="group"),
+        ent(text, "Islamic State", "organization", nth=1, kind="group"),
+    ]
+    now, before = find_events(text, "en", entities, doc_date=date(2023, 8, 13))
+    assert [f.value for f in now.injured] == [7]  # not given to "a similar attack"
+    assert before.date is not None and before.date.value == "2022-10"
+    assert before.place[0] == "Shah Cheragh shrine"
+    assert [f.value for f in before.killed] == [13]

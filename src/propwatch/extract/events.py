@@ -2116,8 +2116,33 @@ def find_events(
             continue
         for unit in _units(s, places, reader):
             grouper.add_unit(unit)
+    _same_place(grouper.events, sentences, text)
     events = [_finish(d, sentences, places, text) for d in grouper.events]
     return [e for e in events if e is not None]
+
+
+#: "at the same shrine", "в той же мечети", "في المسجد نفسه", "در همان حرم": the place of the
+#: attack reported before.
+_SAME_PLACE = re.compile(
+    r"\b(?:the same|that same)\s+(?:shrine|mosque|church|synagogue|city|town|site|place|venue|"
+    r"hall|spot|area|location|market|school|cemetery|district)\b"
+    r"|(?<!\w)в (?:том же|той же)\s+\w+|(?<!\w)(?:در|به) همان\s+\S+|\S+ (?:نفسه|نفسها)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _same_place(drafts: list[_Draft], sentences: list[_Sentence], text: str) -> None:
+    """An event without a place of its own, reported "at the same shrine", takes the place of
+    the event before it that has one."""
+    for i, draft in enumerate(drafts):
+        if draft.places or i == 0:
+            continue
+        if not any(_SAME_PLACE.search(text, sentences[k].start, sentences[k].end)
+                   for k in draft.sentences):  # fmt: skip
+            continue
+        earlier = next((d for d in reversed(drafts[:i]) if d.places), None)
+        if earlier is not None:
+            draft.places = list(earlier.places)
 
 
 def _read_sentences(
@@ -2431,7 +2456,7 @@ _ANAPHORIC_SUBJECT_AFTER = re.compile(
     r"\s+(?:(?:فيه|فيها|عليه)\s+)?(?:التنظيم|الجماعة|المجموعة|الحركة)(?!\w)"
 )
 #: A relative clause or participle after an attack noun: "..., which killed", ", killing".
-_RELATIVE_TAIL = re.compile(r"(?:,\s*(?:which\s+|that\s+)?|\s(?:which|that)\s+)$")
+_RELATIVE_TAIL = re.compile(r"(?:,\s*(?:which\s+|that\s+)?|\s(?:which|that|and)\s+)$")
 _RELATIVE_HEAD = re.compile(r"(?:killed|killing|left|leaving|wounded|wounding|injured|injuring)\b")
 
 
