@@ -1377,3 +1377,12 @@ def test_the_same_shrine_and_a_participle_after_and() -> None:
     assert before.date is not None and before.date.value == "2022-10"
     assert before.place[0] == "Shah Cheragh shrine"
     assert [f.value for f in before.killed] == [13]
+
+
+def test_persian_toll_given_as_object_of_announced() -> None:
+    text = (
+        "در انفجار تروریستی کرمان ۸۴ نفر به شهادت رسیدند. سخنگوی اورژانس پیش‌تر آمار شهدا را "
+        "۱۰۳ نفر اعلام کرده بود."
+    )
+    event = only(find_events(text, "fa", [ent(text, "کرمان", name="Kerman", kind="city")]))
+    assert [f.value for f in event.killed] == [84, 103]

@@ -532,7 +532,7 @@ _FILLER_LEFT = _rx(
     r"jumped", r"until", r"до", r"составил\w*", r"составля\w+", r"достиг\w*", r"возросл\w*",
     r"выросл\w*", r"увеличил\w*", r"уже", r"الي", r"عن", r"بلغ\w*", r"ارتفع\w*", r"وصل\w*", r"به",
     r"رسيد\w*", r"بر", r"کرد", r"sa", r"a", r"para", r"de", r"auf", r"à", r"стал[иао]?",
-    r"فيه", r"فيها", r"ба", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado",
+    r"فيه", r"فيها", r"ба", r"را", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado",
     r"ascendido",
     r"subido",
 )  # fmt: skip
