@@ -693,3 +693,8 @@ def test_a_turkish_noun_in_the_accusative_is_no_organisation_name(ex: EntityExtr
     found = ex.extract("Saldırıyı PKK terör örgütü üstlendi.", "tr")
     assert names(found, "organization") == {"PKK"}
     assert not find(ex.extract("Saldırıyı terör örgütü üstlendi.", "tr"), "organization")
+
+
+def test_a_persian_title_before_a_toll_word_names_no_one(ex: EntityExtractor) -> None:
+    found = ex.extract("وزیر کشور شمار کشته‌ها را ۸۴ نفر اعلام کرد.", "fa")
+    assert not find(found, "person")

@@ -1386,3 +1386,12 @@ def test_persian_toll_given_as_object_of_announced() -> None:
     )
     event = only(find_events(text, "fa", [ent(text, "کرمان", name="Kerman", kind="city")]))
     assert [f.value for f in event.killed] == [84, 103]
+
+
+def test_persian_conflicting_tolls_keep_their_sources() -> None:
+    text = (
+        "در انفجار تروریستی کرمان ۸۴ نفر به شهادت رسیدند. سخنگوی اورژانس کشور پیش‌تر آمار "
+        "شهدا را ۱۰۳ نفر اعلام کرده بود."
+    )
+    event = only(find_events(text, "fa", [ent(text, "کرمان", name="Kerman", kind="city")]))
+    assert figures(event.killed) == [(84, "exact", None), (103, "exact", "سخنگوی اورژانس کشور")]

@@ -331,7 +331,7 @@ _KILLED_WORDS = (
     r"жизн\w*", r"убит\w*", r"убил\w*", r"убив", r"убиты\w*", r"жертв\w*", r"скончал\w*",
     r"смерт\w*",
     r"кушта\w*", r"кушт(?:анд|ем|ед|ам)?", r"ҳалок\w*", r"ҷон бохт\w*", r"фавтид\w*", r"шаҳид\w*",
-    r"کشته\w*", r"کشت(?:ند)?", r"شهيد\w*",
+    r"کشته\s?ها\w*", r"کشته\w*", r"کشت(?:ند)?", r"شهيد\w*",
     r"شهدا\w*", r"جان (?:خود را )?(?:باخت|از دست دا)\w*", r"جانباخت\w*", r"قرباني\w*", r"فوت\w*",
     _AR + r"قتيل\w*", _AR + r"قتلي", r"(?:[وف])?قتل\w*", r"(?:[وف])?مقتل\w*", _AR + r"شهداء",
     _AR + r"ضحايا", r"(?:[وف])?استشهد\w*", _AR + r"استشهاد", r"لقي\w* (?:حتف|مصرع)\w*",
@@ -351,7 +351,8 @@ _INJURED_WORDS = (
     r"injured", r"injur(?:y|ies|ing)", r"wounded", r"wounding", r"wounds", r"hurt",
     r"hospitali[sz]ed", r"ранен\w*", r"ранил\w*", r"ранив", r"пострада\w*", r"госпитализ\w*",
     r"травм\w*",
-    r"захмӣ\w*", r"маҷрӯҳ\w*", r"زخمي\w*", r"مجروح\w*", r"مصدوم\w*", _AR + r"جريح\w*",
+    r"захмӣ\w*", r"маҷрӯҳ\w*", r"زخمي\s?ها\w*", r"زخمي\w*", r"مجروح\w*", r"مصدوم\w*",
+    _AR + r"جريح\w*",
     _AR + r"جرحي", r"(?:[وف])?اصيب\w*", _AR + r"اصاب\w*", _AR + r"مصاب\w*", r"بجروح",
     r"yaralan\w*", r"yaralı sayısı\w*", r"yaralı\w*", r"yarador\w*", r"jarohat\w*",
     r"яралан\w*", r"жароҳат\w*",
@@ -637,6 +638,20 @@ _SOURCE_NOUN = _rx(
     r"investigators", r"government", r"channel", r"website", r"judiciary", r"reports?",
     r"statement", r"witness\w*", r"correspondent", r"state", r"officer\w*", r"red crescent",
     r"red cross", r"hospital", r"emergenc\w+",
+)  # fmt: skip
+
+#: Persian / Pashto: the subject at the start of a clause, up to an adverb, a toll word, the
+#: object marker or a number (folded text).
+_FA_SUBJECT = re.compile(
+    _fold_pattern(
+        r"\s*((?:[\u0600-\u06ff\u200c]+\s+){0,4}?[\u0600-\u06ff\u200c]+)"
+        r"(?=\s+(?:پیش‌تر|پیشتر|قبلا|امروز|دیروز|روز|آمار|شمار|تعداد|را|در|که|نیز|هم|[0-9۰-۹]))"
+    )
+)
+_FA_SOURCE_NOUN = _rx(
+    r"سخنگو\w*", r"خبرگزاري\w*", r"وزارت\w*", r"وزير\w*", r"پليس", r"اورژانس", r"مقام\w*",
+    r"منابع", r"رسانه\w*", r"استاندار\w*", r"فرماندار\w*", r"سازمان\w*", r"رئيس\w*",
+    r"رييس\w*", r"مسئول\w*", r"تلويزيون", r"صدا و سيما", r"دادستان\w*", r"ویاند\w*",
 )  # fmt: skip
 
 # Targets: places and people attacked.
@@ -1552,6 +1567,13 @@ class _Reader:
                 x_start = len(head) - len(" ".join(words[-7:])) - (len(head) - len(head.rstrip()))
             s_o, e_o = self.folded.orig(base + x_start, base + m.start())
             source = self._source(s_o, e_o, require_source_like=True)
+            if source is None and self.language in {"fa", "prs", "ps"}:
+                # verb-final: "سخنگوی اورژانس ... آمار شهدا را ۱۰۳ نفر اعلام کرده بود": the
+                # subject opens the clause
+                subject = _FA_SUBJECT.match(head, cut + 1)
+                if subject is not None and _FA_SOURCE_NOUN.search(subject.group(1)):
+                    s_o, e_o = self.folded.orig(base + subject.start(1), base + subject.end(1))
+                    source = self._source(s_o, e_o)
             if source is None:
                 continue
             after = seg[m.end() : m.end() + 3].strip()
