@@ -1395,3 +1395,28 @@ def test_persian_conflicting_tolls_keep_their_sources() -> None:
     )
     event = only(find_events(text, "fa", [ent(text, "کرمان", name="Kerman", kind="city")]))
     assert figures(event.killed) == [(84, "exact", None), (103, "exact", "سخنگوی اورژانس کشور")]
+
+
+def test_russian_this_was_reported_by_the_group_s_agency_is_the_claim_s_channel() -> None:
+    gaz = Gazetteer(
+        {
+            "islamic_state": GazEntry("islamic_state", "organization", "Islamic State", {}),
+            "amaq": GazEntry(
+                "amaq", "media_outlet", "Amaq News Agency", {},
+                relations=(GazRelation("outlet_of", "islamic_state"),),
+            ),
+        }
+    )  # fmt: skip
+    text = (
+        "Группировка «Исламское государство» взяла на себя ответственность за теракт в Кермане. "
+        "Об этом сообщило агентство «Амак» в четверг."
+    )
+    entities = [
+        ent(text, "Исламское государство", "organization", name="Islamic State",
+            gid="islamic_state"),
+        ent(text, "Кермане", name="Kerman", kind="city", country="IR"),
+        ent(text, "Амак", "media_outlet", name="Amaq News Agency", gid="amaq"),
+    ]  # fmt: skip
+    event = only(find_events(text, "ru", entities, gazetteer=gaz))
+    assert event.claimed_by == ["Islamic State"]
+    assert event.claim_outlet == ["Amaq News Agency"]

@@ -563,7 +563,8 @@ _CLAIM = _rx(
 #: Weaker claim context (used for the claim channel when the event already has a claim).
 _CLAIM_CONTEXT = _rx(
     r"claim\w*", r"statement", r"announced", r"posted", r"released", r"published", r"заявлени\w*",
-    r"сообщени\w*", r"опубликова\w*", r"بيانيه", r"اطلاعيه", r"بيان\w*", r"اعلن\w*",
+    r"сообщени\w*", r"опубликова\w*", r"об этом (?:сообщил|заявил|говорит)\w*", r"بيانيه",
+    r"اطلاعيه", r"بيان\w*", r"اعلن\w*",
     r"açıklama\w*", r"bayonot\w*", r"изҳорот\w*", r"билдирүү\w*",
 )  # fmt: skip
 _TELEGRAM = _rx(
