@@ -1420,3 +1420,25 @@ def test_russian_this_was_reported_by_the_group_s_agency_is_the_claim_s_channel(
     event = only(find_events(text, "ru", entities, gazetteer=gaz))
     assert event.claimed_by == ["Islamic State"]
     assert event.claim_outlet == ["Amaq News Agency"]
+
+
+def test_arabic_clause_without_subject_goes_on_with_the_sentence_s_topic() -> None:
+    text = (
+        'يعد تنظيم "ولاية خراسان" من أخطر فروع تنظيم الدولة الإسلامية، وقد تبنى الهجوم على قاعة '
+        "كروكوس في 22 مارس 2024."
+    )
+    entities = [
+        ent(text, "ولاية خراسان", "organization", name="Islamic State Khorasan Province",
+            kind="wing"),
+        ent(text, "تنظيم الدولة الإسلامية", "organization", name="Islamic State", kind="group"),
+        ent(text, "قاعة كروكوس", name="Crocus City Hall", kind="site", country="RU"),
+    ]  # fmt: skip
+    assert only(find_events(text, "ar", entities)).claimed_by == [
+        "Islamic State Khorasan Province"
+    ]
+    text = "قال مسؤولون إن الانفجار وقع في كابل، وقد تبنى تنظيم داعش الهجوم."
+    entities = [
+        ent(text, "كابل", name="Kabul", kind="city", country="AF"),
+        ent(text, "تنظيم داعش", "organization", name="Islamic State", kind="group"),
+    ]
+    assert only(find_events(text, "ar", entities)).claimed_by == ["Islamic State"]

@@ -1291,6 +1291,16 @@ class _Reader:
                     continue
                 if dist < best_d:
                     best, best_d = org, dist
+            # Arabic: "يعد تنظيم X من أخطر فروع Y، وقد تبنى الهجوم": a clause with no subject of
+            # its own goes on with the sentence's topic, not the nearer Y
+            if (
+                best is not None
+                and best.end <= c_start
+                and orgs[0] is not best
+                and _AR_CLAUSE_ON.search(self.text, best.end, c_start)
+                and not any(c_end <= o.start <= c_end + 30 for o in orgs)
+            ):
+                best = orgs[0]
             if best is None and lead is not None:
                 names = [lead[1]] if lead[1] else []
             else:
@@ -2473,6 +2483,8 @@ _ANAPHORIC_SUBJECT = re.compile(
 )
 #: After an outlet's name, the colon that makes it the speaker: "Amaq Agency: ...".
 _LEAD_COLON = re.compile(r"[»\"”]?\s{0,2}[:：]\s")
+#: An Arabic clause that goes on with the sentence's topic: "، وقد تبنى", "، كما تبنى".
+_AR_CLAUSE_ON = re.compile(r"[،,]\s*(?:وقد|وكان قد|كما|ثم|و)\s*$")
 #: Arabic puts the subject after the verb: "تبنى فيه التنظيم الهجوم" ("the organisation
 #: claimed the attack in it").
 _ANAPHORIC_SUBJECT_AFTER = re.compile(
