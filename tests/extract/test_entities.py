@@ -698,3 +698,15 @@ def test_a_turkish_noun_in_the_accusative_is_no_organisation_name(ex: EntityExtr
 def test_a_persian_title_before_a_toll_word_names_no_one(ex: EntityExtractor) -> None:
     found = ex.extract("وزیر کشور شمار کشته‌ها را ۸۴ نفر اعلام کرد.", "fa")
     assert not find(found, "person")
+
+
+def test_a_bare_channel_is_a_telegram_channel_only_near_telegram() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    ex_full = default_extractor()
+    found = ex_full.extract("On Telegram, the Tawhid Diaries channel reposted the issue.", "en")
+    assert [(e.type, e.name) for e in found.entities] == [("channel", "Tawhid Diaries")]
+    found = ex_full.extract("He watched the Tawhid Diaries channel at home.", "en")
+    assert not [e for e in found.entities if e.type == "channel"]
+    found = ex_full.extract("Posts on Telegram were relayed by the Al Jazeera channel.", "en")
+    assert [(e.type, e.name) for e in found.entities] == [("media_outlet", "Al Jazeera")]

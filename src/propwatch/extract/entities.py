@@ -662,6 +662,8 @@ def _link(text: str, cand: Candidate, inside: list[_Item]) -> bool:
         if _compatible(cand.type, item.entity.type):
             _enrich(text, item, cand)
             return True
+        if cand.method == "pattern:bare_channel" and item.entity.type != "place":
+            return True  # "the Al Jazeera channel": the broadcaster the gazetteer knows
         if cand.type == "channel":
             if item.entity.type != "place":  # "Khurasan Media" is not the channel of a region
                 cand.attributes.setdefault("of", item.entity.name)

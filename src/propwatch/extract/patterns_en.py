@@ -553,4 +553,25 @@ def candidates(text: str) -> list[Candidate]:
     out.extend(_trigger_candidates(text, skip))
     out.extend(_publication_candidates(text, skip))
     out.extend(_person_candidates(text, skip))
+    out.extend(_bare_channel_candidates(text, skip))
     return out
+
+
+_BARE_CHANNEL = re.compile(rf"\bthe\s+(?P<c>{CAPSEQ})\s+channel\b")
+_TELEGRAM_NEAR = re.compile(r"Telegram|t\.me/", re.IGNORECASE)
+
+
+def _bare_channel_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """ "the Sawt al-Hind channel" where the text speaks of Telegram nearby (a TV channel
+    otherwise)."""
+    for m in _BARE_CHANNEL.finditer(text):
+        if not _TELEGRAM_NEAR.search(text, max(0, m.start() - 300), m.end() + 300):
+            continue
+        found = _name_or_quote(m, "c", first=False)
+        if found is None:
+            continue
+        name, a, b, _quoted = found
+        if in_spans(a, b, skip) or _descriptive(name) or len(name) < 3:
+            continue
+        yield Candidate("channel", name, a, m.end(), "pattern:bare_channel", 0.65,
+                        name_start=a, name_end=b)  # fmt: skip
