@@ -435,6 +435,8 @@ _COORDINATED_OBJECT = re.compile(
 )
 #: Languages whose verb (and often the attack noun) ends the sentence, far from its place.
 _VERB_FINAL = frozenset({"fa", "prs", "ps", "tr", "uz", "tg", "ky"})
+#: Longest date span looked back for when a sentence's dates are sliced out (characters).
+_MAX_DATE_SPAN = 200
 #: Before a year used as an adjective: "the 2020 killing", "its 2017 bombing".
 _YEAR_BEFORE = re.compile(r"(?<!\w)(?:the|its|his|her|their|this|that)\s+$|['’]s\s+$", re.I)
 #: Between two conjoined counts of victims: "three Spaniards and three Afghans".
@@ -979,6 +981,10 @@ class _Reader:
     ) -> list[_Fig]:
         out: list[_Fig] = []
         added: set[int] = set()
+        # the dates of this sentence only (``date_spans`` is sorted): a long text has thousands
+        d_lo = bisect.bisect_left(date_spans, (s_start - _MAX_DATE_SPAN, 0))
+        d_hi = bisect.bisect_right(date_spans, (s_end, s_end))
+        date_spans = [(ds, de) for ds, de in date_spans[d_lo:d_hi] if de > s_start]
         lo = bisect.bisect_left(numbers, s_start, key=lambda n: n.start)
         hi = bisect.bisect_left(numbers, s_end, key=lambda n: n.start)
         # a date's numbers ("23 июня") are no boundary: "Число погибших ... 23 июня выросло до 22"
@@ -1800,9 +1806,46 @@ class _Draft:
     targets: list[tuple[int, str, int]] = field(default_factory=list)
     sentences: set[int] = field(default_factory=set)
     foiled: bool = False
+    #: ``anchor()``'s running tally: place key -> (mentions, best (rank, -start), place), and
+    #: how many of ``places`` it has read (a long text merges thousands of units into a draft).
+    _tally: dict[str, tuple[int, tuple[int, int], _PlaceInfo]] = field(default_factory=dict)
+    _read: int = 0
+    #: ``best_date()`` and ``target_heads()`` kept the same way: (items read, value).
+    _best: tuple[int, DateValue | None] = (0, None)
+    _heads: tuple[int, set[str]] = field(default_factory=lambda: (0, set()))
 
     def best_date(self) -> DateValue | None:
-        return _best_date(self.dates)
+        """``_best_date(self.dates)``, kept up to date as dates are added."""
+        read, best = self._best
+        if read > len(self.dates):
+            read, best = 0, None
+        if read < len(self.dates):
+            best = _best_date([*([best] if best is not None else []), *self.dates[read:]])
+            self._best = (len(self.dates), best)
+        return best
+
+    def target_heads(self) -> set[str]:
+        """The head words of the draft's targets ("shrine", "mosque")."""
+        read, heads = self._heads
+        if read > len(self.targets):
+            read, heads = 0, set()
+        if read < len(self.targets):
+            heads = heads | {_head(t[1]) for t in self.targets[read:]}
+            self._heads = (len(self.targets), heads)
+        return heads
+
+    def anchor(self) -> _PlaceInfo | None:
+        """``_anchor(self.places)``, kept up to date as places are added."""
+        if self._read > len(self.places):  # the list was replaced
+            self._tally, self._read = {}, 0
+        for p in self.places[self._read :]:
+            n, best, place = self._tally.get(p.key, (0, (-1, 0), p))
+            mine = (p.rank, -p.entity.start)
+            self._tally[p.key] = (n + 1, *((mine, p) if mine > best else (best, place)))
+        self._read = len(self.places)
+        if not self._tally:
+            return None
+        return max(self._tally.values(), key=lambda t: (t[1][0], t[0], t[1][1]))[2]
 
     def absorb(self, unit: _Unit) -> None:
         self.units.append(unit)
@@ -1884,7 +1927,7 @@ class _Grouper:
                     return False
         if unit.places and draft.places:
             u_anchor = _anchor(unit.places)
-            d_anchor = _anchor(draft.places)
+            d_anchor = draft.anchor()
             if (
                 u_anchor is not None
                 and d_anchor is not None
@@ -1899,12 +1942,12 @@ class _Grouper:
         d_date = draft.best_date()
         if d_date is not None and any(_dates_equal_day(d, d_date) for d in unit.dates):
             return True
-        u_anchor, d_anchor = _anchor(unit.places), _anchor(draft.places)
+        u_anchor, d_anchor = _anchor(unit.places), draft.anchor()
         if u_anchor and d_anchor and u_anchor.rank >= 4 and self.places.related(u_anchor, d_anchor):
             return True
         # "the shrine attack" after a paragraph about another event
         heads = {_head(t[1]) for t in unit.targets} - {""}
-        return bool(heads & {_head(t[1]) for t in draft.targets})
+        return bool(heads & draft.target_heads())
 
     def add_unit(self, unit: _Unit) -> None:
         current = self.current(unit.sentence)
@@ -1984,7 +2027,7 @@ class _Grouper:
             return
         if s.places and draft.places:
             s_anchor = _anchor([self.places.info(p) for p in s.places])
-            d_anchor = _anchor(draft.places)
+            d_anchor = draft.anchor()
             if (
                 s_anchor
                 and d_anchor
@@ -2202,7 +2245,7 @@ def _read_sentences(
                     (d for d in find_dates(text, lang, doc_date) if _valid_date(d)),
                     key=lambda d: d.start,
                 )
-    date_spans = [(d.start, d.end) for d in dates]
+    date_spans = sorted((d.start, d.end) for d in dates)
     starts = [s for s, _ in spans]
     out = [_Sentence(i, s, e) for i, (s, e) in enumerate(spans)]
 
@@ -2634,7 +2677,7 @@ def _finish(draft: _Draft, sentences: list[_Sentence], places: _Places, text: st
     date_value = draft.best_date()
     if date_value is None or _precision(date_value) < 3:
         date_value = _refine_date(date_value, draft, sentences)
-    anchor = _anchor(draft.places)
+    anchor = draft.anchor()
     place_names: list[str] = []
     place_ids: list[str] = []
     country: str | None = None
