@@ -1442,3 +1442,47 @@ def test_arabic_clause_without_subject_goes_on_with_the_sentence_s_topic() -> No
         ent(text, "تنظيم داعش", "organization", name="Islamic State", kind="group"),
     ]
     assert only(find_events(text, "ar", entities)).claimed_by == ["Islamic State"]
+
+
+def test_a_stampede_is_its_own_event_and_keeps_its_toll() -> None:
+    text = (
+        "Two bombs exploded at the cemetery in Kerman on 3 January 2024, killing at least 95 "
+        "people. During the burial procession in Kerman on 7 January 2020, a stampede occurred, "
+        "killing at least 50 mourners and injuring over 200."
+    )
+    entities = [
+        ent(text, "Kerman", name="Kerman", kind="city", country="IR"),
+        ent(text, "Kerman", name="Kerman", kind="city", country="IR", nth=1),
+    ]
+    attack, stampede = find_events(text, "en", entities)
+    assert (attack.type, attack.date and attack.date.value) == ("bombing", "2024-01-03")
+    assert [f.value for f in attack.killed] == [95]
+    assert (stampede.type, stampede.date and stampede.date.value) == ("stampede", "2020-01-07")
+    assert [(f.value, f.qualifier) for f in stampede.killed] == [(50, "at_least")]
+    assert [(f.value, f.qualifier) for f in stampede.injured] == [(200, "over")]
+    assert "stampede" in EVENT_TYPES
+
+
+def test_a_stampede_set_off_by_an_attack_is_the_attack_and_one_without_toll_is_none() -> None:
+    text = "The explosions in Kerman on 3 January 2024 set off a stampede; 95 people were killed."
+    entities = [ent(text, "Kerman", name="Kerman", kind="city", country="IR")]
+    assert only(find_events(text, "en", entities)).type == "bombing"
+    assert find_events("Police prevented a stampede of shoppers at the sale.", "en", []) == []
+    assert find_events("A stampede of investors hit the market on 3 May 2024.", "en", []) == []
+
+
+def test_an_attack_named_in_a_comparison_takes_the_country_not_the_city() -> None:
+    text = (
+        "The bombings in Kerman, Iran on 3 January 2024 killed 95 people. The government called "
+        "them a terrorist attack, the deadliest in the country since the Cinema Rex attack of "
+        "1978."
+    )
+    entities = [
+        ent(text, "Kerman", name="Kerman", kind="city", country="IR"),
+        ent(text, "Iran", name="Iran", kind="country", country="IR"),
+    ]
+    events = find_events(text, "en", entities)
+    assert [(e.date and e.date.value, e.place, e.country) for e in events] == [
+        ("2024-01-03", ["Kerman"], "Iran"),
+        ("1978", ["Iran"], "Iran"),
+    ]

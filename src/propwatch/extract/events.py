@@ -286,12 +286,17 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"кол салуу\w*", r"кол салды\w*", r"чабуул\w*", r"ataque\w*", r"attacc\w*",
           r"attaqu\w*", r"angriff\w*"),
     _rule("attack", False, r"برید\w*", langs="ps"),
+    # not an attack: a crowd crush reported beside one ("a stampede at the 2020 funeral killed
+    # 56") is its own event, so that its toll is not given to the attack (see _event_type)
+    _rule("stampede", True,
+          r"stampedes?", r"давк[аеиу]", r"давкой", r"تدافع", r"ازدحام\s?(?:ي)?\s?جمعيت",
+          r"izdiham\w*", r"estampida\w*", r"bousculade\w*", r"massenpanik\w*"),
 )  # fmt: skip
 
 #: Type ranking when an event has several kinds of trigger (most specific first).
 _TYPE_RANK: tuple[str, ...] = (
     "suicide_bombing", "hostage_taking", "rocket_attack", "bombing", "shooting", "stabbing",
-    "arson", "attack",
+    "arson", "attack", "stampede",
 )  # fmt: skip
 
 #: Metaphors and accidents that look like triggers.
@@ -2193,6 +2198,7 @@ def find_events(
         for unit in _units(s, places, reader):
             grouper.add_unit(unit)
     _same_place(grouper.events, sentences, text)
+    _compared_country(grouper.events, text, places, reader.entities)
     events = [_finish(d, sentences, places, text) for d in grouper.events]
     return [e for e in events if e is not None]
 
@@ -2219,6 +2225,44 @@ def _same_place(drafts: list[_Draft], sentences: list[_Sentence], text: str) -> 
         earlier = next((d for d in reversed(drafts[:i]) if d.places), None)
         if earlier is not None:
             draft.places = list(earlier.places)
+
+
+#: "the deadliest attack in the country since the Cinema Rex attack of 1978": the earlier
+#: attack took place in the country of the one it is compared with.
+_IN_THE_COUNTRY_SINCE = re.compile(
+    r"\bin the country(?:['’]s (?:\w+ )?history)?,?\s+since\s+(?:the\s+)?[^.;:!?]{0,40}$"
+    r"|(?<!\w)в стране (?:с|со времен\w*)\s+[^.;:!?]{0,40}$"
+    r"|(?<!\w)في (?:البلاد|البلد) منذ\s+[^.;:!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _compared_country(
+    drafts: list[_Draft], text: str, places: _Places, entities: Sequence[Entity]
+) -> None:
+    """An earlier attack named only in a comparison ("the deadliest ... in the country since
+    the Cinema Rex attack of 1978") takes the country, not the city, of the event before it."""
+    for i, draft in enumerate(drafts):
+        if draft.places or i == 0 or not all(u.reference for u in draft.units):
+            continue
+        first = draft.units[0].triggers[0]
+        if not _IN_THE_COUNTRY_SINCE.search(text, max(0, first.start - 120), first.start):
+            continue
+        earlier = next((d.anchor() for d in reversed(drafts[:i]) if d.places), None)
+        if earlier is None or not earlier.country:
+            continue
+        country = next(
+            (
+                info
+                for ent in entities
+                if ent.type == "place"
+                for info in (places.info(ent),)
+                if info.kind == "country" and info.country == earlier.country
+            ),
+            None,
+        )
+        if country is not None:
+            draft.places = [country]
 
 
 def _read_sentences(
@@ -2717,6 +2761,10 @@ def _finish(draft: _Draft, sentences: list[_Sentence], places: _Places, text: st
     injured = _figures(draft.figures, "injured")
     if date_value is None and not place_names and not killed and not injured:
         return None
+    if not killed and not injured and all(
+        t.type == "stampede" for u in draft.units for t in u.triggers
+    ):
+        return None  # a crowd crush matters here for its toll: "a stampede of buyers" is none
     claimed_by = _unique(n for c in draft.claims for n in c.claimed_by)
     outlets = _unique(o for c in draft.claims for o in c.outlets if c.cue or claimed_by)
     perps = _unique(name for _, name in sorted(draft.perps))
@@ -2780,12 +2828,15 @@ def _figures(figs: list[_Fig], kind: str) -> list[Figure]:
 
 
 def _event_type(draft: _Draft) -> str:
-    if draft.foiled:
-        return "foiled_attack"
     counts: dict[str, int] = {}
     for unit in draft.units:
         for t in unit.triggers:
             counts[t.type] = counts.get(t.type, 0) + 1
+    if set(counts) == {"stampede"}:
+        return "stampede"
+    counts.pop("stampede", None)  # "the blasts set off a stampede": the attack's own
+    if draft.foiled:
+        return "foiled_attack"
     if counts.get("suicide_bombing"):
         return "suicide_bombing"
     specific = {k: v for k, v in counts.items() if k != "attack"}
