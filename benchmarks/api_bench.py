@@ -312,6 +312,57 @@ def _process_cpu(pid: int) -> float | None:
         return None
 
 
+def _connection_split(pid: int, port: int) -> tuple[int, ...] | None:
+    """Established client connections held by each server process (largest first): with
+    several workers, keep-alive connections stay with the process that accepted them."""
+    try:
+        import psutil
+    except ImportError:
+        return None
+    try:
+        procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+        counts = []
+        for proc in procs:
+            n = sum(1 for c in proc.net_connections(kind="tcp")
+                    if c.status == psutil.CONN_ESTABLISHED and c.laddr and c.laddr.port == port)
+            if n:
+                counts.append(n)
+        return tuple(sorted(counts, reverse=True))
+    except psutil.Error:
+        return None
+
+
+class SplitSampler:
+    """Samples :func:`_connection_split` every ``every`` seconds in a thread."""
+
+    def __init__(self, pid: int, port: int, every: float = 0.5) -> None:
+        self.pid, self.port, self.every = pid, port, every
+        self.seen: dict[tuple[int, ...], int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="split-sampler", daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            split = _connection_split(self.pid, self.port)
+            if split:
+                self.seen[split] = self.seen.get(split, 0) + 1
+
+    def __enter__(self) -> SplitSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def describe(self) -> str:
+        if not self.seen:
+            return "n/a"
+        total = sum(self.seen.values())
+        return ", ".join(f"{'/'.join(map(str, k))} ({v / total:.0%} of samples)"
+                         for k, v in sorted(self.seen.items(), key=lambda kv: -kv[1])[:3])
+
+
 # -- the load -----------------------------------------------------------------------------------
 
 
@@ -486,6 +537,8 @@ def render(result: LoadResult, info: dict[str, Any]) -> str:
     )
     lines[-1] += (f", this client {info['client_cpu_s']:,.1f} s (both on the same "
                   f"{info['machine']['cores']} cores).")  # fmt: skip
+    if info.get("split"):
+        lines += ["", f"Client connections per server process during the run: {info['split']}."]
     if result.errors:
         lines += ["", "First errors:", ""] + [f"- `{e}`" for e in result.errors[:5]]
     m = info["machine"]
@@ -574,7 +627,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             run_load(port, token, requests[:warmup], args.clients)
             cpu_before = _process_cpu(server.pid)
             client_before = time.process_time()
-            result = run_load(port, token, requests[warmup:], args.clients, args.think_ms)
+            with SplitSampler(server.pid, port) as sampler:
+                result = run_load(port, token, requests[warmup:], args.clients, args.think_ms)
             client_cpu = time.process_time() - client_before
             cpu_after = _process_cpu(server.pid)
         finally:
@@ -590,9 +644,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "server_cpu_s": None if cpu_before is None or cpu_after is None
         else cpu_after - cpu_before,
         "db_label": Path(args.db).name if "://" not in args.db else args.db.split("@")[-1],
-        "db_size": _size(args.db),
+        "db_size": _size(args.db), "split": sampler.describe(),
         "server": f"propwatch serve --workers {max(1, args.workers)}, {at_once} interactive "
-                  "request(s) at once per process",
+                  "request(s) at once per process"
+                  + (", one shared listening socket" if os.environ.get("PROPWATCH_REUSE_PORT")
+                     == "0" else "")
+                  + (", connections not balanced" if os.environ.get("PROPWATCH_BALANCE") == "0"
+                     else ""),
     }  # fmt: skip
     markdown = render(result, info)
     print(markdown)

@@ -48,8 +48,29 @@ def serve_command(
             if concurrency:
                 os.environ["PROPWATCH_CONCURRENCY"] = str(concurrency)
             os.environ["PROPWATCH_WORKERS"] = str(workers)  # cores are shared among them
-            uvicorn.run("propwatch.serve.app:create_app", factory=True, host=host, port=port,
-                        workers=workers, log_level="warning")  # fmt: skip
+            import shutil
+            import tempfile
+
+            from propwatch.serve.balance import BALANCE_ENV
+
+            # the processes publish their connection counts here (propwatch.serve.balance);
+            # PROPWATCH_BALANCE=0 leaves connections where they land
+            balance_dir = tempfile.mkdtemp(prefix="propwatch-serve-")
+            if os.environ.get("PROPWATCH_BALANCE", "1") != "0":
+                os.environ[BALANCE_ENV] = balance_dir
+            try:
+                if os.environ.get("PROPWATCH_REUSE_PORT", "1") != "0":
+                    from propwatch.serve.workers import run_workers
+
+                    config = uvicorn.Config("propwatch.serve.app:create_app", factory=True,
+                                            host=host, port=port, log_level="warning")  # fmt: skip
+                    code = run_workers(config, workers)
+                    if code is not None:
+                        return code
+                uvicorn.run("propwatch.serve.app:create_app", factory=True, host=host,
+                            port=port, workers=workers, log_level="warning")  # fmt: skip
+            finally:
+                shutil.rmtree(balance_dir, ignore_errors=True)
             return 0
         settings = ServeSettings(db=db)
         if max_upload:

@@ -7,6 +7,7 @@ so FastAPI runs them in its thread pool. Static assets ship inside the package
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from propwatch import __version__
 from propwatch.serve import audit_queue
+from propwatch.serve.balance import BALANCE_ENV, ConnectionBalancer
 from propwatch.serve.lanes import InteractiveLane
 from propwatch.serve.routes import routers
 from propwatch.serve.settings import ServeSettings
@@ -80,6 +82,9 @@ def create_app(db: str | None = None, *, settings: ServeSettings | None = None) 
     )
     app.add_middleware(NoSniff)
     app.add_middleware(InteractiveLane, limit=settings.concurrency)
+    balance_dir = os.environ.get(BALANCE_ENV)
+    if balance_dir and os.path.isdir(balance_dir):  # several processes: spread connections
+        app.add_middleware(ConnectionBalancer, directory=balance_dir)
 
     app.state.store = store
     app.state.settings = settings
