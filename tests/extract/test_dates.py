@@ -379,3 +379,16 @@ def test_without_a_document_date_a_weekday_is_the_full_date_the_text_gives_for_i
         "On Wednesday they met in 2022.",
     ):
         assert all(d.resolution != "weekday" for d in find_dates(text, "en")), text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("د ۲۰۲۳ کال د جنورۍ په ۱۱ نېټه", "2023-01-11"),
+        ("د ۲۰۲۳ کال د جنورۍ په لومړۍ نېټه", "2023-01-01"),
+        ("د ۲۰۲۳ کال د جنورۍ په دریمه نیټه وشوه", "2023-01-03"),
+        ("د ۲۰۲۴ کال د فبرورۍ ۲۲مه", "2024-02-22"),
+    ],
+)
+def test_pashto_oblique_months_and_ordinal_days(text: str, value: str) -> None:
+    assert found(text, "ps") == [value]

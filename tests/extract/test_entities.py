@@ -576,6 +576,47 @@ def test_a_persian_adjective_of_a_place_is_not_the_place() -> None:
     assert not [p for p in places if p[1] == "فارسی"], places
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("The bombing was claimed by the Islamic State's Khorasan branch.", "en",
+         "Islamic State's Khorasan branch"),
+        ("The Khorasan branch of the Islamic State claimed the bombing.", "en",
+         "Khorasan branch of the Islamic State"),
+        ("Mas'uliyatni \"Islomiy davlat\" guruhining Xuroson bo'limi o'z zimmasiga oldi.", "uz",
+         "Islomiy davlat\" guruhining Xuroson bo'limi"),
+        ("Масъулиятни «Ислом давлати» гуруҳининг Хуросон бўлими ўз зиммасига олди.", "uz",
+         "Ислом давлати» гуруҳининг Хуросон бўлими"),
+        ("Ответственность взяло на себя отделение «Исламского государства» в Хорасане.", "ru",
+         "отделение «Исламского государства» в Хорасане"),
+        ("Ответственность взяло на себя хорасанское отделение ИГ.", "ru",
+         "хорасанское отделение ИГ"),
+        ("Масъулияти ҳамларо шохаи Хуросони гурӯҳи Давлати исломӣ ба дӯш гирифт.", "tg",
+         "шохаи Хуросони гурӯҳи Давлати исломӣ"),
+        ("Saldırıyı DEAŞ'ın Horasan kolu üstlendi.", "tr", "DEAŞ'ın Horasan kolu"),
+    ],
+)  # fmt: skip
+def test_a_group_s_branch_named_by_group_and_place_is_the_branch(
+    text: str, language: str, surface: str
+) -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    found = [(e.gazetteer_id, e.text) for e in ex.extract(text, language)]
+    assert ("iskp", surface) in found, found
+    # neither the parent group nor Khorasan as a place is left beside it
+    assert not {"islamic_state", "khorasan_historical"} & {gid for gid, _ in found}, found
+
+
+def test_the_group_and_the_region_without_a_branch_word_stay_apart() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    found = {e.gazetteer_id for e in ex.extract(
+        "Islamic State fighters moved to Khorasan after 2015.", "en")}  # fmt: skip
+    assert {"islamic_state", "khorasan_historical"} <= found and "iskp" not in found
+
+
 # -- shape of the output, hostile input -----------------------------------------------------------
 
 

@@ -1486,3 +1486,33 @@ def test_an_attack_named_in_a_comparison_takes_the_country_not_the_city() -> Non
         ("2024-01-03", ["Kerman"], "Iran"),
         ("1978", ["Iran"], "Iran"),
     ]
+
+
+def test_a_bank_named_after_a_city_is_no_scene() -> None:
+    text = (
+        "On 21 March 2024 a suicide bomber struck outside a branch of New Kabul Bank in "
+        "Kandahar city, killing 21 people."
+    )
+    entities = [
+        ent(text, "Kabul", name="Kabul", kind="city", country="AF"),
+        ent(text, "Kandahar", name="Kandahar", kind="city", country="AF"),
+    ]
+    assert only(find_events(text, "en", entities)).place == ["Kandahar"]
+
+
+def test_pashto_claim_spelled_without_the_second_waw() -> None:
+    text = "د کابل په هوايي ډګر کې چاودنه وشوه چې ۱۰ کسان ووژل شول. داعش د دې برید مسؤلیت ومانه."
+    entities = [
+        ent(text, "کابل", name="Kabul", kind="city", country="AF"),
+        ent(text, "داعش", "organization", name="Islamic State", gid="islamic_state"),
+    ]
+    assert only(find_events(text, "ps", entities)).claimed_by == ["Islamic State"]
+
+
+def test_german_count_words_before_further_and_the_participle() -> None:
+    for text in (
+        "Bei dem Anschlag wurden drei Menschen getötet und acht weitere verletzt.",
+        "Bei dem Anschlag wurden drei Menschen getötet, acht weitere wurden verwundet.",
+    ):
+        event = only(find_events(text, "de", []))
+        assert [f.value for f in event.injured] == [8], text

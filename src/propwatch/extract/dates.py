@@ -245,8 +245,8 @@ _GREGORIAN_CYRILLIC: tuple[str, ...] = (
 )
 _GREGORIAN_ARABIC_SCRIPT: tuple[str, ...] = (
     # fa (Iran); Dari/Pashto; Arabic (Egypt/Gulf); Levantine; Maghreb
-    "ژانویه ژانوئیه|جنوری جنوري|يناير|كانون الثاني|جانفي",
-    "فوریه|فبروری فبروري|فبراير|شباط|فيفري",
+    "ژانویه ژانوئیه|جنوری جنوري جنورۍ|يناير|كانون الثاني|جانفي",
+    "فوریه|فبروری فبروري فبرورۍ|فبراير|شباط|فيفري",
     "مارس|مارچ|آذار",
     "آوریل|اپریل اپرېل|أبريل إبريل ابريل|نيسان|أفريل",
     "|مۍ|مايو|أيار",
@@ -459,6 +459,23 @@ def _fa_ordinals() -> dict[str, int]:
 
 _FA_ORDINALS = _fa_ordinals()
 _FA_ORDINAL_BEFORE = re.compile(_LB + "(" + _trie_regex(_FA_ORDINALS) + ") $")
+#: Pashto "د جنورۍ په لومړۍ نېټه" ("on the first date of January"): an ordinal word after the
+#: month (digits there are read by _DAY_AFTER).
+_PS_ORDINALS = {
+    normalize(word): value
+    for value, words in enumerate(
+        (
+            "لومړۍ لومړی", "دوهمه دویمه", "دریمه درېیمه", "څلورمه", "پنځمه", "شپږمه", "اوومه",
+            "اتمه", "نهمه", "لسمه",
+        ),
+        1,
+    )
+    for word in words.split()
+}  # fmt: skip
+_PS_ORDINAL_AFTER = re.compile(
+    " په (" + _trie_regex(_PS_ORDINALS) + ") (?:" + normalize("نېټه") + "|" + normalize("نیټه")
+    + r")(?![^\W\d_])"
+)
 
 _DAY_BEFORE = re.compile(
     r"(?<![\d.,:/\-])(\d{1,2})"
@@ -733,6 +750,10 @@ def _month_date(
         o = _FA_ORDINAL_BEFORE.search(view, window, ms)
         if o is not None:
             day, start = _FA_ORDINALS[o.group(1)], o.start()
+    if day is None and lang == "ps":
+        p = _PS_ORDINAL_AFTER.match(view, me)
+        if p is not None:
+            day, end = _PS_ORDINALS[p.group(1)], p.end()
     if day is None:
         a = _DAY_AFTER.match(view, me)
         if a is not None:

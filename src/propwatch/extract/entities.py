@@ -342,6 +342,7 @@ class EntityExtractor:
             if not any(h.start <= c.start and c.end <= h.end for h in heads)
         ]  # fmt: skip
         items = _resolve(text, gazetteer_items, candidates, self._index())
+        items = _merge_provinces(text, items, self.gazetteer)
         if lang == "ar":
             _attach_aliases(text, items, patterns_ar.alias_spans(text))
         markers = [m for find in patterns.issues for m in find(text)][:_MAX_CANDIDATES]
@@ -502,6 +503,88 @@ def _gazetteer_item(text: str, entry: GazEntry, start: int, end: int, confidence
     ent = Entity(entry.type, entry.name, text[start:end], start, end, entry.id, [], attributes,
                  "gazetteer", confidence)  # fmt: skip
     return _Item(ent, start, end, "gazetteer", entry)
+
+
+#: A group's branch named by the group and a place: "the Islamic State's Khorasan branch",
+#: "Islomiy davlat guruhining Xuroson bo'limi", "хорасанское отделение ИГ" (a place id and
+#: the parent's id -> the branch's id, all in the gazetteer).
+_PROVINCES: dict[tuple[str, str], str] = {
+    ("khorasan_historical", "islamic_state"): "iskp",
+    ("pk", "islamic_state"): "ispp",
+    ("so", "islamic_state"): "is_somalia",
+    ("mz", "islamic_state"): "is_mozambique",
+}
+_BRANCH_WORD = re.compile(
+    r"(?<![^\W\d_])(?:branch(?:es)?|province|affiliate|wing|chapter|faction|offshoot|"
+    r"отделени\w*|филиал\w*|ветв\w*|крыл\w*|вилаят\w*|"
+    r"bo['’ʻ`]?lim\w*|bo['’ʻ`]?linma\w*|shoxobcha\w*|qanot\w*|filial\w*|бўлим\w*|шохобча\w*|"
+    r"шоха\w*|бөлүм\w*|канат\w*|"
+    r"شاخه\w*|شعبه\w*|څانګ\w*|څانگ\w*|فرع|جناح|"
+    r"kolu\w*|şube\w*|kanad\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+#: "отделение «Исламского государства» в Хорасане": the branch word before the group.
+_BRANCH_BEFORE = re.compile(_BRANCH_WORD.pattern + r"[\s«\"“„']*$", re.IGNORECASE)
+#: Russian "хорасанское отделение ИГ": the place as an adjective before the branch word.
+_RU_KHORASAN_BRANCH = re.compile(
+    r"(?<![^\W\d_])хорасанск\w+\s+(?:отделени|филиал|ветв|крыл)\w*\s+[«\"“„]?$", re.IGNORECASE
+)
+#: What may stand between the group and the place: "Islamic State's", "guruhining", "ИГ в".
+_PROVINCE_GAP = re.compile(r"[^.;!?\n]{0,40}")
+
+
+def _merge_provinces(text: str, items: list[_Item], gazetteer: Gazetteer) -> list[_Item]:
+    """The group and the place of "the Islamic State's Khorasan branch" become the branch
+    (ISKP), with the whole phrase as its text, instead of a group and a scene."""
+    groups = [it for it in items if it.entry is not None and it.entry.type == "organization"]
+    if not groups:
+        return items
+    places = [it for it in items if it.entry is not None and it.entry.type == "place"]
+    drop: set[int] = set()
+    merged: list[_Item] = []
+    for place in places:
+        for group in groups:
+            assert place.entry is not None and group.entry is not None
+            wing_id = _PROVINCES.get((place.entry.id, group.entry.id))
+            wing = gazetteer.get(wing_id) if wing_id else None
+            if wing is None or id(place) in drop or id(group) in drop:
+                continue
+            first, last = sorted((place, group), key=lambda it: it.entity.start)
+            gap = text[first.entity.end : last.entity.start]
+            if first.entity.end > last.entity.start or not _PROVINCE_GAP.fullmatch(gap):
+                continue
+            after = _BRANCH_WORD.match(text, last.entity.end + _spaces(text, last.entity.end))
+            inside = _BRANCH_WORD.search(gap)
+            before = _BRANCH_BEFORE.search(text, max(0, first.entity.start - 30),
+                                           first.entity.start)  # fmt: skip
+            if after is None and inside is None and before is None:
+                continue
+            start = before.start() if before is not None and inside is None else first.entity.start
+            end = after.end() if after is not None else last.entity.end
+            merged.append(_gazetteer_item(text, wing, start, end, place.entity.confidence))
+            drop.update((id(place), id(group)))
+    iskp = gazetteer.get("iskp")
+    for group in groups:
+        assert group.entry is not None
+        if iskp is None or group.entry.id != "islamic_state" or id(group) in drop:
+            continue
+        ru = _RU_KHORASAN_BRANCH.search(text, max(0, group.entity.start - 40), group.entity.start)
+        if ru is not None:
+            merged.append(_gazetteer_item(text, iskp, ru.start(), group.entity.end,
+                                          group.entity.confidence))  # fmt: skip
+            drop.add(id(group))
+    if not merged:
+        return items
+    return sorted([it for it in items if id(it) not in drop] + merged,
+                  key=lambda it: (it.entity.start, it.entity.end))  # fmt: skip
+
+
+def _spaces(text: str, at: int) -> int:
+    """How many spaces (and an Uzbek genitive apostrophe) follow ``at``."""
+    n = 0
+    while at + n < len(text) and text[at + n] in " \u00a0\u200c":
+        n += 1
+    return n
 
 
 def _merge_same_span(candidates: Iterable[Candidate]) -> list[Candidate]:

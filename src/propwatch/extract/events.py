@@ -362,7 +362,8 @@ _INJURED_WORDS = (
     r"yaralan\w*", r"yaralı sayısı\w*", r"yaralı\w*", r"yarador\w*", r"jarohat\w*",
     r"яралан\w*", r"жароҳат\w*",
     r"ярадор\w*", r"жарадар\w*", r"жаракат\w*", r"жабыркад\w*", r"ټپي\w*", r"ټپيان", r"زخمي",
-    r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oiae]", r"blessée?s?", r"verletzt\w*", r"blessant",
+    r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oiae]", r"blessée?s?", r"verletzt\w*",
+    r"verwundet\w*", r"blessant",
     r"hiriendo", r"ferindo", r"ferendo",
 )  # fmt: skip
 _KILLED = _rx(*_KILLED_WORDS)
@@ -561,7 +562,7 @@ _CLAIM = _rx(
     r"ответственност\w* (?:\S+ )?взял\w*(?: на себя)?",
     r"ответственност\w*(?: \S+){0,5} за", r"заявил\w* о (?:своей )?причастност\w*", r"مسئوليت\w*",
     r"مسوليت\w*", r"مسووليت\w*", r"(?:[وف])?تبن(?:ي|ى|ت|اه|اها)\w*", r"مسوولي\w*", r"مسؤولي\w*",
-    r"المسووليه", r"üstlen\w*", r"mas'uliyat\w*", r"масъулият\w*", r"масъулиятро",
+    r"المسووليه", r"مسؤليت\w*", r"üstlen\w*", r"mas'uliyat\w*", r"масъулият\w*", r"масъулиятро",
     r"жоопкерчилик\w*", r"javobgarlik\w*", r"жавобгарлик\w*", r"zimmasiga ol\w*",
     r"зиммасига ол\w*", r"مسووليت\w*", r"مسؤوليت\w*", r"reivindic\w*", r"reinvidic\w*",
     r"assum\w+ (?:a )?autoria", r"rivendic\w*", r"revendiqu\w*", r"bekannt\w* sich",
@@ -751,6 +752,10 @@ _COORDINATION = re.compile(
     r"и|а также|в|на|по|و|در|به|ва|va|ve|hem|ham|жана|менен)*",
     re.I,
 )
+
+#: A company named after a place: "New Kabul Bank in Kandahar", "Ariana Afghan Airlines",
+#: "Кабул-банк". Capitals only: "a Kabul bank" is a bank in Kabul.
+_NAMED_AFTER = re.compile(r"[\s-]+(?:Bank|Airlines|Airways)\b|-банк", re.UNICODE)
 
 _BASED_IN = re.compile(
     r"(?:based|headquartered|born|stationed|базирующ\w*|родом|уроженц\w*|"
@@ -2391,7 +2396,7 @@ def _dateline(spans: list[tuple[int, int]], dates: list[DateValue]) -> date | No
 def _scene_place(text: str, ent: Entity, kind: str) -> bool:
     """False for places that describe someone or something rather than where it happened:
     "Tajikistan-born", "the Afghanistan branch", "based in Afghanistan", "Iran's president"."""
-    if _ADJECTIVAL.match(text, ent.end) or _BASED_IN.search(
+    if _ADJECTIVAL.match(text, ent.end) or _NAMED_AFTER.match(text, ent.end) or _BASED_IN.search(
         text[max(0, ent.start - 30) : ent.start]
     ):
         return False

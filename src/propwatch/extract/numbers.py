@@ -441,7 +441,8 @@ _LANGS: dict[str, _Lang] = {
         "soldat soldats policier policiers"))),
     "de": _Lang(_DE, False, (), (), "", frozenset(map(_norm, _spec(
         "Mensch Menschen Person Personen Tote Toten Verletzte Verletzten Zivilist Zivilisten "
-        "Kind Kinder Frau Frauen Soldat Soldaten Polizist Polizisten")))),
+        "Kind Kinder Frau Frauen Soldat Soldaten Polizist Polizisten weitere weiteren "
+        "verletzt getötet verwundet")))),
 }  # fmt: skip
 
 #: Languages with number-word tables (others get digits only).
