@@ -58,6 +58,7 @@ def _as_process(directory: Path, pid: int) -> ConnectionBalancer:
 def no_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     """Counts published and read on every request; no pause between two closes."""
     monkeypatch.setattr(balance, "_REFRESH", 0.0)
+    monkeypatch.setattr(balance, "_RESCAN", 0.0)
     monkeypatch.setattr(balance, "MIN_INTERVAL", 0.0)
 
 

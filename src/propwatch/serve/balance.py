@@ -35,7 +35,9 @@ WINDOW = 5.0
 #: Least time between two connections a process closes to rebalance.
 MIN_INTERVAL = 0.1
 #: How often a process publishes its count and reads the others'.
-_REFRESH = 0.05
+_REFRESH = 0.1
+#: How often it looks for processes that started or stopped.
+_RESCAN = 2.0
 
 
 class ConnectionBalancer:
@@ -48,6 +50,9 @@ class ConnectionBalancer:
         self.clients: dict[object, float] = {}
         self.others: list[int] = []
         self._refreshed = -math.inf
+        self._scanned = -math.inf
+        self._fd: int | None = None  # this process's count file
+        self._peers: dict[str, int] = {}  # the other processes' count files
         self._last_close = -math.inf
         self.closed = 0  # connections this process closed to rebalance
 
@@ -93,21 +98,32 @@ class ConnectionBalancer:
         for k in stale:
             del self.clients[k]
         try:
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(str(len(self.clients)), encoding="ascii")
-            os.replace(tmp, self.path)
+            if self._fd is None:
+                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            os.pwrite(self._fd, b"%10d" % len(self.clients), 0)  # fixed width: no truncation
+            if now - self._scanned > _RESCAN:  # processes come and go rarely
+                self._scanned = now
+                self._scan()
             others: list[int] = []
             wall = time.time()
-            for entry in os.scandir(self.directory):
-                if not entry.name.endswith(".count") or entry.path == str(self.path):
-                    continue
-                stat = entry.stat()
-                if wall - stat.st_mtime > WINDOW:  # an idle or stopped process
+            for fd in self._peers.values():
+                if wall - os.fstat(fd).st_mtime > WINDOW:  # an idle or stopped process
                     others.append(0)
                     continue
-                with open(entry.path, encoding="ascii") as fh:
-                    text = fh.read().strip()
+                text = os.pread(fd, 10, 0).strip()
                 others.append(int(text) if text.isdigit() else 0)
             self.others = others
         except OSError:  # the directory went away (server stopping): balance nothing
             self.others = []
+
+    def _scan(self) -> None:
+        """Open the count files of the other processes (kept open: read with ``pread``)."""
+        seen: set[str] = set()
+        for entry in os.scandir(self.directory):
+            if not entry.name.endswith(".count") or entry.path == str(self.path):
+                continue
+            seen.add(entry.path)
+            if entry.path not in self._peers:
+                self._peers[entry.path] = os.open(entry.path, os.O_RDONLY)
+        for path in [p for p in self._peers if p not in seen]:
+            os.close(self._peers.pop(path))
