@@ -1516,3 +1516,24 @@ def test_german_count_words_before_further_and_the_participle() -> None:
     ):
         event = only(find_events(text, "de", []))
         assert [f.value for f in event.injured] == [8], text
+
+
+def test_a_section_heading_is_no_attack_mention() -> None:
+    text = (
+        "On 30 July 2023, a suicide bombing at a rally in Bajaur killed at least 63 people.\n\n"
+        "Background\n"
+        "Militants had previously attacked party gatherings in Bajaur in 2022.\n\n"
+        "Attack\n"
+        "The bomber detonated his explosive vest near the stage. Officials initially put the "
+        "death toll at 40."
+    )
+    entities = [
+        ent(text, "Bajaur", name="Bajaur District", kind="district", country="PK"),
+        ent(text, "Bajaur", name="Bajaur District", kind="district", country="PK", nth=1),
+    ]
+    events = find_events(text, "en", entities)
+    main = next(e for e in events if e.date and e.date.value == "2023-07-30")
+    earlier = next(e for e in events if e.date and e.date.value == "2022")
+    # the heading "Attack" does not carry the section on with the 2022 attack before it
+    assert sorted(f.value for f in main.killed) == [40, 63]
+    assert earlier.killed == []

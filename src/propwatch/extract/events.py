@@ -2270,6 +2270,19 @@ def _compared_country(
             draft.places = [country]
 
 
+_HEADING = re.compile(r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}")
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """A section heading on a line of its own ("Attack", "Perpetrators", "Теракт"): a title,
+    not a mention of an attack that would take over the sentences below it."""
+    if not _HEADING.fullmatch(text, start, end) or not text[start].isupper():
+        return False
+    before = text[max(0, start - 1) : start]
+    after = text[end : end + 1]
+    return before in ("", "\n") and after in ("", "\n")
+
+
 def _read_sentences(
     reader: _Reader, text: str, lang: str, doc_date: date | None, doc_precision: str = "day"
 ) -> list[_Sentence]:
@@ -2325,7 +2338,7 @@ def _read_sentences(
             first.places = [p for p in first.places if p.start >= dateline_end]
     n_triggers = 0
     for s in out:
-        if n_triggers < _MAX_TRIGGERS:
+        if n_triggers < _MAX_TRIGGERS and not _heading(text, s.start, s.end):
             s.triggers = reader.triggers(s.start, s.end)
             n_triggers += len(s.triggers)
         seg, _ = reader.fold_slice(s.start, s.end)
