@@ -392,3 +392,25 @@ def test_without_a_document_date_a_weekday_is_the_full_date_the_text_gives_for_i
 )
 def test_pashto_oblique_months_and_ordinal_days(text: str, value: str) -> None:
     assert found(text, "ps") == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("il 30 luglio 2023", "it", "2023-07-30"),
+        ("il 3 gennaio 2024", "it", "2024-01-03"),
+        ("le 15 octobre 2021", "fr", "2021-10-15"),
+        ("le 22 mars 2024", "fr", "2024-03-22"),
+        ("le 3 août 2024", "fr", "2024-08-03"),
+        ("am 22. März 2024", "de", "2024-03-22"),
+        ("am 1. Mai 2024", "de", "2024-05-01"),
+        ("am 11. Januar 2023", "de", "2023-01-11"),
+    ],
+)
+def test_italian_french_and_german_month_names(text: str, language: str, value: str) -> None:
+    assert found(text, language) == [value]
+
+
+def test_mars_and_mai_are_months_only_in_french_and_german() -> None:
+    assert found("The Mars 2024 mission", "en") == []
+    assert found("Mai 2024", "uz") == []

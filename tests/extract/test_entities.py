@@ -751,3 +751,28 @@ def test_a_bare_channel_is_a_telegram_channel_only_near_telegram() -> None:
     assert not [e for e in found.entities if e.type == "channel"]
     found = ex_full.extract("Posts on Telegram were relayed by the Al Jazeera channel.", "en")
     assert [(e.type, e.name) for e in found.entities] == [("media_outlet", "Al Jazeera")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "gid", "surface"),
+    [
+        ("L'État islamique a revendiqué l'attentat.", "fr", "islamic_state", "État islamique"),
+        ("Les combattants d'Al-Qaïda.", "fr", "al_qaeda", "Al-Qaïda"),
+        ("L'attacco è stato rivendicato dall'Isis.", "it", "islamic_state", "Isis"),
+        ("El Isis reivindicó el atentado.", "es", "islamic_state", "Isis"),
+    ],
+)
+def test_elided_articles_and_the_press_s_isis(
+    text: str, language: str, gid: str, surface: str
+) -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    assert (gid, surface) in [(e.gazetteer_id, e.text) for e in ex.extract(text, language)]
+
+
+def test_isis_in_english_is_not_taken_in_title_case() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    assert ex.extract("Isis was an Egyptian goddess; Isis Smith is a singer.", "en") == []

@@ -1537,3 +1537,24 @@ def test_a_section_heading_is_no_attack_mention() -> None:
     # the heading "Attack" does not carry the section on with the 2022 attack before it
     assert sorted(f.value for f in main.killed) == [40, 63]
     assert earlier.killed == []
+
+
+def test_french_a_before_the_attack_is_no_indefinite_article() -> None:
+    text = (
+        "L'attentat contre une mosquée de Kandahar, le 15 octobre 2021, a fait au moins 47 "
+        "morts. L'organisation État islamique a revendiqué l'attaque via son agence Amaq."
+    )
+    entities = [
+        ent(text, "Kandahar", name="Kandahar", kind="city", country="AF"),
+        ent(text, "État islamique", "organization", name="Islamic State", gid="islamic_state"),
+    ]
+    event = only(find_events(text, "fr", entities))
+    assert event.claimed_by == ["Islamic State"]
+    assert event.date is not None and event.date.value == "2021-10-15"
+
+
+def test_italian_feminine_plural_dead() -> None:
+    text = "Almeno 63 persone sono morte nell'attentato suicida di Bajaur del 30 luglio 2023."
+    entities = [ent(text, "Bajaur", name="Bajaur District", kind="district", country="PK")]
+    event = only(find_events(text, "it", entities))
+    assert [(f.value, f.qualifier) for f in event.killed] == [(63, "at_least")]

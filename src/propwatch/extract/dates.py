@@ -214,19 +214,20 @@ class _Month:
 
 
 _GREGORIAN_NAMES: tuple[str, ...] = (
-    # en; es; pt; tr; uz Latin
-    "january jan|enero|janeiro|ocak|yanvar",
-    "february feb febr|febrero|fevereiro|şubat subat|fevral",
-    "march mar|marzo|março marco|mart",
-    "april apr|abril|abril|nisan|aprel",
-    "may|mayo|maio|mayıs mayis|may",
-    "june jun|junio|junho|haziran|iyun",
-    "july jul|julio|julho|temmuz|iyul",
-    "august aug|agosto|agosto|ağustos agustos|avgust",
-    "september sep sept|septiembre setiembre|setembro|eylül eylul|sentabr sentyabr",
-    "october oct|octubre|outubro|ekim|oktabr oktyabr",
-    "november nov|noviembre|novembro|kasım kasim|noyabr",
-    "december dec|diciembre|dezembro|aralık aralik|dekabr",
+    # en; es; pt; tr; uz Latin; it; fr; de
+    "january jan|enero|janeiro|ocak|yanvar|gennaio|janvier|januar jänner",
+    "february feb febr|febrero|fevereiro|şubat subat|fevral|febbraio|février fevrier|februar",
+    "march mar|marzo|março marco|mart|marzo|mars|märz maerz",
+    "april apr|abril|abril|nisan|aprel|aprile|avril|april",
+    "may|mayo|maio|mayıs mayis|may|maggio|mai|mai",
+    "june jun|junio|junho|haziran|iyun|giugno|juin|juni",
+    "july jul|julio|julho|temmuz|iyul|luglio|juillet|juli",
+    "august aug|agosto|agosto|ağustos agustos|avgust|agosto|août aout|august",
+    "september sep sept|septiembre setiembre|setembro|eylül eylul|sentabr sentyabr|settembre|"
+    "septembre|september",
+    "october oct|octubre|outubro|ekim|oktabr oktyabr|ottobre|octobre|oktober",
+    "november nov|noviembre|novembro|kasım kasim|noyabr|novembre|novembre|november",
+    "december dec|diciembre|dezembro|aralık aralik|dekabr|dicembre|décembre decembre|dezember",
 )
 _GREGORIAN_CYRILLIC: tuple[str, ...] = (
     # ru (nominative, genitive, prepositional, abbreviation); tg (+izafa -и); uz; ky
@@ -315,6 +316,9 @@ _GATED: dict[str, frozenset[str]] = {
     "آب": frozenset({"ar"}),
     "جوان": frozenset({"ar"}),
     "ماي": frozenset({"ar"}),
+    # French and German: a planet and a word in other languages
+    "mars": frozenset({"fr"}),
+    "mai": frozenset({"fr", "de"}),
 }
 #: Names that need a day before them.
 _NEEDS_DAY = frozenset({"مه", "می", "ماي", "مۍ", "mar"})

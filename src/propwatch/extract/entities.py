@@ -203,6 +203,10 @@ def _has_arabic(text: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in text)
 
 
+#: How Italian, Spanish, Portuguese and French papers write the group's acronyms ("dall'Isis",
+#: "el Isis"); in English "Isis" is also a given name and a goddess.
+_PRESS_CASE = frozenset({"Isis", "Isil"})
+_PRESS_CASE_LANGS = frozenset({"it", "es", "pt", "fr"})
 #: How Italian and Spanish papers write a suffixed acronym: "Isis-K", "Isil-K".
 _PRESS_ACRONYM = re.compile(r"[A-Z][a-z]{2,4}-[A-Z]{1,2}")
 
@@ -360,7 +364,8 @@ class EntityExtractor:
         if not self.gazetteer.entries:
             return []
         by_span: dict[tuple[int, int], list[Match[GazAlias]]] = defaultdict(list)
-        for match in self._matcher(lang).find(text):
+        view = _ELISION.sub(_unelide, text) if lang in _ELIDING else text
+        for match in self._matcher(lang).find(view):
             by_span[match.start, match.end].append(match)
             if len(by_span) >= _MAX_CANDIDATES:
                 break
@@ -377,7 +382,7 @@ class EntityExtractor:
                 entry = self.gazetteer.get(match.pattern.id)
                 if entry is None:
                     continue
-                scored = self._score(text, match, entry, unambiguous_ids)
+                scored = self._score(text, match, entry, unambiguous_ids, lang)
                 if scored is None:
                     continue
                 if best is None or scored > best[0]:
@@ -387,13 +392,17 @@ class EntityExtractor:
         return items
 
     def _score(
-        self, text: str, match: Match[GazAlias], entry: GazEntry, unambiguous: set[str]
+        self, text: str, match: Match[GazAlias], entry: GazEntry, unambiguous: set[str],
+        lang: str = "",
     ) -> float | None:
         """How sure a gazetteer match is (None: dropped)."""
         form = match.form.lstrip("@")
         if entry.type == "place" and _nisba(match.text, form):
             return None  # "فارسی" (Persian), "کرمانی" (from Kerman, a surname): not the place
-        if _caps_only(form) and not _written_in_caps(match.text, form):
+        if _caps_only(form) and not _written_in_caps(match.text, form) and not (
+            lang in _PRESS_CASE_LANGS and match.text in _PRESS_CASE
+            and form.casefold() == match.text.casefold()
+        ):
             return None
         cased = match.text[:1].isalpha() and not _has_arabic(match.text)
         lowercase = cased and match.text[:1].islower() and form[:1].isupper()
@@ -585,6 +594,20 @@ def _spaces(text: str, at: int) -> int:
     while at + n < len(text) and text[at + n] in " \u00a0\u200c":
         n += 1
     return n
+
+
+#: French and Italian elided articles and prepositions: "L'État islamique", "dall'Isis".
+#: The gazetteer is matched with the apostrophe read as a space (same offsets).
+_ELIDING = frozenset({"fr", "it"})
+_ELISION = re.compile(
+    r"(?<![^\W\d_])(?:l|d|j|n|s|c|qu|jusqu|lorsqu|puisqu|dell|dall|nell|all|sull|coll|quell|"
+    r"un|dev|tutt)['’](?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _unelide(m: re.Match[str]) -> str:
+    return m.group()[:-1] + " "
 
 
 def _merge_same_span(candidates: Iterable[Candidate]) -> list[Candidate]:

@@ -300,6 +300,16 @@ _TYPE_RANK: tuple[str, ...] = (
 )  # fmt: skip
 
 #: Metaphors and accidents that look like triggers.
+#: Indefinite articles ("a suicide bombing by ISPP": maybe another attack). French "a"
+#: ("a revendiqué l'attaque") and Spanish, Portuguese, Italian "a" ("to") are no articles.
+_INDEFINITE: dict[str, frozenset[str]] = {
+    "en": frozenset({"a", "an", "another"}),
+    "fr": frozenset({"un", "une", "autre"}),
+    "es": frozenset({"un", "una", "otro", "otra"}),
+    "pt": frozenset({"um", "uma", "outro", "outra"}),
+    "it": frozenset({"un", "una", "uno", "un'altro", "un'altra"}),
+    "de": frozenset({"ein", "eine", "einen", "einem", "einer", "weiterer", "weiteren"}),
+}
 _NOT_TRIGGER = _rx(
     r"heart attacks?", r"panic attacks?", r"cyber[\s-]?attacks?", r"asthma attacks?",
     r"verbal (?:attack|assault)s?", r"sexual(?:ly)? assault\w*",
@@ -347,8 +357,8 @@ _KILLED_WORDS = (
     r"курман бол\w*", r"өлд\w*", r"өлтүр\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*", r"وژل\w*",
     r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
-    r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?", r"tote\w*",
-    r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
+    r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?",
+    r"tote\w*", r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
     r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
     r"morreu", r"uccidendo", r"todesopfer\w*", r"ums leben", r"starben", r"tötete\w*",
 )  # fmt: skip
@@ -976,7 +986,8 @@ class _Reader:
             foiled = bool(_FOILED.search(clause) or _FOILED.match(after.lstrip()))
             tokens = before.split()
             anaphoric = bool(tokens) and bool(_ANAPHOR.fullmatch(tokens[-1]))
-            indefinite = any(t in {"a", "an", "another"} for t in tokens[-3:])
+            articles = _INDEFINITE.get(self.language, _INDEFINITE["en"])
+            indefinite = any(t in articles for t in tokens[-3:])
             reference = bool(_REFERENCE.search(" ".join(tokens[-5:])))
             out.append(
                 _Trigger(
