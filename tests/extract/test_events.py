@@ -1558,3 +1558,18 @@ def test_italian_feminine_plural_dead() -> None:
     entities = [ent(text, "Bajaur", name="Bajaur District", kind="district", country="PK")]
     event = only(find_events(text, "it", entities))
     assert [(f.value, f.qualifier) for f in event.killed] == [(63, "at_least")]
+
+
+def test_the_day_a_source_spoke_is_not_the_attack_s_day() -> None:
+    text = (
+        "Nach dem Anschlag auf die Crocus City Hall in Krasnogorsk ist die Zahl der Todesopfer "
+        "auf 115 gestiegen. Mehr als 120 Menschen wurden verletzt, teilten die russischen "
+        "Behörden am Samstag mit."
+    )
+    entities = [ent(text, "Krasnogorsk", name="Krasnogorsk", kind="city", country="RU")]
+    event = only(find_events(text, "de", entities, doc_date=date(2024, 3, 23)))
+    assert event.date is None  # Saturday is when the authorities spoke
+    assert [f.value for f in event.injured] == [120]
+    text += " Bewaffnete hatten am Freitagabend das Feuer auf Konzertbesucher eröffnet."
+    event = only(find_events(text, "de", entities, doc_date=date(2024, 3, 23)))
+    assert (event.type, event.date and event.date.value) == ("shooting", "2024-03-22")

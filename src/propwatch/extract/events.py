@@ -246,7 +246,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"فتح\w* (?:ال)?نار", r"اطلاق (?:ال)?رصاص", r"هجوم\w* مسلح\w*", r"هجوم\w* بالرصاص",
           r"silahlı saldır\w*", r"ateş açt\w*", r"o't ochdi\w*", r"o'q uzdi\w*", r"ўқ уз\w*",
           r"тирпаронӣ", r"ок атышуу", r"ډزې? وکړ\w*", r"tiroteo\w*", r"tiroteio\w*",
-          r"sparatoria\w*", r"fusillade\w*", r"schießerei\w*"),
+          r"sparatoria\w*", r"fusillade\w*", r"schießerei\w*",
+          r"feuer (?:auf (?:\w+ ){1,3})?eröffne\w*", r"eröffnete\w* (?:\w+ ){0,3}das feuer"),
     _rule("shooting", False,
           r"shootings?", r"gunfire", r"стрельб\w*", r"перестрелк\w*", r"تيراندازي",
           r"otishma\w*", r"отишма\w*", r"атышуу", r"ډزې"),
@@ -261,7 +262,7 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
     _rule("arson", False,
           r"arson", r"set (?:fire to|on fire|ablaze)", r"torched", r"firebomb\w*", r"поджог\w*",
           r"подожгл\w*", r"آتش\s?زد\w*", r"اضرام (?:ال)?نار", r"احراق\w*", r"kundaklama\w*",
-          r"o't qo'y\w*", r"incendi[oó] provocado"),
+          r"o't qo'y\w*", r"incendi[oó] provocado", r"in brand gesteckt", r"in brand gesetzt"),
     # generic attack
     _rule("attack", True,
           r"terror(?:ist)? (?:attack|assault|act|plot|operation|incident)s?",
@@ -2749,7 +2750,7 @@ def _split_countries(unit: _Unit, text: str) -> list[_Unit]:
 def _finish(draft: _Draft, sentences: list[_Sentence], places: _Places, text: str) -> Event | None:
     date_value = draft.best_date()
     if date_value is None or _precision(date_value) < 3:
-        date_value = _refine_date(date_value, draft, sentences)
+        date_value = _refine_date(date_value, draft, sentences, text)
     anchor = draft.anchor()
     place_names: list[str] = []
     place_ids: list[str] = []
@@ -2819,8 +2820,29 @@ def _finish(draft: _Draft, sentences: list[_Sentence], places: _Places, text: st
     return event
 
 
+#: A source's speaking verb: the date next to it is when it spoke, not when the attack was.
+_REPORT_VERB = re.compile(
+    r"(?<![^\W\d_])(?:said|says|told|reported|announced|confirmed|stated|added|"
+    r"teilt\w*|sagte\w*|berichtet\w*|erklärt\w*|meldet\w*|"
+    r"сообщ\w*|заяви\w*|рассказа\w*|переда\w*|"
+    r"indiqu\w*|déclar\w*|annonc\w*|précis\w*|"
+    r"inform\w*|dijo|disse|declar\w*|anunci\w*|"
+    r"detto|dichiarat\w*|annunciat\w*|riferit\w*|"
+    r"قال\w*|أعلن\w*|اعلن\w*|ذكر\w*|صرح\w*|أفاد\w*|افاد\w*|"
+    r"گفت\w*|اعلام|گزارش|açıkla\w*|bildir\w*|dedi)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _report_date(text: str, d: DateValue) -> bool:
+    """Whether ``d`` is the day a source spoke: a speaking verb next to it in its clause."""
+    before = re.split(r"[,;:.،؛]", text[max(0, d.start - 45) : d.start])[-1]
+    after = re.split(r"[,;:.،؛]", text[d.end : d.end + 30])[0]
+    return bool(_REPORT_VERB.search(before) or _REPORT_VERB.search(after))
+
+
 def _refine_date(
-    current: DateValue | None, draft: _Draft, sentences: list[_Sentence]
+    current: DateValue | None, draft: _Draft, sentences: list[_Sentence], text: str = ""
 ) -> DateValue | None:
     """A vague or missing date made precise by a compatible date near the event's sentences."""
     near: set[int] = set()
@@ -2831,8 +2853,12 @@ def _refine_date(
         if 0 <= i < len(sentences) and (i in draft.sentences or not sentences[i].triggers):
             candidates.extend(sentences[i].dates)
     if current is None:
-        # only dates in the event's own sentences, never a neighbour's
-        own = [d for i in draft.sentences for d in sentences[i].dates if not sentences[i].triggers]
+        # only dates in the event's own sentences, never a neighbour's, and not the day a
+        # source spoke ("..., teilten die Behörden am Samstag mit", "officials said on Monday")
+        own = [
+            d for i in draft.sentences for d in sentences[i].dates
+            if not sentences[i].triggers and not _report_date(text, d)
+        ]  # fmt: skip
         return _best_date(own) if own and len({d.value for d in own}) == 1 else None
     better = [
         d
