@@ -1573,3 +1573,29 @@ def test_the_day_a_source_spoke_is_not_the_attack_s_day() -> None:
     text += " Bewaffnete hatten am Freitagabend das Feuer auf Konzertbesucher eröffnet."
     event = only(find_events(text, "de", entities, doc_date=date(2024, 3, 23)))
     assert (event.type, event.date and event.date.value) == ("shooting", "2024-03-22")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("At least 13 US troops and 170 Afghan civilians were killed in the suicide bombing in "
+         "Kabul on 26 August 2021.", 183, "at_least"),
+        ("Three Spaniards and three Afghans were killed in the attack in Kabul on 17 May 2024.",
+         6, "exact"),
+        ("Al menos 13 militares estadounidenses y 170 civiles afganos murieron en el atentado "
+         "suicida en Kabul el 26 de agosto de 2021.", 183, "at_least"),
+    ],
+)  # fmt: skip
+def test_conjoined_counts_before_their_verb_are_one_toll(
+    text: str, value: int, qualifier: str
+) -> None:
+    language = "es" if text.startswith("Al menos") else "en"
+    entities = [ent(text, "Kabul", name="Kabul", kind="city", country="AF")]
+    event = only(find_events(text, language, entities))
+    assert [(f.value, f.qualifier) for f in event.killed] == [(value, qualifier)]
+
+
+def test_attackers_counted_beside_victims_are_not_added() -> None:
+    text = "Two attackers and 20 worshippers were killed in the attack in Kabul on 17 May 2024."
+    entities = [ent(text, "Kabul", name="Kabul", kind="city", country="AF")]
+    assert [f.value for f in only(find_events(text, "en", entities)).killed] == [20]

@@ -1025,6 +1025,13 @@ class _Reader:
             if num.start in added:
                 continue  # added into the figure before: "three Spaniards and three Afghans"
             fig = self._figure(num, max(s_start, prev_end), min(s_end, next_start))
+            if fig is None and i + 1 < len(seg_numbers):
+                after_next = seg_numbers[i + 2].start if i + 2 < len(seg_numbers) else s_end
+                fig = self._conjoined_subject(
+                    num, seg_numbers[i + 1], max(s_start, prev_end), after_next, date_spans
+                )
+                if fig is not None:
+                    added.add(seg_numbers[i + 1].start)
             if fig is not None and i + 1 < len(seg_numbers):
                 joined = self._add_conjoined(fig, num, seg_numbers[i + 1], s_end, date_spans)
                 if joined is not fig:
@@ -1033,6 +1040,38 @@ class _Reader:
             if fig is not None:
                 out.append(fig)
         return out
+
+    def _conjoined_subject(
+        self, num: NumberSpan, nxt: NumberSpan, lo: int, hi: int,
+        date_spans: list[tuple[int, int]],
+    ) -> _Fig | None:
+        """ "At least 13 US troops and 170 Afghan civilians were killed", "Three Spaniards and
+        three Afghans were killed": one toll (183, 6) when the casualty word follows the
+        second count only."""
+        if self._not_a_count(nxt, date_spans):
+            return None
+        if not _CONJOINED.fullmatch(self.text, num.end, nxt.start):
+            return None
+        if self._counts_attackers(self.text[num.end : nxt.start]):
+            return None  # "two attackers and 20 worshippers were killed"
+        second = self._figure(nxt, num.end, hi)
+        if second is None or second.figure.start < num.end:
+            return None
+        first = self.text[num.end : nxt.start].split(None, 1)[0].lower()
+        if _PARTITIVE.fullmatch(_fold_pattern(first)):
+            return None
+        left, l_base = self.fold_slice(max(lo, num.start - _LEFT_WINDOW), num.start)
+        qualifier = self._qualifier_before(left)
+        start = num.start
+        if qualifier != "exact":
+            q_start = self._qualifier_start(left)
+            if q_start is not None:
+                start = self.folded.orig(l_base + q_start, l_base + q_start)[0]
+        else:
+            qualifier = second.figure.qualifier
+        end = second.figure.end
+        joined = Figure(num.value + nxt.value, qualifier, self.text[start:end], start, end)
+        return _Fig(joined, second.kind, num.start)
 
     def _add_conjoined(
         self,
