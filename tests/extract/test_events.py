@@ -1599,3 +1599,21 @@ def test_attackers_counted_beside_victims_are_not_added() -> None:
     text = "Two attackers and 20 worshippers were killed in the attack in Kabul on 17 May 2024."
     entities = [ent(text, "Kabul", name="Kabul", kind="city", country="AF")]
     assert [f.value for f in only(find_events(text, "en", entities)).killed] == [20]
+
+
+def test_a_group_that_carried_out_similar_attacks_is_not_the_perpetrator() -> None:
+    text = (
+        "Gunmen opened fire on worshippers at a mosque in Herat on April 29, 2024, killing six "
+        "people. No group has claimed responsibility, though the Islamic State has carried out "
+        "similar attacks on Shia mosques."
+    )
+    entities = [
+        ent(text, "Herat", name="Herat", kind="city", country="AF"),
+        ent(text, "Islamic State", "organization", name="Islamic State", gid="islamic_state"),
+    ]
+    event = only(find_events(text, "en", entities))
+    assert event.perpetrators == [] and event.claimed_by == []
+    text = text.replace("similar attacks on Shia mosques", "the attack, officials said")
+    entities[1] = ent(text, "Islamic State", "organization", name="Islamic State",
+                      gid="islamic_state")  # fmt: skip
+    assert only(find_events(text, "en", entities)).perpetrators == ["Islamic State"]

@@ -629,6 +629,13 @@ _PERP_VERB = _rx(
     r"committed",
     r"совершил\w*",
 )
+#: After a perpetrating verb: other attacks than the one reported ("has carried out similar
+#: attacks", "launched several attacks").
+_OTHER_ATTACKS = re.compile(
+    r"\s+(?:\w+\s+)?(?:similar|other|previous|earlier|such|several|many|numerous|dozens of|"
+    r"a series of|a string of|multiple|past|frequent|repeated)\b",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(r"^(?:The|the|O|A|El|La|Los|Las|Os|As|Il|Lo|Le|Les|Der|Die|Das)\s+")
 _TAKFIRI = _rx(r"takfir\w*", r"تکفيري\w*", r"التکفيري\w*", r"تکفيريون", r"такфир\w*")
 
@@ -1505,6 +1512,8 @@ class _Reader:
             # verbs may be far from their subject; "ISIS operative" must be adjacent
             reach = 60 if _PERP_VERB.fullmatch(m.group()) else 4
             near = [o for o in orgs if 0 <= c_start - o.end <= reach]
+            if _OTHER_ATTACKS.match(seg, m.end()):
+                continue  # "the group has carried out similar attacks": not this one
             if near and not _CLAIM.search(self.fold_slice(near[-1].end, c_start)[0]):
                 out.append((near[-1].start, near[-1].name))
         return out
