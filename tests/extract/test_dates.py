@@ -414,3 +414,33 @@ def test_italian_french_and_german_month_names(text: str, language: str, value: 
 def test_mars_and_mai_are_months_only_in_french_and_german() -> None:
     assert found("The Mars 2024 mission", "en") == []
     assert found("Mai 2024", "uz") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("qui a fait 84 morts la veille à Kerman", "fr", "2024-01-03"),
+        ("hier soir", "fr", "2024-01-03"),
+        ("ieri sera", "it", "2024-01-03"),
+        ("gestern Abend", "de", "2024-01-03"),
+        ("Накануне в Кабуле прогремел взрыв.", "ru", "2024-01-03"),
+        ("Взрыв произошел накануне.", "ru", "2024-01-03"),
+    ],
+)
+def test_yesterday_and_the_day_before_in_more_languages(
+    text: str, language: str, value: str
+) -> None:
+    assert found(text, language, date(2024, 1, 4)) == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("la veille du scrutin", "fr"),
+        ("la veille d'une fête", "fr"),
+        ("накануне выборов", "ru"),
+        ("I hier him", "en"),
+    ],
+)
+def test_the_eve_of_something_is_no_date(text: str, language: str) -> None:
+    assert found(text, language, date(2024, 1, 4)) == []

@@ -615,7 +615,9 @@ _RELATIVE: dict[str, int] = {
         (1, "yesterday|last night|yesterday evening|yesterday morning|вчера|прошлой ночью|"
             "минувшей ночью|вчера вечером|вчера утром|دیروز|دیشب|شب گذشته|روز گذشته|"
             "أمس|الأمس|يوم أمس|مساء أمس|صباح أمس|ليلة أمس|الليلة الماضية|مساء الأمس|"
-            "dün|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|پرون|ayer|anoche|ontem"),
+            "dün|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|پرون|ayer|anoche|ontem|"
+            "hier|hier soir|hier matin|la veille|ieri|ieri sera|ieri mattina|gestern|"
+            "gestern abend|накануне"),
         (2, "day before yesterday|the day before yesterday|позавчера|پریروز|أول أمس|"
             "أول من أمس|evvelsi gün|anteayer|anteontem"),
         (0, "today|this morning|this evening|сегодня|امروز|مساء اليوم|صباح اليوم|ظهر اليوم|"
@@ -626,6 +628,16 @@ _RELATIVE: dict[str, int] = {
 _RELATIVE_LANGS: dict[str, frozenset[str]] = {
     normalize("kecha"): frozenset({"uz"}),
     normalize("кеча"): frozenset({"uz"}),
+    normalize("hier"): frozenset({"fr"}),
+    normalize("la veille"): frozenset({"fr"}),
+    normalize("ieri"): frozenset({"it"}),
+    normalize("gestern"): frozenset({"de"}),
+}
+#: "the day before" words that are "on the eve of" with a noun after them ("la veille du
+#: scrutin", "накануне выборов"): a relative day only when no noun follows.
+_EVE_OF = {
+    normalize("la veille"): re.compile(r" (?:(?:de|du|des)(?![^\W\d_])|d['’])"),
+    normalize("накануне"): re.compile(r" [^\W\d_]+(?:а|я|ы|и|ов|ев|ей|ий|ого|его)(?![^\W\d_])"),
 }
 
 
@@ -1052,6 +1064,9 @@ def _relative_candidates(view: str, starts: _Starts, lang: str, doc_date: date) 
         langs = _RELATIVE_LANGS.get(word)
         if langs is not None and lang not in langs:
             continue
+        eve = _EVE_OF.get(word)
+        if eve is not None and eve.match(view, m.end()):
+            continue  # "накануне выборов", "la veille du scrutin": the eve of something
         if _title_case_word(view, starts, m.start()):
             continue  # "If You Look At Today, ..." (a headline, not a date)
         value = doc_date - timedelta(days=_RELATIVE[word])
