@@ -1617,3 +1617,40 @@ def test_a_group_that_carried_out_similar_attacks_is_not_the_perpetrator() -> No
     entities[1] = ent(text, "Islamic State", "organization", name="Islamic State",
                       gid="islamic_state")  # fmt: skip
     assert only(find_events(text, "en", entities)).perpetrators == ["Islamic State"]
+
+
+def test_the_latest_in_a_string_of_attacks_claimed_by_a_group_is_claimed_by_it() -> None:
+    text = (
+        "The assault on Crocus City Hall outside Moscow on March 22, 2024, which killed at least "
+        "137 people, is the latest in a string of attacks claimed by Islamic State Khorasan "
+        "Province."
+    )
+    entities = [
+        ent(text, "Crocus City Hall", name="Crocus City Hall", kind="site", country="RU"),
+        ent(text, "Islamic State Khorasan Province", "organization",
+            name="Islamic State Khorasan Province", gid="iskp"),
+    ]  # fmt: skip
+    event = only(find_events(text, "en", entities))
+    assert event.claimed_by == ["Islamic State Khorasan Province"]
+
+
+def test_arabic_the_organisation_also_claimed_is_the_claimant_before() -> None:
+    text = (
+        'يعد تنظيم "ولاية خراسان" من أخطر فروع تنظيم الدولة الإسلامية، وقد تبنى الهجوم على قاعة '
+        "كروكوس في 22 مارس 2024.\n\nكما تبنى التنظيم تفجيرين انتحاريين في مدينة كرمان في 3 يناير "
+        "2024 أسفرا عن مقتل نحو 90 شخصا، وهجوم مطار كابل في 26 أغسطس 2021."
+    )
+    entities = [
+        ent(text, "ولاية خراسان", "organization", name="Islamic State Khorasan Province",
+            kind="wing"),
+        ent(text, "تنظيم الدولة الإسلامية", "organization", name="Islamic State", kind="group"),
+        ent(text, "قاعة كروكوس", name="Crocus City Hall", kind="site", country="RU"),
+        ent(text, "كرمان", name="Kerman", kind="city", country="IR"),
+        ent(text, "كابل", name="Kabul", kind="city", country="AF"),
+    ]  # fmt: skip
+    events = find_events(text, "ar", entities)
+    assert [(e.date and e.date.value, e.claimed_by) for e in events] == [
+        ("2024-03-22", ["Islamic State Khorasan Province"]),
+        ("2024-01-03", ["Islamic State Khorasan Province"]),
+        ("2021-08-26", ["Islamic State Khorasan Province"]),
+    ]

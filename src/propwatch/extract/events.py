@@ -449,6 +449,8 @@ _COORDINATED_OBJECT = re.compile(
     r"(?:,\s*|\s)(?:and|as well as)\s+(?:the|an?)\s+"
     r"(?:(?:[A-Z0-9][\w'’-]*|twin|double|deadly|suicide|mass|car|truck|bomb|gun|knife|"
     r"terror(?:ist)?)\s+){0,3}$"
+    # Arabic: "تبنى التنظيم تفجيرين ...، وهجوم مطار كابل" (the attack noun carries the "و")
+    r"|[،,]\s*(?:كما\s+)?و?$"
 )
 #: Languages whose verb (and often the attack noun) ends the sentence, far from its place.
 _VERB_FINAL = frozenset({"fa", "prs", "ps", "tr", "uz", "tg", "ky"})
@@ -950,6 +952,8 @@ class _Reader:
         )
         self._starts = [e.start for e in self.entities]
         self.gazetteer = gazetteer
+        #: The last claim with a named claimant: (where its cue is, the names).
+        self.last_claim: tuple[int, list[str]] | None = None
 
     # -- helpers --------------------------------------------------------------------------
     def fold_slice(self, start: int, end: int) -> tuple[str, int]:
@@ -1381,6 +1385,8 @@ class _Reader:
                 names = [best.name] if best else self._claimant_text(c_start, c_end)
             if not names:
                 names = self._claimant_before(s_start, c_start, c_end)
+            if names:
+                self.last_claim = (c_start, names)
             out.append(_Claim(c_start, names, outlets))
         return out
 
@@ -1420,6 +1426,11 @@ class _Reader:
             for e in self.entities_in(lo + prev_start, s_start, ("organization",))
             if self.kind_of(e) not in _NOT_CLAIMANT_KINDS
         }
+        last = self.last_claim
+        if len(groups) > 1 and last is not None and last[0] >= lo + prev_start:
+            # "X, one of Y's branches, claimed ... . The group also claimed ...": the claimant
+            # of the sentence before, not the other group it names
+            return list(last[1])
         return list(groups) if len(groups) == 1 else []
 
     def _claimant_text(self, c_start: int, c_end: int) -> list[str]:
@@ -2593,9 +2604,18 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         per[nearest(fig.anchor) if owner is None else owner].figures.append(fig)
     for claim in s.claims:
         owner = nearest(claim.pos)
+        if len(triggers) > 1 and _SERIES_OF.search(
+            reader.text, max(0, triggers[owner].start - 40), triggers[owner].start
+        ):  # "the latest in a string of attacks claimed by ISKP": this one is claimed too
+            series = owner
+            owner = min(
+                (i for i in range(len(triggers)) if i != series),
+                key=lambda i: abs(triggers[i].start - triggers[series].start),
+            )
         per[owner].claims.append(claim)
         for j in range(owner + 1, len(triggers)):  # "claimed the 2021 bombing ..., and the
-            if not _COORDINATED_OBJECT.search(  # October 2022 shooting in Shiraz"
+            adjacent = triggers[j].start - triggers[j - 1].end <= 2  # "تفجيرين انتحاريين"
+            if not adjacent and not _COORDINATED_OBJECT.search(  # October 2022 shooting ..."
                 reader.text, max(0, triggers[j].start - 60), triggers[j].start
             ):
                 break
@@ -2628,6 +2648,12 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
     return out
 
 
+#: "the latest in a string of attacks claimed by ...": a series the reported attack is in.
+_SERIES_OF = re.compile(
+    r"\b(?:latest|last|newest|one|another)\s+(?:\w+\s+){0,2}in\s+an?\s+(?:\w+\s+)?"
+    r"(?:string|series|wave|spate|chain|number|line)\s+of\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 #: An aside between a number and its verb (folded text): ", including 10 children,",
 #: "(among them 3 police officers)", ", среди них 5 детей,".
 _ASIDE_WORDS = (
