@@ -1654,3 +1654,37 @@ def test_arabic_the_organisation_also_claimed_is_the_claimant_before() -> None:
         ("2024-01-03", ["Islamic State Khorasan Province"]),
         ("2021-08-26", ["Islamic State Khorasan Province"]),
     ]
+
+
+def test_a_group_s_claim_makes_an_explosion_before_it_an_attack() -> None:
+    text = (
+        "В Кабуле в среду, 11 января 2023 года, у здания МИД Афганистана прогремел взрыв. "
+        "По данным талибов, погибли пять человек. ИГИЛ-Хорасан взял ответственность на себя."
+    )
+    entities = [
+        ent(text, "Кабуле", name="Kabul", kind="city", country="AF"),
+        ent(text, "ИГИЛ-Хорасан", "organization", name="Islamic State Khorasan Province",
+            gid="iskp"),
+    ]  # fmt: skip
+    event = only(find_events(text, "ru", entities))
+    assert (event.date and event.date.value, event.place) == ("2023-01-11", ["Kabul"])
+    assert event.claimed_by == ["Islamic State Khorasan Province"]
+    assert [f.value for f in event.killed] == [5]
+    # without the claim, an explosion with deaths may be an accident: no event
+    alone = text.rsplit(" ИГИЛ", 1)[0]
+    assert find_events(alone, "ru", entities[:1]) == []
+
+
+def test_russian_responsibility_taken_with_na_sebya_first_and_injuries_received() -> None:
+    text = (
+        "В Дербенте 23 июня 2024 года боевики атаковали синагогу. Ранения получили более 20 "
+        "человек. Ответственность на себя взял «Вилаят Кавказ»."
+    )
+    entities = [
+        ent(text, "Дербенте", name="Derbent", kind="city", country="RU"),
+        ent(text, "Вилаят Кавказ", "organization", name="Islamic State Caucasus Province",
+            gid="is_caucasus"),
+    ]  # fmt: skip
+    event = only(find_events(text, "ru", entities))
+    assert event.claimed_by == ["Islamic State Caucasus Province"]
+    assert [(f.value, f.qualifier) for f in event.injured] == [(20, "over")]

@@ -366,7 +366,7 @@ _KILLED_WORDS = (
 _INJURED_WORDS = (
     r"injured", r"injur(?:y|ies|ing)", r"wounded", r"wounding", r"wounds", r"hurt",
     r"hospitali[sz]ed", r"ранен\w*", r"ранил\w*", r"ранив", r"пострада\w*", r"госпитализ\w*",
-    r"травм\w*",
+    r"травм\w*", r"ранени[яй] получил\w*", r"травмы получил\w*",
     r"захмӣ\w*", r"маҷрӯҳ\w*", r"زخمي\s?ها\w*", r"زخمي\w*", r"مجروح\w*", r"مصدوم\w*",
     _AR + r"جريح\w*",
     _AR + r"جرحي", r"(?:[وف])?اصيب\w*", _AR + r"اصاب\w*", _AR + r"مصاب\w*", r"بجروح",
@@ -572,7 +572,7 @@ _CLAIM = _rx(
     r"(?:took|taken|take|taking|takes|assumed|accepted|admitted) (?:\w+ )?responsibility",
     r"responsibility (?:was|has been) claimed", r"claimed(?=\s*(?:[.,;)]|$))",
     r"взял\w* (?:на себя )?ответственност\w*", r"взяв\w* (?:на себя )?ответственност\w*",
-    r"ответственност\w* (?:\S+ )?взял\w*(?: на себя)?",
+    r"ответственност\w* (?:\S+ ){0,2}взял\w*(?: на себя)?",
     r"ответственност\w*(?: \S+){0,5} за", r"заявил\w* о (?:своей )?причастност\w*", r"مسئوليت\w*",
     r"مسوليت\w*", r"مسووليت\w*", r"(?:[وف])?تبن(?:ي|ى|ت|اه|اها)\w*", r"مسوولي\w*", r"مسؤولي\w*",
     r"المسووليه", r"مسؤليت\w*", r"üstlen\w*", r"mas'uliyat\w*", r"масъулият\w*", r"масъулиятро",
@@ -2096,10 +2096,36 @@ class _Grouper:
         if not (s.figures or s.claims or s.perps):
             return
         draft = self.current(sentence)
+        if draft is None and self._claimed(s):
+            draft = self._open_pending(sentence)
         if draft is None:  # an infobox or a headline before the first trigger
             self.orphans.append(s)
             return
         self._attach_to(draft, s)
+
+    @staticmethod
+    def _claimed(s: _Sentence) -> bool:
+        return any(c.cue and c.claimed_by for c in s.claims)
+
+    def _open_pending(self, sentence: int) -> _Draft | None:
+        """ "У здания МИД прогремел взрыв. ... ИГИЛ-Хорасан взял ответственность на себя.": a
+        group's claim makes the explosion before it an attack (an explosion alone may be an
+        accident, so it waited)."""
+        waiting = [p for p in self.pending if p.sentence >= sentence - _LOOK_BACK]
+        if not waiting or len(self.events) >= MAX_EVENTS:
+            return None
+        draft = _Draft()
+        self.events.append(draft)
+        for unit in waiting:
+            if not draft.units or self.compatible(unit, draft):
+                draft.absorb(unit)
+                self.touched.setdefault(unit.sentence, []).append(draft)
+        self.pending = []
+        for orphan in self.orphans:
+            if orphan.index >= sentence - _LOOK_BACK:
+                self._attach_to(draft, orphan, mark=False)
+        self.orphans = []
+        return draft
 
     def _attach_to(self, draft: _Draft, s: _Sentence, mark: bool = True) -> None:
         sentence = s.index
