@@ -444,3 +444,8 @@ def test_yesterday_and_the_day_before_in_more_languages(
 )
 def test_the_eve_of_something_is_no_date(text: str, language: str) -> None:
     assert found(text, language, date(2024, 1, 4)) == []
+
+
+def test_pashto_solar_year_word_between_the_year_and_kal() -> None:
+    assert found("د ۱۴۰۲ لمریز کال د وري په ۱۵ مه", "ps") == ["2023-04-04"]
+    assert found("د ۱۴۰۲ هجري لمریز کال د وري په ۱۵مه", "ps") == ["2023-04-04"]

@@ -1688,3 +1688,23 @@ def test_russian_responsibility_taken_with_na_sebya_first_and_injuries_received(
     event = only(find_events(text, "ru", entities))
     assert event.claimed_by == ["Islamic State Caucasus Province"]
     assert [(f.value, f.qualifier) for f in event.injured] == [(20, "over")]
+
+
+def test_persian_national_of_a_country_is_no_scene_and_this_shrine_is_the_shrine() -> None:
+    text = (
+        "در حمله مسلحانه به حرم شاهچراغ شیراز در روز یکشنبه ۲۲ مرداد ۱۴۰۲ دو نفر به شهادت "
+        "رسیدند. عامل این حمله که تبعه تاجیکستان است دستگیر شد. داعش پیش‌تر مسئولیت حمله مهر "
+        "۱۴۰۱ به این حرم را پذیرفته بود."
+    )
+    entities = [
+        ent(text, "حرم شاهچراغ", name="Shah Cheragh shrine", kind="site", country="IR"),
+        ent(text, "شیراز", name="Shiraz", kind="city", country="IR"),
+        ent(text, "تاجیکستان", name="Tajikistan", kind="country", country="TJ"),
+        ent(text, "داعش", "organization", name="Islamic State", gid="islamic_state"),
+    ]
+    events = find_events(text, "fa", entities)
+    # no gazetteer here: the country is the code the place entities carry
+    assert [(e.date and e.date.value, e.country) for e in events] == [
+        ("2023-08-13", "IR"), ("2022-10", "IR"),
+    ]
+    assert events[1].place[0] == "Shah Cheragh shrine"

@@ -787,7 +787,10 @@ _INSTITUTION_OF = re.compile(
     r"(?:\b(?:МИД|МВД|ФСБ|СК|Минобороны|посольств\w*|консульств\w*|генконсульств\w*|"
     r"президент\w*|правительств\w*|министерств\w*|ведомств\w*|лидер\w*|граждан\w*|"
     r"уроженц\w*)|\b(?:embassy|consulate|president|government|ministry|citizens?|nationals?)"
-    r"\s+of(?:\s+the)?)\s+$",
+    r"\s+of(?:\s+the)?"
+    # Persian and Arabic: "تبعه تاجیکستان" (a national of Tajikistan), "من مواطني طاجيكستان"
+    r"|(?<!\w)(?:تبعه|اتباع|شهروند|شهروندان|مواطن\w*|رعايا|سفارت|سفارة|وزارت خارجه)"
+    r")\s+$",
     re.I,
 )
 _GEO_NOUN = re.compile(
@@ -2310,7 +2313,9 @@ def find_events(
 _SAME_PLACE = re.compile(
     r"\b(?:the same|that same)\s+(?:shrine|mosque|church|synagogue|city|town|site|place|venue|"
     r"hall|spot|area|location|market|school|cemetery|district)\b"
-    r"|(?<!\w)в (?:том же|той же)\s+\w+|(?<!\w)(?:در|به) همان\s+\S+|\S+ (?:نفسه|نفسها)(?!\w)",
+    r"|(?<!\w)в (?:том же|той же)\s+\w+|(?<!\w)(?:در|به) همان\s+\S+|\S+ (?:نفسه|نفسها)(?!\w)"
+    # "حمله مهر ۱۴۰۱ به این حرم" ("the attack of Mehr 1401 on this shrine")
+    r"|(?<!\w)(?:در|به|از) (?:این|آن) (?:حرم|مسجد|زیارتگاه|مکان|محل|مدرسه|مکتب)(?!\w)",
     re.IGNORECASE,
 )
 
