@@ -174,3 +174,55 @@ def test_serve_with_two_workers_spreads_connections_and_stops_on_sigterm(
                 server.stderr.close()
     assert code == 0
     assert list(tmp.iterdir()) == []  # the directory the processes shared is gone
+
+
+@pytest.mark.skipif(not reuse_port_supported(), reason="no SO_REUSEPORT on this system")
+def test_workers_that_cannot_start_stop_the_server_with_a_clear_error(tmp_path: Path) -> None:
+    bad = "postgresql://nobody@127.0.0.1:1/none"  # nothing listens on port 1
+    done = subprocess.run(
+        [sys.executable, "-m", "propwatch", "serve", "--db", bad, "--port", str(_free_port()),
+         "--workers", "2"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "[PW201] cannot connect" in done.stderr
+    assert "a server process could not start" in done.stderr
+
+
+@pytest.mark.skipif(not reuse_port_supported(), reason="no SO_REUSEPORT on this system")
+def test_a_worker_that_dies_is_replaced(tmp_path: Path) -> None:
+    psutil = pytest.importorskip("psutil")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "propwatch", "serve", "--db", str(tmp_path / "w.db"),
+         "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+    def listening() -> list[Any]:
+        return [
+            p for p in psutil.Process(server.pid).children()
+            if any(c.status == psutil.CONN_LISTEN and c.laddr.port == port
+                   for c in p.net_connections(kind="tcp"))
+        ]  # fmt: skip
+
+    try:
+        deadline = time.monotonic() + 60
+        while len(listening()) < 2:
+            assert server.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+        victim = listening()[0]
+        victim.kill()
+        victim.wait(timeout=10)
+        deadline = time.monotonic() + 60
+        while len([p for p in listening() if p.pid != victim.pid]) < 2:
+            assert server.poll() is None, "the supervisor stopped"
+            assert time.monotonic() < deadline, "no replacement"
+            time.sleep(0.2)
+        probe = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        probe.request("GET", "/health")
+        assert probe.getresponse().status == 200
+        probe.close()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)

@@ -18,10 +18,14 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import socket
+import sys
 import threading
+import traceback
 from types import FrameType
 
 import uvicorn
+
+from propwatch.errors import PropwatchError
 
 __all__ = ["reuse_port_supported", "run_workers"]
 
@@ -45,7 +49,22 @@ def _listen(host: str, port: int, backlog: int) -> socket.socket:
 
 
 def _serve(config: uvicorn.Config, sock: socket.socket) -> None:  # pragma: no cover (child)
-    uvicorn.Server(config).run(sockets=[sock])
+    """One server process. Exits with :data:`_STARTUP_FAILURE` if it never started serving
+    (the app could not be built: a database that cannot be opened, say), so that the
+    supervisor stops instead of restarting it forever."""
+    server = uvicorn.Server(config)
+    try:
+        server.run(sockets=[sock])
+    except (Exception, SystemExit) as exc:
+        if server.started:
+            raise
+        if isinstance(exc, PropwatchError):
+            print(f"error: {exc}", file=sys.stderr)
+        elif not isinstance(exc, SystemExit):
+            traceback.print_exc()
+        sys.exit(_STARTUP_FAILURE)
+    if not server.started:
+        sys.exit(_STARTUP_FAILURE)
 
 
 def run_workers(config: uvicorn.Config, workers: int) -> int | None:
@@ -79,6 +98,9 @@ def run_workers(config: uvicorn.Config, workers: int) -> int | None:
                 procs[i] = spawn.Process(target=_serve, args=(config, sockets[i]))
                 procs[i].start()
     finally:
+        if failed:
+            print("error: a server process could not start (see above); stopping.",
+                  file=sys.stderr)  # fmt: skip
         for proc in procs:
             if proc.is_alive():
                 proc.terminate()  # SIGTERM: uvicorn finishes the requests under way
