@@ -1708,3 +1708,29 @@ def test_persian_national_of_a_country_is_no_scene_and_this_shrine_is_the_shrine
         ("2023-08-13", "IR"), ("2022-10", "IR"),
     ]
     assert events[1].place[0] == "Shah Cheragh shrine"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "killed"),
+    [
+        ("در حمله به حرم شاهچراغ در شیراز در ۲۲ مرداد ۱۴۰۲، دو نفر از زائران و خادمان به "
+         "شهادت رسیدند.", "fa", [2]),
+        ("Two of the pilgrims were killed in the attack on the shrine in Shiraz on 13 August "
+         "2023.", "en", [2]),
+        ("Three of the attackers were killed in the attack on the shrine in Shiraz on 13 August "
+         "2023.", "en", []),
+    ],
+)  # fmt: skip
+def test_a_count_of_some_of_a_group_is_a_toll_unless_they_are_attackers(
+    text: str, language: str, killed: list[int]
+) -> None:
+    surface = "شیراز" if language == "fa" else "Shiraz"
+    entities = [ent(text, surface, name="Shiraz", kind="city", country="IR")]
+    assert [f.value for f in only(find_events(text, language, entities)).killed] == killed
+
+
+def test_an_attack_on_a_church_is_an_attack_and_one_person_killed_counts() -> None:
+    text = "أسفر الهجوم على كنيسة في إسطنبول في 28 يناير 2024 عن مقتل شخص واحد."
+    entities = [ent(text, "إسطنبول", name="Istanbul", kind="city", country="TR")]
+    event = only(find_events(text, "ar", entities))
+    assert [f.value for f in event.killed] == [1]

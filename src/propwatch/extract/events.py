@@ -337,6 +337,9 @@ _CONTEXT = _rx(
     # places of worship, as "shrine" and "mosque" in English
     r"мечет\w*", r"святын\w*", r"مسجد\w*", r"حرم", r"مرقد\w*", r"ضريح\w*", r"masjid\w*",
     r"cami\w*", r"türbe\w*", r"масҷид\w*", r"масжид\w*", r"мечит\w*", r"جومات\w*",
+    r"church\w*", r"synagogue\w*", r"gurdwara\w*", r"церк\w*", r"синагог\w*", r"كنيس\w*",
+    r"كليسا", r"کليسا", r"کنيسه", r"kilise\w*", r"sinagog\w*", r"iglesia\w*", r"igreja\w*",
+    r"chiesa", r"église\w*", r"kirche\w*",
 )  # fmt: skip
 
 # Casualty words. KILLED/INJURED match after a number ("15 killed") or before it ("killing 15").
@@ -359,7 +362,8 @@ _KILLED_WORDS = (
     r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
     r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?",
-    r"tote\w*", r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
+    r"tote\w*", r"مقتل (?:شخص|مواطن|رجل|امراه|طفل|جندي|شرطي)",
+    r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
     r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
     r"morreu", r"uccidendo", r"todesopfer\w*", r"ums leben", r"starben", r"tötete\w*",
 )  # fmt: skip
@@ -1189,7 +1193,8 @@ class _Reader:
         """Casualty class of the first casualty word after the number, within its phrase."""
         pos = 0
         unknown = 0
-        for _ in range(7):
+        partitive = False  # "دو نفر از زائران و خادمان به شهادت رسیدند", "two of the pilgrims"
+        for _ in range(9):
             while pos < len(right) and right[pos] in " \t+":
                 pos += 1
             if pos >= len(right):
@@ -1210,10 +1215,20 @@ class _Reader:
                     return kind, pos + m.end()
             word_m = re.match(r"[^\s,;:.!?()\[\]،؛\"«»]+", rest)
             word = word_m.group() if word_m else rest[:1]
-            if _NOT_PERSONS.fullmatch(word) or _PARTITIVE.fullmatch(word):
+            if _NOT_PERSONS.fullmatch(word) or _ATTACKERS.fullmatch(word):
                 return None, 0
+            if _PARTITIVE.fullmatch(word):
+                if partitive or pos == 0:
+                    return None, 0
+                partitive = True  # the people of whom the count is: up to three words more
+                unknown = -1
+                pos += len(word)
+                continue
             if word in {"and", "or", "و", "и", "va", "ва", "ve", "y", "e"}:
-                return None, 0
+                if not partitive:
+                    return None, 0
+                pos += len(word)
+                continue
             post = _QUAL_POST_ANY.match(rest)  # "على الأقل", "dan ortiq" between number and noun
             if post:
                 pos += post.end()
