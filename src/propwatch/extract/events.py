@@ -1194,6 +1194,7 @@ class _Reader:
         pos = 0
         unknown = 0
         partitive = False  # "دو نفر از زائران و خادمان به شهادت رسیدند", "two of the pilgrims"
+        after_partitive = -1  # where the words after "of (the)" start
         for _ in range(9):
             while pos < len(right) and right[pos] in " \t+":
                 pos += 1
@@ -1212,6 +1213,8 @@ class _Reader:
             for kind, rx in (("killed", _KILLED), ("injured", _INJURED)):
                 m = rx.match(rest)
                 if m and (m.end() == len(rest) or not rest[m.end()].isalnum()):
+                    if partitive and pos == after_partitive:
+                        return None, 0  # "۳ نفر از شهدا", "3 of the dead": some of the victims
                     return kind, pos + m.end()
             word_m = re.match(r"[^\s,;:.!?()\[\]،؛\"«»]+", rest)
             word = word_m.group() if word_m else rest[:1]
@@ -1223,11 +1226,20 @@ class _Reader:
                 partitive = True  # the people of whom the count is: up to three words more
                 unknown = -1
                 pos += len(word)
+                while pos < len(right) and right[pos] in " \t":
+                    pos += 1
+                after_partitive = pos
                 continue
             if word in {"and", "or", "و", "и", "va", "ва", "ve", "y", "e"}:
                 if not partitive:
                     return None, 0
                 pos += len(word)
+                continue
+            if partitive and word.lower() in {"the", "these", "those"}:
+                pos += len(word)
+                while pos < len(right) and right[pos] in " \t":
+                    pos += 1
+                after_partitive = pos
                 continue
             post = _QUAL_POST_ANY.match(rest)  # "على الأقل", "dan ortiq" between number and noun
             if post:
