@@ -22,12 +22,13 @@ def overall() -> dict[str, dict[str, float]]:
 @pytest.mark.parametrize(
     ("measure", "floor"),
     [
-        # measured 2026-11-30: 39/45, 71/74, 34/38, 112/119, 112/121
-        ("event_recall", 0.85),
-        ("figures", 0.90),
-        ("claims", 0.80),
-        ("entity_recall", 0.90),
-        ("entity_precision", 0.88),
+        # measured 2026-11-30 evening: 39/45, 71/74, 34/38, 112/119, 112/121;
+        # night: 41/45, 74/74, 38/38, 112/119, 112/121 (one miss of slack each)
+        ("event_recall", 0.88),
+        ("figures", 0.98),
+        ("claims", 0.97),
+        ("entity_recall", 0.93),
+        ("entity_precision", 0.92),
     ],
 )
 def test_news_check_scores_hold(
