@@ -1734,3 +1734,18 @@ def test_an_attack_on_a_church_is_an_attack_and_one_person_killed_counts() -> No
     entities = [ent(text, "إسطنبول", name="Istanbul", kind="city", country="TR")]
     event = only(find_events(text, "ar", entities))
     assert [f.value for f in event.killed] == [1]
+
+
+def test_an_earlier_attack_in_the_area_is_at_the_place_named_before() -> None:
+    text = (
+        "On 19 April 2022, explosions struck a school in Dasht-e-Barchi, Kabul, killing at least "
+        "six people. No group claimed it, although ISKP has previously attacked schools in the "
+        "area, including the 2021 attack on the Sayed al-Shuhada school that killed 90 people."
+    )
+    entities = [
+        ent(text, "Dasht-e-Barchi", name="Dasht-e Barchi", kind="district", country="AF"),
+        ent(text, "Kabul", name="Kabul", kind="city", country="AF"),
+    ]
+    first, earlier = find_events(text, "en", entities)
+    assert earlier.date is not None and earlier.date.value == "2021"
+    assert earlier.place == first.place and [f.value for f in earlier.killed] == [90]

@@ -2340,6 +2340,7 @@ def find_events(
 _SAME_PLACE = re.compile(
     r"\b(?:the same|that same)\s+(?:shrine|mosque|church|synagogue|city|town|site|place|venue|"
     r"hall|spot|area|location|market|school|cemetery|district)\b"
+    r"|\bin (?:the|that) (?:area|neighbou?rhood)\b"
     r"|(?<!\w)в (?:том же|той же)\s+\w+|(?<!\w)(?:در|به) همان\s+\S+|\S+ (?:نفسه|نفسها)(?!\w)"
     # "حمله مهر ۱۴۰۱ به این حرم" ("the attack of Mehr 1401 on this shrine")
     r"|(?<!\w)(?:در|به|از) (?:این|آن) (?:حرم|مسجد|زیارتگاه|مکان|محل|مدرسه|مکتب)(?!\w)",
