@@ -1749,3 +1749,24 @@ def test_an_earlier_attack_in_the_area_is_at_the_place_named_before() -> None:
     first, earlier = find_events(text, "en", entities)
     assert earlier.date is not None and earlier.date.value == "2021"
     assert earlier.place == first.place and [f.value for f in earlier.killed] == [90]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022 йил 18 апрелда Термиз шаҳрига ўнта ракета отилди. Ҳужум учун масъулиятни ИШИД ўз "
+        "зиммасига олди.",
+        "2022 yil 18 aprelda Termiz shahriga o'nta raketa otildi. Hujum uchun mas'uliyatni IShID "
+        "o'z zimmasiga oldi.",
+    ],
+)
+def test_uzbek_rockets_fired_are_a_rocket_attack(text: str) -> None:
+    surface = "Термиз" if "Термиз" in text else "Termiz"
+    entities = [
+        ent(text, surface, name="Termez", kind="city", country="UZ"),
+        ent(text, "ИШИД" if "ИШИД" in text else "IShID", "organization", name="Islamic State",
+            gid="islamic_state"),
+    ]  # fmt: skip
+    event = only(find_events(text, "uz", entities))
+    assert (event.type, event.date and event.date.value) == ("rocket_attack", "2022-04-18")
+    assert event.claimed_by == ["Islamic State"]

@@ -210,6 +210,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"минометн\w+ обстрел\w*", r"حمله\s?(?:ي)?\s?(?:موشکي|راکتي)",
           r"(?:هجوم|قصف) صاروخي\w*", r"قصف\w* ب(?:ال)?صواريخ", r"roketli saldır\w*",
           r"raketa hujum\w*", r"ракета\w* ҳуҷум\w*", r"ҳамлаи мушакӣ", r"ракетал\w* чабуул\w*",
+          r"raketa\w* otil\w*", r"ракета\w* отил\w*", r"ракета\w* ҳужум\w*",
+          r"ракета\w* партоб\w*", r"ракета\w* атыл\w*",
           r"راکټي برید\w*", r"ataque con cohetes", r"ataque com foguetes"),
     _rule("rocket_attack", False, r"shelling", r"обстрел\w*", r"خمپاره", r"قصف\w*"),
     # hostage taking
