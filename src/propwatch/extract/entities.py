@@ -589,7 +589,7 @@ def _merge_provinces(text: str, items: list[_Item], gazetteer: Gazetteer) -> lis
 
 
 def _spaces(text: str, at: int) -> int:
-    """How many spaces (and an Uzbek genitive apostrophe) follow ``at``."""
+    """How many spaces (plain, no-break or zero-width non-joiner) follow ``at``."""
     n = 0
     while at + n < len(text) and text[at + n] in " \u00a0\u200c":
         n += 1
