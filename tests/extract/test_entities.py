@@ -466,6 +466,19 @@ def test_titled_persons_and_title_free_keys(ex: EntityExtractor) -> None:
     assert entity_key(Entity("person", "President Ebrahim Raisi", "", 0, 0)) == entity_key(raisi)
 
 
+def test_central_asian_surnames_and_the_names_listed_with_them(ex: EntityExtractor) -> None:
+    text = (
+        "The service added Dalerdzhon Mirzoyev, Shamsidin Fariduni, Saidakrami Rachabalizoda "
+        "and Muhammadsobir Fayzov to the list. So Davnov it is. Officials in Nizhny Novgorod "
+        "and Rostov spoke with John Smith and Jane Doe."
+    )
+    persons = names(ex.extract(text, "en"), "person")
+    assert persons == {
+        "Dalerdzhon Mirzoyev", "Shamsidin Fariduni", "Saidakrami Rachabalizoda",
+        "Muhammadsobir Fayzov",
+    }  # fmt: skip
+
+
 def test_arabic_title_kunya_alias(ex: EntityExtractor) -> None:
     text = (
         "قال القائد أبو عمر الخراساني المكنى أبو سعيد إن الهجوم نجح. "

@@ -545,6 +545,59 @@ def _person_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candi
                         aliases=[alias])  # fmt: skip
 
 
+#: Russian, Central Asian and Caucasian surnames written in Latin letters: "Mirzoyev",
+#: "Fayzov", "Rachabalizoda", "Nurmatova", "Sadykovich", "Akmatbek uulu" is not covered.
+_SURNAME = (
+    rf"[{UPPER}][{LOWER}'’]{{1,20}}(?:ov|ev|yev|iev|ova|eva|yeva|ovich|evich|ovna|evna|zoda|zade|"
+    r"zod)(?![\w'’‑-])"
+)
+_GIVEN = rf"[{UPPER}][{LOWER}'’]{{1,20}}(?:[-‑][{UPPER}][{LOWER}]{{1,20}})?"
+_SURNAMED = re.compile(rf"\b{_GIVEN}(?:[ ]{_GIVEN})?[ ]{_SURNAME}")
+_LIST_NAME = rf"{_GIVEN}(?:[ ]{_GIVEN}){{1,2}}(?![\w'’‑-])"
+#: "Dalerdzhon Mirzoyev, Shamsidin Fariduni, Saidakrami Rachabalizoda and Muhammadsobir
+#: Fayzov": a list of full names.
+_NAME_LIST = re.compile(
+    rf"\b{_LIST_NAME}(?:,[ ]{_LIST_NAME}){{0,8}},?[ ](?:and|&)[ ]{_LIST_NAME}"
+)
+_LIST_ITEM = re.compile(_LIST_NAME)
+#: Capitalised at the start of a sentence, never a given name ("So Davnov it is").
+_SENTENCE_OPENERS = frozenset(
+    [
+        "so", "but", "and", "or", "if", "when", "then", "as", "at", "in", "on", "by", "to",
+        "for", "with", "from", "after", "before", "while", "yes", "no", "oh", "hey", "yet",
+        "thus", "also", "meanwhile", "however", "here", "there", "this", "that", "these",
+        "those", "why", "how", "what", "who", "where", "all", "some", "many",
+    ]
+)  # fmt: skip
+
+
+def _plain_name(text: str, a: int, b: int, skip: list[tuple[int, int]]) -> bool:
+    """Words ``text[a:b]`` could be a person's name: no stop word, place word or descriptor."""
+    if in_spans(a, b, skip) or text[a:b].split()[0].lower() in _SENTENCE_OPENERS:
+        return False
+    return not any(
+        w.lower() in _PERSON_STOP or w.lower() in DESCRIPTORS for w in text[a:b].split()
+    )
+
+
+def _surname_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Full names with a Russian or Central Asian surname ("Dalerdzhon Mirzoyev"), and the
+    other full names listed with them ("..., Shamsidin Fariduni and ...")."""
+    found: set[tuple[int, int]] = set()
+    for m in _SURNAMED.finditer(text):
+        if _plain_name(text, m.start(), m.end(), skip):
+            found.add(m.span())
+            yield Candidate("person", m.group(), m.start(), m.end(), "pattern:surname", 0.7)
+    for m in _NAME_LIST.finditer(text):
+        items = [i.span() for i in _LIST_ITEM.finditer(text, m.start(), m.end())]
+        if not any(span in found for span in items):
+            continue
+        for a, b in items:
+            if (a, b) not in found and _plain_name(text, a, b, skip):
+                found.add((a, b))
+                yield Candidate("person", text[a:b], a, b, "pattern:name_list", 0.6)
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every English new-entity candidate in ``text``."""
     skip = title_case_lines(text)
@@ -553,6 +606,7 @@ def candidates(text: str) -> list[Candidate]:
     out.extend(_trigger_candidates(text, skip))
     out.extend(_publication_candidates(text, skip))
     out.extend(_person_candidates(text, skip))
+    out.extend(_surname_candidates(text, skip))
     out.extend(_bare_channel_candidates(text, skip))
     return out
 
