@@ -136,6 +136,11 @@ def test_url_date_is_the_document_date(tmp_path: Path) -> None:
     # A URL with only the month dates the article to the month (htmldate reads it too).
     path.write_text("https://thediplomat.com./2022/08/story\n\nBody.\n", encoding="utf-8")
     assert read_article(path) == ("Body.", date(2022, 8, 1), "month")
+    # A date at the end of a slug, as htmldate reads it; a number that is not a date is not.
+    path.write_text("https://example.de/ausland/anschlag-2024-03-23\n\nBody.\n", "utf-8")
+    assert read_article(path) == ("Body.", date(2024, 3, 23), "day")
+    path.write_text("https://example.com/1107686234/ISIS-Claims\n\nBody.\n", "utf-8")
+    assert read_article(path) == ("Body.", None, "day")
 
 
 def test_missing_article_names_the_file(tmp_path: Path) -> None:

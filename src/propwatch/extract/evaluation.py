@@ -126,7 +126,8 @@ def read_gold(path: str | Path) -> list[GoldDoc]:
 
 
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\d{6,}|-)"
+    r"(?:/|[_-](?=\d{4}[/_-]))((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])"
+    r"(?:[/_.-]|\d{6,}|$)"
 )
 
 
@@ -134,7 +135,8 @@ _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
 
 
 def _url_date(url: str) -> tuple[date | None, str]:
-    """The publication date many news URLs carry (``/2022/10/27/``, ``/20240328/``), as
+    """The publication date many news URLs carry (``/2022/10/27/``, ``/20240328/``,
+    ``/attack-2024-03-23``), as
     article date extractors (htmldate, used by ingest) read it, with its precision: ``day``,
     or ``month`` for a URL with only ``/2022/08/``."""
     m = _URL_DATE.search(url)
