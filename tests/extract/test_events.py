@@ -1770,3 +1770,60 @@ def test_uzbek_rockets_fired_are_a_rocket_attack(text: str) -> None:
     event = only(find_events(text, "uz", entities))
     assert (event.type, event.date and event.date.value) == ("rocket_attack", "2022-04-18")
     assert event.claimed_by == ["Islamic State"]
+
+
+# ------------------------------------------------------------------------------ blind check
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Al menos 13 personas murieron el jueves cuando una furgoneta arrolló a decenas de "
+         "viandantes en La Rambla.", "es"),
+        ("Am Donnerstagabend war der Lkw in die Menschenmenge auf dem Weihnachtsmarkt gerast. "
+         "Dreizehn Menschen wurden getötet.", "de"),
+        ("A truck ploughed into a crowd on the seafront on Thursday, killing 13 people.", "en"),
+        ("L'attentat au camion a fait 13 morts jeudi soir.", "fr"),
+    ],
+)
+def test_a_vehicle_driven_into_a_crowd_is_a_ramming_attack(text: str, language: str) -> None:
+    event = only(find_events(text, language, [], doc_date=date(2017, 8, 18)))
+    assert event.type == "vehicle_ramming"
+    assert event.date is not None and event.date.value == "2017-08-17"
+    assert [f.value for f in event.killed] == [13]
+
+
+def test_a_car_that_hit_pedestrians_by_accident_is_no_attack() -> None:
+    for text in (
+        "Un atropello en la avenida dejó dos heridos leves, según la Guardia Urbana.",
+        "Un coche atropelló a tres personas en un paso de peatones; una murió.",
+    ):
+        assert find_events(text, "es", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "qualifier"),
+    [
+        ("El ataque dejó 13 muertos y más de un centenar de heridos.", "es", 100, "over"),
+        ("L'attentat a fait 13 morts et une centaine de blessés.", "fr", 100, "about"),
+        ("L'attentato ha provocato 13 morti e un centinaio di feriti.", "it", 100, "about"),
+    ],
+)
+def test_round_collective_numbers_are_figures(
+    text: str, language: str, value: int, qualifier: str
+) -> None:
+    event = only(find_events(text, language, []))
+    assert figures(event.injured) == [(value, qualifier, None)]
+
+
+def test_turkish_toll_rising_weekday_and_nobody_claiming() -> None:
+    text = (
+        "Ankara Garı önünde Cumartesi günü toplanan kalabalığın arasında meydana gelen iki "
+        "patlamada hayatını kaybedenlerin sayısı 97'ye yükseldi. Başbakan bugün bir televizyon "
+        "kanalına yaptığı açıklamada, iki canlı bombacıdan birinin kimliğinin belirlendiğini "
+        "söyledi. Saldırıyı henüz üstlenen bir örgüt olmadı."
+    )
+    event = only(find_events(text, "tr", [], doc_date=date(2015, 10, 12)))
+    assert event.date is not None and event.date.value == "2015-10-10"  # not 'bugün'
+    assert [f.value for f in event.killed] == [97]
+    assert event.claimed_by == []

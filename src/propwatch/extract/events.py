@@ -260,6 +260,24 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"حمله\s?(?:ي)?\s?با چاقو", r"چاقو\s?(?:کشي|زد\w*)", r"طعن\w*", r"هجوم\w* بسکين",
           r"bıçaklı saldır\w*", r"bıçakla\w*", r"pichoq\w*", r"пичоқ\w*", r"корд\w*",
           r"бычак\w*", r"apuñal\w*", r"esfaque\w*", r"accoltell\w*", r"messerangriff\w*"),
+    # vehicle ramming: "a van ploughed into pedestrians", "camion-bélier", "atropello masivo"
+    _rule("vehicle_ramming", True,
+          r"(?:vehicle|car|truck|lorry|van)[\s-]ramming(?: attack)?s?", r"ramming attacks?",
+          r"(?:truck|lorry|van) (?:attack|rampage)s?",
+          r"(?:drove|driven|driving|ploughed|plowed|ploughing|plowing|rammed|ramming|smashed|"
+          r"careered|careening|mowed|mowing) (?:\w+ ){0,4}(?:into|through|down) (?:a |the )?"
+          r"(?:crowds?|pedestrians|people|passers-by|revellers|shoppers|worshippers)",
+          r"наезд\w* (?:\w+ )?на (?:толпу|людей|пешеходов)", r"въехал\w* в толпу",
+          r"عملي\w* دهس", r"(?:kamyon|tır|araç)(?:la|lа) (?:düzenlenen )?saldırı\w*",
+          r"atropello\w* (?:masivo|múltiple)\w*",
+          r"(?:arroll|atropell)\w* a (?:decenas|cientos|centenares|una multitud|la multitud|"
+          r"la muchedumbre)", r"ataque con (?:una |un )?(?:furgoneta|camión|vehículo)",
+          r"atentado con (?:una |un )?(?:furgoneta|camión|vehículo)",
+          r"camion[\s-]bélier", r"voiture[\s-]bélier", r"attentat au camion",
+          r"fonc\w* (?:\w+ ){0,3}sur la foule", r"(?:lkw|lastwagen)[\s-]?anschlag\w*",
+          r"(?:in|durch) (?:die|eine) menschenmenge (?:\w+ ){0,4}(?:gerast|gefahren|rast|fuhr)",
+          r"amokfahrt\w*", r"(?:camion|furgone) (?:\w+ )?sulla folla",
+          r"atropel\w* (?:a |uma )?(?:multidão|dezenas|centenas)"),
     # arson
     _rule("arson", False,
           r"arson", r"set (?:fire to|on fire|ablaze)", r"torched", r"firebomb\w*", r"поджог\w*",
@@ -285,7 +303,7 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"(?:drone|air|missile) ?strikes?", r"airstrikes?",
           r"нападени\w*", r"напал\w*", r"атак\w*", r"штурм\w*",
           r"حمله\w*", r"حملات", r"يورش", r"هجوم\w*", r"هجمات", r"هاجم\w*", r"اعتداء\w*",
-          r"saldırı\w*", r"saldır\w*", r"hujum\w*", r"ҳужум\w*", r"хужум\w*", r"ҳамла\w*",
+          r"saldırı\w*", r"saldır(?!gan)\w*", r"hujum\w*", r"ҳужум\w*", r"хужум\w*", r"ҳамла\w*",
           r"кол салуу\w*", r"кол салды\w*", r"чабуул\w*", r"ataque\w*", r"attacc\w*",
           r"attaqu\w*", r"angriff\w*"),
     _rule("attack", False, r"برید\w*", langs="ps"),
@@ -299,7 +317,7 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
 #: Type ranking when an event has several kinds of trigger (most specific first).
 _TYPE_RANK: tuple[str, ...] = (
     "suicide_bombing", "hostage_taking", "rocket_attack", "bombing", "shooting", "stabbing",
-    "arson", "attack", "stampede",
+    "vehicle_ramming", "arson", "attack", "stampede",
 )  # fmt: skip
 
 #: Metaphors and accidents that look like triggers.
@@ -401,6 +419,7 @@ _TOLL_KILLED = _rx(
     r"ҳалок бўлганлар(?:нинг)? сони", r"қурбонлар(?:нинг)? сони",
     r"шумораи (?:қурбониён|кушташудагон|ҳалокшудагон|ҷонбохтагон)\w*",
     r"(?:каза|курман) болгондордун саны", r"өлгөндөрдүн саны", r"ölenlerin sayısı",
+    r"hayatını kaybedenlerin sayısı", r"yaşamını yitirenlerin sayısı", r"can kaybı",
     r"жертвами", r"(?:el )?número de (?:muertos|víctimas|mortos|vítimas)",
     r"(?:la )?cifra de (?:muertos|víctimas)", r"(?:il )?numero (?:dei|delle) (?:morti|vittime)",
     r"(?:le )?bilan", r"(?:le )?nombre de (?:morts|victimes)", r"zahl der (?:todesopfer|toten)",
@@ -627,6 +646,8 @@ _NEGATION = _rx(
     r"none", r"nobody", r"denied", r"denies", r"deny", r"without", r"не", r"ни", r"нет", r"هيچ",
     r"نگرفت\w*", r"نپذيرفت\w*", r"لم", r"لا", r"ينف\w*", r"نفي", r"hiçbir", r"üstlenmedi", r"hech",
     r"ҳеҷ", r"ninguno", r"ninguna", r"nenhum", r"nenhuma", r"nessun\w*", r"aucun\w*", r"kein\w*",
+    # "Saldırıyı üstlenen olmadı" (nobody claimed), "эч бир топ ... ала элек" (no group yet)
+    r"olmadı", r"çıkmadı", r"эч", r"элек", r"нагирифт\w*", r"olmadi", r"олмади",
 )  # fmt: skip
 _PERP_VERB = _rx(
     r"carried out",
@@ -1176,6 +1197,8 @@ class _Reader:
             q_start = self._qualifier_start(left)
             if q_start is not None:
                 f_start = self.folded.orig(l_base + q_start, l_base + q_start)[0]
+        if num.form == "collective" and qualifier == "exact":
+            qualifier = "about"  # "une centaine de blessés"
         figure = Figure(num.value, qualifier, self.text[f_start:f_end], f_start, f_end)
         return _Fig(figure, kind, num.start)
 
@@ -2635,7 +2658,9 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         dist = d.start - t.end if d.start >= t.end else t.start - d.end
         if d in sentence_initial and len({t.foiled for t in triggers}) == 1:
             for u in per:
-                if reader.date_is_local(d, u.triggers[0]):
+                if reader.date_is_local(d, u.triggers[0]) and not _speech_date(
+                    reader.text, d, u.triggers[0]
+                ):
                     u.dates.append(d)
             continue
         # one trigger: a date before it may be far (verb-final fa/tr/uz...), one after it not
@@ -2647,7 +2672,12 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             r"[,;:.()،؛]", reader.text[t.end : d.start]
         ):
             limit = 90  # "the attack on the Jaffar Express train in Bolan on 11 March 2025"
-        if dist <= limit and reader.date_is_local(d, t) and not _claim_date(reader, s, d):
+        if (
+            dist <= limit
+            and reader.date_is_local(d, t)
+            and not _claim_date(reader, s, d)
+            and not _speech_date(reader.text, d, t)
+        ):
             per[i].dates.append(d)
     for ent in s.places:
         i = nearest(ent.start, prefer_after=True)
@@ -2974,6 +3004,19 @@ def _report_date(text: str, d: DateValue) -> bool:
     before = re.split(r"[,;:.،؛]", text[max(0, d.start - 45) : d.start])[-1]
     after = re.split(r"[,;:.،؛]", text[d.end : d.end + 30])[0]
     return bool(_REPORT_VERB.search(before) or _REPORT_VERB.search(after))
+
+
+def _speech_date(text: str, d: DateValue, t: _Trigger) -> bool:
+    """Whether ``d`` dates a source's words, not the attack: a speaking verb next to it in
+    its clause, with the attack word not between them ("Başbakan bugün ... yaptığı
+    açıklamada, iki canlı bombacıdan ...", "the minister said on Sunday that the bombers")."""
+    clause_start = d.start - len(re.split(r"[,;:.،؛]", text[max(0, d.start - 45) : d.start])[-1])
+    verbs = list(_REPORT_VERB.finditer(text, clause_start, d.start))
+    if verbs and not verbs[-1].end() <= t.start < d.start:
+        return True
+    after = re.split(r"[,;:.،؛]", text[d.end : d.end + 60])[0]
+    m = _REPORT_VERB.search(after)
+    return m is not None and not (d.end <= t.start < d.end + m.start())
 
 
 def _refine_date(

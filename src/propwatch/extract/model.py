@@ -34,7 +34,7 @@ QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "over", "about", "up_to")
 
 EVENT_TYPES: tuple[str, ...] = (
     "attack", "bombing", "suicide_bombing", "shooting", "stabbing", "rocket_attack",
-    "hostage_taking", "arson", "foiled_attack", "stampede",
+    "hostage_taking", "arson", "foiled_attack", "stampede", "vehicle_ramming",
 )  # fmt: skip
 
 RELATION_TYPES: tuple[str, ...] = (

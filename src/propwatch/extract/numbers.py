@@ -805,7 +805,40 @@ def find_numbers(text: str, language: str = "en") -> list[NumberSpan]:
     for vs, ve, value, form in spans:
         start, end = original.span(vs, ve)
         out.append(NumberSpan(value, start, end, text[start:end], form))
+    collective = _COLLECTIVE.get(lang)
+    if collective is not None:
+        for m in collective.finditer(text):
+            if not any(n.start < m.end() and m.start() < n.end for n in out):
+                value = _COLLECTIVE_VALUES[m.group("noun").lower()]
+                out.append(NumberSpan(value, m.start(), m.end(), m.group(), "collective"))
+        out.sort(key=lambda n: n.start)
     return out
+
+
+#: Round collective numbers: "un centenar" (es), "une centaine" (fr), "un centinaio" (it),
+#: "uma centena" (pt): about 100; ``form="collective"``. Their plurals ("decenas",
+#: "centaines") are vague and not numbers; "cuarentena" and "quarantaine" are quarantines.
+_COLLECTIVE_VALUES: dict[str, int] = {
+    "decena": 10, "veintena": 20, "treintena": 30, "cuarentena": 40, "cincuentena": 50,
+    "centenar": 100, "centena": 100, "millar": 1000,
+    "dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+    "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+    "decina": 10, "ventina": 20, "trentina": 30, "quarantina": 40, "cinquantina": 50,
+    "centinaio": 100, "migliaio": 1000,
+    "dezena": 10, "vintena": 20, "trintena": 30, "milhar": 1000,
+}  # fmt: skip
+_COLLECTIVE: dict[str, re.Pattern[str]] = {
+    lang: re.compile(
+        rf"(?<!\w)(?:{articles})\s+(?P<noun>{nouns})(?!\w)", re.IGNORECASE
+    )
+    for lang, articles, nouns in (
+        ("es", "un|una", "decena|veintena|treintena|cincuentena|centenar|millar"),
+        ("fr", "un|une", "dizaine|quinzaine|vingtaine|trentaine|cinquantaine|soixantaine|"
+         "centaine|millier"),
+        ("it", "un|una", "decina|ventina|trentina|quarantina|cinquantina|centinaio|migliaio"),
+        ("pt", "um|uma", "dezena|vintena|trintena|centena|milhar"),
+    )
+}
 
 
 def _feed_all(acc: _Acc, words: Iterable[_Word]) -> bool:
