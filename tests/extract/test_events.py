@@ -1827,3 +1827,34 @@ def test_turkish_toll_rising_weekday_and_nobody_claiming() -> None:
     assert event.date is not None and event.date.value == "2015-10-10"  # not 'bugün'
     assert [f.value for f in event.killed] == [97]
     assert event.claimed_by == []
+
+
+def test_arabic_killed_then_injured_each_with_its_own_number() -> None:
+    text = "قالت الوزارة إن 32 شخصاً قتلوا وأصيب 110 آخرون في هجوم انتحاري."
+    event = only(find_events(text, "ar", []))
+    assert [f.value for f in event.killed] == [32]
+    assert [f.value for f in event.injured] == [110]
+    # "50 killed and wounded" together stays no figure
+    assert find_events("سقط 50 قتيلا وجريحا في هجوم انتحاري.", "ar", []) == []
+
+
+def test_the_bomber_struck_on_a_weekday_dates_the_attack() -> None:
+    text = (
+        "The Islamic State group claimed responsibility on Monday for a suicide bombing at a "
+        "political rally that killed at least 54 people. The bomber struck on Sunday at a "
+        "gathering of party supporters in the town of Khar."
+    )
+    places = [ent(text, "Khar", kind="city", country="Pakistan")]
+    event = only(find_events(text, "en", places, doc_date=date(2023, 7, 31)))
+    assert event.date is not None and event.date.value == "2023-07-30"
+    assert event.place == ["Khar"]
+
+
+def test_the_bomber_s_birthplace_is_no_scene() -> None:
+    text = (
+        "Взрыв произошёл 3 апреля в вагоне метро. Погибли 15 человек. Следственный комитет "
+        "установил, что смертником был 22-летний уроженец Киргизии."
+    )
+    places = [ent(text, "Киргизии", name="Kyrgyzstan", kind="country")]
+    event = only(find_events(text, "ru", places, doc_date=date(2017, 4, 26)))
+    assert event.place == [] and event.country is None

@@ -297,7 +297,9 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"terroristik hujum\w*", r"террористик ҳужум\w*", r"террорчилик ҳужум\w*",
           r"ҳамлаи террористӣ", r"амали террористӣ", r"террордук (?:чабуул|кол салуу)\w*",
           r"ترهګر\w* برید\w*", r"ترهگر\w* برید\w*",
-          r"atentados?", r"attentat[io]?", r"attentats", r"anschlag\w*", r"anschläge\w*"),
+          r"atentados?", r"attentat[io]?", r"attentats", r"anschlag\w*", r"anschläge\w*",
+          # "The bomber struck on Sunday at a gathering"
+          r"(?:suicide )?(?:bombers?|attackers?|gunm[ae]n|assailants?) (?:\w+ )?struck"),
     _rule("attack", False,
           r"attack(?:s|ed|ing)?", r"assault(?:s|ed)?", r"ambush(?:es|ed)?", r"stormed",
           r"(?:drone|air|missile) ?strikes?", r"airstrikes?",
@@ -505,8 +507,14 @@ def _combined_before(left: str, kind: str) -> bool:
 
 
 def _combined_after(right: str, kind: str) -> bool:
-    """The casualty word after a number is the first of "killed and wounded"."""
-    return bool((_INJURED_NEXT if kind == "killed" else _KILLED_NEXT).match(right))
+    """The casualty word after a number is the first of "killed and wounded" (not of "قتلوا
+    وأصيب 110 آخرون", "killed, and injured 110": the second word has a number of its own)."""
+    m = (_INJURED_NEXT if kind == "killed" else _KILLED_NEXT).match(right)
+    return m is not None and not _OWN_NUMBER.match(right, m.end())
+
+
+#: A number within two words: "وأصيب 110", "ранены ещё 40".
+_OWN_NUMBER = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}[\d٠-٩۰-۹]")
 
 
 #: Killed, these are not the attack's victims ("fighters" and "soldiers" may be).
@@ -813,7 +821,8 @@ _BASED_IN = re.compile(
 _INSTITUTION_OF = re.compile(
     r"(?:\b(?:МИД|МВД|ФСБ|СК|Минобороны|посольств\w*|консульств\w*|генконсульств\w*|"
     r"президент\w*|правительств\w*|министерств\w*|ведомств\w*|лидер\w*|граждан\w*|"
-    r"уроженц\w*)|\b(?:embassy|consulate|president|government|ministry|citizens?|nationals?)"
+    r"уроженц\w*|уроженец|уроженк\w*|выходец|выходц\w*)"
+    r"|\b(?:embassy|consulate|president|government|ministry|citizens?|nationals?|natives?)"
     r"\s+of(?:\s+the)?"
     # Persian and Arabic: "تبعه تاجیکستان" (a national of Tajikistan), "من مواطني طاجيكستان"
     r"|(?<!\w)(?:تبعه|اتباع|شهروند|شهروندان|مواطن\w*|رعايا|سفارت|سفارة|وزارت خارجه)"
@@ -1179,12 +1188,15 @@ class _Reader:
         if kind_l is not None and self._counts_attackers(right):
             return None  # "the army said it had killed more than 100 suspected militants"
         if kind_l is not None:
-            if _combined_before(left[:l_start], kind_l):
+            after_count = lo > 0 and self.text[lo - 1].isdigit() and num.start - lo < 60
+            if not after_count and _combined_before(left[:l_start], kind_l):
                 return None  # "killing and wounding about 50": killed and injured together
             kind, f_end = kind_l, num.end
             f_start = self.folded.orig(l_base + l_start, l_base + l_start)[0]
         elif kind_r is not None:
-            if _combined_after(right[r_end:], kind_r):
+            # read past the next number: "32 قتلوا وأصيب 110" is two figures, not one
+            unbounded, _ = self.fold_slice(num.end, num.end + 90)
+            if _combined_after(unbounded[r_end:], kind_r):
                 return None  # "50 killed and wounded", "50 قتيلا وجريحا"
             kind, f_start, f_end = kind_r, num.start, self.folded.orig(r_base, r_base + r_end)[1]
         else:
@@ -2810,7 +2822,7 @@ def _near_anaphor(text: str, trig: _Trigger, ent: Entity) -> bool:
     if ent.end <= trig.start:
         return trig.start - ent.end <= 3
     gap = text[trig.end : ent.start]
-    return len(gap) <= 60 and not re.search(r"[,;:.،؛]", gap)
+    return len(gap) <= 90 and not re.search(r"[,;:.،؛]", gap)
 
 
 #: The attack itself, named between a claim and a date or right after the date.
