@@ -1858,3 +1858,26 @@ def test_the_bomber_s_birthplace_is_no_scene() -> None:
     places = [ent(text, "Киргизии", name="Kyrgyzstan", kind="country")]
     event = only(find_events(text, "ru", places, doc_date=date(2017, 4, 26)))
     assert event.place == [] and event.country is None
+
+
+def test_an_earlier_attack_told_by_its_attacker_is_its_own_event() -> None:
+    text = (
+        "A gunman opened fire in central Vienna on Monday evening, killing four people. The "
+        "shooting came days after an attacker killed three people at a church in the French "
+        "city of Nice on Oct. 29."
+    )
+    places = [
+        ent(text, "Vienna", kind="city", country="Austria"),
+        ent(text, "Nice", kind="city", country="France"),
+    ]
+    main, earlier = find_events(text, "en", places, doc_date=date(2020, 11, 3))
+    assert main.place == ["Vienna"] and [f.value for f in main.killed] == [4]
+    assert earlier.place == ["Nice"] and earlier.date is not None
+    assert earlier.date.value == "2020-10-29" and [f.value for f in earlier.killed] == [3]
+
+
+def test_a_distance_from_a_city_is_no_scene() -> None:
+    text = "A roadside bomb exploded about 150 km south of Dushanbe, killing four soldiers."
+    places = [ent(text, "Dushanbe", kind="city", country="Tajikistan")]
+    event = only(find_events(text, "en", places))
+    assert event.place == [] and [f.value for f in event.killed] == [4]

@@ -267,6 +267,7 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"(?:drove|driven|driving|ploughed|plowed|ploughing|plowing|rammed|ramming|smashed|"
           r"careered|careening|mowed|mowing) (?:\w+ ){0,4}(?:into|through|down) (?:a |the )?"
           r"(?:crowds?|pedestrians|people|passers-by|revellers|shoppers|worshippers)",
+          r"rammed (?:a|the) (?:group|crowd)\w*",
           r"наезд\w* (?:\w+ )?на (?:толпу|людей|пешеходов)", r"въехал\w* в толпу",
           r"عملي\w* دهس", r"(?:kamyon|tır|araç)(?:la|lа) (?:düzenlenen )?saldırı\w*",
           r"atropello\w* (?:masivo|múltiple)\w*",
@@ -299,7 +300,9 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"ترهګر\w* برید\w*", r"ترهگر\w* برید\w*",
           r"atentados?", r"attentat[io]?", r"attentats", r"anschlag\w*", r"anschläge\w*",
           # "The bomber struck on Sunday at a gathering"
-          r"(?:suicide )?(?:bombers?|attackers?|gunm[ae]n|assailants?) (?:\w+ )?struck"),
+          r"(?:suicide )?(?:bombers?|attackers?|gunm[ae]n|assailants?) (?:\w+ )?struck",
+          # "days after an attacker killed three people at a church in Nice"
+          r"an? (?:attacker|assailant|gunman|knifeman) (?:\w+ )?(?:killed|stabbed|shot)"),
     _rule("attack", False,
           r"attack(?:s|ed|ing)?", r"assault(?:s|ed)?", r"ambush(?:es|ed)?", r"stormed",
           r"(?:drone|air|missile) ?strikes?", r"airstrikes?",
@@ -816,6 +819,12 @@ _BASED_IN = re.compile(
     r"(?:based|headquartered|born|stationed|базирующ\w*|родом|уроженц\w*|"
     r"выход\w*)\s+(?:in|в|из)\s*$",
     re.I,
+)
+#: A distance from a place: "150 km south of", "в 50 км от", "20 miles from".
+_DISTANCE_FROM = re.compile(
+    r"(?:\bkm|\bkilomet(?:er|re)s?|\bmiles?|\bкм|\bкилометр\w*)\s+(?:\w+[ -]?){0,2}"
+    r"(?:of|from|от|из)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$",
+    re.IGNORECASE,
 )
 #: An institution or people of a country named before it: the country is no scene.
 _INSTITUTION_OF = re.compile(
@@ -2580,6 +2589,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         text[max(0, ent.start - 30) : ent.start]
     ):
         return False
+    if _DISTANCE_FROM.search(text, max(0, ent.start - 40), ent.start):
+        return False  # "about 150 km south of Dushanbe": a landmark, not the scene
     if kind in {"city", "country", "province", "region"} and text[
         max(0, ent.start - 1) : ent.start
     ] in {'"', "«", "„", "“"}:
@@ -2822,7 +2833,7 @@ def _near_anaphor(text: str, trig: _Trigger, ent: Entity) -> bool:
     if ent.end <= trig.start:
         return trig.start - ent.end <= 3
     gap = text[trig.end : ent.start]
-    return len(gap) <= 90 and not re.search(r"[,;:.،؛]", gap)
+    return len(gap) <= 150 and not re.search(r"[,;:.،؛]", gap)
 
 
 #: The attack itself, named between a claim and a date or right after the date.
