@@ -449,3 +449,12 @@ def test_the_eve_of_something_is_no_date(text: str, language: str) -> None:
 def test_pashto_solar_year_word_between_the_year_and_kal() -> None:
     assert found("د ۱۴۰۲ لمریز کال د وري په ۱۵ مه", "ps") == ["2023-04-04"]
     assert found("د ۱۴۰۲ هجري لمریز کال د وري په ۱۵مه", "ps") == ["2023-04-04"]
+
+
+def test_afghan_month_after_a_day_number_is_a_date_without_its_year() -> None:
+    doc = date(2020, 11, 3)
+    found = find_dates("روز دوشنبه (۱۲ عقرب) به دانشگاه", "fa", doc)
+    assert [(d.value, d.text) for d in found] == [("2020-11-02", "۱۲ عقرب")]
+    # alone, the word is the zodiac sign or a scorpion; Iranian "تیر" still needs its year
+    assert find_dates("عقرب در تابستان", "fa", doc) == []
+    assert find_dates("۳ تیر", "fa", doc) == []

@@ -1881,3 +1881,17 @@ def test_a_distance_from_a_city_is_no_scene() -> None:
     places = [ent(text, "Dushanbe", kind="city", country="Tajikistan")]
     event = only(find_events(text, "en", places))
     assert event.place == [] and [f.value for f in event.killed] == [4]
+
+
+def test_persian_earlier_attack_by_a_suicide_attacker_and_a_relative_clause_count() -> None:
+    text = (
+        "افراد مسلح روز دوشنبه (۱۲ عقرب) به دانشگاه کابل حمله کردند. سخنگوی وزارت کشور گفت "
+        "در این حمله ۲۲ نفر که بیشترشان دانشجو بودند کشته شدند. روز شنبه ۳ عقرب، یک مهاجم "
+        "انتحاری در مرکز آموزشی کوثر دانش در غرب کابل دست‌کم ۲۴ نفر را کشت."
+    )
+    places = [ent(text, "کابل", name="Kabul", kind="city", country="Afghanistan")]
+    main, earlier = find_events(text, "fa", places, doc_date=date(2020, 11, 3))
+    assert main.date is not None and main.date.value == "2020-11-02"
+    assert [f.value for f in main.killed] == [22]
+    assert earlier.date is not None and earlier.date.value == "2020-10-24"
+    assert [f.value for f in earlier.killed] == [24]

@@ -211,6 +211,9 @@ class _Month:
     capital: bool = False
     #: An abbreviation ("Jan", "сент"): never a month on its own.
     short: bool = False
+    #: A year-needing name that a day number before it makes a date ("۱۲ عقرب": Afghan month
+    #: names are also zodiac signs and words, but not after a day number).
+    day_is_enough: bool = False
 
 
 _GREGORIAN_NAMES: tuple[str, ...] = (
@@ -356,6 +359,9 @@ def _build_months() -> dict[str, _Month]:
                     langs=_GATED.get(name, frozenset()),
                     capital=name in _CAPITAL,
                     short=key in _SHORT,
+                    day_is_enough=calendar == "jalali"
+                    and not _is_iranian(name)
+                    and key not in _JALALI_COMMON,
                 )
                 old = table.setdefault(key, info)
                 if (old.calendar, old.month) != (calendar, month):
@@ -793,7 +799,7 @@ def _month_date(
         yb = _YEAR_FIRST.search(view, max(0, start - 30), start)
         if yb is not None:
             year, start = int(yb.group(1)), yb.start()
-    if year is None and info.needs_year:
+    if year is None and info.needs_year and not (info.day_is_enough and d is not None):
         return None
     if year is None and day is None:
         return _month_only(view, ms, me, info, doc_date, suffixed)

@@ -335,6 +335,8 @@ _INDEFINITE: dict[str, frozenset[str]] = {
     "pt": frozenset({"um", "uma", "outro", "outra"}),
     "it": frozenset({"un", "una", "uno", "un'altro", "un'altra"}),
     "de": frozenset({"ein", "eine", "einen", "einem", "einer", "weiterer", "weiteren"}),
+    # "یک مهاجم انتحاری" (a suicide attacker): Persian "one" is its indefinite article
+    "fa": frozenset({"یک", "يک"}),
 }
 _NOT_TRIGGER = _rx(
     r"heart attacks?", r"panic attacks?", r"cyber[\s-]?attacks?", r"asthma attacks?",
@@ -1275,6 +1277,11 @@ class _Reader:
                 while pos < len(right) and right[pos] in " \t":
                     pos += 1
                 after_partitive = pos
+                continue
+            if word == "که" and unknown <= 0 and not partitive:
+                # "۲۲ نفر که بیشترشان دانشجو بودند کشته": a relative clause about the victims
+                unknown = -3
+                pos += len(word)
                 continue
             if word in {"and", "or", "و", "и", "va", "ва", "ve", "y", "e"}:
                 if not partitive:
