@@ -1895,3 +1895,23 @@ def test_persian_earlier_attack_by_a_suicide_attacker_and_a_relative_clause_coun
     assert [f.value for f in main.killed] == [22]
     assert earlier.date is not None and earlier.date.value == "2020-10-24"
     assert [f.value for f in earlier.killed] == [24]
+
+
+def test_russian_group_took_the_attack_upon_itself_and_hostages_taken_on_a_weekday() -> None:
+    text = (
+        "Ответственность за теракт в Кундузе 8 октября 2021 года взял на себя ИГИЛ-Хорасан. "
+        "Также группировка взяла на себя нападение на посольство Пакистана в Кабуле 2 декабря "
+        "2022 года."
+    )
+    orgs = [ent(text, "ИГИЛ-Хорасан", "organization", name="ISKP")]
+    first, second = find_events(text, "ru", orgs)
+    assert first.claimed_by == ["ISKP"]
+    assert second.date is not None and second.date.value == "2022-12-02"
+    assert second.claimed_by == ["ISKP"]
+    hostages = (
+        "Спецназ ликвидировал пятерых заключённых, захвативших в воскресенье в заложники двух "
+        "сотрудников изолятора."
+    )
+    event = only(find_events(hostages, "ru", [], doc_date=date(2024, 6, 16)))
+    assert event.type == "hostage_taking"
+    assert event.date is not None and event.date.value == "2024-06-16"

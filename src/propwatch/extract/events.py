@@ -217,7 +217,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
     # hostage taking
     _rule("hostage_taking", True,
           r"hostage[\s-]taking", r"took (?:\w+ )?hostages?", r"taken hostage", r"hostage crisis",
-          r"захват\w* заложник\w*", r"взяли? в заложник\w*", r"گروگان\s?گيري",
+          r"захват\w* заложник\w*", r"взяли? в заложник\w*",
+          r"захват\w* (?:[^\s.,;]+ ){0,3}в заложник\w*", r"گروگان\s?گيري",
           r"احتجاز (?:ال)?رهائن", r"rehine (?:aldı|alma\w*)", r"garovga ol\w*", r"гаравгон\w*",
           r"барымтага ал\w*", r"toma de rehenes", r"presa de ostaggi", r"prise d'otages"),
     _rule("hostage_taking", False, r"siege", r"осад\w*"),
@@ -610,6 +611,8 @@ _CLAIM = _rx(
     r"(?:took|taken|take|taking|takes|assumed|accepted|admitted) (?:\w+ )?responsibility",
     r"responsibility (?:was|has been) claimed", r"claimed(?=\s*(?:[.,;)]|$))",
     r"взял\w* (?:на себя )?ответственност\w*", r"взяв\w* (?:на себя )?ответственност\w*",
+    # "группировка взяла на себя нападение на посольство": took the attack upon itself
+    r"взял\w* на себя (?:нападени|теракт|атак|взрыв|подрыв|убийств|захват|обстрел)\w*",
     r"ответственност\w* (?:\S+ ){0,2}взял\w*(?: на себя)?",
     r"ответственност\w*(?: \S+){0,5} за", r"заявил\w* о (?:своей )?причастност\w*", r"مسئوليت\w*",
     r"مسوليت\w*", r"مسووليت\w*", r"(?:[وف])?تبن(?:ي|ى|ت|اه|اها)\w*", r"مسوولي\w*", r"مسؤولي\w*",
@@ -2792,6 +2795,9 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"then|soon|subsequently|reportedly))*\s+$"
     # Persian "این گروه پیش‌تر نیز مسئولیت ... را پذیرفته بود" ("this group had also ...")
     r"|(?<!\w)(?:ا[یي]ن|آن) گروه(?:\s+[\u0600-\u06ff\u200c]+){0,3}\s+$"
+    # Russian "Также группировка взяла на себя ...", "Она взяла ..."
+    r"|(?<!\w)(?:[Гг]руппировка|[Оо]рганизация|[Оо]на|[Оо]н)(?:\s+(?:также|затем|позже|"
+    r"уже|тогда|ранее))*\s+$"
 )
 #: After an outlet's name, the colon that makes it the speaker: "Amaq Agency: ...".
 _LEAD_COLON = re.compile(r"[»\"”]?\s{0,2}[:：]\s")
