@@ -1903,8 +1903,13 @@ def test_russian_group_took_the_attack_upon_itself_and_hostages_taken_on_a_weekd
         "Также группировка взяла на себя нападение на посольство Пакистана в Кабуле 2 декабря "
         "2022 года."
     )
-    orgs = [ent(text, "ИГИЛ-Хорасан", "organization", name="ISKP")]
-    first, second = find_events(text, "ru", orgs)
+    found = [
+        ent(text, "ИГИЛ-Хорасан", "organization", name="ISKP"),
+        ent(text, "Кундузе", name="Kunduz", kind="city", country="Afghanistan"),
+        ent(text, "Кабуле", name="Kabul", kind="city", country="Afghanistan"),
+    ]
+    first, second = find_events(text, "ru", sorted(found, key=lambda e: e.start))
+    assert first.date is not None and first.date.value == "2021-10-08"
     assert first.claimed_by == ["ISKP"]
     assert second.date is not None and second.date.value == "2022-12-02"
     assert second.claimed_by == ["ISKP"]

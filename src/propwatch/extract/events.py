@@ -2870,10 +2870,22 @@ def _claim_date(reader: _Reader, s: _Sentence, d: DateValue) -> bool:
             or _ATTACK_NOUN.match(reader.fold_slice(d.end, d.end + 12)[0].lstrip())
         ):
             continue  # "claimed the Friday attack", "مسئولیت حمله ... روز جمعه": the attack's date
+        if claim.pos >= d.end and _noun_dated(reader, d):
+            continue
         if len(gap) <= 30 and not _CLAUSE_BREAK.search(gap):
             return True
     seg = reader.text[d.end : d.end + 16]
-    return bool(re.match(r"\s*(?:claimed|claims|взял|заявил|تبن|اعلن)", seg))
+    return bool(re.match(r"\s*(?:claimed|claims|взял|заявил|تبن|اعلن)", seg)) and not _noun_dated(
+        reader, d
+    )
+
+
+def _noun_dated(reader: _Reader, d: DateValue) -> bool:
+    """An attack noun right before ``d`` in its clause: "Ответственность за теракт в Кундузе
+    8 октября взял на себя ...", where the date is the attack's, not the claim's."""
+    before, _ = reader.fold_slice(max(0, d.start - 40), d.start)
+    noun = list(_ATTACK_NOUN.finditer(before))
+    return bool(noun) and not _CLAUSE_BREAK.search(before, noun[-1].end())
 
 
 def _same_unit(a: _Unit, b: _Unit, places: _Places) -> bool:
