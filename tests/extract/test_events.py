@@ -1920,3 +1920,34 @@ def test_russian_group_took_the_attack_upon_itself_and_hostages_taken_on_a_weekd
     event = only(find_events(hostages, "ru", [], doc_date=date(2024, 6, 16)))
     assert event.type == "hostage_taking"
     assert event.date is not None and event.date.value == "2024-06-16"
+
+
+def test_kyrgyz_dateline_birthplace_and_a_committee_of_a_country_are_no_scenes() -> None:
+    text = (
+        "Бишкек — Кечээ, 3-апрелде, Санкт-Петербургдун метросунда болгон жардыруудан 14 адам "
+        "каза болду. Кыргызстандын Улуттук коопсуздук мамлекеттик комитети жардырууну жасаган "
+        "адам 1995-жылы Ош шаарында туулганын билдирди."
+    )
+    places = [
+        ent(text, "Бишкек", name="Bishkek", kind="city", country="Kyrgyzstan"),
+        ent(text, "Санкт-Петербургдун", name="Saint Petersburg", kind="city", country="Russia"),
+        ent(text, "Кыргызстандын", name="Kyrgyzstan", kind="country"),
+        ent(text, "Ош", name="Osh", kind="city", country="Kyrgyzstan"),
+    ]
+    event = only(find_events(text, "ky", places, doc_date=date(2017, 4, 4)))
+    assert event.place == ["Saint Petersburg"]
+    assert event.date is not None and event.date.value == "2017-04-03"
+
+
+def test_tajik_armed_group_attacked_and_attackers_are_no_attack() -> None:
+    text = (
+        "Шаби 5 ба 6 ноябр як гурӯҳи мусаллаҳ ба посгоҳи сарҳадӣ дар ноҳияи Рӯдакӣ ҳамла кард. "
+        "Ҳамлагарон аз Афғонистон ворид шудаанд."
+    )
+    places = [
+        ent(text, "Рӯдакӣ", name="Rudaki District", kind="district", country="Tajikistan"),
+        ent(text, "Афғонистон", name="Afghanistan", kind="country"),
+    ]
+    event = only(find_events(text, "tg", places, doc_date=date(2019, 11, 6)))
+    assert event.place == ["Rudaki District"]
+    assert event.date is not None and event.date.value == "2019-11-06"

@@ -309,8 +309,9 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"(?:drone|air|missile) ?strikes?", r"airstrikes?",
           r"нападени\w*", r"напал\w*", r"атак\w*", r"штурм\w*",
           r"حمله\w*", r"حملات", r"يورش", r"هجوم\w*", r"هجمات", r"هاجم\w*", r"اعتداء\w*",
-          r"saldırı\w*", r"saldır(?!gan)\w*", r"hujum\w*", r"ҳужум\w*", r"хужум\w*", r"ҳамла\w*",
-          r"кол салуу\w*", r"кол салды\w*", r"чабуул\w*", r"ataque\w*", r"attacc\w*",
+          r"saldırı\w*", r"saldır(?!gan)\w*", r"hujum(?!chi)\w*", r"ҳужум(?!чи)\w*",
+          r"хужум(?!чи)\w*", r"ҳамла(?!гар)\w*",
+          r"кол салуу\w*", r"кол салды\w*", r"чабуул(?!чу)\w*", r"ataque\w*", r"attacc\w*",
           r"attaqu\w*", r"angriff\w*"),
     _rule("attack", False, r"برید\w*", langs="ps"),
     # not an attack: a crowd crush reported beside one ("a stampede at the 2020 funeral killed
@@ -362,6 +363,8 @@ _CONTEXT = _rx(
     r"теракт\w*", r"боевик\w*", r"вооруж\w+", r"взрывчат\w*", r"игил", r"игил\w*", r"تروريست\w*",
     r"مسلح\w*", r"داعش", r"تکفيري\w*", r"ارهاب\w*", r"تکفيري\w*", r"انتحاري\w*", r"terör\w*",
     r"terror\w*", r"террор\w*", r"ترهګر\w*", r"ترهگر\w*", r"терроризм\w*",
+    # "armed" in Tajik, Uzbek, Kyrgyz and Turkish ("як гурӯҳи мусаллаҳ ... ҳамла кард")
+    r"мусаллаҳ\w*", r"qurolli", r"қуролли", r"куралдуу", r"куралчан\w*", r"silahlı",
     # places of worship, as "shrine" and "mosque" in English
     r"мечет\w*", r"святын\w*", r"مسجد\w*", r"حرم", r"مرقد\w*", r"ضريح\w*", r"masjid\w*",
     r"cami\w*", r"türbe\w*", r"масҷид\w*", r"масжид\w*", r"мечит\w*", r"جومات\w*",
@@ -825,10 +828,37 @@ _BASED_IN = re.compile(
     r"выход\w*)\s+(?:in|в|из)\s*$",
     re.I,
 )
+#: Born: "Ош шаарында туулган", "Andijonda tug'ilgan", "родился в", "born in 1995".
+_BORN_AFTER = re.compile(
+    r"(?:\s+[^\s,;.]+){0,2}?\s+(?:туулган|tug['‘’ʻ]ilgan|туғилган|таваллуд|родил(?:ся|ась)|"
+    r"doğ(?:du|an|muş)\w*|متولد|ولد)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_BORN_BEFORE = re.compile(
+    r"(?:\bborn|родил(?:ся|ась)|уроженец|уроженка)\s+(?:(?:in|on|в)\s+)?(?:the\s+)?$", re.I
+)
+
+
+def _birth(text: str, start: int, end: int) -> bool:
+    """A date or place of someone's birth, not of an attack."""
+    return bool(
+        _BORN_AFTER.match(text, end) or _BORN_BEFORE.search(text, max(0, start - 25), start)
+    )
+
+
+#: A Turkic genitive country name followed by an institution: "Кыргызстандын Улуттук
+#: коопсуздук мамлекеттик комитети", "O'zbekiston Ichki ishlar vazirligi".
+_INSTITUTION_AFTER = re.compile(
+    r"(?:[^\W\d_]{0,4})?(?:\s+[^\s,.;:()]+){0,3}?\s+(?:комитет\w*|министрлиг\w*|"
+    r"министрлик\w*|вазирлиг\w*|вазорат\w*|кызмат\w*|президент\w*|өкмөт\w*|ҳукумат\w*|"
+    r"hukumat\w*|vazirlig\w*|bakanlığı\w*|hükümet\w*|elçiliğ\w*|элчилиг\w*|элчихона\w*|"
+    r"elchixona\w*|консулдуг\w*|qo['‘’ʻ]mita\w*|қўмита\w*|кумита\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 #: A distance from a place: "150 km south of", "в 50 км от", "20 miles from".
 _DISTANCE_FROM = re.compile(
     r"(?:\bkm|\bkilomet(?:er|re)s?|\bmiles?|\bкм|\bкилометр\w*)\s+(?:\w+[ -]?){0,2}"
-    r"(?:of|from|от|из)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$",
+    r"(?:of|from|от|из|аз)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$",
     re.IGNORECASE,
 )
 #: An institution or people of a country named before it: the country is no scene.
@@ -2570,9 +2600,20 @@ _DATELINE_PLACE_ARAB = re.compile(
 )
 
 
+#: Title-case datelines before a dash: "Бишкек — ", "Душанбе — ", "Kabul – ".
+_DATELINE_PLACE_TITLE = re.compile(
+    r"[ \t\n]{0,5}[A-ZА-ЯЁ][^\W\d_]{2,25}(?:[ -][A-ZА-ЯЁ][^\W\d_]{2,25}){0,2}"
+    r"[ \t]{0,3}(?:\([^)\n]{1,30}\))?[ \t]{1,3}(?:—|–)\s"
+)
+
+
 def _dateline_place_end(text: str) -> int:
     """Where a news dateline at the top of ``text`` ends (0: none)."""
-    m = _DATELINE_PLACE.match(text) or _DATELINE_PLACE_ARAB.match(text)
+    m = (
+        _DATELINE_PLACE.match(text)
+        or _DATELINE_PLACE_ARAB.match(text)
+        or _DATELINE_PLACE_TITLE.match(text)
+    )
     return m.end() if m else 0
 
 
@@ -2601,12 +2642,16 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         return False
     if _DISTANCE_FROM.search(text, max(0, ent.start - 40), ent.start):
         return False  # "about 150 km south of Dushanbe": a landmark, not the scene
+    if _birth(text, ent.start, ent.end):
+        return False  # "1995-жылы Ош шаарында туулган": where someone was born
     if kind in {"city", "country", "province", "region"} and text[
         max(0, ent.start - 1) : ent.start
     ] in {'"', "«", "„", "“"}:
         return False  # a quoted name: the bank "كابل الجديد" (New Kabul Bank), «Кабул-банк»
     if kind == "country" and _INSTITUTION_OF.search(text[max(0, ent.start - 40) : ent.start]):
         return False  # "МИД России", "посольства России", "the embassy of Russia"
+    if kind == "country" and _INSTITUTION_AFTER.match(text, ent.end):
+        return False  # "Кыргызстандын Улуттук коопсуздук ... комитети"
     possessive = ent.text.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), ent.end)
     if possessive and kind in {"country", "region", ""}:
         nxt = text[ent.end : ent.end + 40].lstrip("'’s ")
@@ -2710,6 +2755,7 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             and reader.date_is_local(d, t)
             and not _claim_date(reader, s, d)
             and not _speech_date(reader.text, d, t)
+            and not _birth(reader.text, d.start, d.end)
         ):
             per[i].dates.append(d)
     for ent in s.places:
