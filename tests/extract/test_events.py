@@ -1951,3 +1951,13 @@ def test_tajik_armed_group_attacked_and_attackers_are_no_attack() -> None:
     event = only(find_events(text, "tg", places, doc_date=date(2019, 11, 6)))
     assert event.place == ["Rudaki District"]
     assert event.date is not None and event.date.value == "2019-11-06"
+
+
+def test_dari_count_with_in_this_incident_before_the_verb() -> None:
+    text = (
+        "یک انفجار انتحاری در مسجد شهر کندز رخ داد. مقام‌های محلی می‌گویند که دست‌کم ۴۶ تن "
+        "در این رویداد جان باخته و بیش از ۱۴۰ تن دیگر زخمی شده‌اند."
+    )
+    event = only(find_events(text, "fa", [ent(text, "کندز", name="Kunduz", kind="city")]))
+    assert figures(event.killed) == [(46, "at_least", None)]
+    assert figures(event.injured) == [(140, "over", None)]

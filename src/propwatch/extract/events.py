@@ -467,6 +467,8 @@ _PERSON = _rx(
     r"menschen", r"otras", r"outras", r"altre", r"altri", r"other", r"shia", r"shiite", r"sunni",
     r"sono", r"rimast[eiao]", r"sont", r"ont été", r"wurden", r"fueron", r"resultaron", r"foram",
     r"ficaram", r"autres",
+    # "دست‌کم ۴۶ تن در این رویداد جان باخته": "in this incident" between count and verb
+    r"در (?:این|آن) (?:رویداد|حادثه|حمله|انفجار|رخداد|واقعه|حملات|انفجارها)",
 )  # fmt: skip
 #: Numbers of these are never casualty counts, even next to a casualty word.
 _NOT_PERSONS = _rx(
