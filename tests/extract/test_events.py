@@ -1961,3 +1961,17 @@ def test_dari_count_with_in_this_incident_before_the_verb() -> None:
     event = only(find_events(text, "fa", [ent(text, "کندز", name="Kunduz", kind="city")]))
     assert figures(event.killed) == [(46, "at_least", None)]
     assert figures(event.injured) == [(140, "over", None)]
+
+
+def test_the_claimant_is_the_group_before_its_appositive() -> None:
+    text = (
+        "A suicide bombing killed 70 people in Quetta on Monday. Jamaat-ul-Ahrar, a faction of "
+        "the Tehrik-i-Taliban Pakistan, claimed the attack."
+    )
+    found = [
+        ent(text, "Quetta", kind="city", country="Pakistan"),
+        ent(text, "Jamaat-ul-Ahrar", "organization"),
+        ent(text, "Tehrik-i-Taliban Pakistan", "organization"),
+    ]
+    event = only(find_events(text, "en", found, doc_date=date(2016, 8, 9)))
+    assert event.claimed_by == ["Jamaat-ul-Ahrar"]

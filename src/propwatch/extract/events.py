@@ -1487,6 +1487,15 @@ class _Reader:
                     continue
                 if dist < best_d:
                     best, best_d = org, dist
+            # "Jamaat-ul-Ahrar, a faction of the Tehrik-i-Taliban Pakistan, claimed": the
+            # group before the appositive, not the one it names
+            if best is not None and best.end <= c_start:
+                for org in orgs:
+                    if org.end <= best.start and _APPOSITIVE_OF.fullmatch(
+                        self.text, org.end, best.start
+                    ):
+                        best = org
+                        break
             # Arabic: "يعد تنظيم X من أخطر فروع Y، وقد تبنى الهجوم": a clause with no subject of
             # its own goes on with the sentence's topic, not the nearer Y
             if (
@@ -2836,6 +2845,13 @@ _ASIDE = re.compile(
 )
 #: Where an aside opens, between a number and the next number ("20 people, including ").
 _ASIDE_OPENS = re.compile(rf"[,(]\s*{_ASIDE_WORDS}\s[^,;.()\d]{{0,20}}$", re.IGNORECASE)
+#: Between a group and the larger group its appositive names: ", a faction of the ".
+_APPOSITIVE_OF = re.compile(
+    r",\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,2}(?:faction|factions|branch|branches|"
+    r"wing|wings|offshoot|splinter group|affiliate|affiliates|arm|unit|cell|ally|allies)\s+"
+    r"(?:of|to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 #: A subject that stands for a group named before: "It claimed", "The group later claimed".
 _ANAPHORIC_SUBJECT = re.compile(
     r"(?<!\w)(?:It|it|The group|the group|The militants|The militant group|"
