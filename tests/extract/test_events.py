@@ -1975,3 +1975,23 @@ def test_the_claimant_is_the_group_before_its_appositive() -> None:
     ]
     event = only(find_events(text, "en", found, doc_date=date(2016, 8, 9)))
     assert event.claimed_by == ["Jamaat-ul-Ahrar"]
+
+
+def test_an_event_a_week_before_the_reported_one_is_dated_from_it() -> None:
+    text = (
+        "Suicide bombers attacked a Shiite mosque in Kandahar during Friday prayers, killing at "
+        "least 47 people. The bombing came exactly a week after an Islamic State suicide bomber "
+        "killed at least 46 people at a Shiite mosque in the northern city of Kunduz during "
+        "Friday prayers, the deadliest attack since the withdrawal."
+    )
+    places = [
+        ent(text, "Kandahar", kind="city", country="Afghanistan"),
+        ent(text, "Kunduz", kind="city", country="Afghanistan"),
+    ]
+    main, earlier = find_events(text, "en", places, doc_date=date(2021, 10, 15))
+    assert main.date is not None and main.date.value == "2021-10-15"
+    assert [f.value for f in main.killed] == [47]
+    assert earlier.place == ["Kunduz"]
+    assert earlier.date is not None and earlier.date.value == "2021-10-08"
+    assert earlier.date.text == "exactly a week after"
+    assert [f.value for f in earlier.killed] == [46]

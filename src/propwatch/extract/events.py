@@ -61,7 +61,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from propwatch.extract.dates import find_dates
@@ -1985,6 +1985,11 @@ class _Unit:
     perps: list[tuple[int, str]] = field(default_factory=list)
     targets: list[tuple[int, str, int]] = field(default_factory=list)
     can_open: bool = False
+    #: "The bombing came a week after an IS bomber killed 46 in Kunduz": the unit after the
+    #: offset is another event, this many days after (negative: before) the current one;
+    #: ``offset_span`` is where the offset is written.
+    offset_days: int | None = None
+    offset_span: tuple[int, int, str] = (0, 0, "")
 
     @property
     def foiled(self) -> bool:
@@ -2159,6 +2164,9 @@ class _Grouper:
 
     def add_unit(self, unit: _Unit) -> None:
         current = self.current(unit.sentence)
+        if unit.offset_days is not None:
+            self._add_offset(unit, current)
+            return
         target: _Draft | None = None
         usable = (
             current is not None
@@ -2202,6 +2210,21 @@ class _Grouper:
             target.absorb(unit)
         if not unit.reference:
             self.touched.setdefault(unit.sentence, []).append(target)
+
+    def _add_offset(self, unit: _Unit, current: _Draft | None) -> None:
+        """An event dated from the current one ("a week after"): its own draft, unless its
+        text gives a full date of its own."""
+        base = current.best_date() if current is not None else None
+        day = _to_date(base.value) if base is not None and _precision(base) == 3 else None
+        if day is not None and not unit.dates:
+            start, end, text = unit.offset_span
+            value = (day + timedelta(days=unit.offset_days or 0)).isoformat()
+            unit.dates = [DateValue(value, text, start, end, resolution="relative")]
+        if len(self.events) >= MAX_EVENTS:
+            return
+        draft = _Draft()
+        self.events.append(draft)
+        draft.absorb(unit)
 
     @staticmethod
     def _other_actor(unit: _Unit, draft: _Draft) -> bool:
@@ -2823,10 +2846,45 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             _merge(prev, u)
         else:
             units.append(u)
+    units = _offset_units(units, s, reader)
     out: list[_Unit] = []
     for u in units:
         out.extend(_split_countries(u, reader.text))
     return out
+
+
+#: "came exactly a week after", "two days before": an offset from the reported event.
+_OFFSET = re.compile(
+    r"\b(?:exactly |just |only |nearly |almost |barely )?(?P<n>a|one|two|three|four|five|six|"
+    r"\d{1,2}) (?P<unit>days?|weeks?) (?P<dir>after|before)\s+(?:an?|the)\s",
+    re.IGNORECASE,
+)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _offset_units(units: list[_Unit], s: _Sentence, reader: _Reader) -> list[_Unit]:
+    """ "The bombing came exactly a week after an Islamic State suicide bomber killed at least
+    46 people at a mosque in Kunduz during Friday prayers": everything after the offset is one
+    earlier event, dated from the one before it (its own weekday is not a date of its own)."""
+    if reader.language != "en" or len(units) < 2:
+        return units
+    m = _OFFSET.search(reader.text, s.start, s.end)
+    if m is None:
+        return units
+    before = [u for u in units if u.triggers[-1].end <= m.start()]
+    after = [u for u in units if u.triggers[0].start >= m.end() - 1]
+    if not before or not after or not before[-1].anaphoric:
+        return units
+    n = m.group("n").lower()
+    days = (_SMALL[n] if n in _SMALL else int(n)) * (7 if m.group("unit").lower()[0] == "w" else 1)
+    merged = after[0]
+    for u in after[1:]:
+        _merge(merged, u)
+    merged.dates = [d for d in merged.dates if d.resolution == "explicit"]
+    merged.offset_days = -days if m.group("dir").lower() == "after" else days
+    text = m.group().rsplit(None, 1)[0]  # without the article after it
+    merged.offset_span = (m.start(), m.start() + len(text), text)
+    return [u for u in units if u not in after] + [merged]
 
 
 #: "the latest in a string of attacks claimed by ...": a series the reported attack is in.
