@@ -551,6 +551,16 @@ def test_natasha_finds_unknown_russian_names() -> None:
 
 
 @pytest.mark.skipif(not natasha_available(), reason="natasha is not installed")
+def test_metro_stations_and_the_media_in_general_are_not_organisations() -> None:
+    ex = EntityExtractor(GAZ, use_ner=True)
+    text = (
+        "Взрыв произошёл в вагоне поезда на перегоне между станциями «Сенная площадь» и "
+        "«Технологический институт». Ранее ряд СМИ и экспертов писали об этом."
+    )
+    assert not find(ex.extract(text, "ru"), "organization")
+
+
+@pytest.mark.skipif(not natasha_available(), reason="natasha is not installed")
 def test_a_platform_is_not_an_organisation() -> None:
     ex = EntityExtractor(GAZ, use_ner=True)
     text = (

@@ -313,6 +313,16 @@ _MEDIA_AFTER = re.compile(r"^\s*[»\"“”]?\*?\s*(?i:сообщ|пишет|п�
 _TYPE = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 
+#: Common nouns natasha tags as organisations.
+_GENERIC_NER = frozenset(["СМИ", "спецназ", "Спецназ", "силовики", "Силовики"])
+#: Metro stations, streets and squares are named like organisations: "станции «Площадь
+#: Восстания»", "на улице «...»".
+_STATION_BEFORE = re.compile(
+    r"(?:станци\w*|метро|перегон\w*|улиц\w*|площад[иья]\w*|проспект\w*)\s+"
+    r"(?:[«\"„“][^»\"”]{1,40}[»\"”]\s*(?:,|и)\s*)?[«\"„“]?$",
+    re.IGNORECASE,
+)
+
 def _ner_view(text: str) -> str:
     """``text`` with the lines that hold no capitalised word blanked (same length, so offsets
     hold), cut after :data:`MAX_NER_TOKENS` tokens."""
@@ -386,6 +396,10 @@ def ner_candidates(text: str) -> list[Candidate]:
             name = span.normal or surface
         except Exception:
             name = surface
+        if type_ == "organization" and _STATION_BEFORE.search(
+            piece, max(0, span.start - 60), span.start
+        ):
+            continue  # "между станциями «Сенная площадь» и «Технологический институт»"
         if type_ == "organization":
             before = piece[max(0, span.start - 40) : span.start]
             after = piece[span.stop : span.stop + 20]
@@ -401,6 +415,8 @@ def ner_candidates(text: str) -> list[Candidate]:
         if len(name) < 2 or _common_word_at_sentence_start(vocab, piece, span.start, surface):
             continue
         if _PLATFORM_NOUN.fullmatch(name):  # "Telegram-канал", "YouTube": a platform, not a group
+            continue
+        if name in _GENERIC_NER:  # "ряд СМИ": the media in general
             continue
         out.append(Candidate(type_, name, span.start, span.stop, "ner:natasha", 0.65))
     return out
