@@ -1995,3 +1995,16 @@ def test_an_event_a_week_before_the_reported_one_is_dated_from_it() -> None:
     assert earlier.date is not None and earlier.date.value == "2021-10-08"
     assert earlier.date.text == "exactly a week after"
     assert [f.value for f in earlier.killed] == [46]
+
+
+def test_the_period_of_st_does_not_cut_the_clause_of_the_attack() -> None:
+    text = (
+        "Islamic State claimed the Easter Sunday suicide bombings in Sri Lanka. The bombs tore "
+        "through St. Anthony's Shrine in Colombo and a church in Negombo."
+    )
+    places = [
+        ent(text, "Sri Lanka", kind="country"),
+        ent(text, "Colombo", kind="city", country="Sri Lanka"),
+    ]
+    event = only(find_events(text, "en", places, doc_date=date(2019, 4, 23)))
+    assert event.place == ["Colombo"]

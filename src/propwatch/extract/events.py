@@ -2968,7 +2968,11 @@ def _near_anaphor(text: str, trig: _Trigger, ent: Entity) -> bool:
     if ent.end <= trig.start:
         return trig.start - ent.end <= 3
     gap = text[trig.end : ent.start]
-    return len(gap) <= 150 and not re.search(r"[,;:.،؛]", gap)
+    return len(gap) <= 150 and not _GAP_BREAK.search(gap)
+
+
+#: A clause break between an attack word and a place; not the period of "St." or "U.S.".
+_GAP_BREAK = re.compile(r"[,;:،؛]|(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)(?<![A-Z])\.")
 
 
 #: The attack itself, named between a claim and a date or right after the date.
