@@ -458,3 +458,23 @@ def test_afghan_month_after_a_day_number_is_a_date_without_its_year() -> None:
     # alone, the word is the zodiac sign or a scorpion; Iranian "تیر" still needs its year
     assert find_dates("عقرب در تابستان", "fa", doc) == []
     assert find_dates("۳ تیر", "fa", doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("the mosque shootings in New Zealand last month", "en", "2019-03"),
+        ("в прошлом месяце в Дагестане", "ru", "2019-03"),
+        ("earlier this month", "en", "2019-04"),
+        ("in retaliation for the March 15 attacks on two mosques", "en", "2019-03-15"),
+    ],
+)
+def test_relative_months_and_a_date_before_the_attack_noun(
+    text: str, language: str, value: str
+) -> None:
+    assert [d.value for d in find_dates(text, language, date(2019, 4, 23))] == [value]
+
+
+def test_the_last_month_of_something_is_no_date() -> None:
+    assert find_dates("in the last month of the year", "en", date(2019, 4, 23)) == []
+    assert find_dates("last month", "en") == []  # nothing to count from

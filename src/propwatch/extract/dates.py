@@ -33,7 +33,9 @@ names), tr, tg, uz Latin and Cyrillic, ky, ps, es, pt; digits of any script):
   ("yesterday", "last night", "today", "вчера", "دیروز", "شب گذشته", "أمس", "dün", "дирӯз")
   → ``resolution="relative"``; a day and month without a year ("on 22 March", "چهارم آبان
   ماه") → the year of ``doc_date`` (in that calendar), or the year before when that would put
-  the date more than half a year after ``doc_date``, ``resolution="relative"``.
+  the date more than half a year after ``doc_date``, ``resolution="relative"``; relative
+  months ("last month", "earlier this month", "в прошлом месяце", "الشهر الماضي") → ``YYYY-MM``,
+  ``resolution="relative"``.
 
 Choices:
 
@@ -494,7 +496,11 @@ _DAY_BEFORE = re.compile(
 )
 _DAY_AFTER = re.compile(r"\.? ?(?:the |په )?(\d{1,2})(st|nd|rd|th|مه|مې)?(?![\d.,:/]\d|\d)")
 #: What may follow a month-first day ("March 15") for it to count.
-_AFTER_MD = re.compile(r"[,.;:)!?–—\-]| (?:at|in|and|when|to|as|after|before)\b|$")
+_AFTER_MD = re.compile(
+    r"[,.;:)!?–—\-]| (?:at|in|and|when|to|as|after|before)\b|$"
+    # "the March 15 attacks", "the July 7 bombings"
+    r"| (?:attacks?|bombings?|blasts?|explosions?|shootings?|massacres?|assaults?|raids?)\b"
+)
 _YEAR_AFTER = re.compile(
     r"(?:,? ?|/|-)(?:(?:of|de|del|yılı|yil|sanat|سنة|عام|соли|,) )?"
     r"(?:\((?P<py>\d{4})\)|(?P<y>\d{4}))(?![\d]|[.,:/\-]\d)"
@@ -1081,6 +1087,37 @@ def _relative_candidates(view: str, starts: _Starts, lang: str, doc_date: date) 
     return out
 
 
+#: Relative months: spelling -> months before ``doc_date`` ("last month": the one before).
+_RELATIVE_MONTH: dict[str, int] = {
+    normalize(k): v
+    for v, spec in (
+        (1, "last month|the previous month|в прошлом месяце|в минувшем месяце|ماه گذشته|"
+            "ماه پیش|الشهر الماضي|geçen ay|o'tgan oyda|ўтган ойда|өткөн айда|моҳи гузашта|"
+            "el mes pasado|le mois dernier|il mese scorso|no mês passado|letzten monat|"
+            "vergangenen monat|im vergangenen monat|im letzten monat"),
+        (0, "this month|earlier this month|в этом месяце|این ماه|هذا الشهر|bu ay|"
+            "este mes|ce mois-ci|questo mese|este mês|diesen monat|in diesem monat"),
+    )
+    for k in spec.split("|")
+}  # fmt: skip
+_RELATIVE_MONTH_RE = re.compile(_LB + "(?:" + _trie_regex(_RELATIVE_MONTH) + ")" + _LA)
+
+
+def _relative_months(view: str, doc_date: date) -> list[_Cand]:
+    """ "the mosque shootings in New Zealand last month": the month before ``doc_date``."""
+    out: list[_Cand] = []
+    for m in _RELATIVE_MONTH_RE.finditer(view):
+        if view.endswith("the ", 0, m.start()) or view.startswith(" of", m.end()):
+            continue  # "the last month of the year"
+        back = _RELATIVE_MONTH[m.group()]
+        year, month = doc_date.year, doc_date.month - back
+        if month < 1:
+            year, month = year - 1, month + 12
+        out.append(_Cand(m.start(), m.end(), f"{year:04d}-{month:02d}", resolution="relative",
+                         priority=1))  # fmt: skip
+    return out
+
+
 _PREVIOUS = re.compile(r"([^\W\d_]) $")
 
 
@@ -1168,6 +1205,7 @@ def find_dates(
     if doc_date is not None:
         cands += _weekday_candidates(view, starts, doc_date)
         cands += _relative_candidates(view, starts, lang, doc_date)
+        cands += _relative_months(view, doc_date)
         if lang == "ru":
             cands += _ru_month_adjectives(view, doc_date)
     elif doc_precision == "day":
