@@ -2008,3 +2008,17 @@ def test_the_period_of_st_does_not_cut_the_clause_of_the_attack() -> None:
     ]
     event = only(find_events(text, "en", places, doc_date=date(2019, 4, 23)))
     assert event.place == ["Colombo"]
+
+
+def test_an_anniversary_s_weekday_is_not_the_attack_s_day() -> None:
+    text = (
+        "Volunteers spent Saturday at a workshop, two days before the city marks the sixth "
+        "anniversary of the Manchester Arena bombing. Twenty-two people were killed in the "
+        "attack on 22 May 2017."
+    )
+    places = [ent(text, "Manchester Arena", kind="site", country="United Kingdom")]
+    event = only(find_events(text, "en", places, doc_date=date(2023, 5, 20)))
+    assert event.date is not None and event.date.value == "2017-05-22"
+    assert event.place == ["Manchester Arena"]
+    assert [f.value for f in event.killed] == [22]
+

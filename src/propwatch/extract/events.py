@@ -801,6 +801,12 @@ _REFERENCE = _rx(
     r"reminiscent of", r"recalling", r"со времен\w*", r"منذ", r"مثل", r"بما في ذلک", r"از زمان",
     r"مانند", r"beri", r"buyan",
 )  # fmt: skip
+#: "two days before the city marks the sixth anniversary of the Manchester Arena bombing": the
+#: attack after it is remembered, not reported (the sentence's weekday is the anniversary's).
+_ANNIVERSARY = _rx(
+    r"anniversary", r"годовщин\w*", r"سالگرد", r"ذكري", r"yıldönüm\w*", r"aniversario",
+    r"anniversaire", r"anniversario", r"jahrestag\w*", r"aniversário",
+)  # fmt: skip
 _ANAPHOR = _rx(
     r"the", r"this", r"that", r"these", r"those", r"its", r"their", r"yesterday's", r"этот",
     r"этого", r"этом", r"данн\w+", r"اين", r"آن", r"هذا", r"هذه", r"ذلک", r"بهذا", r"لهذا", r"bu",
@@ -1085,7 +1091,9 @@ class _Reader:
             anaphoric = bool(tokens) and bool(_ANAPHOR.fullmatch(tokens[-1]))
             articles = _INDEFINITE.get(self.language, _INDEFINITE["en"])
             indefinite = any(t in articles for t in tokens[-3:])
-            reference = bool(_REFERENCE.search(" ".join(tokens[-5:])))
+            reference = bool(_REFERENCE.search(" ".join(tokens[-5:]))) or bool(
+                _ANNIVERSARY.search(" ".join(tokens[-5:]))
+            )
             out.append(
                 _Trigger(
                     start, end, rule.type, rule.strong, foiled, anaphoric, indefinite, reference
@@ -2770,6 +2778,8 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         dist = d.start - t.end if d.start >= t.end else t.start - d.end
         if d in sentence_initial and len({t.foiled for t in triggers}) == 1:
             for u in per:
+                if u.triggers[0].reference and d.resolution == "weekday":
+                    continue
                 if reader.date_is_local(d, u.triggers[0]) and not _speech_date(
                     reader.text, d, u.triggers[0]
                 ):
@@ -2784,6 +2794,8 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             r"[,;:.()،؛]", reader.text[t.end : d.start]
         ):
             limit = 90  # "the attack on the Jaffar Express train in Bolan on 11 March 2025"
+        if t.reference and d.resolution == "weekday":
+            continue  # "the anniversary of the bombing" on Saturday: not the bombing's day
         if (
             dist <= limit
             and reader.date_is_local(d, t)
