@@ -2022,3 +2022,27 @@ def test_an_anniversary_s_weekday_is_not_the_attack_s_day() -> None:
     assert event.place == ["Manchester Arena"]
     assert [f.value for f in event.killed] == [22]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Two suicide bombers killed 32 people in a market in Baghdad on Thursday. It was the "
+         "first major suicide bombing in Baghdad since 15 January 2018, when at least 38 people "
+         "were killed in twin suicide bombings in the same square.", "en"),
+        ("قتل 32 شخصا في تفجير انتحاري في بغداد يوم الخميس. وهذا أول تفجير انتحاري كبير في "
+         "بغداد منذ 15 كانون الثاني/يناير 2018، عندما قُتل 38 شخصاً على الأقل في تفجيرين "
+         "انتحاريين في الساحة نفسها.", "ar"),
+    ],
+)
+def test_since_a_date_when_another_attack_happened(text: str, language: str) -> None:
+    places = [
+        Entity("place", "Baghdad", m, i, i + len(m), attributes={"kind": "city", "country": "Iraq"})
+        for m in ("Baghdad", "بغداد")
+        for i in [j for j in range(len(text)) if text.startswith(m, j)]
+    ]
+    main, earlier = find_events(text, language, places, doc_date=date(2021, 1, 21))
+    assert main.date is not None and main.date.value == "2021-01-21"
+    assert [f.value for f in main.killed] == [32]
+    assert earlier.date is not None and earlier.date.value == "2018-01-15"
+    assert earlier.place == ["Baghdad"] and [f.value for f in earlier.killed] == [38]

@@ -2467,7 +2467,8 @@ def find_events(
 #: attack reported before.
 _SAME_PLACE = re.compile(
     r"\b(?:the same|that same)\s+(?:shrine|mosque|church|synagogue|city|town|site|place|venue|"
-    r"hall|spot|area|location|market|school|cemetery|district)\b"
+    r"hall|spot|area|location|market|school|cemetery|district|square|street|station|hotel|"
+    r"hospital|airport|university|prison|village|neighbou?rhood|building|compound)\b"
     r"|\bin (?:the|that) (?:area|neighbou?rhood)\b"
     r"|(?<!\w)в (?:том же|той же)\s+\w+|(?<!\w)(?:در|به) همان\s+\S+|\S+ (?:نفسه|نفسها)(?!\w)"
     # "حمله مهر ۱۴۰۱ به این حرم" ("the attack of Mehr 1401 on this shrine")
@@ -2858,7 +2859,7 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             _merge(prev, u)
         else:
             units.append(u)
-    units = _offset_units(units, s, reader)
+    units = _since_when_units(_offset_units(units, s, reader), s, reader)
     out: list[_Unit] = []
     for u in units:
         out.extend(_split_countries(u, reader.text))
@@ -2872,6 +2873,37 @@ _OFFSET = re.compile(
     re.IGNORECASE,
 )
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+#: "since 15 January 2018, when ...", "منذ 15 كانون الثاني 2018، عندما ...", "с 2010 года,
+#: когда ...": the words before the date and after it (original text).
+_SINCE_BEFORE = re.compile(r"(?:\bsince|منذ|\bс|\bсо)\s+$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"\s*[,،]?\s*(?:when|عندما|حين|حينما|когда)\b", re.IGNORECASE)
+
+
+def _since_when_units(units: list[_Unit], s: _Sentence, reader: _Reader) -> list[_Unit]:
+    """ "the first major bombing in Baghdad since 15 January 2018, when at least 38 people
+    were killed in twin suicide bombings in the same square": what follows "when" is the
+    earlier attack, on that date."""
+    if len(units) < 2:
+        return units
+    for d in s.dates:
+        if _precision(d) < 2 or not _SINCE_BEFORE.search(reader.text, max(0, d.start - 8), d.start):
+            continue
+        when = _WHEN_AFTER.match(reader.text, d.end)
+        if when is None:
+            continue
+        after = [u for u in units if u.triggers[0].start >= when.end()]
+        if not after or len(after) == len(units):
+            continue
+        merged = after[0]
+        for u in after[1:]:
+            _merge(merged, u)
+        merged.dates = [d]
+        merged.offset_days = 0
+        merged.offset_span = (d.start, d.end, d.text)
+        return [u for u in units if u not in after] + [merged]
+    return units
 
 
 def _offset_units(units: list[_Unit], s: _Sentence, reader: _Reader) -> list[_Unit]:
