@@ -2046,3 +2046,22 @@ def test_since_a_date_when_another_attack_happened(text: str, language: str) -> 
     assert [f.value for f in main.killed] == [32]
     assert earlier.date is not None and earlier.date.value == "2018-01-15"
     assert earlier.place == ["Baghdad"] and [f.value for f in earlier.killed] == [38]
+
+
+def test_arabic_earlier_series_claimed_by_the_organisation_keeps_its_date() -> None:
+    text = (
+        "قتل ستة أشخاص في انفجار عبوة ناسفة قرب مقام السيدة زينب يوم الخميس. وتبنى تنظيم الدولة "
+        "الإسلامية التفجير. وتنتشر في المنطقة عناصر من حزب الله. وكانت منطقة السيدة زينب قد شهدت "
+        "في 21 شباط/فبراير 2016 سلسلة تفجيرات تبناها التنظيم وأسفرت عن مقتل 134 شخصاً على الأقل."
+    )
+    found = [
+        ent(text, "السيدة زينب", name="Sayyida Zaynab", kind="city", country="Syria"),
+        ent(text, "تنظيم الدولة الإسلامية", "organization", name="Islamic State"),
+        ent(text, "حزب الله", "organization", name="Hezbollah"),
+        ent(text, "السيدة زينب", name="Sayyida Zaynab", nth=1, kind="city", country="Syria"),
+    ]
+    main, earlier = find_events(text, "ar", found, doc_date=date(2023, 7, 28))
+    assert main.claimed_by == ["Islamic State"]
+    assert earlier.date is not None and earlier.date.value == "2016-02-21"
+    assert earlier.claimed_by == ["Islamic State"]
+    assert [f.value for f in earlier.killed] == [134]

@@ -1546,11 +1546,13 @@ class _Reader:
         """ "ISKP has grown more ambitious. It claimed the bombings ...": a pronoun or "the
         group" right before the claim verb (in Arabic, "التنظيم" right after it) stands for
         the one group named in the sentence before (none when it names several)."""
-        if not (
-            _ANAPHORIC_SUBJECT.search(self.text, max(s_start, c_start - 40), c_start)
-            or _ANAPHORIC_SUBJECT_AFTER.match(self.text, c_end)
-        ):
+        after = _ANAPHORIC_SUBJECT_AFTER.match(self.text, c_end)
+        if not (_ANAPHORIC_SUBJECT.search(self.text, max(s_start, c_start - 40), c_start) or after):
             return []
+        if after and self.last_claim is not None:
+            # Arabic "تبناها التنظيم" ("the organisation claimed it"): the group that claimed
+            # before, not whichever group the sentence before happens to name
+            return list(self.last_claim[1])
         lo = max(0, s_start - 400)
         prev_start = max(
             (m.end() for m in re.finditer(r"[.!?]\s", self.text[lo : max(lo, s_start - 2)])),
@@ -3040,8 +3042,10 @@ def _claim_date(reader: _Reader, s: _Sentence, d: DateValue) -> bool:
             or _ATTACK_NOUN.match(reader.fold_slice(d.end, d.end + 12)[0].lstrip())
         ):
             continue  # "claimed the Friday attack", "مسئولیت حمله ... روز جمعه": the attack's date
-        if claim.pos >= d.end and _noun_dated(reader, d):
-            continue
+        if claim.pos >= d.end and (
+            _noun_dated(reader, d) or _ATTACK_NOUN.search(reader.fold_slice(d.end, claim.pos)[0])
+        ):
+            continue  # "في 21 شباط 2016 سلسلة تفجيرات تبناها": the bombings' date
         if len(gap) <= 30 and not _CLAUSE_BREAK.search(gap):
             return True
     seg = reader.text[d.end : d.end + 16]
