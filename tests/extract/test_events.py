@@ -2065,3 +2065,28 @@ def test_arabic_earlier_series_claimed_by_the_organisation_keeps_its_date() -> N
     assert earlier.date is not None and earlier.date.value == "2016-02-21"
     assert earlier.claimed_by == ["Islamic State"]
     assert [f.value for f in earlier.killed] == [134]
+
+
+def test_the_same_hospital_is_the_hospital_attacked_before_and_persian_this_very_area() -> None:
+    text = (
+        "Gunmen attacked a military hospital in Kabul on Tuesday, killing 19 people. ISIS-K has "
+        "claimed attacks on mosques in Kunduz in October. The same hospital was targeted in "
+        "March 2017, when gunmen killed more than 30 people in an attack."
+    )
+    places = [
+        ent(text, "Kabul", kind="city", country="Afghanistan"),
+        ent(text, "Kunduz", kind="city", country="Afghanistan"),
+    ]
+    events = find_events(text, "en", places, doc_date=date(2021, 11, 2))
+    (earlier,) = [e for e in events if e.date is not None and e.date.value == "2017-03"]
+    assert earlier.place == ["Kabul"]
+    persian = (
+        "یک مهاجم انتحاری روز جمعه در مرکز آموزشی کاج در منطقه دشت برچی کابل خود را منفجر کرد و "
+        "۱۹ نفر کشته شدند. در ۲۴ اسد ۱۳۹۷ یک مهاجم انتحاری در مرکز آموزشی موعود در همین منطقه "
+        "بیش از ۴۰ دانش‌آموز را کشت."
+    )
+    kabul = ent(persian, "کابل", name="Kabul", kind="city", country="Afghanistan")
+    main, mawoud = find_events(persian, "fa", [kabul], doc_date=date(2022, 9, 30))
+    assert [f.value for f in main.killed] == [19]
+    assert mawoud.date is not None and mawoud.date.value == "2018-08-15"
+    assert mawoud.place == ["Kabul"] and figures(mawoud.killed) == [(40, "over", None)]

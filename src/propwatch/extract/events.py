@@ -469,6 +469,7 @@ _PERSON = _rx(
     r"ficaram", r"autres",
     # "دست‌کم ۴۶ تن در این رویداد جان باخته": "in this incident" between count and verb
     r"در (?:این|آن) (?:رویداد|حادثه|حمله|انفجار|رخداد|واقعه|حملات|انفجارها)",
+    r"دانش\s?آموز\w*", r"دانشجو\w*", r"شاگرد\w*", r"را",
 )  # fmt: skip
 #: Numbers of these are never casualty counts, even next to a casualty word.
 _NOT_PERSONS = _rx(
@@ -2474,7 +2475,9 @@ _SAME_PLACE = re.compile(
     r"|\bin (?:the|that) (?:area|neighbou?rhood)\b"
     r"|(?<!\w)в (?:том же|той же)\s+\w+|(?<!\w)(?:در|به) همان\s+\S+|\S+ (?:نفسه|نفسها)(?!\w)"
     # "حمله مهر ۱۴۰۱ به این حرم" ("the attack of Mehr 1401 on this shrine")
-    r"|(?<!\w)(?:در|به|از) (?:این|آن) (?:حرم|مسجد|زیارتگاه|مکان|محل|مدرسه|مکتب)(?!\w)",
+    r"|(?<!\w)(?:در|به|از) (?:این|آن) (?:حرم|مسجد|زیارتگاه|مکان|محل|مدرسه|مکتب)(?!\w)"
+    # "در همین منطقه" (in this very area)
+    r"|(?<!\w)(?:در|به|از) همین (?:منطقه|شهر|محل|مکان|ناحیه|ساحه|حرم|مسجد|مکتب)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -2485,10 +2488,18 @@ def _same_place(drafts: list[_Draft], sentences: list[_Sentence], text: str) -> 
     for i, draft in enumerate(drafts):
         if draft.places or i == 0:
             continue
-        if not any(_SAME_PLACE.search(text, sentences[k].start, sentences[k].end)
-                   for k in draft.sentences):  # fmt: skip
+        found = [
+            m for k in sorted(draft.sentences)
+            if (m := _SAME_PLACE.search(text, sentences[k].start, sentences[k].end))
+        ]  # fmt: skip
+        if not found:
             continue
-        earlier = next((d for d in reversed(drafts[:i]) if d.places), None)
+        noun = found[0].group().split()[-1].lower()
+        with_places = [d for d in reversed(drafts[:i]) if d.places]
+        # "The same hospital was targeted in March 2017": the event at a hospital, not merely
+        # the last one named
+        earlier = next((d for d in with_places if noun in d.target_heads()), None)
+        earlier = earlier or next(iter(with_places), None)
         if earlier is not None:
             draft.places = list(earlier.places)
 
