@@ -799,3 +799,11 @@ def test_isis_in_english_is_not_taken_in_title_case() -> None:
 
     ex = EntityExtractor(default_gazetteer(), use_ner=False)
     assert ex.extract("Isis was an Egyptian goddess; Isis Smith is a singer.", "en") == []
+
+
+def test_arabic_church_is_not_the_city_of_nice() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    ents = ex.extract("وقع الانفجار داخل كنيسة مار جرجس في طنطا", "ar")
+    assert [e.name for e in find(ents, "place")] == ["Tanta"]

@@ -2090,3 +2090,32 @@ def test_the_same_hospital_is_the_hospital_attacked_before_and_persian_this_very
     assert [f.value for f in main.killed] == [19]
     assert mawoud.date is not None and mawoud.date.value == "2018-08-15"
     assert mawoud.place == ["Kabul"] and figures(mawoud.killed) == [(40, "over", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cities"),
+    [
+        ("ISIS-K has claimed a series of bombings, including attacks on Shi'ite mosques in "
+         "Kunduz and Kandahar in October.", "en", ("Kunduz", "Kandahar")),
+        ("قتل 44 شخصا في تفجيرين استهدفا كنيستين في مدينتي طنطا والإسكندرية يوم الأحد.", "ar",
+         ("طنطا", "الإسكندرية")),
+    ],
+)
+def test_a_plural_attack_in_two_cities_is_two_attacks(
+    text: str, language: str, cities: tuple[str, str]
+) -> None:
+    places = [ent(text, c, kind="city", country="X") for c in cities]
+    events = find_events(text, language, places, doc_date=date(2021, 11, 2))
+    assert [e.place for e in events] == [[cities[0]], [cities[1]]]
+    assert len({e.date.value for e in events if e.date is not None}) == 1
+
+
+def test_two_cities_of_one_attack_in_a_list_are_not_split() -> None:
+    text = (
+        "A suicide bombing in Kabul killed 10 people; officials in Herat and Kandahar "
+        "condemned it."
+    )
+    places = [
+        ent(text, c, kind="city", country="Afghanistan") for c in ("Kabul", "Herat", "Kandahar")
+    ]
+    assert len(find_events(text, "en", places)) == 1

@@ -2875,7 +2875,8 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
     units = _since_when_units(_offset_units(units, s, reader), s, reader)
     out: list[_Unit] = []
     for u in units:
-        out.extend(_split_countries(u, reader.text))
+        for part in _split_countries(u, reader.text):
+            out.extend(_split_cities(part, reader))
     return out
 
 
@@ -3137,6 +3138,50 @@ def _split_countries(unit: _Unit, text: str) -> list[_Unit]:
         part.perps = list(unit.perps)
         if not out:
             part.figures, part.claims, part.targets = unit.figures, unit.claims, unit.targets
+        out.append(part)
+    return out
+
+
+#: A plural attack noun: "attacks", "bombings", "تفجيرين" (two bombings), "هجمات", "حملات"
+#: (not a verb: "боевики напали на синагоги в Дербенте и Махачкале" was one coordinated
+#: attack, and its toll is the whole toll).
+_PLURAL_TRIGGER = re.compile(r"(?:[^s]s|ين|ات|ها)$")
+
+
+def _split_cities(unit: _Unit, reader: _Reader) -> list[_Unit]:
+    """ "attacks on Shi'ite mosques in Kunduz and Kandahar in October", "تفجيرين استهدفا
+    كنيستين في مدينتي طنطا والإسكندرية": one attack per city, when a plural attack word is
+    followed closely by cities joined by "and"."""
+    text = reader.text
+    if not any(_PLURAL_TRIGGER.search(text[t.start : t.end]) for t in unit.triggers):
+        return [unit]
+    last = max(t.end for t in unit.triggers)
+    cities = sorted(
+        (p for p in unit.places if p.kind == "city" and p.entity.start >= last),
+        key=lambda p: p.entity.start,
+    )
+    chain: list[_PlaceInfo] = []
+    for p in cities:
+        if not chain:
+            gap = text[last : p.entity.start]
+            if len(gap) > 45 or re.search(r"[,;:.()،؛]", gap):
+                break
+        else:
+            gap = text[chain[-1].entity.end : p.entity.start]
+            if len(gap) > 8 or not _COORDINATION.fullmatch(gap):
+                break
+        chain.append(p)
+    if len({p.key for p in chain}) < 2 or any(
+        a.key in b.ancestors or b.key in a.ancestors for a in chain for b in chain
+    ):
+        return [unit]
+    out: list[_Unit] = []
+    for p in chain:
+        part = _Unit(unit.sentence, list(unit.triggers), list(unit.dates), [p],
+                     can_open=unit.can_open)  # fmt: skip
+        part.perps, part.claims = list(unit.perps), list(unit.claims)
+        if not out:
+            part.figures, part.targets = unit.figures, unit.targets
         out.append(part)
     return out
 
