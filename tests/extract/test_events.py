@@ -2119,3 +2119,17 @@ def test_two_cities_of_one_attack_in_a_list_are_not_split() -> None:
         ent(text, c, kind="city", country="Afghanistan") for c in ("Kabul", "Herat", "Kandahar")
     ]
     assert len(find_events(text, "en", places)) == 1
+
+
+def test_an_unknown_district_sits_in_the_city_named_with_it() -> None:
+    text = (
+        "Gaziantep'in Şahinbey ilçesinde Cumartesi gecesi bir düğünde düzenlenen canlı bomba "
+        "saldırısında hayatını kaybedenlerin sayısı 54'e yükseldi."
+    )
+    places = [
+        ent(text, "Gaziantep'in", name="Gaziantep", gid="tr_gaziantep", kind="city",
+            country="Turkey"),
+        ent(text, "Şahinbey", kind="district"),
+    ]
+    event = only(find_events(text, "tr", places, doc_date=date(2016, 8, 22)))
+    assert event.place == ["Şahinbey", "Gaziantep"]

@@ -1969,6 +1969,9 @@ class _Places:
         return city_a is not None and city_b is not None and city_a != city_b
 
     def _city(self, info: _PlaceInfo) -> str | None:
+        if info.kind == "district" and info.entity.gazetteer_id is None:
+            return None  # "Gaziantep'in Şahinbey ilçesinde": a district the gazetteer lacks may
+            # be in the city named with it
         if info.kind in {"city", "district"}:
             return info.key
         if self.gazetteer is not None:
