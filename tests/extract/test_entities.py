@@ -386,6 +386,17 @@ def test_unknown_outlets_and_organisations_english(ex: EntityExtractor) -> None:
     } <= names(ents, "organization")
 
 
+def test_associations_and_observatories_are_organisations(ex: EntityExtractor) -> None:
+    text = (
+        "Lawyers followed the body of the president of the Balochistan Bar Association. The "
+        "Syrian Observatory for Human Rights gave a higher toll."
+    )
+    ents = ex.extract(text, "en")
+    assert {"Balochistan Bar Association", "Syrian Observatory for Human Rights"} <= names(
+        ents, "organization"
+    )
+
+
 def test_acronym_definition_gives_an_alias_and_later_mentions(ex: EntityExtractor) -> None:
     text = "Islamic State Pakistan Province (ISPP) claimed it. Later ISPP published a video."
     orgs = find(ex.extract(text, "en"), "organization")

@@ -76,7 +76,8 @@ _ORG_HEADS = frozenset(
         "committee", "council", "service", "commission", "directorate", "bureau", "force",
         "forces", "corps", "guard", "guards", "army", "front", "movement", "party", "brigade",
         "brigades", "battalion", "battalions", "organization", "organisation", "group", "union",
-        "nations", "police", "emirate", "intelligence",
+        "nations", "police", "emirate", "intelligence", "association", "federation",
+        "confederation", "observatory", "syndicate",
     ]
 )  # fmt: skip
 _NOT_NAMES = frozenset(
@@ -160,6 +161,12 @@ def _classify(text: str, name: str, a: int, b: int) -> Candidate | None:
         if any(w in _NOT_NAMES for w in low):
             return None
         return Candidate("organization", name, a, b, "pattern:org_head", 0.7)
+    # "Syrian Observatory for Human Rights", "Committee for the Protection of Journalists"
+    for i in range(1, len(low) - 1):
+        if low[i] in _ORG_HEADS and low[i + 1] in ("for", "of") and not any(
+            w in _NOT_NAMES for w in low
+        ):
+            return Candidate("organization", name, a, b, "pattern:org_head", 0.7)
     return None
 
 
