@@ -2133,3 +2133,14 @@ def test_an_unknown_district_sits_in_the_city_named_with_it() -> None:
     ]
     event = only(find_events(text, "tr", places, doc_date=date(2016, 8, 22)))
     assert event.place == ["Şahinbey", "Gaziantep"]
+
+
+def test_sporadic_attacks_after_a_year_are_no_event() -> None:
+    text = (
+        "Iraq declared victory over the Islamic State in late 2017, but its cells still carry "
+        "out sporadic attacks."
+    )
+    assert find_events(text, "en", []) == []
+    # a year with a strong attack word and a claim stays
+    claimed = "In 2017 the group claimed a suicide bombing."
+    assert len(find_events(claimed, "en", [])) == 1

@@ -3237,6 +3237,16 @@ def _finish(draft: _Draft, sentences: list[_Sentence], places: _Places, text: st
     injured = _figures(draft.figures, "injured")
     if date_value is None and not place_names and not killed and not injured:
         return None
+    if (
+        not place_names
+        and not killed
+        and not injured
+        and date_value is not None
+        and _precision(date_value) == 1
+        and not any(t.strong for u in draft.units for t in u.triggers)
+        and not any(c.claimed_by for c in draft.claims)
+    ):
+        return None  # "cells still carry out sporadic attacks" after "late 2017": no event
     if not killed and not injured and all(
         t.type == "stampede" for u in draft.units for t in u.triggers
     ):
