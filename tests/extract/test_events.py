@@ -2144,3 +2144,17 @@ def test_sporadic_attacks_after_a_year_are_no_event() -> None:
     # a year with a strong attack word and a claim stays
     claimed = "In 2017 the group claimed a suicide bombing."
     assert len(find_events(claimed, "en", [])) == 1
+
+
+def test_pashto_of_the_taliban_government_is_no_perpetrator() -> None:
+    text = (
+        "د طالبانو د حکومت د کډوالو وزیر نن په کابل کې په یوه ځانمرګي برید کې ووژل شو. "
+        "وروسته داعش خراسان د دې برید مسؤلیت ومانه."
+    )
+    found = [
+        ent(text, "طالبانو", "organization", name="Taliban"),
+        ent(text, "کابل", name="Kabul", kind="city", country="Afghanistan"),
+        ent(text, "داعش خراسان", "organization", name="ISKP"),
+    ]
+    event = only(find_events(text, "ps", found, doc_date=date(2024, 12, 11)))
+    assert event.perpetrators == [] and event.claimed_by == ["ISKP"]

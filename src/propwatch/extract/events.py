@@ -653,7 +653,7 @@ _PERP_AFTER = _rx(
     r"(?:suicide )?bombing by", r"attack by", r"совершил\w*", r"совершен\w*", r"осуществил\w*",
     r"организова\w*", r"причастност\w*", r"стоит", r"стоят", r"боевик\w*", r"(?:[وف])?نفذ\w*",
     r"من تنفيذ", r"قام\w* به\w*", r"ينتم\w* (?:الي|ل)", r"اتهم\w*", r"توسط", r"به دست",
-    r"منتسب به", r"وابسته به", r"عاملان", r"аз ҷониби", r"د", r"by",
+    r"منتسب به", r"وابسته به", r"عاملان", r"аз ҷониби", r"by",
 )  # fmt: skip
 _PERP_BEFORE = _rx(
     r"carried out", r"perpetrated", r"conducted", r"staged", r"launched", r"committed",
