@@ -620,23 +620,24 @@ _STRICT_PREFIXES = _words(
     "last|past|прошлую|минувшую|в прошлую|в минувшую|geçen|o'tgan|ўтган|өткөн|"
     "na última|última|ultima|el pasado|pasado"
 )
+def _spellings(*groups: tuple[int, str]) -> dict[str, int]:
+    """``(value, "a|b|c")`` groups as one normalized spelling -> value table."""
+    return {normalize(k): v for v, spec in groups for k in spec.split("|")}
+
+
 #: Relative days: spelling -> days before ``doc_date``.
-_RELATIVE: dict[str, int] = {
-    normalize(k): v
-    for v, spec in (
-        (1, "yesterday|last night|yesterday evening|yesterday morning|вчера|прошлой ночью|"
-            "минувшей ночью|вчера вечером|вчера утром|دیروز|دیشب|شب گذشته|روز گذشته|"
-            "أمس|الأمس|يوم أمس|مساء أمس|صباح أمس|ليلة أمس|الليلة الماضية|مساء الأمس|"
-            "dün|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|پرون|ayer|anoche|ontem|"
-            "hier|hier soir|hier matin|la veille|ieri|ieri sera|ieri mattina|gestern|"
-            "gestern abend|накануне"),
-        (2, "day before yesterday|the day before yesterday|позавчера|پریروز|أول أمس|"
-            "أول من أمس|evvelsi gün|anteayer|anteontem"),
-        (0, "today|this morning|this evening|сегодня|امروز|مساء اليوم|صباح اليوم|ظهر اليوم|"
-            "bugün|bugun|бугун|имрӯз|имруз|бүгүн|hoy|hoje"),
-    )
-    for k in spec.split("|")
-}  # fmt: skip
+_RELATIVE: dict[str, int] = _spellings(
+    (1, "yesterday|last night|yesterday evening|yesterday morning|вчера|прошлой ночью|"
+        "минувшей ночью|вчера вечером|вчера утром|دیروز|دیشب|شب گذشته|روز گذشته|"
+        "أمس|الأمس|يوم أمس|مساء أمس|صباح أمس|ليلة أمس|الليلة الماضية|مساء الأمس|"
+        "dün|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|پرون|ayer|anoche|ontem|"
+        "hier|hier soir|hier matin|la veille|ieri|ieri sera|ieri mattina|gestern|"
+        "gestern abend|накануне"),
+    (2, "day before yesterday|the day before yesterday|позавчера|پریروز|أول أمس|"
+        "أول من أمس|evvelsi gün|anteayer|anteontem"),
+    (0, "today|this morning|this evening|сегодня|امروز|مساء اليوم|صباح اليوم|ظهر اليوم|"
+        "bugün|bugun|бугун|имрӯз|имруз|бүгүн|hoy|hoje"),
+)  # fmt: skip
 _RELATIVE_LANGS: dict[str, frozenset[str]] = {
     normalize("kecha"): frozenset({"uz"}),
     normalize("кеча"): frozenset({"uz"}),
@@ -1088,18 +1089,14 @@ def _relative_candidates(view: str, starts: _Starts, lang: str, doc_date: date) 
 
 
 #: Relative months: spelling -> months before ``doc_date`` ("last month": the one before).
-_RELATIVE_MONTH: dict[str, int] = {
-    normalize(k): v
-    for v, spec in (
-        (1, "last month|the previous month|в прошлом месяце|в минувшем месяце|ماه گذشته|"
-            "ماه پیش|الشهر الماضي|geçen ay|o'tgan oyda|ўтган ойда|өткөн айда|моҳи гузашта|"
-            "el mes pasado|le mois dernier|il mese scorso|no mês passado|letzten monat|"
-            "vergangenen monat|im vergangenen monat|im letzten monat"),
-        (0, "this month|earlier this month|в этом месяце|این ماه|هذا الشهر|bu ay|"
-            "este mes|ce mois-ci|questo mese|este mês|diesen monat|in diesem monat"),
-    )
-    for k in spec.split("|")
-}  # fmt: skip
+_RELATIVE_MONTH: dict[str, int] = _spellings(
+    (1, "last month|the previous month|в прошлом месяце|в минувшем месяце|ماه گذشته|"
+        "ماه پیش|الشهر الماضي|geçen ay|o'tgan oyda|ўтган ойда|өткөн айда|моҳи гузашта|"
+        "el mes pasado|le mois dernier|il mese scorso|no mês passado|letzten monat|"
+        "vergangenen monat|im vergangenen monat|im letzten monat"),
+    (0, "this month|earlier this month|в этом месяце|این ماه|هذا الشهر|bu ay|"
+        "este mes|ce mois-ci|questo mese|este mês|diesen monat|in diesem monat"),
+)  # fmt: skip
 _RELATIVE_MONTH_RE = re.compile(_LB + "(?:" + _trie_regex(_RELATIVE_MONTH) + ")" + _LA)
 
 
