@@ -2911,16 +2911,24 @@ def _since_when_units(units: list[_Unit], s: _Sentence, reader: _Reader) -> list
         if when is None:
             continue
         after = [u for u in units if u.triggers[0].start >= when.end()]
-        if not after or len(after) == len(units):
-            continue
-        merged = after[0]
-        for u in after[1:]:
-            _merge(merged, u)
-        merged.dates = [d]
-        merged.offset_days = 0
-        merged.offset_span = (d.start, d.end, d.text)
-        return [u for u in units if u not in after] + [merged]
+        if after and len(after) < len(units):
+            return _earlier_event(units, after, [d], 0, (d.start, d.end, d.text))
     return units
+
+
+def _earlier_event(
+    units: list[_Unit], after: list[_Unit], dates: list[DateValue], days: int,
+    span: tuple[int, int, str],
+) -> list[_Unit]:
+    """``units`` with those in ``after`` merged into one earlier event of its own, with
+    ``dates``, ``days`` after the current event (see ``_Grouper._add_offset``)."""
+    merged = after[0]
+    for u in after[1:]:
+        _merge(merged, u)
+    merged.dates = dates
+    merged.offset_days = days
+    merged.offset_span = span
+    return [u for u in units if u not in after] + [merged]
 
 
 def _offset_units(units: list[_Unit], s: _Sentence, reader: _Reader) -> list[_Unit]:
@@ -2938,14 +2946,12 @@ def _offset_units(units: list[_Unit], s: _Sentence, reader: _Reader) -> list[_Un
         return units
     n = m.group("n").lower()
     days = (_SMALL[n] if n in _SMALL else int(n)) * (7 if m.group("unit").lower()[0] == "w" else 1)
-    merged = after[0]
-    for u in after[1:]:
-        _merge(merged, u)
-    merged.dates = [d for d in merged.dates if d.resolution == "explicit"]
-    merged.offset_days = -days if m.group("dir").lower() == "after" else days
+    explicit = [d for u in after for d in u.dates if d.resolution == "explicit"]
     text = m.group().rsplit(None, 1)[0]  # without the article after it
-    merged.offset_span = (m.start(), m.start() + len(text), text)
-    return [u for u in units if u not in after] + [merged]
+    return _earlier_event(
+        units, after, explicit, -days if m.group("dir").lower() == "after" else days,
+        (m.start(), m.start() + len(text), text),
+    )
 
 
 #: "the latest in a string of attacks claimed by ...": a series the reported attack is in.
