@@ -2797,8 +2797,8 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             for u in per:
                 if u.triggers[0].reference and d.resolution == "weekday":
                     continue
-                if reader.date_is_local(d, u.triggers[0]) and not _speech_date(
-                    reader.text, d, u.triggers[0]
+                if reader.date_is_local(d, u.triggers[0]) and not _report_date(
+                    reader.text, d, u.triggers[0], reach=60
                 ):
                     u.dates.append(d)
             continue
@@ -2817,7 +2817,7 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             dist <= limit
             and reader.date_is_local(d, t)
             and not _claim_date(reader, s, d)
-            and not _speech_date(reader.text, d, t)
+            and not _report_date(reader.text, d, t, reach=60)
             and not _birth(reader.text, d.start, d.end)
         ):
             per[i].dates.append(d)
@@ -3296,24 +3296,17 @@ _REPORT_VERB = re.compile(
 )
 
 
-def _report_date(text: str, d: DateValue) -> bool:
-    """Whether ``d`` is the day a source spoke: a speaking verb next to it in its clause."""
-    before = re.split(r"[,;:.،؛]", text[max(0, d.start - 45) : d.start])[-1]
-    after = re.split(r"[,;:.،؛]", text[d.end : d.end + 30])[0]
-    return bool(_REPORT_VERB.search(before) or _REPORT_VERB.search(after))
-
-
-def _speech_date(text: str, d: DateValue, t: _Trigger) -> bool:
-    """Whether ``d`` dates a source's words, not the attack: a speaking verb next to it in
-    its clause, with the attack word not between them ("Başbakan bugün ... yaptığı
-    açıklamada, iki canlı bombacıdan ...", "the minister said on Sunday that the bombers")."""
+def _report_date(text: str, d: DateValue, trig: _Trigger | None = None, reach: int = 30) -> bool:
+    """Whether ``d`` dates a source's words, not the attack: a speaking verb next to it in its
+    clause ("officials said on Monday"), with the attack word ``trig``, if given, not between
+    them ("Başbakan bugün ... yaptığı açıklamada, iki canlı bombacıdan ...")."""
     clause_start = d.start - len(re.split(r"[,;:.،؛]", text[max(0, d.start - 45) : d.start])[-1])
     verbs = list(_REPORT_VERB.finditer(text, clause_start, d.start))
-    if verbs and not verbs[-1].end() <= t.start < d.start:
+    if verbs and (trig is None or not verbs[-1].end() <= trig.start < d.start):
         return True
-    after = re.split(r"[,;:.،؛]", text[d.end : d.end + 60])[0]
+    after = re.split(r"[,;:.،؛]", text[d.end : d.end + reach])[0]
     m = _REPORT_VERB.search(after)
-    return m is not None and not (d.end <= t.start < d.end + m.start())
+    return m is not None and (trig is None or not d.end <= trig.start < d.end + m.start())
 
 
 def _refine_date(
