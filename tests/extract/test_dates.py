@@ -478,3 +478,17 @@ def test_relative_months_and_a_date_before_the_attack_noun(
 def test_the_last_month_of_something_is_no_date() -> None:
     assert find_dates("in the last month of the year", "en", date(2019, 4, 23)) == []
     assert find_dates("last month", "en") == []  # nothing to count from
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("на станциях, где ровно год назад взорвались бомбы", "ru", "2010-03-29"),
+        ("where exactly a year ago two bombers struck", "en", "2010-03-29"),
+        ("two years ago", "en", "2009"),
+        ("три года назад", "ru", "2008"),
+        ("one year ago today", "en", "2010-03-29"),  # the day, once
+    ],
+)
+def test_years_ago(text: str, language: str, value: str) -> None:
+    assert [d.value for d in find_dates(text, language, date(2011, 3, 29))] == [value]

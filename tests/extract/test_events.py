@@ -2158,3 +2158,19 @@ def test_pashto_of_the_taliban_government_is_no_perpetrator() -> None:
     ]
     event = only(find_events(text, "ps", found, doc_date=date(2024, 12, 11)))
     assert event.perpetrators == [] and event.claimed_by == ["ISKP"]
+
+
+def test_the_dateline_city_is_the_lead_attack_s_place_when_the_text_names_none() -> None:
+    text = (
+        "МОСКВА, 29 марта. Москвичи приносят цветы на станции «Лубянка», где ровно год назад "
+        "террористки-смертницы привели в действие взрывные устройства. Погибли 40 человек. "
+        "Следствие установило, что взрывы совершили уроженки Дагестана."
+    )
+    places = [
+        ent(text, "МОСКВА", name="Moscow", kind="city", country="Russia"),
+        ent(text, "Дагестана", name="Dagestan", kind="region", country="Russia"),
+    ]
+    event = find_events(text, "ru", places, doc_date=date(2011, 3, 29))[0]
+    assert event.place == ["Moscow"]
+    assert event.date is not None and event.date.value == "2010-03-29"
+    assert [f.value for f in event.killed] == [40]

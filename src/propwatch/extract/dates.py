@@ -1115,6 +1115,43 @@ def _relative_months(view: str, doc_date: date) -> list[_Cand]:
     return out
 
 
+#: "exactly a year ago", "two years ago", "ровно год назад", "три года назад".
+_YEARS_AGO = re.compile(
+    _LB
+    + r"(?:(?P<exact>exactly|ровно) )?(?:(?P<n>a|one|two|three|four|five|\d{1,2}) years? ago"
+    r"|(?:(?P<nr>\d{1,2}|два|три|четыре|пять) (?:года|лет)|год) назад)"
+    + _LA
+)
+_SMALL_NUMBERS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3,
+    "четыре": 4, "пять": 5,
+}  # fmt: skip
+
+
+#: "a year ago today": the relative day after it is the date (see ``_years_ago``).
+_TODAY_AFTER = re.compile(r"\s*,?\s*(?:today|сегодня|bugün|bugun|бугун|бүгүн|имрӯз|امروز|اليوم)")
+
+
+def _years_ago_candidates(view: str, doc_date: date) -> list[_Cand]:
+    """ "where exactly a year ago two bombers struck": ``doc_date`` that many years before,
+    to the day with "exactly"/"ровно", else the year only."""
+    out: list[_Cand] = []
+    for m in _YEARS_AGO.finditer(view):
+        if _TODAY_AFTER.match(view, m.end()):
+            continue
+        word = m.group("n") or m.group("nr") or "1"
+        years = _SMALL_NUMBERS.get(word) or int(word)
+        if m.group("exact"):
+            try:
+                value = doc_date.replace(year=doc_date.year - years).isoformat()
+            except ValueError:  # 29 February
+                value = doc_date.replace(year=doc_date.year - years, day=28).isoformat()
+        else:
+            value = f"{doc_date.year - years:04d}"
+        out.append(_Cand(m.start(), m.end(), value, resolution="relative", priority=1))
+    return out
+
+
 _PREVIOUS = re.compile(r"([^\W\d_]) $")
 
 
@@ -1203,6 +1240,7 @@ def find_dates(
         cands += _weekday_candidates(view, starts, doc_date)
         cands += _relative_candidates(view, starts, lang, doc_date)
         cands += _relative_months(view, doc_date)
+        cands += _years_ago_candidates(view, doc_date)
         if lang == "ru":
             cands += _ru_month_adjectives(view, doc_date)
     elif doc_precision == "day":

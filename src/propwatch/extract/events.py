@@ -844,7 +844,9 @@ _BORN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BORN_BEFORE = re.compile(
-    r"(?:\bborn|родил(?:ся|ась)|уроженец|уроженка)\s+(?:(?:in|on|в)\s+)?(?:the\s+)?$", re.I
+    r"(?:\bborn|родил(?:ся|ась|ись)|уроженец|уроженк\w*|уроженц\w*|выход(?:ец|ц\w*)|"
+    r"\bnatives? of)\s+(?:(?:in|on|в|из)\s+)?(?:the\s+)?$",
+    re.I,
 )
 
 
@@ -2464,6 +2466,7 @@ def find_events(
         for unit in _units(s, places, reader):
             grouper.add_unit(unit)
     _same_place(grouper.events, sentences, text)
+    _dateline_place(grouper.events, text, places, reader.entities)
     _compared_country(grouper.events, text, places, reader.entities)
     events = [_finish(d, sentences, places, text) for d in grouper.events]
     return [e for e in events if e is not None]
@@ -2664,6 +2667,22 @@ _DATELINE_PLACE_TITLE = re.compile(
     r"[ \t\n]{0,5}[A-ZА-ЯЁ][^\W\d_]{2,25}(?:[ -][A-ZА-ЯЁ][^\W\d_]{2,25}){0,2}"
     r"[ \t]{0,3}(?:\([^)\n]{1,30}\))?[ \t]{1,3}(?:—|–)\s"
 )
+
+
+def _dateline_place(
+    drafts: list[_Draft], text: str, places: _Places, entities: Sequence[Entity]
+) -> None:
+    """ "МОСКВА, 29 марта. Москвичи приносят цветы на станции, где ровно год назад ...": the
+    lead event, when the text names no place for it at all, took place where the report was
+    filed (a city; never a country, which says too little to stand for a scene)."""
+    if not drafts or drafts[0].places:
+        return
+    end = _dateline_place_end(text)
+    found = [e for e in entities if e.type == "place" and e.end <= end]
+    if len(found) == 1:
+        info = places.info(found[0])
+        if info.kind == "city":
+            drafts[0].places = [info]
 
 
 def _dateline_place_end(text: str) -> int:
