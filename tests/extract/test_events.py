@@ -2174,3 +2174,50 @@ def test_the_dateline_city_is_the_lead_attack_s_place_when_the_text_names_none()
     assert event.place == ["Moscow"]
     assert event.date is not None and event.date.value == "2010-03-29"
     assert [f.value for f in event.killed] == [40]
+
+
+def test_written_days_a_week_apart_are_two_attacks() -> None:
+    text = (
+        "در انفجاری که شامگاه چهارشنبه، ۲۶ اسد، در مسجدی در کابل رخ داد، ۲۱ تن کشته شدند. "
+        "پیش از آن نیز در ۲۰ اسد، انفجاری در غرب کابل ۸ کشته برجا گذاشت."
+    )
+    places = [
+        ent(text, "کابل", name="Kabul", kind="city", country="Afghanistan"),
+        ent(text, "کابل", name="Kabul", nth=1, kind="city", country="Afghanistan"),
+    ]
+    events = find_events(text, "fa", places, doc_date=date(2022, 8, 18))
+    assert [(e.date.value if e.date else None, [f.value for f in e.killed]) for e in events] == [
+        ("2022-08-17", [21]), ("2022-08-11", [8])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le mardi 11 décembre, un homme avait ouvert le feu sur des passants à Strasbourg.",
+         "fr"),
+        ("El martes 11 de diciembre un hombre abrió fuego contra los transeúntes en "
+         "Estrasburgo.", "es"),
+        ("Am Dienstagabend hatte ein Terrorist in Straßburg Passanten angegriffen.", "de"),
+    ],
+)
+def test_opened_fire_and_attacked_in_romance_languages_and_german(
+    text: str, language: str
+) -> None:
+    city = next(c for c in ("Strasbourg", "Estrasburgo", "Straßburg") if c in text)
+    places = [ent(text, city, name="Strasbourg", kind="city", country="France")]
+    event = only(find_events(text, language, places, doc_date=date(2018, 12, 12)))
+    assert event.date is not None and event.date.value == "2018-12-11"
+
+
+def test_the_dateline_city_of_a_lead_attack_placed_only_in_its_country() -> None:
+    text = (
+        "KABUL – A suicide bomber struck near the foreign ministry on Wednesday, killing five "
+        "people, officials in Afghanistan said."
+    )
+    places = [
+        ent(text, "KABUL", name="Kabul", kind="city", country="Afghanistan"),
+        ent(text, "Afghanistan", kind="country", country="Afghanistan"),
+    ]
+    event = only(find_events(text, "en", places, doc_date=date(2023, 1, 11)))
+    assert event.place[0] == "Kabul"

@@ -250,6 +250,9 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"silahlı saldır\w*", r"ateş açt\w*", r"o't ochdi\w*", r"o'q uzdi\w*", r"ўқ уз\w*",
           r"тирпаронӣ", r"ок атышуу", r"ډزې? وکړ\w*", r"tiroteo\w*", r"tiroteio\w*",
           r"sparatoria\w*", r"fusillade\w*", r"schießerei\w*",
+          # "avait ouvert le feu", "abrió fuego", "ha aperto il fuoco", "abriu fogo"
+          r"ouv\w+ le feu", r"abri\w+ (?:el )?fuego", r"apert\w+ il fuoco", r"aprì il fuoco",
+          r"abri\w+ fogo",
           r"feuer (?:auf (?:\w+ ){1,3})?eröffne\w*", r"eröffnete\w* (?:\w+ ){0,3}das feuer"),
     _rule("shooting", False,
           r"shootings?", r"gunfire", r"стрельб\w*", r"перестрелк\w*", r"تيراندازي",
@@ -312,7 +315,7 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"saldırı\w*", r"saldır(?!gan)\w*", r"hujum(?!chi)\w*", r"ҳужум(?!чи)\w*",
           r"хужум(?!чи)\w*", r"ҳамла(?!гар)\w*",
           r"кол салуу\w*", r"кол салды\w*", r"чабуул(?!чу)\w*", r"ataque\w*", r"attacc\w*",
-          r"attaqu\w*", r"angriff\w*"),
+          r"attaqu\w*", r"angriff\w*", r"angegriffen"),
     _rule("attack", False, r"برید\w*", langs="ps"),
     # not an attack: a crowd crush reported beside one ("a stampede at the 2020 funeral killed
     # 56") is its own event, so that its toll is not given to the attack (see _event_type)
@@ -2114,7 +2117,9 @@ def _dates_conflict(a: DateValue, b: DateValue) -> bool:
     if n == 3:
         da, db = _to_date(a.value), _to_date(b.value)
         if da is not None and db is not None:
-            slack = 2 if a.resolution == b.resolution == "explicit" else 7
+            # a weekday guess may be a week off; a written day ("26 Asad", "11 décembre",
+            # "yesterday") is exact, to a night that spans midnight or so
+            slack = 7 if "weekday" in (a.resolution, b.resolution) else 2
             return abs((da - db).days) > slack
     return True
 
@@ -2673,16 +2678,17 @@ def _dateline_place(
     drafts: list[_Draft], text: str, places: _Places, entities: Sequence[Entity]
 ) -> None:
     """ "МОСКВА, 29 марта. Москвичи приносят цветы на станции, где ровно год назад ...": the
-    lead event, when the text names no place for it at all, took place where the report was
-    filed (a city; never a country, which says too little to stand for a scene)."""
-    if not drafts or drafts[0].places:
+    lead event, when the text names no place for it but its country, took place where the
+    report was filed (a city of that country; a dateline country says too little)."""
+    if not drafts or any(p.kind != "country" for p in drafts[0].places):
         return
     end = _dateline_place_end(text)
     found = [e for e in entities if e.type == "place" and e.end <= end]
     if len(found) == 1:
         info = places.info(found[0])
-        if info.kind == "city":
-            drafts[0].places = [info]
+        countries = {p.country for p in drafts[0].places}
+        if info.kind == "city" and (not countries or countries == {info.country}):
+            drafts[0].places = [info, *drafts[0].places]
 
 
 def _dateline_place_end(text: str) -> int:
