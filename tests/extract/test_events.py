@@ -2221,3 +2221,21 @@ def test_the_dateline_city_of_a_lead_attack_placed_only_in_its_country() -> None
     ]
     event = only(find_events(text, "en", places, doc_date=date(2023, 1, 11)))
     assert event.place[0] == "Kabul"
+
+
+def test_on_the_same_day_another_attack_with_its_own_claim() -> None:
+    text = (
+        "Gunmen attacked a maternity hospital in Kabul on Tuesday, killing 24 people. No group "
+        "claimed the attack. On the same day a suicide bomber struck a funeral in Kuz Kunar "
+        "district, killing 24 people and wounding 68. Islamic State claimed that attack."
+    )
+    found = [
+        ent(text, "Kabul", kind="city", country="Afghanistan"),
+        ent(text, "Kuz Kunar", kind="district", country="Afghanistan"),
+        ent(text, "Islamic State", "organization"),
+    ]
+    main, funeral = find_events(text, "en", found, doc_date=date(2020, 5, 12))
+    assert main.place == ["Kabul"] and main.claimed_by == []
+    assert funeral.place == ["Kuz Kunar"] and funeral.claimed_by == ["Islamic State"]
+    assert funeral.date is not None and funeral.date.value == "2020-05-12"
+    assert [f.value for f in funeral.injured] == [68]

@@ -2009,6 +2009,9 @@ class _Unit:
     #: ``offset_span`` is where the offset is written.
     offset_days: int | None = None
     offset_span: tuple[int, int, str] = (0, 0, "")
+    #: The sentence opens on this other attack ("On the same day ..."): what follows is
+    #: about it, unlike an earlier attack named in a subordinate clause.
+    new_topic: bool = False
 
     @property
     def foiled(self) -> bool:
@@ -2246,6 +2249,8 @@ class _Grouper:
         draft = _Draft()
         self.events.append(draft)
         draft.absorb(unit)
+        if unit.new_topic:
+            self.touched.setdefault(unit.sentence, []).append(draft)
 
     @staticmethod
     def _other_actor(unit: _Unit, draft: _Draft) -> bool:
@@ -2901,6 +2906,7 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         else:
             units.append(u)
     units = _since_when_units(_offset_units(units, s, reader), s, reader)
+    units = _separate_units(units, s, reader)
     out: list[_Unit] = []
     for u in units:
         for part in _split_countries(u, reader.text):
@@ -2939,6 +2945,28 @@ def _since_when_units(units: list[_Unit], s: _Sentence, reader: _Reader) -> list
         if after and len(after) < len(units):
             return _earlier_event(units, after, [d], 0, (d.start, d.end, d.text))
     return units
+
+
+#: "On the same day a suicide bomber struck a funeral in Kuz Kunar", "In a separate attack",
+#: "Separately, ...": another attack than the one the text is about.
+_SEPARATE = re.compile(
+    r"\s*(?:(?:On|on) (?:the )?same day|The same day|(?:In|in) (?:a )?separate (?:attack|incident)"
+    r"|(?:In|in) another (?:attack|incident)|Separately|Elsewhere)\b,?"
+)
+
+
+def _separate_units(units: list[_Unit], s: _Sentence, reader: _Reader) -> list[_Unit]:
+    """A sentence that opens with "On the same day" or "In a separate attack" reports another
+    attack: its own event, on the day of the current one unless it gives its own date."""
+    if reader.language != "en" or not units or any(u.offset_days is not None for u in units):
+        return units
+    m = _SEPARATE.match(reader.text, s.start)
+    if m is None:
+        return units
+    explicit = [d for u in units for d in u.dates if d.resolution == "explicit"]
+    out = _earlier_event(units, units, explicit, 0, (m.start(), m.end(), m.group().strip(" ,")))
+    out[-1].new_topic = True
+    return out
 
 
 def _earlier_event(
