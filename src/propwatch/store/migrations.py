@@ -7,11 +7,13 @@ this version does not know) is refused with :class:`SchemaError` instead of bein
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from propwatch.errors import SchemaError
 from propwatch.store import schema
@@ -169,8 +171,30 @@ def current_version(conn: Connection) -> int:
     return max(found, default=0)
 
 
+#: Tries when another process migrates the same new database at the same time.
+_RACE_TRIES = 5
+
+
 def migrate(engine: Engine) -> int:
-    """Bring the database up to date; return its version."""
+    """Bring the database up to date; return its version.
+
+    Several processes may open the same new database at once (``propwatch serve --workers
+    N``): the one that loses the race to apply a migration fails on a table or version row the
+    winner has just written, and reads the version again."""
+    for attempt in range(_RACE_TRIES):
+        try:
+            return _migrate(engine)
+        except (IntegrityError, OperationalError) as exc:
+            raced = isinstance(exc, IntegrityError) or any(
+                word in str(exc.orig).lower() for word in ("already exists", "locked")
+            )
+            if not raced or attempt == _RACE_TRIES - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _migrate(engine: Engine) -> int:
     latest = MIGRATIONS[-1].version
     with engine.begin() as conn:
         version = current_version(conn)
