@@ -818,3 +818,28 @@ def test_arabic_church_is_not_the_city_of_nice() -> None:
     ex = EntityExtractor(default_gazetteer(), use_ner=False)
     ents = ex.extract("وقع الانفجار داخل كنيسة مار جرجس في طنطا", "ar")
     assert [e.name for e in find(ents, "place")] == ["Tanta"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        ("Взрыв прогремел в кабульском аэропорту.", "кабульском", "Kabul"),
+        ("Теракт в петербургском метро.", "петербургском", "Saint Petersburg"),
+        ("После московских взрывов усилили охрану.", "московских", "Moscow"),
+        ("Стрельба в подмосковном Красногорске.", "подмосковном", "Moscow Oblast"),
+    ],
+)
+def test_russian_place_adjective_names_the_place(text: str, surface: str, place: str) -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    places = [(e.name, e.text) for e in ex.extract(text, "ru") if e.type == "place"]
+    assert (place, surface) in places
+
+
+def test_russian_country_adjective_is_a_nationality_not_a_place() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    found = ex.extract("Иранский генерал и афганский министр встретились.", "ru")
+    assert not [e for e in found if e.type == "place"]

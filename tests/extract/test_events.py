@@ -381,6 +381,18 @@ def test_russian() -> None:
     assert event.claim_outlet == ["Amaq News Agency"]
 
 
+def test_russian_a_bomb_went_off_is_a_bombing() -> None:
+    text = "3 апреля 2017 года в петербургском метро взорвалась бомба, погибли 15 человек."
+    entities = [
+        ent(text, "петербургском", name="Saint Petersburg", kind="city", country="RU"),
+    ]
+    event = only(find_events(text, "ru", entities))
+    assert event.type == "bombing"
+    assert event.date is not None and event.date.value == "2017-04-03"
+    assert event.place == ["Saint Petersburg"]
+    assert figures(event.killed) == [(15, "exact", None)]
+
+
 def test_russian_number_words_and_foiled_plot() -> None:
     text = (
         "ФСБ предотвратила теракт в Москве. В результате взрыва в Махачкале 3 мая 2023 года "

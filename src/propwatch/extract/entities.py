@@ -171,6 +171,8 @@ def gazetteer_aliases(gazetteer: Gazetteer, language: str = "en") -> list[GazAli
             if language == "ru":
                 word.extend(_russian_stem(form))
                 word.extend(patterns_ru.case_forms(form))
+                if entry.type == "place" and entry.kind in _ADJECTIVE_KINDS:
+                    word.extend(russian_adjectives(form))
         handle = entry.attributes.get("handle")
         if isinstance(handle, str) and handle:
             exact.append("@" + handle)
@@ -190,6 +192,41 @@ def _russian_stem(form: str) -> list[str]:
     if _RU_FINAL.search(form) and not form.isupper():
         return [form[:-1]]
     return []
+
+
+#: Places whose Russian adjective names the place ("в кабульском аэропорту"); a country's
+#: ("иранский генерал") names a nationality more often than a scene.
+_ADJECTIVE_KINDS = frozenset({"city", "district", "province", "region"})
+_RU_PLACE_WORD = re.compile(r"[А-ЯЁ][а-яё]{3,}")
+#: Adjectives not formed by the rule below.
+_RU_IRREGULAR_ADJECTIVES = {
+    "москва": "московск", "душанбе": "душанбинск", "махачкала": "махачкалинск",
+    "грозный": "грозненск", "баку": "бакинск", "подмосковье": "подмосковн",
+}  # fmt: skip
+
+
+def russian_adjectives(form: str) -> list[str]:
+    """The Russian adjective of a one-word Cyrillic place name, as a stem that takes the
+    adjective endings, and its nominative: "Кабул" -> "кабульск", "кабульский" (matched in
+    "в кабульском аэропорту"); "Петербург" -> "петербургск"; "Казань" -> "казанск"; known
+    irregular ones from a table ("Москва" -> "московск"). Names ending in other vowels give
+    none."""
+    if not _RU_PLACE_WORD.fullmatch(form):
+        return []
+    low = form.lower()
+    if low in _RU_IRREGULAR_ADJECTIVES:
+        stems = [_RU_IRREGULAR_ADJECTIVES[low]]
+    elif low[-1] in "ая":
+        stems = [low[:-1] + "ск"]
+    elif low[-1] == "ь":
+        stems = [low + "ск", low[:-1] + "ск"]
+    elif low[-1] == "л":
+        stems = [low + "ьск"]
+    elif low[-1] in "бвгджзйкмнпрстфхцчшщ":
+        stems = [low + "ск"]
+    else:
+        return []
+    return [form for stem in stems for form in (stem, stem + "ий")]
 
 
 def _caps_only(form: str) -> bool:
