@@ -201,6 +201,9 @@ def test_calendar_month_names_that_are_words_need_a_year() -> None:
         ("шаршемби күнү", "ky", "2022-10-26", "weekday"),
         ("پرون", "ps", "2022-10-26", "relative"),
         ("el miércoles", "es", "2022-10-26", "weekday"),
+        # Friday prayers: the last Friday (THU is Thursday 2022-10-27)
+        ("во время пятничной молитвы", "ru", "2022-10-21", "weekday"),
+        ("cuma namazı sırasında", "tr", "2022-10-21", "weekday"),
     ],
 )
 def test_weekday_and_relative(text: str, language: str, value: str, resolution: str) -> None:

@@ -2009,6 +2009,55 @@ def test_an_event_a_week_before_the_reported_one_is_dated_from_it() -> None:
     assert [f.value for f in earlier.killed] == [46]
 
 
+def test_a_week_after_a_toll_and_a_week_after_an_attack_in_one_clause() -> None:
+    text = (
+        "The suicide bomber blew himself up inside the Shiite mosque in Kandahar during Friday "
+        "prayers, killing at least 33 people. The assault happens a week after 55 people were "
+        "killed in a suicide attack at another Shiite mosque on 9 October. The assault came "
+        "just a week after a suicide attack on worshippers at a mosque in Kunduz."
+    )
+    places = [
+        ent(text, "Kandahar", kind="city", country="Afghanistan"),
+        ent(text, "Kunduz", kind="city", country="Afghanistan"),
+    ]
+    events = find_events(text, "en", places, doc_date=date(2021, 10, 15))
+    main = events[0]
+    assert main.date is not None and main.date.value == "2021-10-15"
+    assert [f.value for f in main.killed] == [33]  # not the 55 of the week before
+    assert [(e.date.value if e.date else None, [f.value for f in e.killed]) for e in events] == [
+        ("2021-10-15", [33]),
+        ("2021-10-09", [55]),
+        ("2021-10-08", []),
+    ]
+    assert events[2].place == ["Kunduz"]
+
+
+def test_a_date_at_the_end_of_the_one_clause_of_a_long_sentence_dates_the_attack() -> None:
+    text = (
+        "A suicide bombing struck an education center in a predominantly Shi'ite neighborhood "
+        "of the Afghan capital Kabul on September 30, killing 19 people and wounding 27."
+    )
+    places = [ent(text, "Kabul", kind="city", country="Afghanistan")]
+    event = only(find_events(text, "en", places, doc_date=date(2022, 9, 30)))
+    assert event.date is not None and event.date.value == "2022-09-30"
+
+
+def test_a_dateline_date_is_the_report_s_day_not_the_attack_s() -> None:
+    text = (
+        "August 1: The Islamic State has claimed responsibility for the suicide attack that "
+        "occurred at a workers' convention. The incident took place in the Khar area of Bajaur "
+        "district. A statement confirmed that a suicide bomber carried out the attack on Sunday, "
+        "killing 54 people."
+    )
+    places = [
+        ent(text, "Bajaur", name="Bajaur District", kind="district", country="Pakistan"),
+    ]
+    event = only(find_events(text, "en", places, doc_date=date(2023, 8, 1)))
+    assert event.date is not None and event.date.value == "2023-07-30"
+    # the sentence that says where it took place gives the place
+    assert event.place == ["Bajaur District"]
+
+
 def test_the_period_of_st_does_not_cut_the_clause_of_the_attack() -> None:
     text = (
         "Islamic State claimed the Easter Sunday suicide bombings in Sri Lanka. The bombs tore "

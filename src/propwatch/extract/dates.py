@@ -586,7 +586,8 @@ _WEEKDAYS: tuple[str, ...] = (
     "thursday|четверг|پنجشنبه|پنج شنبه|الخميس|perşembe|persembe|панҷшанбе|payshanba|"
     "пайшанба|бейшемби|jueves|quinta-feira|quinta|giovedì|giovedi|jeudi|"
     "donnerstag|donnerstagabend|donnerstagmorgen|donnerstagnacht|donnerstagmittag|donnerstagvormittag|donnerstagnachmittag",
-    "friday|пятницу|جمعه|الجمعة|cuma|ҷумъа|ҷума|juma|жума|viernes|sexta-feira|sexta|venerdì|"
+    "friday|пятницу|пятничной молитвы|пятничной молитве|пятничную молитву|пятничного намаза|"
+    "جمعه|الجمعة|cuma|ҷумъа|ҷума|juma|жума|viernes|sexta-feira|sexta|venerdì|"
     "venerdi|vendredi|freitag|freitagabend|freitagmorgen|freitagnacht|freitagmittag|freitagvormittag|freitagnachmittag",
     "saturday|субботу|شنبه|السبت|cumartesi|шанбе|shanba|шанба|ишемби|sábado|sabado|samedi|"
     "samstag|samstagabend|samstagmorgen|samstagnacht|samstagmittag|samstagvormittag|samstagnachmittag",
@@ -611,7 +612,8 @@ _WEEKDAY_PREFIXES = (
 _WEAK_PREFIXES = _words("on|в|во|na|el|este|bu|this|nesta|nessa|desta|am|le|ce|il")
 _WEEKDAY_SUFFIXES = (
     "evening|night|morning|afternoon|вечером|утром|днём|днем|ночью|"
-    "شب|صبح|عصر|بعدازظهر|ظهر|günü|akşamı|sabahı|gecesi|öğleden sonra|akşam|sabah|gece|"
+    "شب|صبح|عصر|بعدازظهر|ظهر|günü|namazı|namazında|namazi|akşamı|sabahı|gecesi|"
+    "öğleden sonra|akşam|sabah|gece|"
     "kuni|kechqurun|kechasi|ertalab|куни|кечқурун|кечаси|эрталаб|күнү|кечинде|түнү|"
     "бегоҳ|шаб|субҳ|à noite|de manhã|à tarde|por la noche|por la mañana|por la tarde|soir|"
     "matin|après-midi|dernier|sera|mattina|pomeriggio|scorso|notte"

@@ -1029,6 +1029,8 @@ class _Sentence:
     perps: list[tuple[int, str]] = field(default_factory=list)
     targets: list[tuple[int, str, int]] = field(default_factory=list)  # pos, text, score
     context: bool = False
+    #: "The incident took place in the Khar area of Bajaur district": says where, no trigger.
+    scene: bool = False
 
 
 class _Reader:
@@ -2269,7 +2271,10 @@ class _Grouper:
 
     def attach(self, sentence: int, s: _Sentence) -> None:
         """A sentence without triggers: its figures, claims and perpetrators go to the event
-        the narrative is about, unless its own date points elsewhere."""
+        the narrative is about, unless its own date points elsewhere; the places of a sentence
+        that says where "it took place" go to an event that has none, or only their country."""
+        if s.scene and s.places:
+            self._scene(sentence, s)
         if not (s.figures or s.claims or s.perps):
             return
         draft = self.current(sentence)
@@ -2279,6 +2284,17 @@ class _Grouper:
             self.orphans.append(s)
             return
         self._attach_to(draft, s)
+
+    def _scene(self, sentence: int, s: _Sentence) -> None:
+        draft = self.current(sentence)
+        if draft is None or s.dates:
+            return
+        anchor = draft.anchor()
+        infos = [self.places.info(ent) for ent in s.places]
+        if anchor is None or (
+            anchor.kind == "country" and all(i.country == anchor.country for i in infos)
+        ):
+            draft.places.extend(infos)
 
     @staticmethod
     def _claimed(s: _Sentence) -> bool:
@@ -2597,6 +2613,9 @@ def _read_sentences(
                     key=lambda d: d.start,
                 )
     date_spans = sorted((d.start, d.end) for d in dates)
+    dated_line = _dateline_date_end(text)
+    if dated_line:  # "BAKU, Azerbaijan, January 4.", "August 1:": the day of the report
+        dates = [d for d in dates if d.start >= dated_line]
     starts = [s for s, _ in spans]
     out = [_Sentence(i, s, e) for i, (s, e) in enumerate(spans)]
 
@@ -2631,6 +2650,7 @@ def _read_sentences(
             s.triggers = reader.triggers(s.start, s.end)
             n_triggers += len(s.triggers)
         seg, _ = reader.fold_slice(s.start, s.end)
+        s.scene = not s.triggers and bool(s.places) and bool(_TOOK_PLACE.search(seg))
         s.context = bool(_CONTEXT.search(seg)) or bool(
             reader.entities_in(s.start, s.end, ("organization",))
         )
@@ -2695,6 +2715,29 @@ def _dateline_place(
         countries = {p.country for p in drafts[0].places}
         if info.kind == "city" and (not countries or countries == {info.country}):
             drafts[0].places = [info, *drafts[0].places]
+
+
+#: "The incident took place in ...": a sentence without an attack word that says where.
+_TOOK_PLACE = re.compile(
+    r"\b(?:took place|occurred|happened|unfolded)\b|(?<!\w)произош\w+|(?<!\w)случил\w+"
+    r"|\b(?:tuvo lugar|ocurri[oó]|ocorreu|aconteceu|avvenut[oa]|si è verificat[oa]|a eu lieu"
+    r"|s'est produit\w*|ereignete sich|geschah|meydana geldi|yaşandı)\b",
+    re.IGNORECASE,
+)
+
+
+#: A dateline that is only a date: "August 1: The terrorist group ... has claimed", "12 марта —".
+_DATELINE_DATE = re.compile(
+    r"[ \t\n]{0,5}(?:[A-ZА-ЯЁ][a-zа-яё]{2,8}\.? {1,3}\d{1,2}|\d{1,2} [A-Za-zА-ЯЁа-яё]{3,9})"
+    r"(?:, {0,3}\d{4})?[ \t]{0,3}(?:—|–|-{1,2}|:)\s"
+)
+
+
+def _dateline_date_end(text: str) -> int:
+    """Where a dateline at the top of ``text`` that holds a date ends (0: none): its date is
+    the report's, not the attack's."""
+    m = _DATELINE_DATE.match(text)
+    return m.end() if m else _dateline_place_end(text)
 
 
 def _dateline_place_end(text: str) -> int:
@@ -2842,6 +2885,12 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             r"[,;:.()،؛]", reader.text[t.end : d.start]
         ):
             limit = 90  # "the attack on the Jaffar Express train in Bolan on 11 March 2025"
+        elif len(triggers) == 1 and t.end <= d.start and not re.search(
+            r"[,;:.()،؛]", reader.text[t.end : d.start]
+        ):
+            # one clause: "A suicide bombing struck an education center in a predominantly
+            # Shi'ite neighborhood of the Afghan capital on September 30, killing 19"
+            limit = 160
         if t.reference and d.resolution == "weekday":
             continue  # "the anniversary of the bombing" on Saturday: not the bombing's day
         if (
@@ -2918,7 +2967,7 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
 #: "came exactly a week after", "two days before": an offset from the reported event.
 _OFFSET = re.compile(
     r"\b(?:exactly |just |only |nearly |almost |barely )?(?P<n>a|one|two|three|four|five|six|"
-    r"\d{1,2}) (?P<unit>days?|weeks?) (?P<dir>after|before)\s+(?:an?|the)\s",
+    r"\d{1,2}) (?P<unit>days?|weeks?) (?P<dir>after|before)\s+(?P<head>an?|the|\d[\d,]*)\s",
     re.IGNORECASE,
 )
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -2989,18 +3038,25 @@ def _offset_units(units: list[_Unit], s: _Sentence, reader: _Reader) -> list[_Un
     """ "The bombing came exactly a week after an Islamic State suicide bomber killed at least
     46 people at a mosque in Kunduz during Friday prayers": everything after the offset is one
     earlier event, dated from the one before it (its own weekday is not a date of its own)."""
-    if reader.language != "en" or len(units) < 2:
+    if reader.language != "en" or not units:
         return units
     m = _OFFSET.search(reader.text, s.start, s.end)
     if m is None:
         return units
+    if len(units) == 1:  # "The assault came just a week after a suicide attack ..."
+        units = _split_unit(units[0], m.start(), m.start("head"))
     before = [u for u in units if u.triggers[-1].end <= m.start()]
-    after = [u for u in units if u.triggers[0].start >= m.end() - 1]
+    after = [u for u in units if u.triggers[0].start >= m.start("head")]
     if not before or not after or not before[-1].anaphoric:
         return units
+    head = m.start("head")
+    for u in before:  # "... a week after 55 people were killed in a suicide attack": theirs
+        after[0].figures.extend(f for f in u.figures if f.anchor >= head)
+        u.figures = [f for f in u.figures if f.anchor < head]
     n = m.group("n").lower()
     days = (_SMALL[n] if n in _SMALL else int(n)) * (7 if m.group("unit").lower()[0] == "w" else 1)
-    explicit = [d for u in after for d in u.dates if d.resolution == "explicit"]
+    # its own date ("on 9 October"), not a weekday (that is the current event's)
+    explicit = [d for u in after for d in u.dates if d.resolution != "weekday"]
     text = m.group().rsplit(None, 1)[0]  # without the article after it
     return _earlier_event(
         units, after, explicit, -days if m.group("dir").lower() == "after" else days,
@@ -3146,6 +3202,30 @@ def _same_unit(a: _Unit, b: _Unit, places: _Places) -> bool:
                 return False
     pa, pb = _anchor(a.places), _anchor(b.places)
     return not (pa and pb and pa.country and pb.country and pa.country != pb.country)
+
+
+def _split_unit(unit: _Unit, cut: int, resume: int) -> list[_Unit]:
+    """``unit`` as two: what lies before ``cut`` and what lies from ``resume`` on (everything
+    in between goes with the first); ``[unit]`` unless both halves have a trigger."""
+    first = [t for t in unit.triggers if t.end <= cut]
+    second = [t for t in unit.triggers if t.start >= resume]
+    if not first or not second or len(first) + len(second) != len(unit.triggers):
+        return [unit]
+    a = _Unit(unit.sentence, first, can_open=unit.can_open)
+    b = _Unit(unit.sentence, second, can_open=unit.can_open)
+    for d in unit.dates:
+        (b if d.start >= resume else a).dates.append(d)
+    for p in unit.places:
+        (b if p.entity.start >= resume else a).places.append(p)
+    for f in unit.figures:
+        (b if f.anchor >= resume else a).figures.append(f)
+    for c in unit.claims:
+        (b if c.pos >= resume else a).claims.append(c)
+    for perp in unit.perps:
+        (b if perp[0] >= resume else a).perps.append(perp)
+    for target in unit.targets:
+        (b if target[0] >= resume else a).targets.append(target)
+    return [a, b]
 
 
 def _merge(into: _Unit, other: _Unit) -> None:
