@@ -2058,6 +2058,26 @@ def test_a_dateline_date_is_the_report_s_day_not_the_attack_s() -> None:
     assert event.place == ["Bajaur District"]
 
 
+def test_a_weekday_a_written_month_contradicts_and_places_in_the_clause_of_each_attack() -> None:
+    text = (
+        "Meanwhile, in October 2021, a week after the deadly suicide attack in a Shiite mosque "
+        "in Afghanistan's Kunduz city, multiple explosions had hit a mosque in Kandahar city "
+        "during the Friday prayers. At least 32 people were killed in the explosions."
+    )
+    places = [
+        ent(text, "Afghanistan", kind="country"),
+        ent(text, "Kunduz", kind="city", country="Afghanistan"),
+        ent(text, "Kandahar", kind="city", country="Afghanistan"),
+    ]
+    events = find_events(text, "en", places, doc_date=date(2022, 4, 21))
+    # read in April 2022, "Friday" is not 15 April 2022: October 2021 says when it was
+    assert [(e.place[0], e.date.value if e.date else None) for e in events] == [
+        ("Kunduz", "2021-10"),
+        ("Kandahar", "2021-10"),
+    ]
+    assert [f.value for f in events[1].killed] == [32]
+
+
 def test_the_period_of_st_does_not_cut_the_clause_of_the_attack() -> None:
     text = (
         "Islamic State claimed the Easter Sunday suicide bombings in Sri Lanka. The bombs tore "

@@ -989,6 +989,8 @@ class _Trigger:
     #: "since the Beslan school siege", "including a mass shooting in Shiraz": an event named
     #: for comparison; it does not become the event the next sentences talk about.
     reference: bool = False
+    #: The attack word as written, case-folded ("explosions").
+    word: str = ""
 
 
 @dataclass(slots=True)
@@ -1105,7 +1107,8 @@ class _Reader:
             )
             out.append(
                 _Trigger(
-                    start, end, rule.type, rule.strong, foiled, anaphoric, indefinite, reference
+                    start, end, rule.type, rule.strong, foiled, anaphoric, indefinite, reference,
+                    seg[fs:fe].casefold(),
                 )
             )
         return out
@@ -2190,7 +2193,7 @@ class _Grouper:
         return bool(heads & draft.target_heads())
 
     def add_unit(self, unit: _Unit) -> None:
-        current = self.current(unit.sentence)
+        current = self._same_word(unit) or self.current(unit.sentence)
         if unit.offset_days is not None:
             self._add_offset(unit, current)
             return
@@ -2237,6 +2240,17 @@ class _Grouper:
             target.absorb(unit)
         if not unit.reference:
             self.touched.setdefault(unit.sentence, []).append(target)
+
+    def _same_word(self, unit: _Unit) -> _Draft | None:
+        """ "... a week after the suicide attack in Kunduz, explosions hit a mosque in Kandahar.
+        At least 32 people were killed in the explosions.": of the events the sentence before
+        told, the one with the same attack word."""
+        prev = self.touched.get(unit.sentence - 1) or []
+        if len(prev) < 2 or not unit.anaphoric:
+            return None
+        words = {t.word for t in unit.triggers}
+        same = [d for d in prev if any(t.word in words for u in d.units for t in u.triggers)]
+        return same[0] if len(same) == 1 else None
 
     def _add_offset(self, unit: _Unit, current: _Draft | None) -> None:
         """An event dated from the current one ("a week after"): its own draft, unless its
@@ -2848,6 +2862,8 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
                 gap = reader.text[pos : t.start]
                 compound = len(gap.split()) <= 3 and not re.search(r"[,;:.()،؛]", gap)
                 d = d / 3 if compound else d * 1.5  # "the Beslan school massacre"
+            elif prefer_after and not re.search(r"[,;:.()،؛]", reader.text[t.end : pos]):
+                d = d / 2  # "the suicide attack in a Shiite mosque in Afghanistan's Kunduz"
             if d < best_d:
                 best, best_d = i, d
         return best
@@ -2959,9 +2975,22 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
     units = _separate_units(units, s, reader)
     out: list[_Unit] = []
     for u in units:
+        _drop_contradicted_weekdays(u)
         for part in _split_countries(u, reader.text):
             out.extend(_split_cities(part, reader))
     return out
+
+
+def _drop_contradicted_weekdays(unit: _Unit) -> None:
+    """A weekday resolved from the document date that a written month or day of the same
+    attack contradicts is not its day: "in October 2021, ... explosions hit a mosque in
+    Kandahar during the Friday prayers", read in April 2022."""
+    written = [d for d in unit.dates if d.resolution == "explicit" and _precision(d) >= 2]
+    if written:
+        unit.dates = [
+            d for d in unit.dates
+            if d.resolution != "weekday" or all(d.value.startswith(w.value) for w in written)
+        ]  # fmt: skip
 
 
 #: "came exactly a week after", "two days before": an offset from the reported event.
