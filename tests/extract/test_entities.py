@@ -477,6 +477,22 @@ def test_titled_persons_and_title_free_keys(ex: EntityExtractor) -> None:
     assert entity_key(Entity("person", "President Ebrahim Raisi", "", 0, 0)) == entity_key(raisi)
 
 
+def test_officials_named_after_long_titles_and_before_a_modified_role(
+    ex: EntityExtractor,
+) -> None:
+    text = (
+        "Additional Inspector General of Police Shaukat Abbas said 83 were hurt. District "
+        "Police Officer (DPO) Nazeer Khan and caretaker Chief Minister Mohammad Azam Khan "
+        "visited. The head of the hospital, Dr Ghawsuddin Anwari, spoke. Abdul Nafi Takor, a "
+        "Taliban-appointed spokesman, and Zabihullah Haidari, a teacher at the center, "
+        "described the attack on the Imam Bargah mosque."
+    )
+    assert names(ex.extract(text, "en"), "person") == {
+        "Shaukat Abbas", "Nazeer Khan", "Mohammad Azam Khan", "Ghawsuddin Anwari",
+        "Abdul Nafi Takor", "Zabihullah Haidari",
+    }  # fmt: skip
+
+
 def test_central_asian_surnames_and_the_names_listed_with_them(ex: EntityExtractor) -> None:
     text = (
         "The service added Dalerdzhon Mirzoyev, Shamsidin Fariduni, Saidakrami Rachabalizoda "

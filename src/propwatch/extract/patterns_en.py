@@ -460,24 +460,39 @@ _TITLE_WORDS = (
     r"Commander|commander|General|general|Leader|leader|Ayatollah|Sheikh|Shaykh|Emir|emir|"
     r"Caliph|caliph|Mullah|Maulana|Mufti|Governor|governor|Chief|chief|Director|director|"
     r"Colonel|Brigadier|Lieutenant|Captain|King|Prince|Senator|Chancellor|Prosecutor|Mayor|"
-    r"mayor|Ambassador|ambassador|Dr\.|Mr\.|Mrs\.|Ms\.|operative|militant|propagandist|"
-    r"photographer|analyst|expert|researcher|journalist|correspondent"
+    r"mayor|Ambassador|ambassador|Dr\.?|Mr\.|Mrs\.|Ms\.|operative|militant|propagandist|"
+    r"photographer|analyst|expert|researcher|journalist|correspondent|Officer|officer|"
+    r"Secretary|secretary|Inspector|Superintendent|Adviser|adviser|Advisor|advisor|Envoy|"
+    r"envoy|Judge|Cleric|cleric|Lawmaker|lawmaker|Spokeswoman|spokeswoman"
+)
+#: What may follow a title word before the name: "Inspector General of Police Shaukat
+#: Abbas", "Chief Minister Mohammad Azam Khan", "District Police Officer (DPO) Nazeer Khan",
+#: "Corps Commander Lt Gen Sardar Hassan".
+_TITLE_TAIL = (
+    r"Police|Minister|General|Officer|Commander|Secretary|Lt\.?|Gen\.?|Maj\.?|Col\.?|Brig\.?|"
+    r"\([A-Z]{2,6}\)"
 )
 _TITLE_PREFIX = (
     r"(?:(?:Interior|Foreign|Defen[cs]e|Intelligence|Prime|Deputy|deputy|Supreme|Vice|vice|"
     r"Former|former|Acting|acting|Top|top|Senior|senior|Regional|regional)\s+)?"
 )
 _TITLED = re.compile(
-    rf"\b(?P<title>{_TITLE_PREFIX}(?:{_TITLE_WORDS}))(?:\s+(?:Ayatollah|Sheikh|General|Imam|Mullah))?"
+    rf"\b(?P<title>{_TITLE_PREFIX}(?:{_TITLE_WORDS})(?:\s+(?:of\s+)?(?:{_TITLE_TAIL}))*)"
+    r"(?:\s+(?:Ayatollah|Sheikh|General|Imam|Mullah))?"
     rf"\s+(?P<n>{_PERSON1})"
 )
 _ROLE = (
     r"(?:(?:deputy|Deputy|former|acting|chief|top|senior|provincial)\s+)?(?:head|Head|spokesman|"
     r"Spokesman|spokesperson|governor|Governor|minister|Minister|commander|Commander|leader|"
     r"Leader|chief|Chief|director|Director|president|President|founder|emir|official|mayor|"
-    r"ambassador|prosecutor)\b"
+    r"ambassador|prosecutor|teacher|doctor|witness|eyewitness|survivor|cleric|imam|lawmaker|"
+    r"activist|researcher|analyst|journalist|professor|officer|secretary|adviser|advisor|"
+    r"spokeswoman|representative)\b"
 )
-_APPOSITIVE = re.compile(rf"(?P<n>{_PERSON}),\s+(?:the\s+|a\s+)?{_ROLE}")
+#: "Abdul Nafi Takor, a Taliban-appointed spokesman", "Zabihullah Haidari, a teacher at".
+_APPOSITIVE = re.compile(
+    rf"(?P<n>{_PERSON}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w‑-]+\s+){{0,2}}?{_ROLE}"
+)
 _REVERSE_APPOSITIVE = re.compile(
     r"\b(?:head|chief|director|leader|spokesman|commander|governor|minister)\s+of\s+(?:the\s+)?"
     rf"[^,\n]{{2,60}},\s+(?P<n>{_PERSON}),"
@@ -493,7 +508,17 @@ _ALIAS = re.compile(
 _PERSON_STOP = frozenset(
     w.lower() for w in _NOT_NAMES | _ORG_HEADS | DESCRIPTORS | GENERIC_WORDS
 ) | frozenset(
-    ["province", "city", "said", "the", "of", "ministry", "agency", "news", "foundation", "media"]
+    [
+        "province", "city", "said", "the", "of", "ministry", "agency", "news", "foundation",
+        "media", "dr", "dr.", "mr.", "mrs.", "ms.",
+    ]
+)
+
+
+_NAMED_BUILDING = re.compile(
+    r"\s+(?:mosque|Mosque|shrine|Shrine|hospital|Hospital|school|School|street|Street|road|Road|"
+    r"square|Square|university|University|airport|Airport|cent(?:er|re)|Cent(?:er|re)|"
+    r"madrasa|Madrasa|seminary|Seminary|bridge|Bridge|stadium|Stadium|hall|Hall)\b"
 )
 
 
@@ -518,6 +543,8 @@ def _person_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candi
         if found is None or in_spans(found[1], found[2], skip):
             continue
         name, a, b = found
+        if _NAMED_BUILDING.match(text, b):
+            continue  # "the Imam Bargah mosque", "Dr Ali Hospital": a building's name
         title = m.group("title")
         single = " " not in name
         if single and (not title[0].isupper() or len(name) < 4):
