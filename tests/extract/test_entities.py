@@ -859,3 +859,12 @@ def test_russian_country_adjective_is_a_nationality_not_a_place() -> None:
     ex = EntityExtractor(default_gazetteer(), use_ner=False)
     found = ex.extract("Иранский генерал и афганский министр встретились.", "ru")
     assert not [e for e in found if e.type == "place"]
+
+
+def test_german_inflected_islamic_state() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    text = "Der sogenannte Islamische Staat reklamierte den Anschlag des Islamischen Staates."
+    found = [e.name for e in ex.extract(text, "de") if e.type == "organization"]
+    assert found == ["Islamic State", "Islamic State"]

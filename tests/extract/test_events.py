@@ -1098,6 +1098,8 @@ def test_adjective_and_noun_between_number_and_verb() -> None:
                "115 gestiegen.", "Krasnogorsk", 115, None, "2024-03-22"),
         ("es", "Un atentado suicida en Kabul dejó seis muertos y más de 150 heridos.", "Kabul",
          6, 150, None),
+        ("es", "Un atentado en Kabul mató al menos a 60 personas e hirió a otras 140.", "Kabul",
+         60, 140, None),
     ],
 )  # fmt: skip
 def test_figures_and_weekdays_in_other_news_languages(
@@ -1108,6 +1110,20 @@ def test_figures_and_weekdays_in_other_news_languages(
     assert [f.value for f in event.killed] == [killed]
     assert [f.value for f in event.injured] == ([injured] if injured else [])
     assert (event.date.value if event.date else None) == day
+
+
+def test_spanish_group_attributed_the_attack_to_itself() -> None:
+    text = (
+        "El Estado Islámico se atribuyó la responsabilidad de un ataque a un templo sij en "
+        "Kabul que mató al menos a 60 personas."
+    )
+    entities = [
+        ent(text, "Estado Islámico", "organization", name="Islamic State", kind="group"),
+        ent(text, "Kabul", kind="city"),
+    ]
+    event = only(find_events(text, "es", entities))
+    assert event.claimed_by == ["Islamic State"]
+    assert figures(event.killed) == [(60, "at_least", None)]
 
 
 def test_an_article_alone_is_not_a_claimant() -> None:

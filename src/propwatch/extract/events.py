@@ -414,7 +414,7 @@ _INJURED_WORDS = (
     r"ярадор\w*", r"жарадар\w*", r"жаракат\w*", r"жабыркад\w*", r"ټپي\w*", r"ټپيان", r"زخمي",
     r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oiae]", r"blessée?s?", r"verletzt\w*",
     r"verwundet\w*", r"blessant",
-    r"hiriendo", r"ferindo", r"ferendo",
+    r"hiriendo", r"ferindo", r"ferendo", r"hiri[óo]", r"hirieron", r"feriu", r"feriram",
 )  # fmt: skip
 _KILLED = _rx(*_KILLED_WORDS)
 _INJURED = _rx(*_INJURED_WORDS)
@@ -558,8 +558,8 @@ _QUAL_PRE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"at least", r"at minimum", r"no (?:fewer|less) than", r"a minimum of", r"не менее",
         r"по меньшей мере", r"как минимум", r"минимум", r"حداقل", r"دست\s?کم", r"ما لا يقل عن",
         r"لا يقل عن", r"عل(?:ي|ى) الاقل", r"en az", r"kamida", r"eng kamida", r"камида",
-        r"кеминде", r"ақаллан", r"ҳадди ақал", r"дастикам", r"дасти кам", r"لږ تر لږه", r"al menos",
-        r"por lo menos",
+        r"кеминде", r"ақаллан", r"ҳадди ақал", r"дастикам", r"дасти кам", r"لږ تر لږه",
+        r"al menos(?: a)?", r"por lo menos(?: a)?",
         r"pelo menos", r"ao menos", r"almeno", r"au moins", r"mindestens",
     )),
     ("over", _rx(
@@ -606,6 +606,8 @@ _FILLER_LEFT = _rx(
     r"فيه", r"فيها", r"ба", r"را", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado",
     r"ascendido",
     r"subido",
+    # "mató al menos a 60", "hirió a otras 140", "ferì altre 20", "feriu outras 30"
+    r"al", r"otr[oa]s", r"outr[oa]s", r"altr[ie]", r"menos",
 )  # fmt: skip
 
 # Claims of responsibility and the channel they came through.
@@ -631,6 +633,11 @@ _CLAIM = _rx(
     r"зиммасига ол\w*", r"مسووليت\w*", r"مسؤوليت\w*", r"reivindic\w*", r"reinvidic\w*",
     r"assum\w+ (?:a )?autoria", r"rivendic\w*", r"revendiqu\w*", r"bekannt\w* sich",
     r"reklamiert\w*",
+    # "se atribuyó la responsabilidad", "asumió la responsabilidad", "si è assunto la
+    # responsabilità", "a assumé la responsabilité", "assumiu a responsabilidade"
+    r"se atribu\w+", r"atribu\w+ (?:la |a )?(?:responsabilidad|responsabilidade|autor[ií]a)",
+    r"(?:asum|assum|assunt)\w* (?:la |a |toda la |toda a )?(?:responsabilidad|responsabilidade|"
+    r"responsabilità|responsabilité|paternit[àé])",
 )  # fmt: skip
 #: Weaker claim context (used for the claim channel when the event already has a claim).
 _CLAIM_CONTEXT = _rx(
