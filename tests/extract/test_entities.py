@@ -868,3 +868,20 @@ def test_german_inflected_islamic_state() -> None:
     text = "Der sogenannte Islamische Staat reklamierte den Anschlag des Islamischen Staates."
     found = [e.name for e in ex.extract(text, "de") if e.type == "organization"]
     assert found == ["Islamic State", "Islamic State"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A bombing struck an education center in the Afghan capital.", "en"),
+        ("The blast hit a mosque in Afghanistan’s capital.", "en"),
+        ("قتل 20 شخصا في تفجير انتحاري في العاصمة الأفغانية.", "ar"),
+        ("Взрыв прогремел в афганской столице.", "ru"),
+        ("انفجار در پایتخت افغانستان رخ داد.", "fa"),
+    ],
+)
+def test_the_afghan_capital_is_kabul(text: str, lang: str) -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    assert [e.gazetteer_id for e in ex.extract(text, lang) if e.type == "place"] == ["af_kabul"]
