@@ -1112,6 +1112,35 @@ def test_figures_and_weekdays_in_other_news_languages(
     assert (event.date.value if event.date else None) == day
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "killed"),
+    [
+        ("ar", "وفي وقت سابق اليوم، أعلنت موسكو مقتل اثنين من دبلوماسيها في هجوم على السفارة "
+               "الروسية في كابول.", [2]),
+        ("en", "A suicide bomber killed 20 people at the Russian embassy in Kabul. Moscow "
+               "confirmed that two of its diplomats were killed.", [20, 2]),
+    ],
+)  # fmt: skip
+def test_a_capital_that_speaks_is_its_government_not_the_scene(
+    lang: str, text: str, killed: list[int]
+) -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    event = only(default_extractor().extract(text, lang).events)
+    assert event.place[0] == "Kabul"
+    assert [f.value for f in event.killed] == killed
+
+
+def test_what_a_statement_says_a_bombing_was_meant_to_attack_is_no_attack() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    text = (
+        "A suicide bomber killed 40 people at a mosque in Kunduz on Friday. The statement said "
+        "the bombing was intended to attack Taliban and Shiites, catering to China."
+    )
+    assert [e.place[0] for e in default_extractor().extract(text, "en").events] == ["Kunduz"]
+
+
 def test_spanish_group_attributed_the_attack_to_itself() -> None:
     text = (
         "El Estado Islámico se atribuyó la responsabilidad de un ataque a un templo sij en "

@@ -789,6 +789,8 @@ _GENERIC = re.compile(
         r"(?<!\w)(?:counter(?:ing)?|prevent(?:ing|ion of)?|combat(?:ing)?|fight(?:ing)? against|"
         r"deter(?:ring)?|protect\w* (?:\w+ )?against|threat of|risk of|in case of|vulnerable to|"
         r"warn\w* (?:of|about)|future|possible|potential|any|resilience to|preparedness for|"
+        r"(?:intended|aimed|meant|designed|planned|plotting|sought|seeking|tried|trying|vowed|"
+        r"threatened|threatening|calls?|called|urged|urging) to|"
         r"противодейств\w+|профилактик\w+|угроз\w+|مقابله با|مبارزه با|مكافحة|التصدي ل)"
         r"(?:[\s-]+[\w-]+){0,2}?[\s-]+$"
     )
@@ -2806,11 +2808,28 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         return False  # "МИД России", "посольства России", "the embassy of Russia"
     if kind == "country" and _INSTITUTION_AFTER.match(text, ent.end):
         return False  # "Кыргызстандын Улуттук коопсуздук ... комитети"
+    if kind in {"city", "country"} and (
+        _SPEAKS_AFTER.match(text, ent.end)
+        or _SPEAKS_BEFORE.search(text, max(0, ent.start - 12), ent.start)
+    ):
+        return False  # "Washington said", "أعلنت موسكو مقتل": a government speaking
     possessive = ent.text.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), ent.end)
     if possessive and kind in {"country", "region", ""}:
         nxt = text[ent.end : ent.end + 40].lstrip("'’s ")
         return bool(_GEO_NOUN.match(nxt)) or nxt[:1].isupper()
     return True
+
+
+#: A capital or country that speaks is its government, not a scene: "Moscow confirmed",
+#: "Вашингтон заявил", "أعلنت واشنطن مقتل 12 عسكريا", "توعدت واشنطن".
+_SPEAKS_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:said|says|confirmed|announced|denied|vowed|warned|blamed|accused|"
+    r"condemned|claimed|insisted|stated|responded)\b"
+    r"|\s+(?:заявил\w*|сообщил\w*|подтвердил\w*|объявил\w*|обвинил\w*|осудил\w*|пообещал\w*)"
+)
+_SPEAKS_BEFORE = re.compile(
+    r"(?<!\w)[وف]?(?:أعلنت|اعلنت|أعلن|اعلن|قالت|أكدت|اكدت|ذكرت|نفت|اتهمت|توعدت|أدانت|ادانت)\s+$"
+)
 
 
 def _valid_date(d: DateValue) -> bool:
