@@ -885,3 +885,11 @@ def test_the_afghan_capital_is_kabul(text: str, lang: str) -> None:
 
     ex = EntityExtractor(default_gazetteer(), use_ner=False)
     assert [e.gazetteer_id for e in ex.extract(text, lang) if e.type == "place"] == ["af_kabul"]
+
+
+def test_a_place_s_or_a_nation_s_police(ex: EntityExtractor) -> None:
+    text = (
+        "A spokesman for the Kabul police chief said 19 died. Turkish police detained two. "
+        "Local police and the police arrived."
+    )
+    assert names(ex.extract(text, "en"), "organization") == {"Kabul police", "Turkish police"}

@@ -642,7 +642,28 @@ def candidates(text: str) -> list[Candidate]:
     out.extend(_person_candidates(text, skip))
     out.extend(_surname_candidates(text, skip))
     out.extend(_bare_channel_candidates(text, skip))
+    out.extend(_police_candidates(text, skip))
     return out
+
+
+#: "the Kabul police chief", "Turkish police said", "KP police": a place's or a nation's police.
+_POLICE = re.compile(
+    rf"\b(?P<n>(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,4}})(?:[ ][{UPPER}][{LOWER}]+)?[ ]"
+    r"(?:police|Police)(?:[ ](?:Command|Department|Headquarters|Service|Force))?)\b"
+)
+_NOT_A_POLICE_OWNER = frozenset(
+    ["the", "a", "an", "local", "state", "city", "military", "traffic", "border", "religious",
+     "morality", "secret", "riot", "but", "and", "when", "while", "after", "before", "as"]
+)  # fmt: skip
+
+
+def _police_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candidate]:
+    for m in _POLICE.finditer(text):
+        a, b = m.span("n")
+        first = text[a:b].split()[0]
+        if first.lower() in _NOT_A_POLICE_OWNER or in_spans(a, b, skip):
+            continue
+        yield Candidate("organization", text[a:b], a, b, "pattern:police", 0.6)
 
 
 _BARE_CHANNEL = re.compile(rf"\bthe\s+(?P<c>{CAPSEQ})\s+channel\b")
