@@ -1141,6 +1141,25 @@ def test_what_a_statement_says_a_bombing_was_meant_to_attack_is_no_attack() -> N
     assert [e.place[0] for e in default_extractor().extract(text, "en").events] == ["Kunduz"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fa", "گروه داعش گفته است که یک بمگذار انتحاری افغان حملهٔ انتحاری در یک مسجد شیعیان "
+               "در شهر پشاور پاکستان را انجام داد که در آن حد اقل ۶۳ نفر کشته شدند."),
+        ("ar", "قال تنظيم داعش إن أحد عناصره نفذ الهجوم الانتحاري على مسجد في بيشاور الذي أسفر "
+               "عن مقتل 63 شخصا."),
+        ("ru", "«Исламское государство» заявило, что его боевик совершил теракт в мечети в "
+               "Пешаваре, погибли 63 человека."),
+    ],
+)  # fmt: skip
+def test_a_group_saying_its_member_carried_out_the_attack_claims_it(lang: str, text: str) -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    event = only(default_extractor().extract(text, lang).events)
+    assert event.place[0] == "Peshawar"
+    assert event.claimed_by == ["Islamic State"]
+
+
 def test_spanish_group_attributed_the_attack_to_itself() -> None:
     text = (
         "El Estado Islámico se atribuyó la responsabilidad de un ataque a un templo sij en "

@@ -618,8 +618,16 @@ _CLAIM = _rx(
     r"claimed by", r"claim of responsibility", r"claim(?:ed|s)? (?:it|them|both)",
     # "Amaq said an Islamic State fighter carried out the bombing": the group's own account
     r"(?:said|says|reported|announced)(?: that)? (?:an? |its |two |three |the )?(?:[\w-]+ ){0,3}?"
-    r"(?:fighters?|members?|soldiers?|mujahid\w*) (?:had )?(?:carried out|detonated|stormed|"
-    r"attacked|targeted|blew up)",
+    r"(?:fighters?|members?|soldiers?|mujahid\w*|bombers?) (?:had )?(?:carried out|detonated|"
+    r"stormed|attacked|targeted|blew up)",
+    # the same in Persian, Arabic and Russian: "گروه داعش گفته است که یک بمبگذار انتحاری ...
+    # حمله را انجام داد", "قال التنظيم إن أحد عناصره نفذ", "ИГ заявило, что его боевик совершил"
+    r"گفته (?:است|اند) که (?:\S+ ){0,6}?(?:بمب\s?گذار|بمگذار|انتحاري|عضو|جنگجو|مهاجم)\S*"
+    r"(?: \S+){0,16}? (?:را )?انجام (?:داد|داده)\w*",
+    r"(?:قال|اعلن|ذكر)\w* (?:\S+ ){0,3}?(?:ان|أن|إن) (?:\S+ ){0,3}?(?:عناصر|مقاتل|انتحاري)\w*"
+    r" (?:\S+ ){0,3}?(?:نفذ|فجر)\w*",
+    r"заяв\w+,? что (?:\S+ ){0,4}?(?:боевик|член|смертник|бо[ей]ц)\w* (?:\S+ ){0,3}?"
+    r"(?:соверш|осуществ|взорв|атаков)\w*",
     r"(?:took|taken|take|taking|takes|assumed|accepted|admitted) (?:\w+ )?responsibility",
     r"responsibility (?:was|has been) claimed", r"claimed(?=\s*(?:[.,;)]|$))",
     r"взял\w* (?:на себя )?ответственност\w*", r"взяв\w* (?:на себя )?ответственност\w*",
@@ -1498,7 +1506,11 @@ class _Reader:
         orgs = [
             e
             for e in self.entities_in(s_start, s_end, ("organization",))
-            if not any(a.start <= e.start < a.end for a in attributions)
+            # a source that speaks ("قال تنظيم داعش إن ...") claims when its words are the cue
+            if (
+                not any(a.start <= e.start < a.end for a in attributions)
+                or any(c0 <= e.start < c1 for c0, c1 in cues)
+            )
             and self.kind_of(e) not in _NOT_CLAIMANT_KINDS
         ]
         out: list[_Claim] = []
