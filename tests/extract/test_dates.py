@@ -495,3 +495,25 @@ def test_the_last_month_of_something_is_no_date() -> None:
 )
 def test_years_ago(text: str, language: str, value: str) -> None:
     assert [d.value for d in find_dates(text, language, date(2011, 3, 29))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("la strage di capodanno del 2017 al Reina", "it", "2017-01-01"),
+        ("the Easter Sunday 2019 bombings in Sri Lanka", "en", "2019-04-21"),
+        ("on New Year's Eve 2016", "en", "2016-12-31"),
+        ("el atentado de Navidad de 2016", "es", "2016-12-25"),
+    ],
+)
+def test_a_holiday_with_its_year(text: str, lang: str, value: str) -> None:
+    assert found(text, lang) == [value]
+
+
+def test_a_holiday_without_a_year_is_no_date() -> None:
+    # "the Christmas market attack" names a past attack more often than today's date, and
+    # "Easter Sunday" is no Sunday before the document's date
+    assert found("the Christmas market attack and Easter Sunday", "en", THU) == []
+    # ... unless the document is of Easter week
+    assert found("the Easter Sunday bombings", "en", date(2019, 4, 23)) == ["2019-04-21"]
+    assert found("no domingo de Páscoa", "pt", date(2019, 4, 23)) == ["2019-04-21"]

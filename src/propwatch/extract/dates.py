@@ -76,6 +76,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from dateutil.easter import easter
 from hijridate import Hijri
 
 from propwatch.detect.textview import View
@@ -1021,6 +1022,10 @@ def _weekday_candidates(view: str, starts: _Starts, doc_date: date) -> list[_Can
             continue  # "domingo" needs context, unless written in lower case
         if name in _WEEKDAY_LOWER_OK and not (context or lower_ok):
             continue
+        if _FEAST_BEFORE.search(view, max(0, m.start("day") - 12), m.start("day")) or (
+            _FEAST_AFTER.match(view, m.end("day"))
+        ):
+            continue  # "Easter Sunday", "domingo de Páscoa": the feast (see _holiday_candidates)
         start = m.start("pre") if strong_pre else m.start("rel" if rel else "day")
         if rel is not None and _YESTERDAY_AR in rel:
             value = doc_date - timedelta(days=1)  # "يوم أمس الأربعاء"
@@ -1154,6 +1159,53 @@ def _years_ago_candidates(view: str, doc_date: date) -> list[_Cand]:
     return out
 
 
+#: Holidays with their year: "New Year's Eve 2016", "capodanno del 2017", "Easter Sunday
+#: 2019", "Noël 2015". Without a year a holiday more often names a past attack ("the
+#: Christmas market attack") than the day of this one, so it is left alone.
+_HOLIDAY = re.compile(
+    r"(?<!\w)(?:(?P<eve>new year'?s eve|nochevieja|saint-sylvestre|silvester(?:nacht)?|"
+    r"réveillon(?: du nouvel an)?)"
+    r"|(?P<ny>new year'?s day|capodanno|año nuevo|ano novo|nouvel an|neujahr)"
+    r"|(?P<xeve>christmas eve|nochebuena|vigilia di natale|heiligabend)"
+    r"|(?P<xmas>christmas(?: day)?|natale|navidad|noël|weihnachten)"
+    r"|(?P<easter>easter(?: sunday)?|pasqua|pascua|páscoa|pâques|ostern|ostersonntag))"
+    r"(?:,)?\s+(?:(?:del|de|of|di|du)\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+
+
+_FEAST_BEFORE = re.compile(r"(?:easter|palm|pentecost|whit|ostersonntag|oster)[ -]?$")
+_FEAST_AFTER = re.compile(
+    r" (?:de (?:páscoa|pascua|pascoa|resurrección|ramos)|di pasqua|delle palme|de pâques)"
+)
+#: Easter Sunday without a year: that day only when the document is of its week.
+_EASTER = re.compile(
+    r"(?<!\w)(?:easter sunday|easter|domingo de (?:páscoa|pascoa|pascua|resurrección)|"
+    r"pasqua|pâques|ostersonntag|ostern)(?!\w)"
+)
+
+
+def _holiday_candidates(view: str, doc_date: date | None = None) -> list[_Cand]:
+    out: list[_Cand] = []
+    if doc_date is not None:
+        sunday = easter(doc_date.year)
+        if 0 <= (doc_date - sunday).days <= 7:
+            for m in _EASTER.finditer(view):
+                out.append(
+                    _Cand(m.start(), m.end(), sunday.isoformat(), resolution="relative",
+                          priority=2)
+                )  # fmt: skip
+    for m in _HOLIDAY.finditer(view):
+        year = int(m.group("y"))
+        if m.group("easter"):
+            value = easter(year).isoformat()
+        else:
+            month_day = {"eve": "12-31", "ny": "01-01", "xeve": "12-24", "xmas": "12-25"}
+            kind = next(k for k in month_day if m.group(k))
+            value = f"{year:04d}-{month_day[kind]}"
+        out.append(_Cand(m.start(), m.end(), value))
+    return out
+
+
 _PREVIOUS = re.compile(r"([^\W\d_]) $")
 
 
@@ -1238,6 +1290,7 @@ def find_dates(
         cands = _month_candidates(view, starts, lang, doc_date)
     cands += _numeric_candidates(view, lang)
     cands += _year_candidates(view, starts, lang)
+    cands += _holiday_candidates(view, doc_date if doc_precision == "day" else None)
     if doc_date is not None:
         cands += _weekday_candidates(view, starts, doc_date)
         cands += _relative_candidates(view, starts, lang, doc_date)
