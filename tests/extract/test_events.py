@@ -1160,6 +1160,23 @@ def test_a_group_saying_its_member_carried_out_the_attack_claims_it(lang: str, t
     assert event.claimed_by == ["Islamic State"]
 
 
+def test_the_start_of_a_period_since_which_is_not_the_attack_s_date() -> None:
+    text = (
+        "Deux employés de l'ambassade russe à Kaboul ont été tués dans un attentat suicide, "
+        "la première attaque contre une ambassade depuis le retour au pouvoir des Taliban en "
+        "août 2021."
+    )
+    event = only(find_events(text, "fr", [ent(text, "Kaboul", name="Kabul", kind="city")]))
+    assert event.date is None
+    # "since <date>, when ..." still names the earlier attack's date
+    text = (
+        "Se trata del atentado más grave en España desde el 11 de marzo de 2004, cuando 191 "
+        "personas murieron en los trenes de Madrid."
+    )
+    dated = find_events(text, "es", [ent(text, "Madrid", kind="city")])
+    assert [e.date.value for e in dated if e.date] == ["2004-03-11"]
+
+
 def test_spanish_group_attributed_the_attack_to_itself() -> None:
     text = (
         "El Estado Islámico se atribuyó la responsabilidad de un ataque a un templo sij en "

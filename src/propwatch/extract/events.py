@@ -2950,6 +2950,7 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         if (
             dist <= limit
             and reader.date_is_local(d, t)
+            and not _since_date(reader.text, d, t)
             and not _claim_date(reader, s, d)
             and not _report_date(reader.text, d, t, reach=60)
             and not _birth(reader.text, d.start, d.end)
@@ -3044,6 +3045,35 @@ _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6
 #: когда ...": the words before the date and after it (original text).
 _SINCE_BEFORE = re.compile(r"(?:\bsince|منذ|\bс|\bсо)\s+$", re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s*[,،]?\s*(?:when|عندما|حين|حينما|когда)\b", re.IGNORECASE)
+
+
+#: "since", as the start of a period the attack is measured against.
+_SINCE_WORD = re.compile(
+    r"(?<!\w)(?:since|depuis|desde|seit|dal|dalla|dall['’]|с тех пор как|со времени|с момента|"
+    r"منذ|از زمان)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_WHEN_ANY = re.compile(
+    r"\s*[,،]?\s*(?:when|cuando|quand|lorsque|quando|als|когда|عندما|حين|حينما|وقتی)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _since_date(text: str, d: DateValue, t: _Trigger) -> bool:
+    """Whether ``d`` dates the start of a period, not the attack ``t``: "the first attack on a
+    diplomatic mission since the Taliban returned to power in August 2021", "depuis le retour
+    au pouvoir des Taliban en août 2021". Not when the attack word itself follows "since"
+    ("since the bombing of 3 May": that bombing's date)."""
+    window_start = max(0, d.start - 70)
+    found = list(_SINCE_WORD.finditer(text, window_start, d.start))
+    if not found:
+        return False
+    since = found[-1]
+    if re.search(r"[.;:!?]", text[since.end() : d.start]) or _WHEN_ANY.match(text, d.end):
+        return False  # "since 11 March 2004, when 191 people died": that attack's date
+    return not since.end() <= t.start < d.start
 
 
 def _since_when_units(units: list[_Unit], s: _Sentence, reader: _Reader) -> list[_Unit]:
