@@ -1177,6 +1177,42 @@ def test_the_start_of_a_period_since_which_is_not_the_attack_s_date() -> None:
     assert [e.date.value for e in dated if e.date] == ["2004-03-11"]
 
 
+def test_a_motive_is_no_scene_and_a_dateline_city_with_its_country_is_one() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    text = (
+        "SOLINGEN, Germany (AP) — The Islamic State group on Saturday claimed responsibility "
+        "for a knife attack that killed three people and wounded eight more at a festival. "
+        "The group said he carried out the assaults Friday night “to avenge Muslims in "
+        "Palestine and everywhere.”"
+    )
+    event = only(default_extractor().extract(text, "en", doc_date=date(2024, 8, 25)).events)
+    assert event.place == ["Solingen"]
+    assert event.date is not None and event.date.value == "2024-08-23"
+    assert event.claimed_by == ["Islamic State"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "claimed_by"),
+    [
+        # "they fired on tourists in the mountain city of Bamiyan"
+        ("fa", "داعش اعلام کرد که جنگجویان آن با ماشیندار به گردشگران در شهر کوهستانی بامیان "
+               "شلیک کردند و سه تن کشته شدند.", "Bamyan", "Islamic State"),
+        # "Daesh claimed on Wednesday the suicide attack that killed 5 in Kunduz"
+        ("ar", "تبنّى تنظيم داعش الأربعاء الهجوم الانتحاري الذي أسفر عن مقتل 5 أشخاص في قندوز.",
+         "Kunduz", "Islamic State"),
+    ],
+)  # fmt: skip
+def test_persian_shots_fired_and_an_arabic_weekday_after_the_claimant(
+    lang: str, text: str, place: str, claimed_by: str
+) -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    event = only(default_extractor().extract(text, lang).events)
+    assert event.place[0] == place
+    assert event.claimed_by == [claimed_by]
+
+
 def test_spanish_group_attributed_the_attack_to_itself() -> None:
     text = (
         "El Estado Islámico se atribuyó la responsabilidad de un ataque a un templo sij en "

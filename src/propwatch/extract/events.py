@@ -245,7 +245,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"mass shootings?", r"(?:opened|open|opening) fire", r"gun (?:attack|assault)s?",
           r"shooting (?:attack|spree|rampage)s?", r"gunmen (?:attack\w*|storm\w*|kill\w*)",
           r"shot dead", r"открыл\w* (?:огонь|стрельбу)", r"расстрел\w*",
-          r"تيراندازي\s?(?:ي)?\s?(?:تروريستي|مسلحانه)", r"[ايت]?طلق\w* (?:ال)?(?:نار|رصاص)",
+          r"تيراندازي\s?(?:ي)?\s?(?:تروريستي|مسلحانه)", r"شليک (?:کرد|کردند|کرده)\w*",
+          r"گلوله\s?باري", r"[ايت]?طلق\w* (?:ال)?(?:نار|رصاص)",
           r"اطلاق (?:ال)?نار",
           r"فتح\w* (?:ال)?نار", r"اطلاق (?:ال)?رصاص", r"هجوم\w* مسلح\w*", r"هجوم\w* بالرصاص",
           r"silahlı saldır\w*", r"ateş açt\w*", r"o't ochdi\w*", r"o'q uzdi\w*", r"ўқ уз\w*",
@@ -622,8 +623,9 @@ _CLAIM = _rx(
     r"stormed|attacked|targeted|blew up)",
     # the same in Persian, Arabic and Russian: "گروه داعش گفته است که یک بمبگذار انتحاری ...
     # حمله را انجام داد", "قال التنظيم إن أحد عناصره نفذ", "ИГ заявило, что его боевик совершил"
-    r"گفته (?:است|اند) که (?:\S+ ){0,6}?(?:بمب\s?گذار|بمگذار|انتحاري|عضو|جنگجو|مهاجم)\S*"
-    r"(?: \S+){0,16}? (?:را )?انجام (?:داد|داده)\w*",
+    r"(?:گفته (?:است|اند)|اعلام (?:کرد|کرده|نمود)\w*) که (?:\S+ ){0,6}?"
+    r"(?:بمب\s?گذار|بمگذار|انتحاري|عضو|جنگجو|مهاجم)\S*(?: \S+){0,16}? (?:را )?"
+    r"(?:انجام (?:داد|داده)|شليک کرد|حمله کرد|منفجر کرد)\w*",
     r"(?:قال|اعلن|ذكر)\w* (?:\S+ ){0,3}?(?:ان|أن|إن) (?:\S+ ){0,3}?(?:عناصر|مقاتل|انتحاري)\w*"
     r" (?:\S+ ){0,3}?(?:نفذ|فجر)\w*",
     r"заяв\w+,? что (?:\S+ ){0,4}?(?:боевик|член|смертник|бо[ей]ц)\w* (?:\S+ ){0,3}?"
@@ -856,6 +858,14 @@ _NAMED_AFTER = re.compile(r"[\s-]+(?:Bank|Airlines|Airways)\b|-банк", re.UNI
 _BASED_IN = re.compile(
     r"(?:based|headquartered|born|stationed|базирующ\w*|родом|уроженц\w*|"
     r"выход\w*)\s+(?:in|в|из)\s*$",
+    re.I,
+)
+#: A motive, not a scene: "to avenge Muslims in Palestine", "in retaliation for ... in Syria",
+#: "in solidarity with Gaza", "отомстить за мусульман в Сирии".
+_MOTIVE_BEFORE = re.compile(
+    r"(?:\bavenge|\brevenge for|\bretaliation for|\bsolidarity with|\bin support of|"
+    r"\bvengeance for|отомстить за|месть за|venger|vengar|vendicare|rächen)"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:in|of|for|в|за|en|à|in)?\s*$",
     re.I,
 )
 #: Born: "Ош шаарында туулган", "Andijonda tug'ilgan", "родился в", "born in 1995".
@@ -1506,10 +1516,11 @@ class _Reader:
         orgs = [
             e
             for e in self.entities_in(s_start, s_end, ("organization",))
-            # a source that speaks ("قال تنظيم داعش إن ...") claims when its words are the cue
+            # a source that speaks ("قال تنظيم داعش إن ...", "داعش اعلام کرد که ...") claims
+            # when its words are the cue
             if (
                 not any(a.start <= e.start < a.end for a in attributions)
-                or any(c0 <= e.start < c1 for c0, c1 in cues)
+                or any(c0 - 3 <= e.end and e.start < c1 for c0, c1 in cues)
             )
             and self.kind_of(e) not in _NOT_CLAIMANT_KINDS
         ]
@@ -2745,11 +2756,15 @@ def _dateline_place(
         return
     end = _dateline_place_end(text)
     found = [e for e in entities if e.type == "place" and e.end <= end]
-    if len(found) == 1:
-        info = places.info(found[0])
-        countries = {p.country for p in drafts[0].places}
-        if info.kind == "city" and (not countries or countries == {info.country}):
-            drafts[0].places = [info, *drafts[0].places]
+    # "SOLINGEN, Germany (AP) —": the city, with or without its country
+    cities = [info for e in found if (info := places.info(e)).kind == "city"]
+    if len(cities) == 1 and len(found) - 1 <= sum(
+        places.info(e).kind == "country" for e in found
+    ):
+        info = cities[0]
+        countries = {p.country_name or p.entity.name for p in drafts[0].places}
+        if not countries or countries == {info.country_name}:
+            drafts[0].places.append(info)  # appended: the anchor tally reads new places only
 
 
 #: "The incident took place in ...": a sentence without an attack word that says where.
@@ -2810,6 +2825,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         return False
     if _DISTANCE_FROM.search(text, max(0, ent.start - 40), ent.start):
         return False  # "about 150 km south of Dushanbe": a landmark, not the scene
+    if _MOTIVE_BEFORE.search(text, max(0, ent.start - 50), ent.start):
+        return False  # "to avenge Muslims in Palestine": the motive, not the scene
     if _birth(text, ent.start, ent.end):
         return False  # "1995-жылы Ош шаарында туулган": where someone was born
     if kind in {"city", "country", "province", "region"} and text[

@@ -184,11 +184,24 @@ _PLACE_KIND = {"شهر": "city", "استان": "province", "شهرستان": "di
                "ولایت": "province"}  # fmt: skip
 
 
+#: Words that describe a city rather than name it: "شهر کوهستانی بامیان" (the mountain city
+#: of Bamiyan), "شهر مرزی", "شهر مقدس".
+_CITY_ADJECTIVES = frozenset(
+    [
+        "کوهستانی", "مرزی", "بندری", "ساحلی", "مقدس", "زیارتی", "تاریخی", "باستانی", "بزرگ",
+        "کوچک", "صنعتی", "مرکزی", "جنوبی", "شمالی", "شرقی", "غربی", "جنوب", "شمال", "شرق",
+        "غرب", "پرجمعیت",
+    ]
+)  # fmt: skip
+
+
 def _places(text: str) -> list[Candidate]:
     out = []
     for m in _PLACES.finditer(text):
         name = m.group("n")
         if name in _PERSON_STOP or name.startswith(("های", "ها")) or len(name) < 2:
+            continue
+        if name.replace("ي", "ی") in _CITY_ADJECTIVES:
             continue
         end = m.end()
         full = text[m.start("n") : end]
