@@ -1213,6 +1213,31 @@ def test_persian_shots_fired_and_an_arabic_weekday_after_the_claimant(
     assert event.claimed_by == [claimed_by]
 
 
+def test_a_destination_is_no_scene() -> None:
+    text = (
+        "A suicide bomber blew himself up at a train station on Saturday, killing at least 24 "
+        "people. The attack happened when passengers were waiting for a train to travel to the "
+        "garrison city of Rawalpindi from Quetta."
+    )
+    entities = [
+        ent(text, "Rawalpindi", kind="city", country="PK"),
+        ent(text, "Quetta", kind="city", country="PK"),
+    ]
+    assert only(find_events(text, "en", entities)).place == ["Quetta"]
+
+
+def test_people_killed_in_an_attack_make_it_one_in_other_languages() -> None:
+    text = "O governo confirmou que dezenas de pessoas foram mortas no ataque a Palma."
+    event = only(find_events(text, "pt", [ent(text, "Palma", kind="city", country="MZ")]))
+    assert event.place == ["Palma"]
+
+
+def test_a_date_followed_by_since_is_no_attack_s_date() -> None:
+    # Pashto: "he is the first minister killed in such an attack since August 2021"
+    text = "هغه د ۲۰۲۱ کال د اګست میاشتې راهیسې لومړنی وزیر دی چې په داسې یوه برید کې وژل کېږي."
+    assert find_events(text, "ps", []) == []
+
+
 def test_spanish_group_attributed_the_attack_to_itself() -> None:
     text = (
         "El Estado Islámico se atribuyó la responsabilidad de un ataque a un templo sij en "

@@ -419,6 +419,13 @@ _INJURED_WORDS = (
 )  # fmt: skip
 _KILLED = _rx(*_KILLED_WORDS)
 _INJURED = _rx(*_INJURED_WORDS)
+#: Killing words that leave no doubt (not "death", "victims" or "died"): context for a weak
+#: attack word in a sentence without a number.
+_KILLED_PEOPLE = _rx(
+    r"убит\w*", r"убил\w*", r"погиб\w*", r"کشته\w*", r"(?:[وف])?قتل\w*", r"(?:[وف])?مقتل\w*",
+    r"muert[oa]s", r"mort[oa]s", r"uccis[ie]", r"tués", r"getötet", r"öldürül\w*", r"öldürdü\w*",
+    r"o'ldirildi\w*", r"ўлдирилди\w*", r"кушта\w*", r"өлтүрүлд\w*", r"وژل\w*",
+)  # fmt: skip
 #: "killed it" and friends are not casualties.
 _IDIOM = _rx(
     r"kill(?:ed|s|ing)? it\b", r"dead(?:line|lock|pan)", r"killer (?:app|feature)", r"dying to",
@@ -866,6 +873,13 @@ _MOTIVE_BEFORE = re.compile(
     r"(?:\bavenge|\brevenge for|\bretaliation for|\bsolidarity with|\bin support of|"
     r"\bvengeance for|отомстить за|месть за|venger|vengar|vendicare|rächen)"
     r"(?:\s+[\w'’-]+){0,4}?\s+(?:in|of|for|в|за|en|à|in)?\s*$",
+    re.I,
+)
+#: A destination, not a scene: "a train to travel to the garrison city of Rawalpindi",
+#: "a bus bound for Kabul", "on their way to Mecca".
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:travel(?:l?ing)? to|bound for|head(?:ed|ing) (?:to|for)|en route to|on (?:its|their|"
+    r"his|her|the) way to|destined for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
     re.I,
 )
 #: Born: "Ош шаарында туулган", "Andijonda tug'ilgan", "родился в", "born in 1995".
@@ -2707,6 +2721,9 @@ def _read_sentences(
                 s.context
                 or bool(s.figures)
                 or bool(re.search(r"\b(?:killed|dead|wounded|injured)\b", plain))
+                # "dezenas de pessoas foram mortas no ataque a Palma": people killed, in any
+                # language, make "attack" an attack
+                or (lang != "en" and bool(_KILLED_PEOPLE.search(plain)))
             )
         attributions = reader.attributions(s.start, s.end) if s.figures or s.triggers else []
         _attribute(s.figures, attributions)
@@ -2827,6 +2844,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         return False  # "about 150 km south of Dushanbe": a landmark, not the scene
     if _MOTIVE_BEFORE.search(text, max(0, ent.start - 50), ent.start):
         return False  # "to avenge Muslims in Palestine": the motive, not the scene
+    if _DESTINATION_BEFORE.search(text, max(0, ent.start - 50), ent.start):
+        return False  # "waiting for a train to travel to ... Rawalpindi": where they were going
     if _birth(text, ent.start, ent.end):
         return False  # "1995-жылы Ош шаарында туулган": where someone was born
     if kind in {"city", "country", "province", "region"} and text[
@@ -2942,8 +2961,10 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             for u in per:
                 if u.triggers[0].reference and d.resolution == "weekday":
                     continue
-                if reader.date_is_local(d, u.triggers[0]) and not _report_date(
-                    reader.text, d, u.triggers[0], reach=60
+                if (
+                    reader.date_is_local(d, u.triggers[0])
+                    and not _report_date(reader.text, d, u.triggers[0], reach=60)
+                    and not _since_date(reader.text, d, u.triggers[0])
                 ):
                     u.dates.append(d)
             continue
@@ -3072,17 +3093,25 @@ _SINCE_WORD = re.compile(
 )
 
 
+#: "since" written after the date: Pashto "راهیسې", Turkish "'den beri", "bu yana", Uzbek
+#: "buyon", Kyrgyz "бери", Tajik "инҷониб", Persian "به این سو".
+_SINCE_AFTER = re.compile(
+    r"(?:['’]?(?:d[ae]n|t[ae]n|dan|дан|тан))?\s*(?:\S+\s+)?"
+    r"(?:راهیسې|راهيسې|راهیسی|beri|bu yana|buyon|буён|бери|инҷониб|به این سو|به اینسو)(?!\w)"
+)
 _WHEN_ANY = re.compile(
     r"\s*[,،]?\s*(?:when|cuando|quand|lorsque|quando|als|когда|عندما|حين|حينما|وقتی)(?!\w)",
     re.IGNORECASE,
 )
 
 
-def _since_date(text: str, d: DateValue, t: _Trigger) -> bool:
+def _since_date(text: str, d: DateValue, t: _Trigger | None) -> bool:
     """Whether ``d`` dates the start of a period, not the attack ``t``: "the first attack on a
     diplomatic mission since the Taliban returned to power in August 2021", "depuis le retour
     au pouvoir des Taliban en août 2021". Not when the attack word itself follows "since"
     ("since the bombing of 3 May": that bombing's date)."""
+    if _SINCE_AFTER.match(text, d.end):
+        return True  # "د ۲۰۲۱ کال د اګست میاشتې راهیسې", "Ağustos 2021'den beri"
     window_start = max(0, d.start - 70)
     found = list(_SINCE_WORD.finditer(text, window_start, d.start))
     if not found:
@@ -3090,7 +3119,7 @@ def _since_date(text: str, d: DateValue, t: _Trigger) -> bool:
     since = found[-1]
     if re.search(r"[.;:!?]", text[since.end() : d.start]) or _WHEN_ANY.match(text, d.end):
         return False  # "since 11 March 2004, when 191 people died": that attack's date
-    return not since.end() <= t.start < d.start
+    return t is None or not since.end() <= t.start < d.start
 
 
 def _since_when_units(units: list[_Unit], s: _Sentence, reader: _Reader) -> list[_Unit]:
@@ -3574,6 +3603,7 @@ def _refine_date(
         own = [
             d for i in draft.sentences for d in sentences[i].dates
             if not sentences[i].triggers and not _report_date(text, d)
+            and not _since_date(text, d, None)
         ]  # fmt: skip
         return _best_date(own) if own and len({d.value for d in own}) == 1 else None
     better = [
