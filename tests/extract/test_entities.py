@@ -893,3 +893,22 @@ def test_a_place_s_or_a_nation_s_police(ex: EntityExtractor) -> None:
         "Local police and the police arrived."
     )
     assert names(ex.extract(text, "en"), "organization") == {"Kabul police", "Turkish police"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # "this terrorist group has added that ..."
+        ("این گروه تروریستی افزوده است که این حمله به دستور رهبری صورت گرفته است.", "fa"),
+        # "this terrorist group took responsibility for the attack on parliament"
+        ("این گروه تروریستی مسوولیت حمله به مجلس را به عهده گرفته است.", "fa"),
+        # "Daesh claimed responsibility" with ئ for ؤ
+        ("وأعلن تنظيم داعش المسئولية عن الهجوم.", "ar"),
+    ],
+)
+def test_what_a_group_did_is_not_its_name(text: str, lang: str) -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    organizations = [e.name for e in ex.extract(text, lang) if e.type == "organization"]
+    assert all(name in {"Islamic State"} for name in organizations), organizations

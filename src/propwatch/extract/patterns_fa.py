@@ -39,6 +39,8 @@ _FA_GENERIC = frozenset(
         "رسانه\u200cهای", "خبرنگار", "خبرنگاران", "شاهدان", "مقامات", "مسئولان", "برخی", "یکی",
         "تروریستی", "تکفیری", "مسلح", "افراطی", "جهادی", "شبه\u200cنظامی", "مذکور", "یاد", "دیگر",
         "همین",
+        # what a group did, not its name: "این گروه تروریستی مسوولیت حمله را ..."
+        "مسوولیت", "مسئولیت", "مسؤولیت", "حمله", "حملات", "پایگاه", "سایت",
     ]
 )  # fmt: skip
 _FA_STOP = _FA_GENERIC | frozenset(["خود"])
@@ -69,6 +71,10 @@ _QUOTE_OPEN = ("«", '"', "“")
 _BOUNDARY = re.compile(rf"\s*(?:[،,:؛;.!؟?()«»\"\n]|$|(?:به|از|در|با|که|و|را|تا|برای|نیز|هم){_E})")
 
 
+#: An auxiliary right after a word makes it a verb: "افزوده است", "گفته اند", "کشته شد".
+_VERB_AFTER = re.compile(rf"\s+(?:است|اند|بود|بودند|شد|شدند|شده|کرد|کردند|کرده|می{_ZW}?){_E}")
+
+
 def _heads(
     text: str,
     heads: list[tuple[re.Pattern[str], str, bool, float, int]],
@@ -91,6 +97,8 @@ def _heads(
             name, a, b = found
             if name in generic or len(name) < 2:
                 continue
+            if _VERB_AFTER.match(text, b):
+                continue  # "این گروه تروریستی افزوده است" (has added): a verb, not a name
             if keep and text[a - 1 : a] not in _QUOTE_OPEN:
                 name, a = re.sub(r"\s+", " ", text[m.start() : b]), m.start()
             out.append(Candidate(type_, name, a, b, f"pattern:fa_{type_}", confidence))
