@@ -1213,6 +1213,24 @@ def test_persian_shots_fired_and_an_arabic_weekday_after_the_claimant(
     assert event.claimed_by == [claimed_by]
 
 
+def test_where_victims_came_from_is_no_scene_and_arabic_victims_are_dead() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    text = (
+        "تبنى تنظيم داعش التفجير في بلدة السيدة زينب بريف دمشق. وبلغت الحصيلة النهائية "
+        "للتفجير ستة قتلى و46 مصاباً، معظمهم من أبناء بلدتي كفريا والفوعة في ريف إدلب وبلدة "
+        "نبل بريف حلب."
+    )
+    events = default_extractor().extract(text, "ar").events
+    assert [e.place[0] for e in events] == ["Sayyida Zaynab"]
+    text = (
+        "بغداد- تبنى تنظيم داعش التفجير الانتحاري المزدوج في ساحة الطيران، وأوقع 32 ضحية و110 "
+        "جرحى."
+    )
+    event = only(default_extractor().extract(text, "ar").events)
+    assert [f.value for f in event.killed] == [32]
+
+
 def test_a_destination_is_no_scene() -> None:
     text = (
         "A suicide bomber blew himself up at a train station on Saturday, killing at least 24 "

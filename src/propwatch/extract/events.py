@@ -389,7 +389,8 @@ _KILLED_WORDS = (
     r"کشته\s?ها\w*", r"کشته\w*", r"کشت(?:ند)?", r"شهيد\w*",
     r"شهدا\w*", r"جان (?:خود را )?(?:باخت|از دست دا)\w*", r"جانباخت\w*", r"قرباني\w*", r"فوت\w*",
     _AR + r"قتيل\w*", _AR + r"قتلي", r"(?:[وف])?قتل\w*", r"(?:[وف])?مقتل\w*", _AR + r"شهداء",
-    _AR + r"ضحايا", r"(?:[وف])?استشهد\w*", _AR + r"استشهاد", r"لقي\w* (?:حتف|مصرع)\w*",
+    _AR + r"ضحايا", _AR + r"ضحي[هة]", r"(?:[وف])?استشهد\w*", _AR + r"استشهاد",
+    r"لقي\w* (?:حتف|مصرع)\w*",
     _AR + r"وفا\w*", r"(?:[وف])?مصرع", r"öldü\w*", r"ölü sayısı\w*", r"ölü\w*", r"ölüm\w*",
     r"hayatını kaybet\w*",
     r"can verdi\w*", r"yaşamını yitir\w*", r"şehit\w*", r"halok\w*", r"o'ld\w*", r"o'lim\w*",
@@ -873,6 +874,14 @@ _MOTIVE_BEFORE = re.compile(
     r"(?:\bavenge|\brevenge for|\bretaliation for|\bsolidarity with|\bin support of|"
     r"\bvengeance for|отомстить за|месть за|venger|vengar|vendicare|rächen)"
     r"(?:\s+[\w'’-]+){0,4}?\s+(?:in|of|for|в|за|en|à|in)?\s*$",
+    re.I,
+)
+#: Where people come from, not the scene: "most of them from the towns of ... in Idlib",
+#: "معظمهم من أبناء بلدتي ... في ريف إدلب", "hailing from", "natives of".
+_ORIGIN_BEFORE = re.compile(
+    r"(?:\b(?:most|many|all|some) of (?:them|whom) (?:were )?(?:from|natives? of)|\bhailing from|"
+    r"\bnatives? of|\boriginally from|من أبناء|من ابناء|ينحدر\w* من|المنحدر\w* من)"
+    r"[^.;:!?،؛]{0,80}$",
     re.I,
 )
 #: A destination, not a scene: "a train to travel to the garrison city of Rawalpindi",
@@ -2844,6 +2853,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         return False  # "about 150 km south of Dushanbe": a landmark, not the scene
     if _MOTIVE_BEFORE.search(text, max(0, ent.start - 50), ent.start):
         return False  # "to avenge Muslims in Palestine": the motive, not the scene
+    if _ORIGIN_BEFORE.search(text, max(0, ent.start - 100), ent.start):
+        return False  # "معظمهم من أبناء بلدتي كفريا والفوعة في ريف إدلب": where victims came from
     if _DESTINATION_BEFORE.search(text, max(0, ent.start - 50), ent.start):
         return False  # "waiting for a train to travel to ... Rawalpindi": where they were going
     if _birth(text, ent.start, ent.end):
