@@ -1100,6 +1100,10 @@ def test_adjective_and_noun_between_number_and_verb() -> None:
          6, 150, None),
         ("es", "Un atentado en Kabul mató al menos a 60 personas e hirió a otras 140.", "Kabul",
          60, 140, None),
+        ("it", "Un attentato a Villach uccide 2 persone e ferisce 4 persone.", "Villach", 2, 4,
+         None),
+        ("en", "Two explosions outside the Kabul airport killed 13 troops and injured another 18 "
+               "service members.", "Kabul", 13, 18, None),
     ],
 )  # fmt: skip
 def test_figures_and_weekdays_in_other_news_languages(

@@ -402,7 +402,8 @@ _KILLED_WORDS = (
     r"tote\w*", r"مقتل (?:شخص|مواطن|رجل|امراه|طفل|جندي|شرطي)",
     r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
     r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
-    r"morreu", r"uccidendo", r"todesopfer\w*", r"ums leben", r"starben", r"tötete\w*",
+    r"morreu", r"uccidendo", r"uccid(?:e|ono)", r"todesopfer\w*", r"ums leben", r"starben",
+    r"tötete\w*",
 )  # fmt: skip
 _INJURED_WORDS = (
     r"injured", r"injur(?:y|ies|ing)", r"wounded", r"wounding", r"wounds", r"hurt",
@@ -417,6 +418,7 @@ _INJURED_WORDS = (
     r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oiae]", r"blessée?s?", r"verletzt\w*",
     r"verwundet\w*", r"blessant",
     r"hiriendo", r"ferindo", r"ferendo", r"hiri[óo]", r"hirieron", r"feriu", r"feriram",
+    r"ferisc\w+", r"ferì", r"blesse\w*",
 )  # fmt: skip
 _KILLED = _rx(*_KILLED_WORDS)
 _INJURED = _rx(*_INJURED_WORDS)
@@ -615,8 +617,9 @@ _FILLER_LEFT = _rx(
     r"فيه", r"فيها", r"ба", r"را", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado",
     r"ascendido",
     r"subido",
-    # "mató al menos a 60", "hirió a otras 140", "ferì altre 20", "feriu outras 30"
-    r"al", r"otr[oa]s", r"outr[oa]s", r"altr[ie]", r"menos",
+    # "mató al menos a 60", "hirió a otras 140", "ferì altre 20", "feriu outras 30",
+    # "injured another 18 service members"
+    r"al", r"otr[oa]s", r"outr[oa]s", r"altr[ie]", r"menos", r"another",
 )  # fmt: skip
 
 # Claims of responsibility and the channel they came through.
