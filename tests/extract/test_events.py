@@ -1235,6 +1235,26 @@ def test_where_victims_came_from_is_no_scene_and_arabic_victims_are_dead() -> No
     assert [f.value for f in event.killed] == [32]
 
 
+def test_a_bearing_from_a_landmark_is_no_scene() -> None:
+    text = "Gunmen attacked a checkpoint south of Kabul in Logar, killing 5 soldiers."
+    entities = [
+        ent(text, "Kabul", kind="city", country="AF"),
+        ent(text, "Logar", kind="province", country="AF"),
+    ]
+    assert only(find_events(text, "en", entities)).place == ["Logar"]
+    text = "A blast hit a bus in the south of Afghanistan, killing 3."
+    entities = [ent(text, "Afghanistan", kind="country")]
+    assert only(find_events(text, "en", entities)).place == ["Afghanistan"]
+    text = (
+        "وقع تفجير إرهابي في منطقة السيدة زينب جنوبي دمشق وأسفر عن مقتل ستة أشخاص."
+    )
+    entities = [
+        ent(text, "السيدة زينب", name="Sayyida Zaynab", kind="city", country="SY"),
+        ent(text, "دمشق", name="Damascus", kind="city", country="SY"),
+    ]
+    assert only(find_events(text, "ar", entities)).place == ["Sayyida Zaynab"]
+
+
 def test_a_destination_is_no_scene() -> None:
     text = (
         "A suicide bomber blew himself up at a train station on Saturday, killing at least 24 "

@@ -929,6 +929,12 @@ _DISTANCE_FROM = re.compile(
     r"(?:of|from|от|из|аз)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$",
     re.IGNORECASE,
 )
+#: A bearing from a landmark: "south of Kabul", "جنوبي العاصمة السورية دمشق" (south of the
+#: Syrian capital Damascus). Not "in the south of Afghanistan", "في جنوب أفغانستان" (a part of it).
+_BEARING_FROM = re.compile(
+    r"(?<!the )(?<!The )\b(?:south|north|east|west)(?:-?(?:east|west))? of\s+(?:the\s+)?$"
+    r"|(?<!في )(?<!در )(?<![\w])(?:جنوب|شمال|شرق|غرب)[يی]\s+$"
+)
 #: An institution or people of a country named before it: the country is no scene.
 _INSTITUTION_OF = re.compile(
     r"(?:\b(?:МИД|МВД|ФСБ|СК|Минобороны|посольств\w*|консульств\w*|генконсульств\w*|"
@@ -2854,6 +2860,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         return False
     if _DISTANCE_FROM.search(text, max(0, ent.start - 40), ent.start):
         return False  # "about 150 km south of Dushanbe": a landmark, not the scene
+    if _BEARING_FROM.search(text, max(0, ent.start - 20), ent.start):
+        return False  # "south of Kabul", "جنوبي دمشق": a landmark, not the scene
     if _MOTIVE_BEFORE.search(text, max(0, ent.start - 50), ent.start):
         return False  # "to avenge Muslims in Palestine": the motive, not the scene
     if _ORIGIN_BEFORE.search(text, max(0, ent.start - 100), ent.start):
