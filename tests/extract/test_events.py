@@ -886,6 +886,12 @@ def test_turkish() -> None:
             "city",
         ),
         (
+            "Four people were killed in a gas cylinder explosion in Jodhpur on October 8, 2022.",
+            "en",
+            "Jodhpur",
+            "city",
+        ),
+        (
             "The team's attack looked sharp in the 2-0 win in Tashkent on 12 May 2023.",
             "en",
             "Tashkent",

@@ -349,6 +349,10 @@ _NOT_TRIGGER = _rx(
     r"heart attacks?", r"panic attacks?", r"cyber[\s-]?attacks?", r"asthma attacks?",
     r"verbal (?:attack|assault)s?", r"sexual(?:ly)? assault\w*",
     r"(?:gas|boiler|methane|mine|" r"industrial|factory|chemical plant) (?:explosion|blast)s?",
+    r"(?:gas |lpg |cooking gas |oxygen )?cylinder (?:explosion|blast)s?",
+    r"(?:transformer|fireworks?|firecracker) (?:explosion|blast)s?",
+    r"взрыв\w* (?:газового )?баллона", r"انفجار\w* (?:سيلندر|کپسول|اسطوانه|قنينه)\S*",
+    r"tüp patlama\w*", r"doğalgaz patlama\w*",
     r"взрыв\w* (?:газа|бытового газа)", r"انفجار\w* (?:گاز|ال?غاز)", r"сердечн\w+ приступ\w*",
     r"attack(?:ing|ed)? (?:line|midfield\w*)",
 )  # fmt: skip
