@@ -277,7 +277,9 @@ def test_default_gazetteer_is_cached_and_fast() -> None:
     assert default_gazetteer() is default_gazetteer()
     start = time.perf_counter()
     load_gazetteer()
-    assert time.perf_counter() - start < 2.0
+    # a guard against a pathological slowdown (under 1 s here), loose enough for a busy CI
+    # machine
+    assert time.perf_counter() - start < 6.0
 
 
 # --------------------------------------------------------------------------- user packs

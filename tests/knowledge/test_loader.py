@@ -91,7 +91,9 @@ def test_full_pack_loads_fast() -> None:
     load_pack()  # warm imports and the file cache
     start = time.perf_counter()
     load_pack()
-    assert time.perf_counter() - start < 1.0
+    # a guard against a pathological slowdown (about 0.3 s here), loose enough for a busy CI
+    # machine; how fast it loads is measured, not asserted
+    assert time.perf_counter() - start < 5.0
 
 
 def test_default_pack_is_loaded_once() -> None:
