@@ -3108,7 +3108,10 @@ _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6
 #: "since 15 January 2018, when ...", "منذ 15 كانون الثاني 2018، عندما ...", "с 2010 года,
 #: когда ...": the words before the date and after it (original text).
 _SINCE_BEFORE = re.compile(r"(?:\bsince|منذ|\bс|\bсо)\s+$", re.IGNORECASE)
-_WHEN_AFTER = re.compile(r"\s*[,،]?\s*(?:when|عندما|حين|حينما|когда)\b", re.IGNORECASE)
+_WHEN_AFTER = re.compile(
+    r"\s*[,،]?\s*(?:when|cuando|quand|lorsque|quando|als|когда|عندما|حين|حينما|وقتی)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 #: "since", as the start of a period the attack is measured against.
@@ -3125,10 +3128,6 @@ _SINCE_AFTER = re.compile(
     r"(?:['’]?(?:d[ae]n|t[ae]n|dan|дан|тан))?\s*(?:\S+\s+)?"
     r"(?:راهیسې|راهيسې|راهیسی|beri|bu yana|buyon|буён|бери|инҷониб|به این سو|به اینسو)(?!\w)"
 )
-_WHEN_ANY = re.compile(
-    r"\s*[,،]?\s*(?:when|cuando|quand|lorsque|quando|als|когда|عندما|حين|حينما|وقتی)(?!\w)",
-    re.IGNORECASE,
-)
 
 
 def _since_date(text: str, d: DateValue, t: _Trigger | None) -> bool:
@@ -3143,7 +3142,7 @@ def _since_date(text: str, d: DateValue, t: _Trigger | None) -> bool:
     if not found:
         return False
     since = found[-1]
-    if re.search(r"[.;:!?]", text[since.end() : d.start]) or _WHEN_ANY.match(text, d.end):
+    if re.search(r"[.;:!?]", text[since.end() : d.start]) or _WHEN_AFTER.match(text, d.end):
         return False  # "since 11 March 2004, when 191 people died": that attack's date
     return t is None or not since.end() <= t.start < d.start
 
