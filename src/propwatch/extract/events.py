@@ -2855,6 +2855,19 @@ def _dateline(spans: list[tuple[int, int]], dates: list[DateValue]) -> date | No
     return None
 
 
+#: Words right before a place (within so many characters) that make it no scene: a landmark
+#: ("about 150 km south of Dushanbe", "south of Kabul", "جنوبي دمشق"), a motive ("to avenge
+#: Muslims in Palestine"), where victims came from ("معظمهم من أبناء بلدتي ... في ريف إدلب") or
+#: where they were going ("a train to travel to ... Rawalpindi").
+_NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
+    (_DISTANCE_FROM, 40),
+    (_BEARING_FROM, 20),
+    (_MOTIVE_BEFORE, 50),
+    (_ORIGIN_BEFORE, 100),
+    (_DESTINATION_BEFORE, 50),
+)
+
+
 def _scene_place(text: str, ent: Entity, kind: str) -> bool:
     """False for places that describe someone or something rather than where it happened:
     "Tajikistan-born", "the Afghanistan branch", "based in Afghanistan", "Iran's president"."""
@@ -2862,16 +2875,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         text[max(0, ent.start - 30) : ent.start]
     ):
         return False
-    if _DISTANCE_FROM.search(text, max(0, ent.start - 40), ent.start):
-        return False  # "about 150 km south of Dushanbe": a landmark, not the scene
-    if _BEARING_FROM.search(text, max(0, ent.start - 20), ent.start):
-        return False  # "south of Kabul", "جنوبي دمشق": a landmark, not the scene
-    if _MOTIVE_BEFORE.search(text, max(0, ent.start - 50), ent.start):
-        return False  # "to avenge Muslims in Palestine": the motive, not the scene
-    if _ORIGIN_BEFORE.search(text, max(0, ent.start - 100), ent.start):
-        return False  # "معظمهم من أبناء بلدتي كفريا والفوعة في ريف إدلب": where victims came from
-    if _DESTINATION_BEFORE.search(text, max(0, ent.start - 50), ent.start):
-        return False  # "waiting for a train to travel to ... Rawalpindi": where they were going
+    if any(rx.search(text, max(0, ent.start - window), ent.start) for rx, window in _NOT_SCENE):
+        return False  # a landmark, a motive, a home town or a destination
     if _birth(text, ent.start, ent.end):
         return False  # "1995-жылы Ош шаарында туулган": where someone was born
     if kind in {"city", "country", "province", "region"} and text[
