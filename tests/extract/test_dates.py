@@ -249,6 +249,25 @@ def test_day_and_month_without_year() -> None:
     assert found("On 22 March, gunmen attacked the hall", "en") == []
 
 
+def test_without_a_document_date_the_text_s_own_year_carries_over() -> None:
+    # A report names the year once and then drops it: the nearest earlier dated mention.
+    text = "On 3 January 2024 a bomb exploded. In a second attack on 18 June, gunmen fired."
+    assert found(text, "en") == ["2024-01-03", "2024-06-18"]
+    assert [d.resolution for d in find_dates(text, "en")] == ["explicit", "relative"]
+    text = "In March 2021 it began; on 5 May a bomb. In January 2023 again; on 7 July a raid."
+    assert found(text, "en") == ["2021-03", "2021-05-05", "2023-01", "2023-07-07"]
+    assert found("El ataque del 5 de septiembre de 2022 y el 7 de septiembre", "es") == [
+        "2022-09-05", "2022-09-07"
+    ]  # fmt: skip
+    # A year alone is no reference, nor is a later date: no guess.
+    assert found("Since 2014 the group grew. On 18 June, gunmen attacked.", "en") == ["2014"]
+    assert found("On 18 June, gunmen attacked. It was formed in March 2022.", "en") == ["2022-03"]
+    # With a document date, that date decides, as before.
+    assert found("In March 2021 it began; on 5 May a bomb.", "en", date(2024, 6, 1)) == [
+        "2021-03", "2024-05-05"
+    ]  # fmt: skip
+
+
 # -- rejects and parse_date -------------------------------------------------------------------
 
 

@@ -1045,6 +1045,31 @@ def _weekday_candidates(view: str, starts: _Starts, doc_date: date) -> list[_Can
 _YESTERDAY_AR = normalize("أمس")
 
 
+def _yearless_dated_by_the_text(
+    view: str, starts: _Starts, lang: str, found: list[_Cand]
+) -> list[_Cand]:
+    """Without a document date, "on 18 June" and "in March" take their year from the dates the
+    text itself writes with one, as a reader does: a report names the year once ("On 3 January
+    2024 ...") and then drops it ("... and on 18 June"). The reference is the nearest earlier
+    day or month written with its year (a year standing alone, "since 2014", is none); without
+    one, the date stays unresolved."""
+    refs = sorted((c.start, int(c.value[:4])) for c in found
+                  if c.resolution == "explicit" and len(c.value) >= 7)  # fmt: skip
+    if not refs:
+        return []
+    options: dict[tuple[int, int], dict[int, _Cand]] = {}
+    for year in {y for _, y in refs}:
+        for cand in _month_candidates(view, starts, lang, date(year, 12, 31)):
+            if cand.resolution == "relative":
+                options.setdefault((cand.start, cand.end), {})[year] = cand
+    out: list[_Cand] = []
+    for (start, _end), by_year in sorted(options.items()):
+        earlier = [y for pos, y in refs if pos < start]
+        if earlier and earlier[-1] in by_year:
+            out.append(by_year[earlier[-1]])
+    return out
+
+
 def _weekdays_named_by_the_text(view: str, starts: _Starts, found: list[_Cand]) -> list[_Cand]:
     """Without a document date, "Wednesday's attack" is the one full date the same text
     states that falls on a Wednesday ("... October 26, 2022"), if there is exactly one;
@@ -1299,6 +1324,7 @@ def find_dates(
         if lang == "ru":
             cands += _ru_month_adjectives(view, doc_date)
     elif doc_precision == "day":
+        cands += _yearless_dated_by_the_text(view, starts, lang, cands)
         cands += _weekdays_named_by_the_text(view, starts, cands)
     out: list[DateValue] = []
     for c in _select(cands, view):
