@@ -2179,6 +2179,70 @@ def test_the_claimant_is_the_group_before_its_appositive() -> None:
     assert event.claimed_by == ["Jamaat-ul-Ahrar"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "claimant", "other"),
+    [
+        ("en", "Al-Shabaab, the Somali Islamist group linked to al-Qaeda, claimed responsibility "
+               "for the attack on a hotel in Nairobi that killed 14 people.",
+         "Al-Shabaab", "al-Qaeda"),
+        ("es", "El Grupo de Apoyo para el Islam y los Musulmanes (JNIM), rama de la organización "
+               "terrorista Al Qaeda en el Sahel, ha reclamado la autoría del ataque contra una "
+               "base del Ejército en Tombuctú.",
+         "JNIM", "Al Qaeda"),
+        ("fr", "Le GSIM, groupe terroriste affilié à Al-Qaïda au Maghreb islamique, a revendiqué "
+               "l'attaque contre un convoi de l'armée près de Djibo.",
+         "GSIM", "Al-Qaïda au Maghreb islamique"),
+    ],
+)
+def test_the_group_another_is_linked_to_or_a_branch_of_does_not_claim(
+    lang: str, text: str, claimant: str, other: str
+) -> None:
+    place = {"en": "Nairobi", "es": "Tombuctú", "fr": "Djibo"}[lang]
+    found = [
+        ent(text, place, kind="city"),
+        ent(text, claimant, "organization"),
+        ent(text, other, "organization"),
+    ]
+    event = only(find_events(text, lang, found))
+    assert event.claimed_by == [claimant]
+
+
+def test_a_group_named_only_as_what_the_claimant_is_linked_to_is_no_claimant() -> None:
+    # Portuguese: the claimant is unnamed ("a rebel group linked to Al Qaeda"): no name rather
+    # than the wrong one.
+    text = (
+        "Um grupo rebelde ligado à Al Qaeda que atua na região do Sahel reivindicou a "
+        "responsabilidade por um ataque a uma base militar em Boulkessi, que matou 30 soldados."
+    )
+    found = [ent(text, "Boulkessi", kind="city"), ent(text, "Al Qaeda", "organization")]
+    assert only(find_events(text, "pt", found)).claimed_by == []
+    # A website or channel associated with a group speaks for it.
+    text = (
+        "A website associated with al-Shabab said it was responsible for the attack on a hotel "
+        "in Mogadishu, which killed 15 people."
+    )
+    found = [ent(text, "Mogadishu", kind="city"), ent(text, "al-Shabab", "organization")]
+    assert only(find_events(text, "en", found)).claimed_by == ["al-Shabab"]
+
+
+def test_persian_death_of_and_wounding_of_a_number() -> None:
+    # "the death of at least 12 people and the wounding of 40" (nouns before the count), and a
+    # count glued to its noun ("چهارتن", four persons), as Dari writes it
+    text = (
+        "مقامهای بیمارستانی در مزار شریف از مرگ دستکم ۱۲ نفر و زخمی شدن ۴۰ تن در بمبگذاری در "
+        "یک مسجد شیعیان خبر دادند."
+    )
+    event = only(find_events(text, "fa", [ent(text, "مزار شریف", name="Mazar", kind="city")]))
+    assert figures(event.killed) == [(12, "at_least", None)]
+    assert figures(event.injured) == [(40, "exact", None)]
+    text = (
+        "در انفجار بدخشان چهارتن از اعضای پولیس طالبان کشته و پنج تن دیگر زخمی شدند."
+    )
+    event = only(find_events(text, "fa", [ent(text, "بدخشان", name="Badakhshan", kind="province")]))
+    assert figures(event.killed) == [(4, "exact", None)]
+    assert figures(event.injured) == [(5, "exact", None)]
+
+
 def test_an_event_a_week_before_the_reported_one_is_dated_from_it() -> None:
     text = (
         "Suicide bombers attacked a Shiite mosque in Kandahar during Friday prayers, killing at "

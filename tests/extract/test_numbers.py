@@ -85,6 +85,13 @@ def test_spans_point_into_the_original_text() -> None:
     assert found[1].text == "two hundred and eighty-four"
 
 
+def test_a_persian_count_glued_to_its_noun() -> None:
+    # Dari writes "چهارتن" (four persons) as one word: the number is "چهار", the noun stays out
+    text = "چهارتن کشته و بیستتن زخمی شدند؛ متن و کشتن نیستند"
+    found = find_numbers(text, "fa")
+    assert [(n.value, n.text) for n in found] == [(4, "چهار"), (20, "بیست")]
+
+
 def test_offsets_survive_invisible_characters() -> None:
     text = "\u200fقتل\u200f خمسة\u200c عشر شخصا"
     [n] = find_numbers(text, "ar")

@@ -199,6 +199,13 @@ def _key(text: str) -> str:
     return match_key(normalize(text), normalized=True)
 
 
+#: A generic head word around a group's name in a key ("groupe État islamique").
+_GROUP_WORD = re.compile(
+    r"^(?:groupe|grupo|gruppo|gruppe|group|organisation|organization|organizacion|tanzim|"
+    r"تنظیم|گروه|группировка)\s+|\s+(?:group|grupo|gruppe|группировка)$"
+)
+
+
 class _Resolver:
     """Names -> gazetteer ids, through every alias in every script."""
 
@@ -216,6 +223,10 @@ class _Resolver:
             out |= self.index.get(key, set())
             stripped = re.sub(r"^(?:the|al|el)\s+", "", key)
             out |= self.index.get(stripped, set())
+            # "groupe État islamique", "the Islamic State group": the name with its head word
+            bare = _GROUP_WORD.sub("", stripped).strip()
+            if bare and bare != stripped:
+                out |= self.index.get(bare, set())
         return out
 
     def up(self, ids: Iterable[str]) -> set[str]:

@@ -390,7 +390,7 @@ _KILLED_WORDS = (
     r"жизн\w*", r"убит\w*", r"убил\w*", r"убив", r"убиты\w*", r"жертв\w*", r"скончал\w*",
     r"смерт\w*",
     r"кушта\w*", r"кушт(?:анд|ем|ед|ам)?", r"ҳалок\w*", r"ҷон бохт\w*", r"фавтид\w*", r"шаҳид\w*",
-    r"کشته\s?ها\w*", r"کشته\w*", r"کشت(?:ند)?", r"شهيد\w*",
+    r"کشته\s?ها\w*", r"کشته\w*", r"کشت(?:ند)?", r"شهيد\w*", r"مرگ",
     r"شهدا\w*", r"جان (?:خود را )?(?:باخت|از دست دا)\w*", r"جانباخت\w*", r"قرباني\w*", r"فوت\w*",
     _AR + r"قتيل\w*", _AR + r"قتلي", r"(?:[وف])?قتل\w*", r"(?:[وف])?مقتل\w*", _AR + r"شهداء",
     _AR + r"ضحايا", _AR + r"ضحي[هة]", r"(?:[وف])?استشهد\w*", _AR + r"استشهاد",
@@ -621,6 +621,8 @@ _FILLER_LEFT = _rx(
     r"فيه", r"فيها", r"ба", r"را", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado",
     r"ascendido",
     r"subido",
+    # "از مرگ ۱۲ نفر و زخمی شدن ۴۰ تن" (the death of 12 and the wounding of 40)
+    r"شدن",
     # "mató al menos a 60", "hirió a otras 140", "ferì altre 20", "feriu outras 30",
     # "injured another 18 service members"
     r"al", r"otr[oa]s", r"outr[oa]s", r"altr[ie]", r"menos", r"another",
@@ -632,6 +634,9 @@ _CLAIM = _rx(
     r"claim(?:ed|s|ing)? (?:the|this|that|its|an?|two|twin|both) (?:\w+ ){0,3}?"
     r"(?:attacks?|bombings?|blasts?|explosions?|shootings?|operations?|assault)",
     r"claimed by", r"claim of responsibility", r"claim(?:ed|s)? (?:it|them|both)",
+    # "A website associated with al-Shabab said it was responsible for the attack"
+    r"(?:said|says|announced|stated) (?:that )?it (?:was|is|had been) (?:responsible for|"
+    r"behind)",
     # "Amaq said an Islamic State fighter carried out the bombing": the group's own account
     r"(?:said|says|reported|announced)(?: that)? (?:an? |its |two |three |the )?(?:[\w-]+ ){0,3}?"
     r"(?:fighters?|members?|soldiers?|mujahid\w*|bombers?) (?:had )?(?:carried out|detonated|"
@@ -661,6 +666,8 @@ _CLAIM = _rx(
     # "se atribuyó la responsabilidad", "asumió la responsabilidad", "si è assunto la
     # responsabilità", "a assumé la responsabilité", "assumiu a responsabilidade"
     r"se atribu\w+", r"atribu\w+ (?:la |a )?(?:responsabilidad|responsabilidade|autor[ií]a)",
+    # "ha reclamado la autoría del ataque"
+    r"reclam\w+ (?:la |a )?(?:autor[ií]a|responsabilidad|responsabilidade)",
     r"(?:asum|assum|assunt)\w* (?:la |a |toda la |toda a )?(?:responsabilidad|responsabilidade|"
     r"responsabilità|responsabilité|paternit[àé])",
 )  # fmt: skip
@@ -1559,6 +1566,7 @@ class _Reader:
                 or any(c0 - 3 <= e.end and e.start < c1 for c0, c1 in cues)
             )
             and self.kind_of(e) not in _NOT_CLAIMANT_KINDS
+            and not _LINKED_TO.search(self.text, max(s_start, e.start - 40), e.start)
         ]
         out: list[_Claim] = []
         for c_start, c_end in cues:
@@ -1658,9 +1666,13 @@ class _Reader:
             r"(?:\s*\([^)]{1,12}\))?(?:\s+(?:group|has|have|had|also|on \w+))*\s*$",
             before,
         )
-        object_of = m is not None and re.search(
-            r"\b(?:on|in|via|through|at|from|to|by|with)\s+(?:the\s+|its\s+|their\s+)?$",
-            before[: m.start()],
+        object_of = m is not None and (
+            re.search(
+                r"\b(?:on|in|via|through|at|from|to|by|with|of|do|da|de|del|du|des|di|della|"
+                r"dello|no|na|em|en|dans|nel|nella|au|aux|ao)\s+(?:the\s+|its\s+|their\s+)?$",
+                before[: m.start()],
+            )
+            or _LINKED_TO.search(before[: m.start()])
         )
         name = _ARTICLE.sub("", m.group(1) + " ").strip() if m else ""
         if (
@@ -3255,9 +3267,34 @@ _ASIDE = re.compile(
 _ASIDE_OPENS = re.compile(rf"[,(]\s*{_ASIDE_WORDS}\s[^,;.()\d]{{0,20}}$", re.IGNORECASE)
 #: Between a group and the larger group its appositive names: ", a faction of the ".
 _APPOSITIVE_OF = re.compile(
-    r",\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,2}(?:faction|factions|branch|branches|"
+    r"\)?(?:,\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,2}(?:faction|factions|branch|branches|"
     r"wing|wings|offshoot|splinter group|affiliate|affiliates|arm|unit|cell|ally|allies)\s+"
-    r"(?:of|to)\s+(?:the\s+)?",
+    r"(?:of|to)\s+(?:the\s+)?"
+    # "Al-Shabaab, the Somali Islamist group linked to al-Qaeda, claimed"
+    r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:(?:linked|tied|allied|affiliated|aligned|"
+    r"connected|loyal)\s+(?:to|with)|associated with|(?:backed|inspired) by)\s+(?:the\s+)?"
+    # "JNIM, rama de la organización terrorista Al Qaeda", "GSIM, groupe terroriste affilié à",
+    # "branche d'Al-Qaïda", "braço da", "ramo di"
+    r"|,\s+(?:(?:la|el|une?|la|le|o|a|il)\s+)?(?:rama|filial|facción|brazo|branche|filiale|"
+    r"faction|ramo|braço|fazione|costola|groupe|grupo|gruppo)\b[^,.;]{0,60}?"
+    r"(?:\s(?:de|del|da|do|di|della|dello|des|du|à|a|al|ao|alla)|\sd['’]|\s(?:de|à)\sl['’])"
+    r"\s*(?:(?:la|el|le|les|o|a|il)\s+)?(?:(?:organización|organisation|organização|"
+    r"organizzazione|red|réseau|rede|rete)\s+(?:terrorista|terroriste|yihadista|djihadiste|"
+    r"jihadista)\s+)?)",
+    re.IGNORECASE,
+)
+#: Before a group named only as what another group is linked to: "the Somali Islamist group
+#: linked to al-Qaeda, claimed", "um grupo rebelde ligado à Al Qaeda ... reivindicou", "groupe
+#: terroriste affilié à Al-Qaïda": that group is not the claimant ("a website associated with
+#: al-Shabab said it was responsible" is al-Shabab's own claim).
+_LINKED_TO = re.compile(
+    r"(?:group|grupo|groupe|gruppo|gruppe|faction|facción|organi[sz]ation|organización|"
+    r"organização|movement|movimiento|militants|rebels|insurgents|outfit|network|cell|branch|"
+    r"affiliate|jihadistes|yihadistas|jihadistas)\w*(?:\s+[\w-]+){0,3}?,?\s+"
+    r"(?:(?:linked|tied|allied|affiliated|aligned|connected|loyal)\s+(?:to|with)|associated with"
+    r"|(?:backed|inspired) by|(?:ligad|vinculad|afiliad|affiliat|legat|collegat)[oa]s?\s+"
+    r"(?:à|a|ao|al|alla|all['’]|com|con)|(?:affilié|lié|proche)e?s?\s+(?:à|au|aux|de)"
+    r"|nahe\w*|verbunden\w*\s+mit)\s+(?:the\s+|la\s+|l['’]\s?|el\s+)?$",
     re.IGNORECASE,
 )
 #: A subject that stands for a group named before: "It claimed", "The group later claimed".

@@ -128,6 +128,9 @@ class _Lang:
     glued_and: str
     #: Nouns after which a weak word counts ("یک نفر").
     counted: frozenset[str]
+    #: Counting nouns written glued to a number word (Dari "چهارتن", "پنج‌نفر"): the number
+    #: ends where the noun starts, and the noun is read after it as if spaced.
+    glued_counters: tuple[str, ...] = ()
 
 
 def _spec(text: str) -> list[str]:
@@ -413,7 +416,8 @@ _LANGS: dict[str, _Lang] = {
     "en": _Lang(_EN, False, (), (), "", frozenset()),
     "ru": _Lang(_RU, False, (), (), "", frozenset()),
     "fa": _Lang(_FA, False, (), (), "و", frozenset(map(_norm, _spec(
-        "نفر تن کشته زخمی مجروح شهید سرباز نیرو کودک زن مرد عضو فرد تا مهاجم")))),
+        "نفر تن کشته زخمی مجروح شهید سرباز نیرو کودک زن مرد عضو فرد تا مهاجم"))),
+        glued_counters=("تن", "نفر")),
     "ar": _Lang(_AR, True, (), (), "و", frozenset(map(_norm, _spec(
         "شخص أشخاص قتيل قتلى جريح جرحى جندي جنود عناصر مسلحين مسلحون نساء رجال أطفال")))),
     "tr": _Lang(_TR, False, (), (), "", frozenset(_spec(
@@ -626,8 +630,20 @@ def _segment(token: str, lang: str) -> tuple[_Word, ...] | None:
 
 
 def _word_tokens(view: str, lang: str) -> Iterator[_Tok]:
+    glued = _LANGS[lang].glued_counters
     for m in _WORD.finditer(view):
         found = _lookup(m.group(), lang)
+        if found is None and glued:
+            counter = _glued_counter(m.group(), lang)
+            if counter:
+                # "چهارتن": the number "چهار"; "تن" stays outside its span
+                found = _lookup(m.group()[: -len(counter)], lang)
+                if found is not None and found[0][0].kind != _CONN:
+                    words, skip = found
+                    end = m.end() - len(counter)
+                    yield _Tok(m.start(), end, "W", words=words, open_at=m.start() + skip)
+                    continue
+                found = None
         if found is None:
             yield _Tok(m.start(), m.end(), "X")
             continue
@@ -636,6 +652,14 @@ def _word_tokens(view: str, lang: str) -> Iterator[_Tok]:
             yield _Tok(m.start(), m.end(), "C")
         else:
             yield _Tok(m.start(), m.end(), "W", words=words, open_at=m.start() + skip)
+
+
+def _glued_counter(token: str, lang: str) -> str:
+    """The counting noun glued to the end of ``token`` ("تن" of "چهارتن"), or ""."""
+    for counter in _LANGS[lang].glued_counters:
+        if len(token) > len(counter) + 1 and token.endswith(counter):
+            return counter
+    return ""
 
 
 def _merge(a: Iterable[_Tok], b: Iterable[_Tok]) -> list[_Tok]:

@@ -272,6 +272,8 @@ def _trigger_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Cand
                 continue
             if _descriptive(name) or name.lower() in _NOT_NAMES or len(name) < 2:
                 continue
+            if method == "pattern:the_x_group" and name.split()[-1].lower() in GENERIC_WORDS:
+                continue  # "the Somali Islamist group": a description, not a name
             attributes: dict[str, object] = {}
             if type_ == "place":
                 place = _place_name(text, a, b, from_end=not first)
