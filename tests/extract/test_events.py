@@ -2243,6 +2243,31 @@ def test_persian_death_of_and_wounding_of_a_number() -> None:
     assert figures(event.injured) == [(5, "exact", None)]
 
 
+def test_the_day_of_a_claim_or_an_announcement_is_not_the_attack_s() -> None:
+    # "yesterday" opens the sentence but dates the claim; the attack was "on Monday night"
+    text = (
+        "The Islamic State group yesterday claimed responsibility for a suicide bombing that "
+        "ripped through a busy market in Baghdad, killing at least 30 people. The group said a "
+        "suicide bomber blew himself up in Sadr City on Monday night."
+    )
+    found = [ent(text, "Islamic State", "organization"), ent(text, "Baghdad", kind="city"),
+             ent(text, "Sadr City", kind="district")]  # fmt: skip
+    event = only(find_events(text, "en", found, doc_date=date(2021, 7, 21)))
+    assert event.date is not None and event.date.value == "2021-07-19"
+    # "Today, <group> (ACR) claimed ... last Monday"; "Yesterday, the forces announced that
+    # they had repelled an attack": both the days of words about the attack
+    text = (
+        "Today, Al-Qaeda in the Arabian Peninsula (AQAP) claimed responsibility for an armed "
+        "attack against the Southern forces in Abyan last Monday evening. Yesterday, the "
+        "Southern forces announced that they had repelled an attack carried out by AQAP in "
+        "Abyan."
+    )
+    found = [ent(text, "Al-Qaeda in the Arabian Peninsula", "organization", name="AQAP"),
+             ent(text, "Abyan", kind="province")]  # fmt: skip
+    event = only(find_events(text, "en", found, doc_date=date(2023, 8, 2)))
+    assert event.date is not None and event.date.value == "2023-07-31"
+
+
 def test_an_event_a_week_before_the_reported_one_is_dated_from_it() -> None:
     text = (
         "Suicide bombers attacked a Shiite mosque in Kandahar during Friday prayers, killing at "

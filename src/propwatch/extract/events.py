@@ -3001,6 +3001,10 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         t = triggers[i]
         dist = d.start - t.end if d.start >= t.end else t.start - d.end
         if d in sentence_initial and len({t.foiled for t in triggers}) == 1:
+            if len(d.value) == 10 and _claim_date(reader, s, d):
+                # "The Islamic State group yesterday claimed ... a suicide bombing" (a year or
+                # a month covers both the claim and the attack)
+                continue
             for u in per:
                 if u.triggers[0].reference and d.resolution == "weekday":
                     continue
@@ -3387,6 +3391,15 @@ def _claim_date(reader: _Reader, s: _Sentence, d: DateValue) -> bool:
             _noun_dated(reader, d) or _ATTACK_NOUN.search(reader.fold_slice(d.end, claim.pos)[0])
         ):
             continue  # "في 21 شباط 2016 سلسلة تفجيرات تبناها": the bombings' date
+        if claim.pos >= d.end:
+            # "Today, Al-Qaeda in the Arabian Peninsula (AQAP) claimed": the claimant's name
+            # between them does not count
+            for org in reversed(reader.entities_in(lo, hi, ("organization",))):
+                if lo <= org.start and org.end <= hi:
+                    gap = gap[: org.start - lo] + gap[org.end - lo :]
+            gap = re.sub(r"\(\w{0,12}\)", "", gap)
+            if _sentence_opening(reader.text, d.start):
+                gap = gap.lstrip(" ,")  # "Today, AQAP claimed": the opening date's comma
         if len(gap) <= 30 and not _CLAUSE_BREAK.search(gap):
             return True
     seg = reader.text[d.end : d.end + 16]
@@ -3648,9 +3661,21 @@ def _report_date(text: str, d: DateValue, trig: _Trigger | None = None, reach: i
     verbs = list(_REPORT_VERB.finditer(text, clause_start, d.start))
     if verbs and (trig is None or not verbs[-1].end() <= trig.start < d.start):
         return True
-    after = re.split(r"[,;:.،؛]", text[d.end : d.end + reach])[0]
+    # "Yesterday, the Southern forces announced that they had repelled an attack": the comma
+    # after a sentence-opening date does not end its clause
+    lead = len(text[d.end : d.end + 3]) - len(text[d.end : d.end + 3].lstrip(" ,"))
+    opening = lead > 0 and "," in text[d.end : d.end + lead] and _sentence_opening(text, d.start)
+    start = d.end + lead if opening else d.end
+    after = re.split(r"[,;:.،؛]", text[start : start + reach])[0]
     m = _REPORT_VERB.search(after)
-    return m is not None and (trig is None or not d.end <= trig.start < d.end + m.start())
+    return m is not None and (trig is None or not d.end <= trig.start < start + m.start())
+
+
+def _sentence_opening(text: str, pos: int) -> bool:
+    """Whether only an opening word ("On", "Early") or nothing precedes ``pos`` in its
+    sentence."""
+    before = text[max(0, pos - 12) : pos]
+    return re.search(r"(?:^|[.!?\n]\s*)(?:[A-Z]\w{0,5}\s+)?$", before) is not None
 
 
 def _refine_date(
