@@ -249,6 +249,34 @@ def test_day_and_month_without_year() -> None:
     assert found("On 22 March, gunmen attacked the hall", "en") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "doc", "expected"),
+    [
+        # Tajik weekday with its evening glued on; Pashto oblique weekdays; Turkish "dünkü"
+        ("якшанбешаб ба зиндон ҳамла карданд", "tg", date(2020, 8, 3), "2020-08-02"),
+        ("د سه شنبې په ورځ په فيض آباد کې", "ps", date(2023, 6, 7), "2023-06-06"),
+        ("د جمعې په ورځ", "ps", date(2023, 6, 7), "2023-06-02"),
+        ("Dünkü saldırıda", "tr", date(2016, 11, 5), "2016-11-04"),
+        # a day of the document's month, or of the month before
+        ("يوم 19 من الشهر الجاري", "ar", date(2019, 8, 22), "2019-08-19"),
+        ("يوم ۱۹ من الشهر الماضي", "ar", date(2019, 1, 22), "2018-12-19"),
+        ("on the 19th of this month", "en", date(2019, 8, 22), "2019-08-19"),
+        ("19-го числа прошлого месяца", "ru", date(2019, 8, 22), "2019-07-19"),
+    ],
+)
+def test_more_weekday_and_day_of_month_forms(
+    text: str, lang: str, doc: date, expected: str
+) -> None:
+    assert found(text, lang, doc) == [expected]
+
+
+def test_a_day_of_this_month_after_the_document_or_impossible_is_none() -> None:
+    assert found("يوم 31 من الشهر الجاري", "ar", date(2019, 9, 22)) == []  # no 31 September
+    # a day not yet come is no date of the past: only "this month" stays
+    assert found("on the 25th of this month", "en", date(2019, 8, 22)) == ["2019-08"]
+    assert found("يوم 19 من الشهر الجاري", "ar") == []  # no document date
+
+
 def test_without_a_document_date_the_text_s_own_year_carries_over() -> None:
     # A report names the year once and then drops it: the nearest earlier dated mention.
     text = "On 3 January 2024 a bomb exploded. In a second attack on 18 June, gunmen fired."

@@ -575,24 +575,30 @@ _NUM_DMY = re.compile(r"(?<![\d.,:/\-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d:
 
 #: Monday = 0 ... Sunday = 6; spellings by language (normalized before use).
 _WEEKDAYS: tuple[str, ...] = (
-    "monday|понедельник|دوشنبه|دو شنبه|الاثنين|الإثنين|pazartesi|душанбе|dushanba|душанба|"
+    "monday|понедельник|دوشنبه|دو شنبه|دوشنبې|الاثنين|الإثنين|pazartesi|душанбе|душанбешаб|"
+    "dushanba|душанба|"
     "дүйшөмбү|lunes|segunda-feira|segunda|lunedì|lunedi|lundi|"
     "montag|montagabend|montagmorgen|montagnacht|montagmittag|montagvormittag|montagnachmittag",
-    "tuesday|вторник|سه‌شنبه|سه شنبه|الثلاثاء|salı|sali|сешанбе|seshanba|сешанба|шейшемби|"
+    "tuesday|вторник|سه‌شنبه|سه شنبه|سه شنبې|سه‌شنبې|الثلاثاء|salı|sali|сешанбе|сешанбешаб|"
+    "seshanba|сешанба|шейшемби|"
     "martes|terça-feira|terça|terca-feira|terca|martedì|martedi|mardi|"
     "dienstag|dienstagabend|dienstagmorgen|dienstagnacht|dienstagmittag|dienstagvormittag|dienstagnachmittag",
-    "wednesday|среду|чоршанбе|чаҳоршанбе|چهارشنبه|چهار شنبه|الأربعاء|çarşamba|carsamba|"
+    "wednesday|среду|чоршанбе|чоршанбешаб|чаҳоршанбе|چهارشنبه|چهار شنبه|چهارشنبې|چارشنبې|"
+    "الأربعاء|çarşamba|carsamba|"
     "chorshanba|чоршанба|шаршемби|miércoles|miercoles|quarta-feira|quarta|mercoledì|mercoledi|"
     "mercredi|mittwoch|mittwochabend|mittwochmorgen|mittwochnacht|mittwochmittag|mittwochvormittag|mittwochnachmittag",
-    "thursday|четверг|پنجشنبه|پنج شنبه|الخميس|perşembe|persembe|панҷшанбе|payshanba|"
+    "thursday|четверг|پنجشنبه|پنج شنبه|پنجشنبې|الخميس|perşembe|persembe|панҷшанбе|"
+    "панҷшанбешаб|payshanba|"
     "пайшанба|бейшемби|jueves|quinta-feira|quinta|giovedì|giovedi|jeudi|"
     "donnerstag|donnerstagabend|donnerstagmorgen|donnerstagnacht|donnerstagmittag|donnerstagvormittag|donnerstagnachmittag",
     "friday|пятницу|пятничной молитвы|пятничной молитве|пятничную молитву|пятничного намаза|"
-    "جمعه|الجمعة|cuma|ҷумъа|ҷума|juma|жума|viernes|sexta-feira|sexta|venerdì|"
+    "جمعه|جمعې|الجمعة|cuma|ҷумъа|ҷумъашаб|ҷума|juma|жума|viernes|sexta-feira|sexta|venerdì|"
     "venerdi|vendredi|freitag|freitagabend|freitagmorgen|freitagnacht|freitagmittag|freitagvormittag|freitagnachmittag",
-    "saturday|субботу|شنبه|السبت|cumartesi|шанбе|shanba|шанба|ишемби|sábado|sabado|samedi|"
+    "saturday|субботу|شنبه|شنبې|السبت|cumartesi|шанбе|шанбешаб|shanba|шанба|ишемби|sábado|"
+    "sabado|samedi|"
     "samstag|samstagabend|samstagmorgen|samstagnacht|samstagmittag|samstagvormittag|samstagnachmittag",
-    "sunday|воскресенье|یکشنبه|یک شنبه|الأحد|pazar|якшанбе|yakshanba|якшанба|жекшемби|domingo|"
+    "sunday|воскресенье|یکشنبه|یک شنبه|یکشنبې|الأحد|pazar|якшанбе|якшанбешаб|yakshanba|"
+    "якшанба|жекшемби|domingo|"
     "domenica|dimanche|sonntag|sonntagabend|sonntagmorgen|sonntagnacht|sonntagmittag|sonntagvormittag|sonntagnachmittag",
 )
 #: Weekday spellings that need a context word (prefix or suffix) next to them.
@@ -633,7 +639,7 @@ _RELATIVE: dict[str, int] = _spellings(
     (1, "yesterday|last night|yesterday evening|yesterday morning|вчера|прошлой ночью|"
         "минувшей ночью|вчера вечером|вчера утром|دیروز|دیشب|شب گذشته|روز گذشته|"
         "أمس|الأمس|يوم أمس|مساء أمس|صباح أمس|ليلة أمس|الليلة الماضية|مساء الأمس|"
-        "dün|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|پرون|ayer|anoche|ontem|"
+        "dün|dünkü|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|پرون|ayer|anoche|ontem|"
         "hier|hier soir|hier matin|la veille|ieri|ieri sera|ieri mattina|gestern|"
         "gestern abend|накануне"),
     (2, "day before yesterday|the day before yesterday|позавчера|پریروز|أول أمس|"
@@ -1147,6 +1153,36 @@ def _relative_months(view: str, doc_date: date) -> list[_Cand]:
     return out
 
 
+#: "يوم 19 من الشهر الجاري", "the 19th of this month", "19-го числа прошлого месяца": a day
+#: of the document's month (or of the month before it).
+_DAY_OF_MONTH_RE = re.compile(
+    _LB
+    + f"(?:(?:{normalize('يوم')}|{normalize('في')}) )?(?P<ar>\\d{{1,2}}) "
+    + f"(?:{normalize('من')} )?(?:{normalize('ال')})?{normalize('شهر')} "
+    + "(?P<arw>" + "|".join(normalize(w) for w in ("الجاري", "الحالي", "الماضي", "المنصرم")) + ")"
+    r"|(?:on )?the (?P<en>\d{1,2})(?:st|nd|rd|th)? of (?P<enw>this|last) month"
+    r"|(?P<ru>\d{1,2})(?:-?го)? числа (?P<ruw>текущего|этого|прошлого) месяца"
+    + _LA
+)
+_LAST_MONTH_WORDS = frozenset(normalize(w) for w in ("الماضي", "المنصرم", "last", "прошлого"))
+
+
+def _days_of_the_month(view: str, doc_date: date) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _DAY_OF_MONTH_RE.finditer(view):
+        day = int(m["ar"] or m["en"] or m["ru"])
+        year, month = doc_date.year, doc_date.month
+        if (m["arw"] or m["enw"] or m["ruw"]) in _LAST_MONTH_WORDS:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found <= doc_date + timedelta(days=1):
+            out.append(_Cand(m.start(), m.end(), found.isoformat(), resolution="relative"))
+    return out
+
+
 #: "exactly a year ago", "two years ago", "ровно год назад", "три года назад".
 _YEARS_AGO = re.compile(
     _LB
@@ -1320,6 +1356,7 @@ def find_dates(
         cands += _weekday_candidates(view, starts, doc_date)
         cands += _relative_candidates(view, starts, lang, doc_date)
         cands += _relative_months(view, doc_date)
+        cands += _days_of_the_month(view, doc_date)
         cands += _years_ago_candidates(view, doc_date)
         if lang == "ru":
             cands += _ru_month_adjectives(view, doc_date)
