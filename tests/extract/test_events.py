@@ -2268,6 +2268,37 @@ def test_the_day_of_a_claim_or_an_announcement_is_not_the_attack_s() -> None:
     assert event.date is not None and event.date.value == "2023-07-31"
 
 
+def test_the_word_right_after_a_count_names_it_before_a_toll_phrase() -> None:
+    # "the toll reached 31 killed and at least 169 wounded"
+    text = (
+        "انفجار في مسجد في إسلام أباد. وأفادت صحيفة، نقلًا عن مسؤول محلي، بأن الحصيلة بلغت 31 "
+        "قتيلاً وما لا يقل عن 169 جريحًا."
+    )
+    event = only(find_events(text, "ar", [ent(text, "إسلام أباد", name="Islamabad",
+                                              kind="city")]))  # fmt: skip
+    assert [(f.value, f.qualifier) for f in event.killed] == [(31, "exact")]
+    assert [(f.value, f.qualifier) for f in event.injured] == [(169, "at_least")]
+
+
+def test_uzbek_and_tajik_wounding_words() -> None:
+    text = "Sehvondagi terakt natijasida kamida 50 kishi halok bo'lib, 100 kishi jabrlangan."
+    event = only(find_events(text, "uz", [ent(text, "Sehvon", kind="city")]))
+    assert figures(event.injured) == [(100, "exact", None)]
+    # "some sources reported the killing of 14 and the wounding of 16"; the newspaper "printed
+    # in Kabul" is not where the prison attack in Jalalabad happened
+    text = (
+        "Ҳамла ба зиндони Ҷалолобод. Сухангӯ ба рӯзномаи 8 субҳ чопи Кобул гуфт, ки дар ин ҳамла "
+        "се нафар кушта шуданд. Бархе манобеи дигар аз кушта шудани 14 тан ва захмӣ шудани 16 "
+        "нафар хабар додаанд."
+    )
+    found = [ent(text, "Ҷалолобод", name="Jalalabad", kind="city"),
+             ent(text, "Кобул", name="Kabul", kind="city")]  # fmt: skip
+    event = only(find_events(text, "tg", found))
+    assert event.place == ["Jalalabad"]
+    assert [f.value for f in event.killed] == [3, 14]
+    assert [f.value for f in event.injured] == [16]
+
+
 def test_an_event_a_week_before_the_reported_one_is_dated_from_it() -> None:
     text = (
         "Suicide bombers attacked a Shiite mosque in Kandahar during Friday prayers, killing at "

@@ -418,7 +418,7 @@ _INJURED_WORDS = (
     _AR + r"جرحي", r"(?:[وف])?اصيب\w*", _AR + r"اصاب\w*", _AR + r"مصاب\w*", r"بجروح",
     r"yaralan\w*", r"yaralı sayısı\w*", r"yaralı\w*", r"yarador\w*", r"jarohat\w*",
     r"яралан\w*", r"жароҳат\w*",
-    r"ярадор\w*", r"жарадар\w*", r"жаракат\w*", r"жабыркад\w*", r"ټپي\w*", r"ټپيان", r"زخمي",
+    r"ярадор\w*", r"жарадар\w*", r"jabrlan\w*", r"жабрлан\w*", r"жаракат\w*", r"жабыркад\w*", r"ټپي\w*", r"ټپيان", r"زخمي",
     r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oiae]", r"blessée?s?", r"verletzt\w*",
     r"verwundet\w*", r"blessant",
     r"hiriendo", r"ferindo", r"ferendo", r"hiri[óo]", r"hirieron", r"feriu", r"feriram",
@@ -621,8 +621,9 @@ _FILLER_LEFT = _rx(
     r"فيه", r"فيها", r"ба", r"را", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado",
     r"ascendido",
     r"subido",
-    # "از مرگ ۱۲ نفر و زخمی شدن ۴۰ تن" (the death of 12 and the wounding of 40)
-    r"شدن",
+    # "از مرگ ۱۲ نفر و زخمی شدن ۴۰ تن" (the death of 12 and the wounding of 40), Tajik
+    # "аз кушта шудани 14 тан"
+    r"شدن", r"шудани",
     # "mató al menos a 60", "hirió a otras 140", "ferì altre 20", "feriu outras 30",
     # "injured another 18 service members"
     r"al", r"otr[oa]s", r"outr[oa]s", r"altr[ie]", r"menos", r"another",
@@ -878,8 +879,10 @@ _COORDINATION = re.compile(
 _NAMED_AFTER = re.compile(r"[\s-]+(?:Bank|Airlines|Airways)\b|-банк", re.UNICODE)
 
 _BASED_IN = re.compile(
-    r"(?:based|headquartered|born|stationed|базирующ\w*|родом|уроженц\w*|"
-    r"выход\w*)\s+(?:in|в|из)\s*$",
+    r"(?:(?:based|headquartered|born|stationed|published|printed|базирующ\w*|родом|уроженц\w*|"
+    r"выход\w*|издающ\w*)\s+(?:in|в|из)"
+    # a newspaper "printed in Kabul" (Tajik "рӯзномаи 8 субҳ чопи Кобул", Persian "چاپ کابل")
+    r"|чопи|چاپ)\s*$",
     re.I,
 )
 #: A motive, not a scene: "to avenge Muslims in Palestine", "in retaliation for ... in Syria",
@@ -1323,6 +1326,12 @@ class _Reader:
         kind_l, l_start, qual_l = self._scan_left(left)
         if kind_l is not None and self._counts_attackers(right):
             return None  # "the army said it had killed more than 100 suspected militants"
+        if kind_r is not None and kind_l is not None and kind_r != kind_l:
+            first = re.match(r"\s*[^\s,;:.()]+", right)
+            if first is not None and r_end <= first.end():
+                # "الحصيلة بلغت 31 قتيلاً وما لا يقل عن 169 جريحًا": the word right after the
+                # number names it, not the toll phrase before the first figure
+                kind_l = None
         if kind_l is not None:
             after_count = lo > 0 and self.text[lo - 1].isdigit() and num.start - lo < 60
             if not after_count and _combined_before(left[:l_start], kind_l):
