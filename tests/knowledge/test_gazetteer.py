@@ -199,7 +199,6 @@ def test_builtin_forms_name_the_right_entry(form: str, entry_id: str) -> None:
         "Азаттык",  # Kyrgyz "freedom"
         "спутник",  # "satellite"
         "база",  # "base"
-        "UN",  # Uzbek "voice", Turkish "flour"
         "НДС",  # Russian VAT
         "тип",  # Russian "type" (TIP)
         "let",  # LeT
