@@ -914,3 +914,44 @@ def test_what_a_group_did_is_not_its_name(text: str, lang: str) -> None:
     ex = EntityExtractor(default_gazetteer(), use_ner=False)
     organizations = [e.name for e in ex.extract(text, lang) if e.type == "organization"]
     assert all(name in {"Islamic State", "al-Shabaab"} for name in organizations), organizations
+
+
+def test_a_place_inside_a_new_organisation_name_places_the_event() -> None:
+    # "the Kabul police headquarters", "Diyarbakır Emniyet Müdürlüğü" (Diyarbakır police): one
+    # organisation mention each, and the attack on it happened in that city
+    from propwatch.extract.extractor import default_extractor
+
+    ex = default_extractor()
+    for text, lang, org, city in [
+        ("A suicide bomber attacked the Kabul police headquarters, killing 8.", "en",
+         "Kabul police", "Kabul"),
+        ("Diyarbakır Emniyet Müdürlüğüne bomba yüklü araçla saldırı düzenlendi, 8 kişi öldü.",
+         "tr", "Diyarbakır Emniyet Müdürlüğü", "Diyarbakır"),
+    ]:  # fmt: skip
+        found = ex.extract(text, lang)
+        assert [(e.type, e.name) for e in found.entities] == [("organization", org)]
+        [event] = found.events
+        assert event.place[0] == city
+
+
+def test_turkish_state_bodies_and_news_centres() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    text = "Diyarbakır Valiliği açıklama yaptı. BİA Haber Merkezi'nin haberine göre saldırı oldu."
+    assert [(e.type, e.name) for e in ex.extract(text, "tr")] == [
+        ("organization", "Diyarbakır Valiliği"), ("media_outlet", "BİA Haber Merkezi")
+    ]  # fmt: skip
+
+
+def test_un_counts_only_in_capitals() -> None:
+    # Uzbek "un" (voice), Turkish "un" (flour), French/Spanish "un" (a) are no United Nations
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    assert names(ex.extract("The UN condemned it; la ONU también.", "en"), "organization") == {
+        "United Nations"
+    }
+    for text, lang in [("un ataque en la ciudad", "es"), ("un o'rnatildi", "uz"),
+                       ("un fabrikası", "tr"), ("un attentat", "fr")]:  # fmt: skip
+        assert ex.extract(text, lang) == [], text

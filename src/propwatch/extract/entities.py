@@ -365,10 +365,16 @@ class EntityExtractor:
 
     # -- public ---------------------------------------------------------------------------
 
-    def extract(self, text: str, language: str) -> list[Entity]:
+    def extract(
+        self, text: str, language: str, *, nested: list[Entity] | None = None
+    ) -> list[Entity]:
         """Every entity mention in ``text`` (written in ``language``, a code such as ``en``,
         ``ru``, ``fa``, ``prs``, ``ar``, ``ps``, ``tg``, ``uz``, ``ky``, ``tr``), sorted by
-        start; one :class:`Entity` per mention, overlaps resolved."""
+        start; one :class:`Entity` per mention, overlaps resolved.
+
+        ``nested``, if given, receives the gazetteer places inside a new organisation name
+        ("Kabul" in "the Kabul police headquarters", "Diyarbakır" in "Diyarbakır Emniyet
+        Müdürlüğü"): not mentions of their own, but where such a body is, which events read."""
         if not isinstance(text, str) or not text.strip():
             return []
         text = text[:MAX_CHARS]
@@ -393,6 +399,8 @@ class EntityExtractor:
         _corefer_persons(items)
         _harmonize_types(items)
         items.sort(key=lambda it: (it.entity.start, it.entity.end))
+        if nested is not None:
+            nested.extend(_nested_places(gazetteer_items, items))
         return [it.entity for it in items[:MAX_ENTITIES]]
 
     # -- gazetteer ------------------------------------------------------------------------
@@ -813,6 +821,22 @@ def _link(text: str, cand: Candidate, inside: list[_Item]) -> bool:
             return False
         return whole  # the gazetteer says it is something else
     return False
+
+
+def _nested_places(gazetteer_items: list[_Item], kept: list[_Item]) -> list[Entity]:
+    """Gazetteer places that lost to a longer organisation name the gazetteer does not know."""
+    orgs = [it.entity for it in kept
+            if it.entity.type == "organization" and it.entity.gazetteer_id is None]  # fmt: skip
+    if not orgs:
+        return []
+    kept_ids = {id(it.entity) for it in kept}
+    return [
+        it.entity
+        for it in gazetteer_items
+        if it.entity.type == "place"
+        and id(it.entity) not in kept_ids
+        and any(o.start <= it.entity.start and it.entity.end <= o.end for o in orgs)
+    ]
 
 
 def _select(text: str, pool: list[_Item]) -> list[_Item]:

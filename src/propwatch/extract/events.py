@@ -1329,9 +1329,13 @@ class _Reader:
             return None  # "the army said it had killed more than 100 suspected militants"
         if kind_r is not None and kind_l is not None and kind_r != kind_l:
             first = re.match(r"\s*[^\s,;:.()]+", right)
-            if first is not None and r_end <= first.end():
-                # "الحصيلة بلغت 31 قتيلاً وما لا يقل عن 169 جريحًا": the word right after the
-                # number names it, not the toll phrase before the first figure
+            # the word before is another count's noun ("31 قتيلاً وما لا يقل عن 169 جريحًا")
+            head = left[:l_start]
+            owned = re.search(r"\d\s*$", head) is not None or (
+                not head.strip() and lo > 0 and self.text[lo - 1].isdigit()
+            )
+            if first is not None and r_end <= first.end() and owned:
+                # the word right after the number names it
                 kind_l = None
         if kind_l is not None:
             after_count = lo > 0 and self.text[lo - 1].isdigit() and num.start - lo < 60

@@ -74,9 +74,13 @@ class Extractor:
         text = text[:MAX_EXTRACT_CHARS]
         lang = language if language and language != "und" else identify(text).lang
         day = doc_date.date() if isinstance(doc_date, datetime) else doc_date
-        entities = self.entities.extract(text, lang)
+        nested: list[Entity] = []
+        entities = self.entities.extract(text, lang, nested=nested)
+        # events also read the places inside organisation names ("the Kabul police
+        # headquarters"); they are not mentions of their own
+        seen = sorted([*entities, *nested], key=lambda e: (e.start, e.end)) if nested else entities
         events = find_events(
-            text, lang, entities, doc_date=day, doc_precision=doc_precision,
+            text, lang, seen, doc_date=day, doc_precision=doc_precision,
             gazetteer=self.gazetteer,
         )
         relations = build_relations(text, entities, events, self.gazetteer)

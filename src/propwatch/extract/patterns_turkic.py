@@ -68,7 +68,11 @@ _RULES: dict[str, list[_Rule]] = {
         _before(r"Telegram\s+(?i:kanal)\w*", "channel"),
         _after(r"Telegram\s+(?i:kanal)\w*", "channel"),
         _before(r"[Hh]aber\s+[Aa]jans\w*", "media_outlet"),
+        _before(r"[Hh]aber\s+[Mm]erkez\w*", "media_outlet"),  # "BİA Haber Merkezi"
         _before(r"(?i:terör\s+örgüt)\w*", "organization"),
+        # a province's governorate and police: "Diyarbakır Valiliği", "Yalova Emniyet Müdürlüğü"
+        _before(r"Valiliğ\w*", "state_body"),
+        _before(r"Emniyet\s+Müdürlüğ\w*", "state_body"),
     ],
 }
 
@@ -135,9 +139,11 @@ def _rules_for(language: str) -> Callable[[str], list[Candidate]]:
                     continue
                 if len(name) < 3:
                     continue
-                if type_ == "media_outlet" and before:
+                if type_ in ("media_outlet", "state_body") and before:
                     name, a = text[a : m.end()], a  # "Anadolu Haber Ajansı"
-                out.append(Candidate(type_, name, a, max(b, a + len(name)),
+                    name = re.sub(r"(?<=ğ[ıiuü])(?:n[ıiuü]n|n[ae]|nd[ae]|nc[ae])$", "", name)
+                kind = "organization" if type_ == "state_body" else type_
+                out.append(Candidate(kind, name, a, max(b, a + len(name)),
                                      f"pattern:{language}_{type_}", 0.7))  # fmt: skip
         return out
 
