@@ -612,6 +612,16 @@ def test_a_dateline_city_is_where_the_report_was_filed() -> None:
     )
     entities = [ent(alone, "PESHAWAR", name="Peshawar", kind="city", country="PK")]
     assert only(find_events(alone, "en", entities)).place == ["Peshawar"]
+    # the Indian agencies' dateline: "Peshawar, Jul 20 (PTI) ..."; the next sentence says where
+    from propwatch.extract.extractor import default_extractor
+
+    pti = (
+        "Peshawar, Jul 20 (PTI) Four policemen were killed when two suicide bombers attacked a "
+        "tehsil building in a tribal district of Pakistan on Thursday. The militants triggered "
+        "two blasts at the Bara Tehsil building in the Khyber district bordering Peshawar."
+    )
+    event = only(default_extractor().extract(pti, "en", doc_date=date(2023, 7, 20)).events)
+    assert event.place[0] == "Bara Tehsil"
 
 
 def test_which_killed_belongs_to_the_attack_before_it_and_it_to_the_group_before() -> None:

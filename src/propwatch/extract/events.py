@@ -2807,7 +2807,9 @@ _DATELINE_PLACE_ARAB = re.compile(
 #: Title-case datelines before a dash: "Бишкек — ", "Душанбе — ", "Kabul – ".
 _DATELINE_PLACE_TITLE = re.compile(
     r"[ \t\n]{0,5}[A-ZА-ЯЁ][^\W\d_]{2,25}(?:[ -][A-ZА-ЯЁ][^\W\d_]{2,25}){0,2}"
-    r"[ \t]{0,3}(?:\([^)\n]{1,30}\))?[ \t]{1,3}(?:—|–)\s"
+    r"(?:[ \t]{0,3}(?:\([^)\n]{1,30}\))?[ \t]{1,3}(?:—|–)\s"
+    # the Indian agencies' "Peshawar, Jul 20 (PTI) Four policemen were killed ..."
+    r"|,[ \t]{1,3}[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}[ \t]{1,3}\([A-Z][A-Za-z/ ]{1,20}\)\s)"
 )
 
 
