@@ -2217,6 +2217,20 @@ def test_the_group_another_is_linked_to_or_a_branch_of_does_not_claim(
     assert event.claimed_by == [claimant]
 
 
+def test_operations_carried_out_against_date_the_attack_a_claim_reported() -> None:
+    # a participle appositive ("affiliated with al-Qaeda") names no claimant either
+    text = (
+        "The JNIM, affiliated with al-Qaeda, has claimed responsibility for attacks on the army "
+        "in Niafunké. In a statement, the JNIM provided details on the operations carried out "
+        "on Friday, November 24, against military camps, resulting in dozens of casualties."
+    )
+    found = [ent(text, "JNIM", "organization"), ent(text, "al-Qaeda", "organization"),
+             ent(text, "Niafunké", kind="city"), ent(text, "JNIM", "organization", nth=1)]
+    event = only(find_events(text, "en", found, doc_date=date(2023, 11, 25)))
+    assert event.claimed_by == ["JNIM"]
+    assert event.date is not None and event.date.value == "2023-11-24"
+
+
 def test_a_group_named_only_as_what_the_claimant_is_linked_to_is_no_claimant() -> None:
     # Portuguese: the claimant is unnamed ("a rebel group linked to Al Qaeda"): no name rather
     # than the wrong one.

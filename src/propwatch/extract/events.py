@@ -317,7 +317,9 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"saldırı\w*", r"saldır(?!gan)\w*", r"hujum(?!chi)\w*", r"ҳужум(?!чи)\w*",
           r"хужум(?!чи)\w*", r"ҳамла(?!гар)\w*",
           r"кол салуу\w*", r"кол салды\w*", r"чабуул(?!чу)\w*", r"ataque\w*", r"attacc\w*",
-          r"attaqu\w*", r"angriff\w*", r"angegriffen"),
+          r"attaqu\w*", r"angriff\w*", r"angegriffen",
+          # "the two operations carried out on Friday, November 24, against two military camps"
+          r"operations? (?:carried out|conducted|launched)(?= (?:[^\s.;]+ ){0,6}?against)"),
     _rule("attack", False, r"برید\w*", langs="ps"),
     # not an attack: a crowd crush reported beside one ("a stampede at the 2020 funeral killed
     # 56") is its own event, so that its toll is not given to the attack (see _event_type)
@@ -3308,9 +3310,11 @@ _APPOSITIVE_OF = re.compile(
 #: terroriste affilié à Al-Qaïda": that group is not the claimant ("a website associated with
 #: al-Shabab said it was responsible" is al-Shabab's own claim).
 _LINKED_TO = re.compile(
-    r"(?:group|grupo|groupe|gruppo|gruppe|faction|facción|organi[sz]ation|organización|"
+    r"(?:(?:group|grupo|groupe|gruppo|gruppe|faction|facción|organi[sz]ation|organización|"
     r"organização|movement|movimiento|militants|rebels|insurgents|outfit|network|cell|branch|"
     r"affiliate|jihadistes|yihadistas|jihadistas)\w*(?:\s+[\w-]+){0,3}?,?\s+"
+    # "JNIM, affiliated with al-Qaeda, has claimed": a participle right after a comma
+    r"|[,(]\s*)"
     r"(?:(?:linked|tied|allied|affiliated|aligned|connected|loyal)\s+(?:to|with)|associated with"
     r"|(?:backed|inspired) by|(?:ligad|vinculad|afiliad|affiliat|legat|collegat)[oa]s?\s+"
     r"(?:à|a|ao|al|alla|all['’]|com|con)|(?:affilié|lié|proche)e?s?\s+(?:à|au|aux|de)"
