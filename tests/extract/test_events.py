@@ -2231,6 +2231,19 @@ def test_operations_carried_out_against_date_the_attack_a_claim_reported() -> No
     assert event.date is not None and event.date.value == "2023-11-24"
 
 
+def test_a_date_and_place_stamp_and_a_bearing_from_a_capital_are_no_scenes() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    text = (
+        "AQAP claims an attack\n\nWed, 02-08-2023 01:02 PM, Aden\n\nToday, AQAP claimed "
+        "responsibility for an armed attack against the Southern forces in Abyan governorate "
+        "(east of the capital city Aden) last Monday evening."
+    )
+    event = only(default_extractor().extract(text, "en").events)
+    assert event.place == ["Abyan Governorate"]
+    assert event.date is not None and event.date.value == "2023-07-31"
+
+
 def test_a_group_named_only_as_what_the_claimant_is_linked_to_is_no_claimant() -> None:
     # Portuguese: the claimant is unnamed ("a rebel group linked to Al Qaeda"): no name rather
     # than the wrong one.

@@ -949,7 +949,8 @@ _DISTANCE_FROM = re.compile(
 #: A bearing from a landmark: "south of Kabul", "جنوبي العاصمة السورية دمشق" (south of the
 #: Syrian capital Damascus). Not "in the south of Afghanistan", "في جنوب أفغانستان" (a part of it).
 _BEARING_FROM = re.compile(
-    r"(?<!the )(?<!The )\b(?:south|north|east|west)(?:-?(?:east|west))? of\s+(?:the\s+)?$"
+    r"(?<!the )(?<!The )\b(?:south|north|east|west)(?:-?(?:east|west))? of\s+(?:the\s+)?"
+    r"(?:(?:capital|provincial capital|port|capital city|city|town)(?:\s+of)?\s+)?$"
     r"|(?<!في )(?<!در )(?<![\w])(?:جنوب|شمال|شرق|غرب)[يی]\s+$"
 )
 #: An institution or people of a country named before it: the country is no scene.
@@ -2698,6 +2699,13 @@ def _heading(text: str, start: int, end: int) -> bool:
     return before in ("", "\n") and after in ("", "\n")
 
 
+#: What a date-and-place stamp holds besides its place: weekdays, months, AM/PM.
+_STAMP_WORDS = re.compile(
+    r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\b|\b[AP]\.?M\.?\b|\b(?:updated|published|posted)\b"
+)
+
+
 def _read_sentences(
     reader: _Reader, text: str, lang: str, doc_date: date | None, doc_precision: str = "day"
 ) -> list[_Sentence]:
@@ -2747,6 +2755,13 @@ def _read_sentences(
             and _scene_place(text, ent, reader.kind_of(ent))
         ):
             target.places.append(ent)
+    for sent in out[:8]:
+        # "Wed, 02-08-2023 01:02 PM, Aden": a short stamp of the report's date and place
+        if sent.places and sent.dates and sent.end - sent.start <= 60 and not re.search(
+            r"[^\W\d_]{4,}", _STAMP_WORDS.sub(" ", text[sent.start : sent.end])
+        ):
+            sent.places = []
+            sent.dates = []
     dateline_end = _dateline_place_end(text)
     if dateline_end and out:
         # "KABUL, Afghanistan (AP) — A bomber struck a mosque in northern Afghanistan": the
@@ -2891,7 +2906,7 @@ def _dateline(spans: list[tuple[int, int]], dates: list[DateValue]) -> date | No
 #: where they were going ("a train to travel to ... Rawalpindi").
 _NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
     (_DISTANCE_FROM, 40),
-    (_BEARING_FROM, 20),
+    (_BEARING_FROM, 40),
     (_MOTIVE_BEFORE, 50),
     (_ORIGIN_BEFORE, 100),
     (_DESTINATION_BEFORE, 50),
