@@ -585,6 +585,12 @@ def test_metro_stations_and_the_media_in_general_are_not_organisations() -> None
         "«Технологический институт». Ранее ряд СМИ и экспертов писали об этом."
     )
     assert not find(ex.extract(text, "ru"), "organization")
+    # a mosque's name and the bare abbreviation of "armed forces" are no organisations either
+    text = (
+        'Взрыв произошёл во время пятничного намаза в шиитской мечети "Имам Заман". Атаке '
+        "подверглась база ВС в районе населенного пункта."
+    )
+    assert not find(ex.extract(text, "ru"), "organization")
 
 
 @pytest.mark.skipif(not natasha_available(), reason="natasha is not installed")
@@ -900,6 +906,8 @@ def test_a_place_s_or_a_nation_s_police(ex: EntityExtractor) -> None:
     [
         # "this terrorist group has added that ..."
         ("این گروه تروریستی افزوده است که این حمله به دستور رهبری صورت گرفته است.", "fa"),
+        # "the bombing ... has angered this terrorist group" (an auxiliary verb, not a name)
+        ("بمباران مواضع داعش موجب خشم این گروه تروریستی شده اند و این اقدام انتقام است.", "fa"),
         # "this terrorist group took responsibility for the attack on parliament"
         ("این گروه تروریستی مسوولیت حمله به مجلس را به عهده گرفته است.", "fa"),
         # "Daesh claimed responsibility" with ئ for ؤ

@@ -75,6 +75,10 @@ _BOUNDARY = re.compile(rf"\s*(?:[،,:؛;.!؟?()«»\"\n]|$|(?:به|از|در|ب�
 _VERB_AFTER = re.compile(rf"\s+(?:است|اند|بود|بودند|شد|شدند|شده|کرد|کردند|کرده|می{_ZW}?){_E}")
 
 
+#: A name cannot start with an auxiliary verb.
+_AUXILIARY = re.compile(rf"(?:است|اند|بود|بودند|شد|شدند|شده|کرد|کردند|کرده|می){_E}")
+
+
 def _heads(
     text: str,
     heads: list[tuple[re.Pattern[str], str, bool, float, int]],
@@ -97,8 +101,10 @@ def _heads(
             name, a, b = found
             if name in generic or len(name) < 2:
                 continue
-            if _VERB_AFTER.match(text, b):
-                continue  # "این گروه تروریستی افزوده است" (has added): a verb, not a name
+            if _VERB_AFTER.match(text, b) or _AUXILIARY.match(name):
+                # "این گروه تروریستی افزوده است" (has added), "... موجب خشم این گروه
+                # تروریستی شده اند" (have angered): a verb, not a name
+                continue
             if keep and text[a - 1 : a] not in _QUOTE_OPEN:
                 name, a = re.sub(r"\s+", " ", text[m.start() : b]), m.start()
             out.append(Candidate(type_, name, a, b, f"pattern:fa_{type_}", confidence))

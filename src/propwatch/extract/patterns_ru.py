@@ -314,11 +314,12 @@ _TYPE = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 
 #: Common nouns natasha tags as organisations.
-_GENERIC_NER = frozenset(["СМИ", "спецназ", "Спецназ", "силовики", "Силовики"])
-#: Metro stations, streets and squares are named like organisations: "станции «Площадь
-#: Восстания»", "на улице «...»".
+_GENERIC_NER = frozenset(["СМИ", "спецназ", "Спецназ", "силовики", "Силовики", "ВС"])
+#: Metro stations, streets and squares, and places of worship, are named like organisations:
+#: "станции «Площадь Восстания»", "на улице «...»", "в шиитской мечети "Имам Заман"".
 _STATION_BEFORE = re.compile(
-    r"(?:станци\w*|метро|перегон\w*|улиц\w*|площад[иья]\w*|проспект\w*)\s+"
+    r"(?:станци\w*|метро|перегон\w*|улиц\w*|площад[иья]\w*|проспект\w*|мечет\w*|храм\w*|"
+    r"церк\w*|собор\w*|синагог\w*|святилищ\w*|мавзоле\w*)\s+"
     r"(?:[«\"„“][^»\"”]{1,40}[»\"”]\s*(?:,|и)\s*)?[«\"„“]?$",
     re.IGNORECASE,
 )
