@@ -2244,6 +2244,29 @@ def test_a_date_and_place_stamp_and_a_bearing_from_a_capital_are_no_scenes() -> 
     assert event.date is not None and event.date.value == "2023-07-31"
 
 
+def test_before_a_clock_time_frames_no_date() -> None:
+    text = (
+        "An improvised explosive device tore through the bustling market in the heart of Davao "
+        "city just before 11:00pm local time on Friday, killing 14 people."
+    )
+    event = only(find_events(text, "en", [ent(text, "Davao", kind="city")],
+                             doc_date=date(2016, 9, 3)))  # fmt: skip
+    assert event.date is not None and event.date.value == "2016-09-02"
+
+
+def test_pashto_the_day_of_the_claim_of_that_attack_is_the_claim_s() -> None:
+    # "Daesh on Tuesday (3 September) claimed that suicide attack, which a day before, on
+    # Monday, killed six people in Kabul"
+    text = (
+        "داعش د سه شنبې په ورځ (۲۰۲۴م کال د سپټمبر ۳) د هغه ځانمرګي برید مسئولیت پر غاړه "
+        "واخیست، چې یوه ورځ مخکې یعنې د دوشنبې په ورځ په کابل کې د شپږو کسانو د مړينې لامل شو."
+    )
+    found = [ent(text, "داعش", "organization", name="Islamic State"),
+             ent(text, "کابل", name="Kabul", kind="city")]  # fmt: skip
+    event = only(find_events(text, "ps", found, doc_date=date(2024, 9, 4)))
+    assert event.date is not None and event.date.value == "2024-09-02"
+
+
 def test_a_group_named_only_as_what_the_claimant_is_linked_to_is_no_claimant() -> None:
     # Portuguese: the claimant is unnamed ("a rebel group linked to Al Qaeda"): no name rather
     # than the wrong one.

@@ -948,6 +948,12 @@ _DISTANCE_FROM = re.compile(
 )
 #: A bearing from a landmark: "south of Kabul", "جنوبي العاصمة السورية دمشق" (south of the
 #: Syrian capital Damascus). Not "in the south of Afghanistan", "في جنوب أفغانستان" (a part of it).
+#: "(just) before 11:00pm", "shortly after 3 a.m.": a cue word before a clock time.
+_CLOCK_CUE = re.compile(
+    r"\b(?:before|after|до|после|قبل|بعد|پیش از|پس از)\s+(?:\d{1,2}(?:[:.]\d{2})?\s?"
+    r"(?:[ap]\.?\s?m\b\.?|h\b|hrs?\b|o'clock)|\d{1,2}[:.]\d{2})",
+    re.IGNORECASE,
+)
 _BEARING_FROM = re.compile(
     r"(?<!the )(?<!The )\b(?:south|north|east|west)(?:-?(?:east|west))? of\s+(?:the\s+)?"
     r"(?:(?:capital|provincial capital|port|capital city|city|town)(?:\s+of)?\s+)?$"
@@ -1551,6 +1557,8 @@ class _Reader:
         if d.start >= trig.end:  # "... killed 84, the deadliest since the Revolution in 1979"
             between, _ = self.fold_slice(trig.end, d.start)
             # Arabic "من قبل" is "by" (the agent of a passive verb), not "before".
+            # "just before 11:00pm local time on Friday": "before" a clock time frames no date
+            between = _CLOCK_CUE.sub(" ", between)
             words = re.sub(_AGENT_MIN_QABL, " ", between).split()
             return not any(
                 _NON_EVENT_DATE_CUE.fullmatch(t) or _REFERENCE.fullmatch(t) for t in words
@@ -3422,10 +3430,19 @@ def _claim_date(reader: _Reader, s: _Sentence, d: DateValue) -> bool:
             or _ATTACK_NOUN.match(reader.fold_slice(d.end, d.end + 12)[0].lstrip())
         ):
             continue  # "claimed the Friday attack", "مسئولیت حمله ... روز جمعه": the attack's date
-        if claim.pos >= d.end and (
-            _noun_dated(reader, d) or _ATTACK_NOUN.search(reader.fold_slice(d.end, claim.pos)[0])
+        possessed = reader.language == "ps" and re.match(r"[\s)]*د\s", gap) is not None
+        if (
+            claim.pos >= d.end
+            and not possessed
+            and (
+                _noun_dated(reader, d)
+                or _ATTACK_NOUN.search(reader.fold_slice(d.end, claim.pos)[0])
+            )
         ):
-            continue  # "في 21 شباط 2016 سلسلة تفجيرات تبناها": the bombings' date
+            # "في 21 شباط 2016 سلسلة تفجيرات تبناها": the bombings' date (but Pashto "د سه شنبې
+            # په ورځ (سپټمبر ۳) د هغه ... برید مسئولیت ... واخیست": the attack is the claim's
+            # possessed object, "that attack's responsibility", and the date the claim's)
+            continue
         if claim.pos >= d.end:
             # "Today, Al-Qaeda in the Arabian Peninsula (AQAP) claimed": the claimant's name
             # between them does not count
