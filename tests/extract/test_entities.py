@@ -963,3 +963,13 @@ def test_un_counts_only_in_capitals() -> None:
     for text, lang in [("un ataque en la ciudad", "es"), ("un o'rnatildi", "uz"),
                        ("un fabrikası", "tr"), ("un attentat", "fr")]:  # fmt: skip
         assert ex.extract(text, lang) == [], text
+
+
+def test_persian_monday_is_not_dushanbe() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    text = "روز دوشنبه سخنگوی پلیس کابل اعلام کرد در نتیجه انفجار در این شهر ۶ نفر کشته شدند."
+    assert "Dushanbe" not in names(ex.extract(text, "fa"), "place")
+    text = "هیئتی از کابل به شهر دوشنبه، پایتخت تاجیکستان، سفر کرد."
+    assert "Dushanbe" in names(ex.extract(text, "fa"), "place")

@@ -2267,6 +2267,29 @@ def test_pashto_the_day_of_the_claim_of_that_attack_is_the_claim_s() -> None:
     assert event.date is not None and event.date.value == "2024-09-02"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "killed", "injured", "claimed"),
+    [
+        ("it", "Il gruppo dello Stato islamico ha rivendicato l'attacco suicida a nord di Baghdad, "
+               "che ha causato la morte di 16 persone e il ferimento di altre 34.",
+         "Baghdad", [16], [34], True),
+        ("de", "Die Terrormiliz Islamischer Staat hat den Anschlag in Wien mit vier Todesopfern und "
+               "22 teils schwer Verletzten für sich reklamiert.", "Wien", [4], [22], True),
+        ("de", "Die Terrormiliz Islamischer Staat hat sich zu dem tödlichen Anschlag auf eine "
+               "koptische Kirche in Kairo bekannt. 25 Menschen starben.", "Kairo", [25], [], True),
+    ],
+)
+def test_romance_and_german_figures_and_claims(
+    lang: str, text: str, place: str, killed: list[int], injured: list[int], claimed: bool
+) -> None:
+    org = "Stato islamico" if lang == "it" else "Islamischer Staat"
+    found = [ent(text, place, kind="city"), ent(text, org, "organization")]
+    event = only(find_events(text, lang, found))
+    assert [f.value for f in event.killed] == killed
+    assert [f.value for f in event.injured] == injured
+    assert event.claimed_by == ([org] if claimed else [])
+
+
 def test_a_group_named_only_as_what_the_claimant_is_linked_to_is_no_claimant() -> None:
     # Portuguese: the claimant is unnamed ("a rebel group linked to Al Qaeda"): no name rather
     # than the wrong one.

@@ -423,9 +423,9 @@ _INJURED_WORDS = (
     r"ярадор\w*", r"жарадар\w*", r"jabrlan\w*", r"жабрлан\w*", r"жаракат\w*", r"жабыркад\w*",
     r"ټپي\w*", r"ټپيان", r"زخمي",
     r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oiae]", r"blessée?s?", r"verletzt\w*",
-    r"verwundet\w*", r"blessant",
+    r"verwundet\w*", r"blessant", r"verletz\w*",
     r"hiriendo", r"ferindo", r"ferendo", r"hiri[óo]", r"hirieron", r"feriu", r"feriram",
-    r"ferisc\w+", r"ferì", r"blesse\w*",
+    r"ferisc\w+", r"ferì", r"blesse\w*", r"ferimento", r"ferimenti",
 )  # fmt: skip
 _KILLED = _rx(*_KILLED_WORDS)
 _INJURED = _rx(*_INJURED_WORDS)
@@ -488,6 +488,8 @@ _PERSON = _rx(
     r"кишин?и?", r"адам", r"کسان", r"تنه", r"personas", r"pessoas", r"persone", r"personnes",
     r"menschen", r"otras", r"outras", r"altre", r"altri", r"other", r"shia", r"shiite", r"sunni",
     r"sono", r"rimast[eiao]", r"sont", r"ont été", r"wurden", r"fueron", r"resultaron", r"foram",
+    # "22 teils schwer Verletzte", "drei lebensgefährlich verletzt"
+    r"teils", r"zum teil", r"schwer", r"leicht", r"lebensgefährlich",
     r"ficaram", r"autres",
     # "دست‌کم ۴۶ تن در این رویداد جان باخته": "in this incident" between count and verb
     r"در (?:این|آن) (?:رویداد|حادثه|حمله|انفجار|رخداد|واقعه|حملات|انفجارها)",
@@ -630,6 +632,8 @@ _FILLER_LEFT = _rx(
     # "mató al menos a 60", "hirió a otras 140", "ferì altre 20", "feriu outras 30",
     # "injured another 18 service members"
     r"al", r"otr[oa]s", r"outr[oa]s", r"altr[ie]", r"menos", r"another",
+    # "la morte di 16 persone e il ferimento di altre 34"
+    r"di", r"della", r"delle", r"dei", r"degli",
 )  # fmt: skip
 
 # Claims of responsibility and the channel they came through.
@@ -666,6 +670,8 @@ _CLAIM = _rx(
     r"жоопкерчилик\w*", r"javobgarlik\w*", r"жавобгарлик\w*", r"zimmasiga ol\w*",
     r"зиммасига ол\w*", r"مسووليت\w*", r"مسؤوليت\w*", r"reivindic\w*", r"reinvidic\w*",
     r"assum\w+ (?:a )?autoria", r"rivendic\w*", r"revendiqu\w*", r"bekannt\w* sich",
+    # "bekennt sich zu", "hat sich zu dem tödlichen Anschlag ... bekannt"
+    r"bekenn\w* sich", r"(?:hat|haben) sich zu\w* (?:\S+ ){0,12}?bekannt",
     r"reklamiert\w*",
     # "se atribuyó la responsabilidad", "asumió la responsabilidad", "si è assunto la
     # responsabilità", "a assumé la responsabilité", "assumiu a responsabilidade"
