@@ -2273,8 +2273,8 @@ def test_pashto_the_day_of_the_claim_of_that_attack_is_the_claim_s() -> None:
         ("it", "Il gruppo dello Stato islamico ha rivendicato l'attacco suicida a nord di Baghdad, "
                "che ha causato la morte di 16 persone e il ferimento di altre 34.",
          "Baghdad", [16], [34], True),
-        ("de", "Die Terrormiliz Islamischer Staat hat den Anschlag in Wien mit vier Todesopfern und "
-               "22 teils schwer Verletzten für sich reklamiert.", "Wien", [4], [22], True),
+        ("de", "Die Terrormiliz Islamischer Staat hat den Anschlag in Wien mit vier Todesopfern "
+               "und 22 teils schwer Verletzten für sich reklamiert.", "Wien", [4], [22], True),
         ("de", "Die Terrormiliz Islamischer Staat hat sich zu dem tödlichen Anschlag auf eine "
                "koptische Kirche in Kairo bekannt. 25 Menschen starben.", "Kairo", [25], [], True),
     ],
