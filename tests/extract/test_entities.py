@@ -973,3 +973,21 @@ def test_persian_monday_is_not_dushanbe() -> None:
     assert "Dushanbe" not in names(ex.extract(text, "fa"), "place")
     text = "هیئتی از کابل به شهر دوشنبه، پایتخت تاجیکستان، سفر کرد."
     assert "Dushanbe" in names(ex.extract(text, "fa"), "place")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("وأدى الهجوم إلى إصابة 8 أشخاص بجروح مساء السبت في مركز تجاري بالولاية.", "ar"),
+        ("به نقل از شبکه خبری روز دوشنبه سخنگوی پلیس اعلام کرد.", "fa"),
+        ("به گزارش گروه بینالملل، صبح امروز در منطقه انفجاری رخ داد.", "fa"),
+        ("Kürt haber ajansı bildirdi.", "tr"),
+    ],
+)
+def test_a_shopping_centre_a_news_desk_and_a_described_agency_are_no_outlets(
+    text: str, lang: str
+) -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    assert not [e for e in ex.extract(text, lang) if e.type == "media_outlet"]

@@ -67,8 +67,9 @@ _RULES: dict[str, list[_Rule]] = {
         _before(r"(?i:dergi)(?:si|sinin|sinde|sini|sine)?", "publication"),
         _before(r"Telegram\s+(?i:kanal)\w*", "channel"),
         _after(r"Telegram\s+(?i:kanal)\w*", "channel"),
-        _before(r"[Hh]aber\s+[Aa]jans\w*", "media_outlet"),
-        _before(r"[Hh]aber\s+[Mm]erkez\w*", "media_outlet"),  # "BİA Haber Merkezi"
+        # capitalised, as a name is ("Anadolu Haber Ajansı"; "Kürt haber ajansı" describes)
+        _before(r"Haber\s+Ajans\w*", "media_outlet"),
+        _before(r"Haber\s+Merkez\w*", "media_outlet"),  # "BİA Haber Merkezi"
         _before(r"(?i:terör\s+örgüt)\w*", "organization"),
         # a province's governorate and police: "Diyarbakır Valiliği", "Yalova Emniyet Müdürlüğü"
         _before(r"Valiliğ\w*", "state_body"),
