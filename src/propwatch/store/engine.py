@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +40,22 @@ SQLITE_POOL_OVERFLOW = 32
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor = dbapi_conn.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # The busy timeout first, so that the statements after it wait for a lock instead of
+    # failing at once; switching a new database to WAL takes a lock that several processes
+    # opening it together (``serve --workers N``) contend for, and SQLite may refuse it at once
+    # rather than wait: try again for up to the same 30 s.
+    cursor.execute("PRAGMA busy_timeout=30000")
+    deadline = time.monotonic() + 30.0
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     # 16 MiB of page cache per connection: 64 MiB made ingest no faster and its main process
     # 52 MiB larger (200k-message benchmark, 2026-11-30).
     cursor.execute("PRAGMA cache_size=-16384")
