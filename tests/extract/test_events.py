@@ -2290,6 +2290,22 @@ def test_romance_and_german_figures_and_claims(
     assert event.claimed_by == ([org] if claimed else [])
 
 
+def test_a_speaker_and_its_claim_in_one_clause_and_a_kyrgyz_claim() -> None:
+    # "al-Shabaab announced, today Saturday, its responsibility for a car bomb in Mogadishu"
+    text = (
+        "أعلنت حركة (الشباب) الصومالية المتطرفة ، اليوم السبت ، مسئوليتها عن انفجار سيارة "
+        "مفخخة في مقديشو أسفر عن مقتل 10 أشخاص."
+    )
+    found = [ent(text, "حركة (الشباب)", "organization", name="al-Shabaab"),
+             ent(text, "مقديشو", name="Mogadishu", kind="city")]  # fmt: skip
+    assert only(find_events(text, "ar", found)).claimed_by == ["al-Shabaab"]
+    # "ISKP took upon itself (мойнуна алды) the bombing in Kabul"
+    text = "Ислам мамлекети-Хорасан Кабулдагы жардырууну ишке ашырганын мойнуна алды."
+    found = [ent(text, "Ислам мамлекети-Хорасан", "organization", name="ISKP"),
+             ent(text, "Кабулдагы", name="Kabul", kind="city")]  # fmt: skip
+    assert only(find_events(text, "ky", found)).claimed_by == ["ISKP"]
+
+
 def test_a_group_named_only_as_what_the_claimant_is_linked_to_is_no_claimant() -> None:
     # Portuguese: the claimant is unnamed ("a rebel group linked to Al Qaeda"): no name rather
     # than the wrong one.

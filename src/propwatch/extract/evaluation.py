@@ -185,6 +185,8 @@ def _variants(value: str) -> list[str]:
     """``"العالم (Al-Alam)"`` -> the whole, the part outside and inside the parentheses;
     ``"EFE via EPA"`` also -> each of the two."""
     out = [value.strip()]
+    # "al-Shabab (spokesman X" after a split at a comma inside the parentheses
+    value = re.sub(r"\([^)]*$", " ", value) if value.count("(") > value.count(")") else value
     outside = re.sub(r"\([^)]*\)", " ", value).strip(" ,;")
     inside = re.findall(r"\(([^)]*)\)", value)
     pieces = [p for p in re.split(r"\s+(?:via|/|&)\s+", outside) if p] if outside else []
@@ -202,7 +204,8 @@ def _key(text: str) -> str:
 #: A generic head word around a group's name in a key ("groupe État islamique").
 _GROUP_WORD = re.compile(
     r"^(?:groupe|grupo|gruppo|gruppe|group|organisation|organization|organizacion|tanzim|"
-    r"تنظیم|گروه|группировка)\s+|\s+(?:group|grupo|gruppe|группировка)$"
+    r"terrormiliz|miliz|terrorgruppe|terrororganisation|تنظیم|گروه|группировка)\s+"
+    r"|\s+(?:group|grupo|gruppe|группировка)$"
 )
 
 

@@ -667,7 +667,7 @@ _CLAIM = _rx(
     r"ответственност\w*(?: \S+){0,5} за", r"заявил\w* о (?:своей )?причастност\w*", r"مسئوليت\w*",
     r"مسوليت\w*", r"مسووليت\w*", r"(?:[وف])?تبن(?:ي|ى|ت|اه|اها)\w*", r"مسوولي\w*", r"مسؤولي\w*",
     r"المسووليه", r"مسؤليت\w*", r"üstlen\w*", r"mas'uliyat\w*", r"масъулият\w*", r"масъулиятро",
-    r"жоопкерчилик\w*", r"javobgarlik\w*", r"жавобгарлик\w*", r"zimmasiga ol\w*",
+    r"жоопкерчилик\w*", r"мойнуна ал\w*", r"javobgarlik\w*", r"жавобгарлик\w*", r"zimmasiga ol\w*",
     r"зиммасига ол\w*", r"مسووليت\w*", r"مسؤوليت\w*", r"reivindic\w*", r"reinvidic\w*",
     r"assum\w+ (?:a )?autoria", r"rivendic\w*", r"revendiqu\w*", r"bekannt\w* sich",
     # "bekennt sich zu", "hat sich zu dem tödlichen Anschlag ... bekannt"
@@ -713,6 +713,8 @@ _PERP_BEFORE = _rx(
     r"operatives?", r"militants?", r"fighters?", r"gunm[ae]n", r"suicide bombers?", r"tarafından",
     r"tomonidan", r"тарабынан", r"له لوري", r"совершил\w*", r"нафар\w* аз",
 )  # fmt: skip
+#: The end of a clause between a speaker and a claim: a stop or a "that" clause.
+_CLAUSE_END = re.compile(r"[.!?؟\n]|(?<!\w)(?:إن|أن|ان|that|که|что)(?!\w)")
 #: Organization kinds that report on attacks rather than claim them.
 _NOT_CLAIMANT_KINDS = frozenset({"state_body", "intergovernmental", "company", "agency", "ngo"})
 #: "No group has claimed", "ни одна группировка не взяла", "لم تتبن", "بر عهده نگرفته".
@@ -1595,6 +1597,12 @@ class _Reader:
             if (
                 not any(a.start <= e.start < a.end for a in attributions)
                 or any(c0 - 3 <= e.end and e.start < c1 for c0, c1 in cues)
+                # "أعلنت حركة (الشباب) الصومالية المتطرفة، اليوم السبت، مسئوليتها": the speaker
+                # and its claim in one clause, a description and a day between them
+                or any(
+                    0 <= c0 - e.end <= 60 and not _CLAUSE_END.search(self.text, e.end, c0)
+                    for c0, _c1 in cues
+                )
             )
             and self.kind_of(e) not in _NOT_CLAIMANT_KINDS
             and not _LINKED_TO.search(self.text, max(s_start, e.start - 40), e.start)
