@@ -3329,12 +3329,10 @@ _APPOSITIVE_OF = re.compile(
     r"\)?(?:,\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,2}(?:faction|factions|branch|branches|"
     r"wing|wings|offshoot|splinter group|affiliate|affiliates|arm|unit|cell|ally|allies)\s+"
     r"(?:of|to)\s+(?:the\s+)?"
-    # "Al-Shabaab, the Somali Islamist group linked to al-Qaeda, claimed"
-    r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:(?:linked|tied|allied|affiliated|aligned|"
-    r"connected|loyal)\s+(?:to|with)|associated with|(?:backed|inspired) by)\s+(?:the\s+)?"
+    # ("the group linked to al-Qaeda": _LINKED_TO keeps such a group out of the claimants)
     # "JNIM, rama de la organización terrorista Al Qaeda", "GSIM, groupe terroriste affilié à",
     # "branche d'Al-Qaïda", "braço da", "ramo di"
-    r"|,\s+(?:(?:la|el|une?|la|le|o|a|il)\s+)?(?:rama|filial|facción|brazo|branche|filiale|"
+    r"|,\s+(?:(?:la|el|une?|le|o|a|il)\s+)?(?:rama|filial|facción|brazo|branche|filiale|"
     r"faction|ramo|braço|fazione|costola|groupe|grupo|gruppo)\b[^,.;]{0,60}?"
     r"(?:\s(?:de|del|da|do|di|della|dello|des|du|à|a|al|ao|alla)|\sd['’]|\s(?:de|à)\sl['’])"
     r"\s*(?:(?:la|el|le|les|o|a|il)\s+)?(?:(?:organización|organisation|organização|"
