@@ -34,7 +34,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from propwatch.detect.matcher import Match, Matcher
-from propwatch.extract import patterns_ar, patterns_en, patterns_fa, patterns_ru, patterns_turkic
+from propwatch.extract import (
+    patterns_ar,
+    patterns_en,
+    patterns_fa,
+    patterns_ru,
+    patterns_turkic,
+    state_bodies,
+)
 from propwatch.extract.model import Entity
 from propwatch.extract.patterns import (
     GENERIC_WORDS,
@@ -384,8 +391,14 @@ class EntityExtractor:
         heads = [h for find in patterns.headlines for h in find(text)][:_MAX_CANDIDATES]
         # a headline ("под заголовком «Тираны Душанбе»") is a title, not an organisation or a
         # person a pattern or the NER finds in it; the gazetteer's places in it stay
+        countries = [
+            state_bodies.Country(it.name_start, it.name_end, it.entry.name, it.entry.country)
+            for it in gazetteer_items
+            if it.entry is not None and it.entry.type == "place" and it.entry.kind == "country"
+        ]
         candidates = [
             c for c in self._candidates(text, lang, patterns)
+            + state_bodies.find(text, lang, countries)
             if not any(h.start <= c.start and c.end <= h.end for h in heads)
         ]  # fmt: skip
         items = _resolve(text, gazetteer_items, candidates, self._index())
@@ -748,6 +761,9 @@ def _resolve(
             continue
         item = _candidate_item(text, cand)
         entry = index.get(match_key(cand.name)) if index else None
+        if entry is None and index and cand.method == "pattern:state_body":
+            # a ministry the gazetteer knows under another of its English names
+            entry = next(filter(None, (index.get(match_key(a)) for a in cand.aliases)), None)
         if entry is not None and (
             cand.type == entry.type or {cand.type, entry.type} == {"organization", "media_outlet"}
         ):

@@ -1,0 +1,78 @@
+"""Ministries in every language, named in English with the country the text gives, so that
+mentions in different languages are one entity."""
+
+from __future__ import annotations
+
+import pytest
+
+from propwatch.extract.entities import EntityExtractor
+from propwatch.extract.model import Entity
+from propwatch.knowledge.gazetteer import default_gazetteer
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor(default_gazetteer(), use_ner=False)
+
+
+def ministries(extractor: EntityExtractor, text: str, lang: str) -> list[Entity]:
+    return [e for e in extractor.extract(text, lang)
+            if e.type == "organization" and "Ministry" in e.name]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "span"),
+    [
+        ("A spokesman for Iraq's interior ministry said five people died.", "en",
+         "Ministry of Interior of Iraq", "Iraq's interior ministry"),
+        ("The Pakistani health ministry gave a higher toll.", "en",
+         "Ministry of Health of Pakistan", "Pakistani health ministry"),
+        ("МИД Таджикистана выразил соболезнования семьям погибших.", "ru",
+         "Ministry of Foreign Affairs of Tajikistan", "МИД Таджикистана"),
+        ("Вазорати мудофиаи Тоҷикистон хабар дод, ки ду сарбоз захмӣ шуданд.", "tg",
+         "Ministry of Defence of Tajikistan", "Вазорати мудофиаи Тоҷикистон"),
+        ("وقالت وزارة الصحة العراقية إن عدد القتلى ارتفع إلى ثلاثين.", "ar",
+         "Ministry of Health of Iraq", "وزارة الصحة العراقية"),
+        ("Pakistan İçişleri Bakanlığı saldırıyı kınadı.", "tr",
+         "Ministry of Interior of Pakistan", "Pakistan İçişleri Bakanlığı"),
+        ("Le ministère de la Défense du Mali a annoncé la mort de dix soldats.", "fr",
+         "Ministry of Defence of Mali", "ministère de la Défense du Mali"),
+        ("Kyrgyzstan Sog'liqni saqlash vazirligi ma'lumotiga ko'ra, uch kishi yaralangan.", "uz",
+         "Ministry of Health of Kyrgyzstan", "Kyrgyzstan Sog'liqni saqlash vazirligi"),
+    ],
+)  # fmt: skip
+def test_a_ministry_is_named_in_english_with_its_country(
+    extractor: EntityExtractor, text: str, lang: str, name: str, span: str
+) -> None:
+    found = ministries(extractor, text, lang)
+    assert [(e.name, e.text) for e in found] == [(name, span)]
+    assert found[0].attributes.get("country")
+
+
+def test_without_a_country_in_the_text_none_is_guessed(extractor: EntityExtractor) -> None:
+    found = ministries(extractor, "Interior ministry spokesman Tariq Arian said 16 were hurt.",
+                       "en")  # fmt: skip
+    assert [(e.name, e.text) for e in found] == [("Ministry of Interior", "Interior ministry")]
+    assert "country" not in found[0].attributes
+
+
+def test_the_same_ministry_in_three_languages_is_one_name(extractor: EntityExtractor) -> None:
+    texts = [
+        ("Afghanistan's foreign ministry condemned the attack.", "en"),
+        ("د افغانستان د بهرنیو چارو وزارت دا برید وغانده.", "ps"),
+        ("Вазорати корҳои хориҷии Афғонистон ҳамларо маҳкум кард.", "tg"),
+    ]
+    names = {e.name for text, lang in texts for e in ministries(extractor, text, lang)}
+    assert names == {"Ministry of Foreign Affairs of Afghanistan"}
+
+
+def test_a_ministry_the_gazetteer_knows_is_linked_to_it(extractor: EntityExtractor) -> None:
+    # written lower-case, which the gazetteer's own forms do not match
+    found = ministries(extractor, "Russia's defence ministry said the drones were downed.", "en")
+    assert [(e.name, e.gazetteer_id) for e in found] == [
+        ("Ministry of Defence of Russia", "russia_mod")
+    ]
+
+
+def test_a_ministers_title_is_not_a_ministry(extractor: EntityExtractor) -> None:
+    assert ministries(extractor, "The interior minister visited the wounded.", "en") == []
