@@ -131,6 +131,23 @@ def test_a_claimant_with_a_head_word_or_notes_is_the_group(tmp_path: Path, claim
     assert report.to_json()["overall"]["claims"]["rate"] == 1.0
 
 
+def test_a_place_in_a_keys_note_does_not_decide_which_organisation(tmp_path: Path) -> None:
+    # "Ministry of Foreign Affairs (Iran)": the note names a country the gazetteer knows; the
+    # organisation found, another gazetteer entry, is still judged by its name
+    (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
+    key = tmp_path / "gold.json"
+    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "en", "organizations": [
+        "Ministry of Foreign Affairs (Iran)"]}}), encoding="utf-8")  # fmt: skip
+    gaz = _gaz()
+    mofa = GazEntry("ir_mofa", "organization", "Ministry of Foreign Affairs of Iran", {},
+                    kind="state_body", country="IR")  # fmt: skip
+    gaz = Gazetteer({**gaz.entries, "ir_mofa": mofa})
+    found = Entity("organization", mofa.name, "Iran's foreign ministry", 0, 5, "ir_mofa")
+    fake = _Fake(gaz, {"T": Extraction(entities=[found])})
+    report = evaluate_extraction(fake, read_gold(key), tmp_path)
+    assert report.to_json()["overall"]["by_type"]["organization"]["recall"]["rate"] == 1.0
+
+
 def test_wrong_date_or_place_is_not_the_event(tmp_path: Path) -> None:
     (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
     key = tmp_path / "gold.json"

@@ -357,6 +357,9 @@ def _entity_match(
     if issue is not None and ent.attributes.get("issue") != issue:
         return False
     gids = res.ids(gold)
+    if ent.type != "place":
+        # a place in a note ("Ministry of Foreign Affairs (Afghanistan)") is not who it is
+        gids = {g for g in gids if (e := res.gazetteer.get(g)) is None or e.type != "place"}
     if gids and ent.gazetteer_id:
         # a found place also stands for the places it lies in ("Crocus City Hall" for
         # "Krasnogorsk"); other types must be the same entry
