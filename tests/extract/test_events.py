@@ -624,6 +624,31 @@ def test_a_dateline_city_is_where_the_report_was_filed() -> None:
     assert event.place[0] == "Bara Tehsil"
 
 
+def test_a_dateline_after_the_headline_is_where_the_report_was_filed() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    text = (
+        "Daesh Claims Deadly Mosque Attack in Oman\n\n"
+        "TEHRAN (Tasnim) – At least six people have been killed in a shooting at a mosque in "
+        "Oman. The attack late on Monday took place in Wadi Kabir, a district east of the "
+        "capital city of Muscat."
+    )
+    event = only(default_extractor().extract(text, "en", doc_date=date(2024, 7, 17)).events)
+    assert (event.place[0], event.country) == ("Wadi Kabir", "Oman")
+    assert event.date is not None and event.date.value == "2024-07-15"
+
+
+def test_the_town_a_church_stands_in_is_the_place() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    text = (
+        "There was pandemonium at Saint Francis Catholic Church in Owo as gunmen attacked "
+        "the church on Sunday, killing at least 35 worshippers."
+    )
+    event = only(default_extractor().extract(text, "en", doc_date=date(2022, 6, 6)).events)
+    assert event.place[:1] == ["Owo"]
+
+
 def test_which_killed_belongs_to_the_attack_before_it_and_it_to_the_group_before() -> None:
     text = (
         "ISKP has grown more ambitious abroad. It claimed the twin suicide bombings in Kerman "

@@ -59,7 +59,7 @@ import bisect
 import contextlib
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -2784,13 +2784,14 @@ def _read_sentences(
         ):
             sent.places = []
             sent.dates = []
-    dateline_end = _dateline_place_end(text)
+    dateline_start, dateline_end = _dateline_place_span(text)
     if dateline_end and out:
         # "KABUL, Afghanistan (AP) — A bomber struck a mosque in northern Afghanistan": the
         # dateline says where the report was filed; a place in the sentence says where it was.
-        first = out[0]
+        first = bucket(dateline_end - 1) or out[0]
         if any(p.start >= dateline_end for p in first.places):
-            first.places = [p for p in first.places if p.start >= dateline_end]
+            first.places = [p for p in first.places
+                            if not dateline_start <= p.start < dateline_end]  # fmt: skip
     n_triggers = 0
     for s in out:
         if n_triggers < _MAX_TRIGGERS and not _heading(text, s.start, s.end):
@@ -2860,8 +2861,8 @@ def _dateline_place(
     report was filed (a city of that country; a dateline country says too little)."""
     if not drafts or any(p.kind != "country" for p in drafts[0].places):
         return
-    end = _dateline_place_end(text)
-    found = [e for e in entities if e.type == "place" and e.end <= end]
+    start, end = _dateline_place_span(text)
+    found = [e for e in entities if e.type == "place" and start <= e.start and e.end <= end]
     # "SOLINGEN, Germany (AP) —": the city, with or without its country
     cities = [info for e in found if (info := places.info(e)).kind == "city"]
     if len(cities) == 1 and len(found) - 1 <= sum(
@@ -2893,17 +2894,32 @@ def _dateline_date_end(text: str) -> int:
     """Where a dateline at the top of ``text`` that holds a date ends (0: none): its date is
     the report's, not the attack's."""
     m = _DATELINE_DATE.match(text)
-    return m.end() if m else _dateline_place_end(text)
+    return m.end() if m else _dateline_place_span(text)[1]
 
 
-def _dateline_place_end(text: str) -> int:
-    """Where a news dateline at the top of ``text`` ends (0: none)."""
-    m = (
-        _DATELINE_PLACE.match(text)
-        or _DATELINE_PLACE_ARAB.match(text)
-        or _DATELINE_PLACE_TITLE.match(text)
-    )
-    return m.end() if m else 0
+def _dateline_place_span(text: str) -> tuple[int, int]:
+    """Where a news dateline near the top of ``text`` starts and ends ((0, 0): none): at the
+    start of the text or of one of its first lines, after a headline or a photo caption
+    ("Daesh Claims Deadly Mosque Attack in Oman\\n\\nTEHRAN (Tasnim) – At least six ...")."""
+    for pos in _top_line_starts(text):
+        m = (
+            _DATELINE_PLACE.match(text, pos)
+            or _DATELINE_PLACE_ARAB.match(text, pos)
+            or _DATELINE_PLACE_TITLE.match(text, pos)
+        )
+        if m:
+            return pos, m.end()
+    return 0, 0
+
+
+def _top_line_starts(text: str, chars: int = 600, lines: int = 6) -> Iterator[int]:
+    yield 0
+    pos = text.find("\n", 0, chars)
+    while pos != -1 and lines > 0:
+        if text[pos + 1 : pos + 2].strip():
+            yield pos + 1
+            lines -= 1
+        pos = text.find("\n", pos + 1, chars)
 
 
 def _dateline(spans: list[tuple[int, int]], dates: list[DateValue]) -> date | None:

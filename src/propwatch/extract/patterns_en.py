@@ -253,6 +253,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
     ("place", re.compile(
         rf"\bin\s+(?P<c>{CAPSEQ}),\s+(?:in\s+)?(?:the\s+)?(?:[A-Z][\w'-]+\s+){{1,2}}"
         r"(?:province|district|region|oblast)\b"), "pattern:town_in_province", True, 0.7),
+    # "took place in Wadi Kabir, a district east of the capital": a place its apposition names
+    ("place", re.compile(
+        rf"\bin\s+(?P<c>{CAPSEQ}),\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?:town|city|village|district|"
+        r"suburb|neighbou?rhood|area|province|region)\b"), "pattern:town_appositive", True, 0.7),
+    # "the church in Saint-Etienne-du-Rouvray", "a mosque in Owo": where a building stands
+    ("place", re.compile(
+        r"\b(?i:church|mosque|shrine|temple|gurdwara|synagogue|cathedral|school|hospital|market|"
+        rf"hotel|stadium|airport|police station|checkpoint)\s+in\s+(?P<c>{CAPSEQ})"),
+        "pattern:building_in", True, 0.65),
 ]  # fmt: skip
 
 _TELEGRAM_CHANNEL = re.compile(r"Telegram\s+channel")
@@ -282,7 +291,7 @@ def _trigger_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Cand
                 name, a, b = place
                 kind = re.search(r"city|town|village|district|province|region|capital|oblast",
                                  m.group(0))  # fmt: skip
-                if method == "pattern:town_in_province":
+                if method in ("pattern:town_in_province", "pattern:building_in"):
                     attributes["kind"] = "city"
                 elif kind:
                     attributes["kind"] = _PLACE_KIND[kind.group()]
