@@ -210,3 +210,15 @@ def test_long_paragraph_in_another_language_is_not_called_a_target_language(lang
 @pytest.mark.parametrize("lang", sorted(_LONG_TARGET))
 def test_long_paragraph_in_a_target_language_keeps_its_language(lang: str) -> None:
     assert identify(_LONG_TARGET[lang]).lang == lang
+
+
+def test_a_portuguese_news_paragraph_is_not_turkish() -> None:
+    # place names and "-as"/"-ar" endings read as Turkish to the suffix rules; pycld2 is sure
+    text = (
+        "A organização reivindicou, através dos seus canais, um ataque no distrito de "
+        "Mocímboa da Praia, província de Cabo Delgado, em Moçambique. O grupo, que atua na "
+        "província há praticamente seis anos, refere igualmente que atacou elementos das "
+        "Forças Armadas moçambicanas. Fontes locais ouvidas hoje pela Lusa avançam que o "
+        "ataque terá ocorrido por volta das 15h00 de sexta-feira numa aldeia do interior."
+    )
+    assert identify(text).lang == "pt"

@@ -277,6 +277,10 @@ def _dari(scores: dict[str, float], text: str, raw: str = "") -> float:
     return prs - ir if prs >= 1.5 and prs > ir else -1.0
 
 
+#: Words from which a sure pycld2 answer for a Latin-script language propwatch does not
+#: target is taken as it is.
+_SURE_WORDS = 40
+
 #: Characters of a text that language identification reads.
 MAX_CHARS = 600
 
@@ -315,6 +319,14 @@ def identify(text: str) -> LangGuess:
         for key in ("prs", "ir", "geo", "afm", "irm", "datew"):
             scores.pop(key, None)
     code, percent, cld_reliable = _cld(clean)
+    if (
+        script == "Latn" and code not in _TARGETS and code not in _DEFINING and code != "und"
+        and cld_reliable and percent >= 90 and len(chunks) >= _SURE_WORDS
+    ):
+        # A paragraph that pycld2 is sure is Portuguese or Italian: suffix and function-word
+        # hits for Turkish or English ("-lar", "a", "e") must not outvote it.
+        conf = round(min(0.99, 0.9 * percent / 100.0 + 0.09), 3)
+        return LangGuess(code, script, conf, True)
     if code != "und":
         vote = _CLD_WEIGHT * percent / 100.0 * (1.0 if cld_reliable else 0.5)
         if code not in _TARGETS:
