@@ -257,6 +257,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
     ("place", re.compile(
         rf"\bin\s+(?P<c>{CAPSEQ}),\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?:town|city|village|district|"
         r"suburb|neighbou?rhood|area|province|region)\b"), "pattern:town_appositive", True, 0.7),
+    # "em Naquitenge, uma aldeia do interior", "à Grand-Bassam, une station balnéaire"
+    ("place", re.compile(
+        rf"\b(?:em|en|à|a|in)\s+(?P<c>{CAPSEQ}),\s+(?:uma?|una?|une)\s+(?:[\w-]+\s+){{0,2}}?"
+        r"(?:aldeia|vila|cidade|localidade|povoação|aldea|localidad|ciudad|pueblo|villa|"
+        r"village|ville|localité|commune|station balnéaire|città|cittadina|località|villaggio|"
+        r"paese|frazione)\b"), "pattern:town_appositive_romance", True, 0.7),
     # "the church in Saint-Etienne-du-Rouvray", "a mosque in Owo": where a building stands
     ("place", re.compile(
         r"\b(?i:church|mosque|shrine|temple|gurdwara|synagogue|cathedral|school|hospital|market|"
@@ -291,7 +297,8 @@ def _trigger_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Cand
                 name, a, b = place
                 kind = re.search(r"city|town|village|district|province|region|capital|oblast",
                                  m.group(0))  # fmt: skip
-                if method in ("pattern:town_in_province", "pattern:building_in"):
+                if method in ("pattern:town_in_province", "pattern:building_in",
+                              "pattern:town_appositive_romance"):
                     attributes["kind"] = "city"
                 elif kind:
                     attributes["kind"] = _PLACE_KIND[kind.group()]
