@@ -649,6 +649,19 @@ def test_the_town_a_church_stands_in_is_the_place() -> None:
     assert event.place[:1] == ["Owo"]
 
 
+def test_hostages_taken_in_spanish_and_a_village_named_in_portuguese() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    es = ("Hombres armados han tomado 170 rehenes en el hotel Radisson Blu de Bamako, la "
+          "capital de Mali.")  # fmt: skip
+    event = only(default_extractor().extract(es, "es", doc_date=date(2015, 11, 20)).events)
+    assert (event.type, event.place[:1]) == ("hostage_taking", ["Bamako"])
+    pt = ("Fontes locais avançam que o ataque ocorreu na sexta-feira em Naquitenge, uma aldeia "
+          "do interior, e que 12 pessoas morreram.")  # fmt: skip
+    event = only(default_extractor().extract(pt, "pt", doc_date=date(2023, 9, 17)).events)
+    assert event.place[:1] == ["Naquitenge"]
+
+
 def test_which_killed_belongs_to_the_attack_before_it_and_it_to_the_group_before() -> None:
     text = (
         "ISKP has grown more ambitious abroad. It claimed the twin suicide bombings in Kerman "
