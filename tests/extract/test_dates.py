@@ -476,6 +476,9 @@ def test_mars_and_mai_are_months_only_in_french_and_german() -> None:
         ("gestern Abend", "de", "2024-01-03"),
         ("Накануне в Кабуле прогремел взрыв.", "ru", "2024-01-03"),
         ("Взрыв произошел накануне.", "ru", "2024-01-03"),
+        ("راپورونه وايي چې تېره ورځ په باجوړ کې چاودنه وشوه", "ps", "2024-01-03"),
+        # Tajik also writes Thursday "пайшанбе"; 4 January 2024 was a Thursday
+        ("рӯзи пайшанбе дар Кобул се инфиҷор ба вуқуъ пайваст", "tg", "2024-01-04"),
     ],
 )
 def test_yesterday_and_the_day_before_in_more_languages(

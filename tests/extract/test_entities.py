@@ -991,3 +991,12 @@ def test_a_shopping_centre_a_news_desk_and_a_described_agency_are_no_outlets(
 
     ex = EntityExtractor(default_gazetteer(), use_ner=False)
     assert not [e for e in ex.extract(text, lang) if e.type == "media_outlet"]
+
+
+def test_a_russian_place_named_by_an_adjective_is_found_in_its_cases() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    text = "Ночью в Грозном боевики напали на пост ДПС; жителей Грозного предупредили."
+    places = [e.gazetteer_id for e in ex.extract(text, "ru") if e.type == "place"]
+    assert places == ["ru_grozny", "ru_grozny"]

@@ -588,7 +588,7 @@ _WEEKDAYS: tuple[str, ...] = (
     "chorshanba|чоршанба|шаршемби|miércoles|miercoles|quarta-feira|quarta|mercoledì|mercoledi|"
     "mercredi|mittwoch|mittwochabend|mittwochmorgen|mittwochnacht|mittwochmittag|mittwochvormittag|mittwochnachmittag",
     "thursday|четверг|پنجشنبه|پنج شنبه|پنجشنبې|الخميس|perşembe|persembe|панҷшанбе|"
-    "панҷшанбешаб|payshanba|"
+    "панҷшанбешаб|пайшанбе|пайшанбешаб|payshanba|"
     "пайшанба|бейшемби|jueves|quinta-feira|quinta|giovedì|giovedi|jeudi|"
     "donnerstag|donnerstagabend|donnerstagmorgen|donnerstagnacht|donnerstagmittag|donnerstagvormittag|donnerstagnachmittag",
     "friday|пятницу|пятничной молитвы|пятничной молитве|пятничную молитву|пятничного намаза|"
@@ -639,7 +639,8 @@ _RELATIVE: dict[str, int] = _spellings(
     (1, "yesterday|last night|yesterday evening|yesterday morning|вчера|прошлой ночью|"
         "минувшей ночью|вчера вечером|вчера утром|دیروز|دیشب|شب گذشته|روز گذشته|"
         "أمس|الأمس|يوم أمس|مساء أمس|صباح أمس|ليلة أمس|الليلة الماضية|مساء الأمس|"
-        "dün|dünkü|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|پرون|ayer|anoche|ontem|"
+        "dün|dünkü|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|پرون|تېره ورځ|تیره ورځ|"
+        "تېره شپه|تیره شپه|پرونۍ ورځ|ayer|anoche|ontem|"
         "hier|hier soir|hier matin|la veille|ieri|ieri sera|ieri mattina|gestern|"
         "gestern abend|накануне"),
     (2, "day before yesterday|the day before yesterday|позавчера|پریروز|أول أمس|"

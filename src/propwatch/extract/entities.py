@@ -195,10 +195,17 @@ _RU_FINAL = re.compile(r"[А-ЯЁа-яё-]{4,}[аяоеьй]$")
 
 def _russian_stem(form: str) -> list[str]:
     """A Cyrillic form whose last word ends in a vowel (or ь/й) also as its stem, so that the
-    Russian endings reach the cases that replace the vowel ("Москва" -> "Москве", "Москвы")."""
+    Russian endings reach the cases that replace the vowel ("Москва" -> "Москве", "Москвы",
+    "Грозный" -> "Грозном")."""
     if _RU_FINAL.search(form) and not form.isupper():
+        if _RU_ADJECTIVE_FINAL.search(form):
+            # an adjective's name ("Грозный"): its cases replace both letters ("в Грозном")
+            return [form[:-1], form[:-2]]
         return [form[:-1]]
     return []
+
+
+_RU_ADJECTIVE_FINAL = re.compile(r"[А-ЯЁа-яё-]{3,}[ыио]й$")
 
 
 #: Places whose Russian adjective names the place ("в кабульском аэропорту"); a country's

@@ -241,7 +241,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"blasts?", r"explosions?", r"exploded", r"detonat\w+", r"взрыв\w*", r"взорва\w*",
           r"انفجار\w*",
           r"patlama\w*", r"patlat\w*", r"portlash\w*", r"portla\w+", r"портлаш\w*",
-          r"таркиш\w*", r"жарыл\w*", r"жардыр\w*", r"چاودن\w*", r"explosi[oó]n\w*",
+          r"таркиш\w*", r"инфиҷор\w*", r"жарыл\w*", r"жардыр\w*", r"چاودن\w*",
+          r"و?الوځ\w*", r"explosi[oó]n\w*",
           r"explosão", r"explosões", r"esplosion\w*", r"explosion\w*", r"explosion",
           r"explosiones", r"bomba", r"bombe?", r"bombs?"),
     # shooting
