@@ -1000,3 +1000,13 @@ def test_a_russian_place_named_by_an_adjective_is_found_in_its_cases() -> None:
     text = "Ночью в Грозном боевики напали на пост ДПС; жителей Грозного предупредили."
     places = [e.gazetteer_id for e in ex.extract(text, "ru") if e.type == "place"]
     assert places == ["ru_grozny", "ru_grozny"]
+
+
+def test_a_name_that_is_a_word_exactly_beats_one_that_needs_a_suffix() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    # Persian "in the city of Quetta": not Kuwait City ("شهر کویت") or Kuwait with a suffix
+    text = "مسئولیت انفجار انتحاری شب گذشته در شهر کویته مرکز ایالت بلوچستان را برعهده گرفت."
+    places = [e.gazetteer_id for e in ex.extract(text, "fa") if e.type == "place"]
+    assert places == ["pk_quetta", "pk_balochistan"]

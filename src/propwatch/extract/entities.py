@@ -434,6 +434,21 @@ class EntityExtractor:
             by_span[match.start, match.end].append(match)
             if len(by_span) >= _MAX_CANDIDATES:
                 break
+        # "شهر کویته" is Persian "the city of Quetta", not Kuwait City ("شهر کویت") with a
+        # suffix: a form that needs a suffix to reach a word's end loses to a form that is
+        # that word exactly
+        exact_ends = {
+            (end, start) for (start, end), matches in by_span.items()
+            if any(match_key(m.text) == match_key(m.form) for m in matches)
+        }  # fmt: skip
+        if exact_ends:
+            for (start, end), matches in list(by_span.items()):
+                if any(e == end and s >= start for e, s in exact_ends):
+                    kept = [m for m in matches if match_key(m.text) == match_key(m.form)]
+                    if kept:
+                        by_span[start, end] = kept
+                    else:
+                        del by_span[start, end]
         unambiguous_ids = {
             m.pattern.id
             for matches in by_span.values()
