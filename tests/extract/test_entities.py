@@ -1010,3 +1010,12 @@ def test_a_name_that_is_a_word_exactly_beats_one_that_needs_a_suffix() -> None:
     text = "مسئولیت انفجار انتحاری شب گذشته در شهر کویته مرکز ایالت بلوچستان را برعهده گرفت."
     places = [e.gazetteer_id for e in ex.extract(text, "fa") if e.type == "place"]
     assert places == ["pk_quetta", "pk_balochistan"]
+
+
+def test_a_russian_village_named_after_its_kind_word_in_any_case() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    text = "Машина взорвалась рядом с дагестанским селом Джемикент; жители аула Гимры ушли."
+    places = [e.name for e in ex.extract(text, "ru") if e.type == "place" and not e.gazetteer_id]
+    assert places == ["Джемикент", "Гимры"]
