@@ -662,6 +662,20 @@ def test_hostages_taken_in_spanish_and_a_village_named_in_portuguese() -> None:
     assert event.place[:1] == ["Naquitenge"]
 
 
+def test_a_splinter_group_claims_not_the_group_it_split_from() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    text = (
+        "International\n\nIS Claims credit of Quetta suicide bombing\n\n"
+        "At least 70 people were killed in a suicide bombing on Monday at Quetta's Civil "
+        "Hospital. The Jamaat-ul-Ahrar, a splinter group of the banned Tehreek-i-Taliban "
+        "Pakistan, claimed responsibility for the blast."
+    )
+    event = only(default_extractor().extract(text, "en", doc_date=date(2016, 8, 9)).events)
+    assert "Jamaat-ul-Ahrar" in event.claimed_by
+    assert not any("Taliban" in c or "\n" in c for c in event.claimed_by)
+
+
 def test_which_killed_belongs_to_the_attack_before_it_and_it_to_the_group_before() -> None:
     text = (
         "ISKP has grown more ambitious abroad. It claimed the twin suicide bombings in Kerman "

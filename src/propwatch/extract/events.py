@@ -1706,7 +1706,8 @@ class _Reader:
         """Fallback without entities: a capitalised name before/after an English claim verb."""
         before = self.text[max(0, c_start - 60) : c_start]
         m = re.search(
-            r"((?:[A-Z][\w'’-]*|al-\w+)(?:\s+(?:[A-Z][\w'’-]*|of|al-\w+))*)"
+            # a name does not run over a line break ("International\n\nIS Claims ...")
+            r"((?:[A-Z][\w'’-]*|al-\w+)(?:[ \t\u00a0]+(?:[A-Z][\w'’-]*|of|al-\w+))*)"
             r"(?:\s*\([^)]{1,12}\))?(?:\s+(?:group|has|have|had|also|on \w+))*\s*$",
             before,
         )
@@ -1728,7 +1729,8 @@ class _Reader:
         ):
             return [name]
         after = self.text[c_end : c_end + 60]
-        m = re.match(r"\s*(?:by\s+)?(?:the\s+)?((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)", after)
+        m = re.match(r"\s*(?:by\s+)?(?:the\s+)?((?:[A-Z][\w'’-]*)(?:[ \t\u00a0]+[A-Z][\w'’-]*)*)",
+                     after)  # fmt: skip
         if m and self.text[c_start:c_end].lower().endswith("by"):
             return [m.group(1)]
         return []
@@ -3374,7 +3376,11 @@ _LINKED_TO = re.compile(
     r"(?:(?:linked|tied|allied|affiliated|aligned|connected|loyal)\s+(?:to|with)|associated with"
     r"|(?:backed|inspired) by|(?:ligad|vinculad|afiliad|affiliat|legat|collegat)[oa]s?\s+"
     r"(?:à|a|ao|al|alla|all['’]|com|con)|(?:affilié|lié|proche)e?s?\s+(?:à|au|aux|de)"
-    r"|nahe\w*|verbunden\w*\s+mit)\s+(?:the\s+|la\s+|l['’]\s?|el\s+)?$",
+    r"|nahe\w*|verbunden\w*\s+mit"
+    # "Jamaat-ul-Ahrar, a splinter group of the banned Tehreek-i-Taliban Pakistan, claimed"
+    r"|(?:an?\s+)?(?:splinter|breakaway|off-?shoot)\s+(?:group|faction|outfit)\s+of"
+    r"|(?:an?\s+)?(?:offshoot|faction)\s+of)"
+    r"\s+(?:the\s+|la\s+|l['’]\s?|el\s+)?(?:banned\s+|outlawed\s+|proscribed\s+)?$",
     re.IGNORECASE,
 )
 #: A subject that stands for a group named before: "It claimed", "The group later claimed".
