@@ -676,6 +676,30 @@ def test_a_splinter_group_claims_not_the_group_it_split_from() -> None:
     assert not any("Taliban" in c or "\n" in c for c in event.claimed_by)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "attack"),
+    [
+        ("Taliban fighters killed at least 25 members of a local uprising force in Baghlan "
+         "province on Saturday.", "en", True),
+        ("مقامات گفتند، طالبان روز شنبه دست کم ۲۵ عضو یک نیروی خیزش مردمی را در ولایت بغلان "
+         "کشتند.", "fa", True),
+        # the group's own men killed, or killed by the army: no attack of the group
+        ("Five Taliban fighters were killed in Baghlan province on Saturday.", "en", False),
+        ("The army killed 15 Taliban fighters in Baghlan province on Saturday.", "en", False),
+    ],
+)  # fmt: skip
+def test_an_armed_group_that_killed_people_attacked_without_an_attack_word(
+    text: str, lang: str, attack: bool
+) -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    events = default_extractor().extract(text, lang, doc_date=date(2019, 7, 1)).events
+    assert bool(events) is attack
+    if attack:
+        assert events[0].place[0] == "Baghlan province"
+        assert events[0].date is not None and events[0].date.value == "2019-06-29"
+
+
 def test_which_killed_belongs_to_the_attack_before_it_and_it_to_the_group_before() -> None:
     text = (
         "ISKP has grown more ambitious abroad. It claimed the twin suicide bombings in Kerman "

@@ -721,6 +721,18 @@ _PERP_BEFORE = _rx(
 #: The end of a clause between a speaker and a claim: a stop or a "that" clause.
 _CLAUSE_END = re.compile(r"[.!?؟\n]|(?<!\w)(?:إن|أن|ان|that|که|что)(?!\w)")
 #: Organization kinds that report on attacks rather than claim them.
+#: Gazetteer kinds of the groups whose killings are attacks (not a state's forces).
+_ARMED_GROUP_KINDS = frozenset({"group", "wing", "movement"})
+#: Active killing verbs ("killed", not "were killed"; Persian "کشتند", not "کشته شدند").
+_GROUP_KILLED = _rx(
+    r"killed", r"kills", r"shot dead", r"gunned down", r"убили", r"убил", r"расстреляли",
+    r"کشتند", r"کشته اند", r"به قتل رساندند", r"öldürdü\w*", r"o'ldirdi\w*", r"ўлдирди\w*",
+    r"куштанд", r"өлтүрүштү", r"mataron", r"mataram", r"ont tué", r"a tué", r"hanno ucciso",
+    r"töteten",
+)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:were|was|been|being|are|is|got|get)\s+(?:\w+\s+)?$|\bof\s+those\s+$"
+)
 _NOT_CLAIMANT_KINDS = frozenset({"state_body", "intergovernmental", "company", "agency", "ngo"})
 #: "No group has claimed", "ни одна группировка не взяла", "لم تتبن", "بر عهده نگرفته".
 _NEGATION = _rx(
@@ -1208,6 +1220,28 @@ class _Reader:
                 )
             )
         return out
+
+    def group_killings(self, s_start: int, s_end: int) -> list[_Trigger]:
+        """ "Taliban fighters killed at least 25 members of an uprising force in Baghlan",
+        "طالبان ... دست کم ۲۵ عضو ... را کشتند": an armed group the subject of an active
+        killing verb is an attack, though no attack word is written."""
+        groups = [o for o in self.entities_in(s_start, s_end, ("organization",))
+                  if self.kind_of(o) in _ARMED_GROUP_KINDS]  # fmt: skip
+        if not groups:
+            return []
+        seg, base = self.fold_slice(s_start, s_end)
+        for m in _GROUP_KILLED.finditer(seg):
+            start, end = self.folded.orig(base + m.start(), base + m.end())
+            if _PASSIVE_BEFORE.search(seg[max(0, m.start() - 20) : m.start()]):
+                continue  # "were killed": the group's own men, or the group named as victims
+            subject = [g for g in groups if 0 <= start - g.end <= 150]
+            if not subject:
+                continue
+            between = self.entities_in(subject[-1].end, start, ("organization",))
+            if any(self.kind_of(o) not in _ARMED_GROUP_KINDS for o in between):
+                continue  # "ISIS fighters whom the army killed"
+            return [_Trigger(start, end, "attack", True, word=seg[m.start() : m.end()].casefold())]
+        return []
 
     # -- figures --------------------------------------------------------------------------
     def figures(
@@ -2561,10 +2595,9 @@ def _trigger_gate(language: str) -> tuple[Any, re.Pattern[str] | None]:
 
     stems: set[str] = set()
     slow: list[str] = []
-    for rule in _TRIGGERS:
-        if rule.languages and language not in rule.languages:
-            continue
-        for alt in _top_alternatives(rule.pattern.pattern):
+    patterns = [r.pattern for r in _TRIGGERS if not r.languages or language in r.languages]
+    for pattern in [*patterns, _GROUP_KILLED]:
+        for alt in _top_alternatives(pattern.pattern):
             stem = _literal_stem(alt)
             if len(stem) >= 3:
                 stems.add(stem)
@@ -2803,6 +2836,8 @@ def _read_sentences(
     for s in out:
         if n_triggers < _MAX_TRIGGERS and not _heading(text, s.start, s.end):
             s.triggers = reader.triggers(s.start, s.end)
+            if not s.triggers and (s.places or s.dates):
+                s.triggers = reader.group_killings(s.start, s.end)
             n_triggers += len(s.triggers)
         seg, _ = reader.fold_slice(s.start, s.end)
         s.scene = not s.triggers and bool(s.places) and bool(_TOOK_PLACE.search(seg))

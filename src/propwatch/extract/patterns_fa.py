@@ -195,11 +195,12 @@ def _persons(text: str) -> list[Candidate]:
 
 
 _PLACES = re.compile(
-    rf"{_B}(?P<kind>شهر|استان|شهرستان|روستای|ولایت)\s+(?P<n>{_W})"
+    rf"{_B}(?:در)?(?P<kind>شهر|استان|شهرستان|روستای|ولایت|ولسوالی|قریه|قریهٔ)\s+(?P<n>{_W})"
     r"(?:\s+(?P<m>رضوی|شمالی|جنوبی|شرقی|غربی))?"
 )
 _PLACE_KIND = {"شهر": "city", "استان": "province", "شهرستان": "district", "روستای": "city",
-               "ولایت": "province"}  # fmt: skip
+               "ولایت": "province", "ولسوالی": "district", "قریه": "city",
+               "قریهٔ": "city"}  # fmt: skip
 
 
 #: Words that describe a city rather than name it: "شهر کوهستانی بامیان" (the mountain city
