@@ -2596,8 +2596,8 @@ def _trigger_gate(language: str) -> tuple[Any, re.Pattern[str] | None]:
     stems: set[str] = set()
     slow: list[str] = []
     patterns = [r.pattern for r in _TRIGGERS if not r.languages or language in r.languages]
-    for pattern in [*patterns, _GROUP_KILLED]:
-        for alt in _top_alternatives(pattern.pattern):
+    for rule_pattern in [*patterns, _GROUP_KILLED]:
+        for alt in _top_alternatives(rule_pattern.pattern):
             stem = _literal_stem(alt)
             if len(stem) >= 3:
                 stems.add(stem)
