@@ -1019,3 +1019,19 @@ def test_a_russian_village_named_after_its_kind_word_in_any_case() -> None:
     text = "Машина взорвалась рядом с дагестанским селом Джемикент; жители аула Гимры ушли."
     places = [e.name for e in ex.extract(text, "ru") if e.type == "place" and not e.gazetteer_id]
     assert places == ["Джемикент", "Гимры"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "outlet"),
+    [
+        # "lusa" is also the adjective "Portuguese": the agency counts with a cue beside it
+        ("Fontes locais ouvidas hoje pela Lusa avançam que o ataque ocorreu.", "pt", "lusa"),
+        # Italian papers write agency acronyms in title case
+        ("Un corrispondente di Afp sul posto riferisce di molti feriti.", "it", "afp"),
+    ],
+)
+def test_romance_press_names_its_agencies(text: str, lang: str, outlet: str) -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    assert outlet in [e.gazetteer_id for e in ex.extract(text, lang) if e.type == "media_outlet"]

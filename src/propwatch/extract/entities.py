@@ -94,6 +94,11 @@ _CUES: dict[str, tuple[str, ...]] = {
         "tv", "television", "channel", "newspaper", "outlet", "website", "told", "said",
         "агентств", "сообщ", "издани", "пишет", "писал", "переда", "телеканал",
         "خبرگزاری", "گزارش", "نقل", "وكالة", "وكاله", "ذكرت", "أفادت", "قالت", "قناة",
+        # "disse à Lusa uma fonte", "selon l'Afp", "ha riferito all'Ansa", "laut dpa"
+        "agência", "agencia", "agence", "agenzia", "agentur", "ajans", "disse", "dijo",
+        "dit", "detto", "sagte", "segundo", "según", "selon", "secondo", "laut", "informa",
+        "relat", "rapport", "riport", "riferi", "bericht", "fontes", "fuentes", "fonti",
+        "ouvid", "göre", "haber",
     ),
     "organization": (
         "group", "organization", "organisation", "militant", "claimed", "fighters",
@@ -256,7 +261,8 @@ def _has_arabic(text: str) -> bool:
 
 #: How Italian, Spanish, Portuguese and French papers write the group's acronyms ("dall'Isis",
 #: "el Isis"); in English "Isis" is also a given name and a goddess.
-_PRESS_CASE = frozenset({"Isis", "Isil"})
+#: Acronyms the Latin press of these languages writes in title case ("l'Isis", "Afp").
+_PRESS_CASE = frozenset({"Isis", "Isil", "Afp", "Ansa", "Efe"})
 _PRESS_CASE_LANGS = frozenset({"it", "es", "pt", "fr"})
 #: How Italian and Spanish papers write a suffixed acronym: "Isis-K", "Isil-K".
 _PRESS_ACRONYM = re.compile(r"[A-Z][a-z]{2,4}-[A-Z]{1,2}")
