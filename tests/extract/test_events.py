@@ -700,6 +700,21 @@ def test_an_armed_group_that_killed_people_attacked_without_an_attack_word(
         assert events[0].date is not None and events[0].date.value == "2019-06-29"
 
 
+def test_where_an_attacker_once_served_is_not_a_scene() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    text = (
+        "NEW ORLEANS — An Army veteran drove his truck into a crowd in New Orleans on New "
+        "Year's Day, killing 15 people. He was a former service member who served in "
+        "Afghanistan, and died in a shootout with police after ramming into the crowd."
+    )
+    result = default_extractor().extract(text, "en")
+    event = only(result.events)
+    assert event.place == ["New Orleans"]
+    # the dateline's dash does not join the place to the sentence's first words
+    assert not [e.name for e in result.entities if "ORLEANS" in e.name and "Army" in e.name]
+
+
 def test_which_killed_belongs_to_the_attack_before_it_and_it_to_the_group_before() -> None:
     text = (
         "ISKP has grown more ambitious abroad. It claimed the twin suicide bombings in Kerman "

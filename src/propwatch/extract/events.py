@@ -936,6 +936,15 @@ _DESTINATION_BEFORE = re.compile(
     r"his|her|the) way to|destined for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
     re.I,
 )
+#: Someone's past, not a scene: "a former US Army service member who served in Afghanistan",
+#: "had lived in Germany", "moved to France from Chechnya", "studied in Cairo".
+_BIOGRAPHY_BEFORE = re.compile(
+    r"\b(?:served|deployed|stationed|lived|studied|grew up|worked|moved|emigrated|immigrated|"
+    r"fled|resettled|settled)\s+(?:\w+\s+){0,3}?(?:in|to|from)\s+(?:the\s+)?$"
+    r"|(?<!\w)(?:служил|проживал|жил|учился|переехал|эмигрировал)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:в|во|из)\s+$",
+    re.I,
+)
 #: Born: "Ош шаарында туулган", "Andijonda tug'ilgan", "родился в", "born in 1995".
 _BORN_AFTER = re.compile(
     r"(?:\s+[^\s,;.]+){0,2}?\s+(?:туулган|tug['‘’ʻ]ilgan|туғилган|таваллуд|родил(?:ся|ась)|"
@@ -2990,6 +2999,7 @@ _NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
     (_MOTIVE_BEFORE, 50),
     (_ORIGIN_BEFORE, 100),
     (_DESTINATION_BEFORE, 50),
+    (_BIOGRAPHY_BEFORE, 40),
 )
 
 

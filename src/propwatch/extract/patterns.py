@@ -65,7 +65,9 @@ CONNECTORS = (
 #: A run of capitalised words (at most 8), with connectors and spaced dashes between them.
 CAPSEQ = (
     rf"{CAPW}(?:[ \u00a0]{{1,3}}(?:{CONNECTORS}[ \u00a0]{{1,3}})?{CAPW}"
-    rf"|[ \u00a0]?[–—][ \u00a0]?{CAPW}){{0,7}}"
+    # "Islamic State – Khorasan Province"; not a dateline's dash before a sentence
+    # ("NEW ORLEANS — An American Army veteran ...")
+    rf"|[ \u00a0]?[–—][ \u00a0]?(?!(?:An?|The|In|On|At)[ \u00a0]){CAPW}){{0,7}}"
 )
 _CAPSEQ_RE = re.compile(CAPSEQ)
 #: A quoted name: typographic or straight quotes, 2-100 characters, one line.
