@@ -148,6 +148,20 @@ def test_a_place_in_a_keys_note_does_not_decide_which_organisation(tmp_path: Pat
     assert report.to_json()["overall"]["by_type"]["organization"]["recall"]["rate"] == 1.0
 
 
+def test_a_key_may_write_a_place_in_another_case(tmp_path: Path) -> None:
+    # "вблизи Джемикента" (near Dzhemikent, genitive) names the village the event found
+    (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
+    key = tmp_path / "gold.json"
+    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "ru", "events": [
+        {"date": "2016-02-15", "city": "вблизи Джемикента"}]}}), encoding="utf-8")  # fmt: skip
+    found = Event("bombing", DateValue("2016-02-15", "15 февраля", 0, 1), ["Джемикент"])
+    near = Event("bombing", DateValue("2016-02-15", "15 февраля", 0, 1), ["Джем"])
+    for event, rate in ((found, 1.0), (near, 0.0)):
+        fake = _Fake(_gaz(), {"T": Extraction(events=[event])})
+        report = evaluate_extraction(fake, read_gold(key), tmp_path)
+        assert report.to_json()["overall"]["event_recall"]["rate"] == rate
+
+
 def test_wrong_date_or_place_is_not_the_event(tmp_path: Path) -> None:
     (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
     key = tmp_path / "gold.json"

@@ -243,7 +243,19 @@ def _words_in(short: str, long: str) -> bool:
     s, lw = short.split(), long.split()
     if not s or len(s) > len(lw):
         return False
-    return any(lw[i : i + len(s)] == s for i in range(len(lw) - len(s) + 1))
+    return any(
+        all(_same_word(a, b) for a, b in zip(s, lw[i : i + len(s)], strict=True))
+        for i in range(len(lw) - len(s) + 1)
+    )
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or the same word with a case ending of at most two letters: a key written
+    "вблизи Джемикента" names the village "Джемикент"."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and len(long) - len(short) <= 2 and long.startswith(short)
 
 
 def _name_match(gold: str, names: set[str]) -> bool:
