@@ -715,6 +715,22 @@ def test_where_an_attacker_once_served_is_not_a_scene() -> None:
     assert not [e.name for e in result.entities if "ORLEANS" in e.name and "Army" in e.name]
 
 
+def test_a_single_victim_and_the_town_the_church_stands_in() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    text = (
+        "An 84-year-old priest was killed in a French church Tuesday during a hostage-taking "
+        "by two assailants. Special forces had surrounded the church in "
+        "Saint-Etienne-du-Rouvray and shot the attackers. Earlier this week, a bombing in the "
+        "German city of Ansbach was claimed by the same group."
+    )
+    events = default_extractor().extract(text, "en", doc_date=date(2016, 7, 26)).events
+    first = events[0]
+    assert first.place[0] == "Saint-Étienne-du-Rouvray"
+    assert figures(first.killed) == [(1, "exact", None)]
+    assert [e.place[0] for e in events[1:]] == ["Ansbach"]
+
+
 def test_which_killed_belongs_to_the_attack_before_it_and_it_to_the_group_before() -> None:
     text = (
         "ISKP has grown more ambitious abroad. It claimed the twin suicide bombings in Kerman "

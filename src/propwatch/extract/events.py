@@ -721,6 +721,15 @@ _PERP_BEFORE = _rx(
 #: The end of a clause between a speaker and a claim: a stop or a "that" clause.
 _CLAUSE_END = re.compile(r"[.!?؟\n]|(?<!\w)(?:إن|أن|ان|that|که|что)(?!\w)")
 #: Organization kinds that report on attacks rather than claim them.
+#: One victim named by a singular noun: "An 84-year-old priest was killed", "a police
+#: officer was shot dead" (English; in a sentence that gives no toll).
+_ONE_KILLED = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|child|boy|girl|priest|imam|"
+    r"policeman|policewoman|police officer|officer|soldier|guard|security guard|teacher|"
+    r"worshipper|civilian|person|pilgrim|journalist|passer-by|student|doctor|nurse)\s+"
+    r"(?:was|has been|had been)\s+(?:also\s+)?(?:killed|shot dead|stabbed to death|"
+    r"beheaded|murdered)\b"
+)
 #: Gazetteer kinds of the groups whose killings are attacks (not a state's forces).
 _ARMED_GROUP_KINDS = frozenset({"group", "wing", "movement"})
 #: Active killing verbs ("killed", not "were killed"; Persian "کشتند", not "کشته شدند").
@@ -1294,6 +1303,12 @@ class _Reader:
                     fig = joined
             if fig is not None:
                 out.append(fig)
+        if not out and self.language == "en":
+            one = _ONE_KILLED.search(self.text, s_start, s_end)
+            if one:  # "An 84-year-old priest was killed": a toll of one
+                text = self.text[one.start() : one.end()]
+                out.append(_Fig(Figure(1, "exact", text, one.start(), one.end()), "killed",
+                                one.start()))  # fmt: skip
         return out
 
     def _conjoined_subject(
@@ -2849,7 +2864,13 @@ def _read_sentences(
                 s.triggers = reader.group_killings(s.start, s.end)
             n_triggers += len(s.triggers)
         seg, _ = reader.fold_slice(s.start, s.end)
-        s.scene = not s.triggers and bool(s.places) and bool(_TOOK_PLACE.search(seg))
+        # "Special forces had surrounded the church in Saint-Etienne-du-Rouvray" says where
+        in_building = any(
+            _BUILDING_IN.search(text, max(0, p.start - 40), p.start) for p in s.places
+        )
+        s.scene = not s.triggers and bool(s.places) and (
+            bool(_TOOK_PLACE.search(seg)) or in_building
+        )
         s.context = bool(_CONTEXT.search(seg)) or bool(
             reader.entities_in(s.start, s.end, ("organization",))
         )
@@ -2925,6 +2946,12 @@ def _dateline_place(
             drafts[0].places.append(info)  # appended: the anchor tally reads new places only
 
 
+#: "the church in X", "a mosque in X": the building an attack report is about stands in X.
+_BUILDING_IN = re.compile(
+    r"\bthe\s+(?:church|mosque|shrine|temple|gurdwara|synagogue|cathedral|school|hospital|"
+    r"market|hotel|stadium|airport|police station|checkpoint)\s+in\s+$",
+    re.IGNORECASE,
+)
 #: "The incident took place in ...": a sentence without an attack word that says where.
 _TOOK_PLACE = re.compile(
     r"\b(?:took place|occurred|happened|unfolded)\b|(?<!\w)произош\w+|(?<!\w)случил\w+"
