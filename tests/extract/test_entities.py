@@ -1035,3 +1035,13 @@ def test_romance_press_names_its_agencies(text: str, lang: str, outlet: str) -> 
 
     ex = EntityExtractor(default_gazetteer(), use_ner=False)
     assert outlet in [e.gazetteer_id for e in ex.extract(text, lang) if e.type == "media_outlet"]
+
+
+def test_two_names_joined_by_and_are_two_entities_but_one_name_with_and_stays_one() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    both = ex.extract("The Al-Furqan Media Foundation and Amaq News Agency published it.", "en")
+    assert [e.gazetteer_id for e in both] == ["al_furqan", "amaq"]
+    one = ex.extract("The Ministry of Culture and Tourism said so.", "en")
+    assert [e.name for e in one] == ["Ministry of Culture and Tourism"]

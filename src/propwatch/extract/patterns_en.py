@@ -11,7 +11,7 @@ X", "the X group", "a Sputnik correspondent", "the Telegram channel X", "issue 5
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from propwatch.extract.patterns import (
     CAPSEQ,
@@ -194,7 +194,7 @@ _MINISTRY_WORDS = frozenset(
 
 
 def _head_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candidate]:
-    for name, a, b in capseqs(text):
+    for name, a, b in _split_pairs(text, capseqs(text)):
         if in_spans(a, b, skip):
             continue
         cand = _classify(text, name, a, b)
@@ -203,6 +203,30 @@ def _head_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candida
             if alias:
                 cand.aliases.append(alias)
             yield cand
+
+
+def _split_pairs(
+    text: str, runs: Iterable[tuple[str, int, int]]
+) -> Iterator[tuple[str, int, int]]:
+    """ "Al-Furqan Media Foundation and Amaq News Agency": two names, when the words before
+    "and" already make one (they end in a head word); "Ministry of Culture and Tourism" stays
+    one name."""
+    for name, a, b in runs:
+        cut = name.find(" and ")
+        if (
+            cut > 0
+            and name[:cut].rsplit(None, 1)[-1].lower() in _PAIR_HEADS
+            and _classify(text, name[:cut], a, a + cut) is not None
+        ):
+            yield name[:cut], a, a + cut
+            rest = a + cut + len(" and ")
+            if b - rest >= 2:
+                yield name[cut + len(" and ") :], rest, b
+            continue
+        yield name, a, b
+
+
+_PAIR_HEADS = _ORG_HEADS | _MEDIA_TAILS | {"press"}
 
 
 # -- trigger phrases ------------------------------------------------------------------------------
