@@ -1045,3 +1045,11 @@ def test_two_names_joined_by_and_are_two_entities_but_one_name_with_and_stays_on
     assert [e.gazetteer_id for e in both] == ["al_furqan", "amaq"]
     one = ex.extract("The Ministry of Culture and Tourism said so.", "en")
     assert [e.name for e in one] == ["Ministry of Culture and Tourism"]
+
+
+def test_a_turkish_name_in_a_case_after_its_possessive() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    found = ex.extract("Hürriyet gazetesine konuşan yetkili saldırıyı doğruladı.", "tr")
+    assert [(e.type, e.text) for e in found] == [("media_outlet", "Hürriyet gazetesine")]

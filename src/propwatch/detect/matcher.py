@@ -146,6 +146,8 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
         "dır", "dir", "lık", "lik", "cı", "ci",
         # relative -ki after the locative: "Kerman'daki", "Kabil'deki"
         "daki", "deki", "taki", "teki", "ndaki", "ndeki", "ki",
+        # cases after a possessive with the buffer n: "Hürriyet gazetesine", "gazetesinde"
+        "na", "ne", "nı", "ni", "nu", "nü", "nda", "nde", "ndan", "nden",
     ),
     "ru": (
         # noun and adjective endings (one ending: Russian does not chain them)
