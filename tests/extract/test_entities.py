@@ -1053,3 +1053,12 @@ def test_a_turkish_name_in_a_case_after_its_possessive() -> None:
     ex = EntityExtractor(default_gazetteer(), use_ner=False)
     found = ex.extract("Hürriyet gazetesine konuşan yetkili saldırıyı doğruladı.", "tr")
     assert [(e.type, e.text) for e in found] == [("media_outlet", "Hürriyet gazetesine")]
+
+
+def test_an_arabic_name_after_a_clitic_keeps_the_place_it_ends_with() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    # "and the Shabwa Defence Forces": the name ends with the province's name, written as is
+    found = ex.extract("هاجم مسلحون مواقع الجيش وقوات دفاع شبوة في المحافظة.", "ar")
+    assert [e.gazetteer_id for e in found] == ["shabwa_defence_forces"]

@@ -445,12 +445,12 @@ class EntityExtractor:
         # that word exactly
         exact_ends = {
             (end, start) for (start, end), matches in by_span.items()
-            if any(match_key(m.text) == match_key(m.form) for m in matches)
+            if any(_ends_as_written(m) for m in matches)
         }  # fmt: skip
         if exact_ends:
             for (start, end), matches in list(by_span.items()):
                 if any(e == end and s >= start for e, s in exact_ends):
-                    kept = [m for m in matches if match_key(m.text) == match_key(m.form)]
+                    kept = [m for m in matches if _ends_as_written(m)]
                     if kept:
                         by_span[start, end] = kept
                     else:
@@ -570,6 +570,12 @@ class EntityExtractor:
             taken[match.start : match.end] = b"\x01" * (match.end - match.start)
             out.append(_Item(copy, match.start, match.end, source.source, source.entry))
         return out
+
+
+def _ends_as_written(match: Match[GazAlias]) -> bool:
+    """Whether the matched word ends where the form does (a prefix such as Arabic "و" may
+    come before it; no suffix after it)."""
+    return match_key(match.text).endswith(match_key(match.form))
 
 
 def _surname(name: str) -> str:
