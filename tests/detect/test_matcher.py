@@ -248,3 +248,12 @@ def test_tajik_term_typed_on_a_russian_keyboard_is_found() -> None:
     # Kyrgyz and Uzbek letters too: ө ү ң and ў.
     kg = Matcher([term("ky-kafir", "ky", "көрүнгөн"), term("uz-ozbek", "uz", "ўзбекистон")])
     assert {m.text for m in kg.find("корунгон жана Узбекистон")} == {"корунгон", "Узбекистон"}
+
+
+def test_li_and_the_article_written_lam_lam_before_a_name() -> None:
+    # "للمجلس": li- + al-majlis; the form without its article needs the clitic before it
+    m = Matcher([term("stc", "ar", "المجلس الانتقالي الجنوبي")])
+    assert [x.text for x in m.find("وقال بيان للمجلس الانتقالي الجنوبي إن")] == [
+        "للمجلس الانتقالي الجنوبي"
+    ]
+    assert m.find("مجلس الانتقالي الجنوبي") == []

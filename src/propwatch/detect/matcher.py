@@ -196,6 +196,9 @@ PROCLITICS: dict[str, frozenset[str]] = {
     "bare": _proclitics(False),
 }
 
+#: The clitics that stand for li- + al- before a word whose article they replace.
+_LAM_LAM = frozenset({"لل", "ولل", "فلل"})
+
 #: Endings a teh-marbuta form's stem takes in nisba / plural forms (normalized spelling).
 _NISBA = ("ی", "یة", "یین", "یون", "یه")
 _MIN_NISBA_STEM = 4
@@ -216,6 +219,8 @@ class _Entry:
     mode: str
     rule: _SuffixRule | None
     proclitics: frozenset[str]
+    #: Matches only after one of ``proclitics`` ("للمجلس": the form without its article).
+    needs_clitic: bool = False
 
 
 @lru_cache(maxsize=16_384)
@@ -364,6 +369,11 @@ class Matcher(Generic[P]):
                 continue
             rule = None if mode != "word" else _RULES.get((language, view), _EMPTY_RULE)
             table.setdefault(text, []).append(_Entry(index, form, mode, rule, proclitics))
+            if arabic and text.startswith(_ARTICLE) and len(text) - len(_ARTICLE) >= 4:
+                # li- + al- is written "لل": "للمجلس الانتقالي" (to the ... Council)
+                table.setdefault(text[len(_ARTICLE) :], []).append(
+                    _Entry(index, form, mode, rule, _LAM_LAM, needs_clitic=True)
+                )
             stem = text[:-1]
             bare_stem = stem[len(_ARTICLE) :] if stem.startswith(_ARTICLE) else stem
             if (
@@ -434,6 +444,8 @@ class Matcher(Generic[P]):
             rest = text[j:b]
             word_start = -1
             for entry in entries[pid]:
+                if at_start and entry.needs_clitic:
+                    continue
                 a = i
                 if not at_start:
                     if not entry.proclitics:
