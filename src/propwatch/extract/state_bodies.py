@@ -220,11 +220,12 @@ _PATTERNS: dict[str, list[tuple[str, str]]] = {
 }  # fmt: skip
 
 _GROUP = {"prs": "fa", "uzc": "uz"}
-#: Words that must be in a text before any regex of a group is tried.
-_TRIGGER = re.compile(
-    r"(?i:ministr|министер|министрлиг|вазорат|вазирлиг|vazirlig|bakanl|ministère|ministerio"
-    r"|ministério|ministero|ministeri|auswärtige|farnesina|viminale|itamaraty)"
-    r"|وزار|وزارت|МИД|МВД|МЧС|Минобороны|Минздрав|Минюст|ВКД|ИИВ|IIV|ИИМ"
+#: Lower-case stems one of which must be in a text before any regex of a group is tried (a
+#: substring test per stem is far cheaper than one case-insensitive alternation).
+_TRIGGER_STEMS = (
+    "ministr", "минист", "вазор", "вазир", "vazir", "bakanl", "ministè", "ministe", "auswärt",
+    "farnesina", "viminale", "itamaraty", "وزار", "мид", "мвд", "мчс", "минобор", "минздрав",
+    "минюст", "вкд", "иив", "iiv", "иим", "кумитаи",
 )
 _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     group: [(kind, re.compile(rx)) for kind, rx in rxs] for group, rxs in _PATTERNS.items()
@@ -245,7 +246,8 @@ def find(text: str, lang: str, countries: Sequence[Country] = ()) -> list[Candid
     """The ministries in ``text`` (written in ``lang``), each an organisation candidate named
     in English, with the country next to it when the text gives one (``countries``: the
     gazetteer's country mentions in ``text``)."""
-    if not _TRIGGER.search(text):
+    low = text.lower()
+    if not any(stem in low for stem in _TRIGGER_STEMS):
         return []
     group = _GROUP.get(lang, lang)
     groups = ["en"] if group == "en" or group not in _COMPILED else ["en", group]
