@@ -76,3 +76,8 @@ def test_a_ministry_the_gazetteer_knows_is_linked_to_it(extractor: EntityExtract
 
 def test_a_ministers_title_is_not_a_ministry(extractor: EntityExtractor) -> None:
     assert ministries(extractor, "The interior minister visited the wounded.", "en") == []
+
+
+def test_a_ministry_in_portuguese_with_an_accent_is_found(extractor: EntityExtractor) -> None:
+    found = ministries(extractor, "O Ministério dos Negócios Estrangeiros confirmou.", "pt")
+    assert [e.name for e in found] == ["Ministry of Foreign Affairs"]

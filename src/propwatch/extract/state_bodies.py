@@ -223,7 +223,7 @@ _GROUP = {"prs": "fa", "uzc": "uz"}
 #: Lower-case stems one of which must be in a text before any regex of a group is tried (a
 #: substring test per stem is far cheaper than one case-insensitive alternation).
 _TRIGGER_STEMS = (
-    "ministr", "минист", "вазор", "вазир", "vazir", "bakanl", "ministè", "ministe", "auswärt",
+    "minist", "минист", "вазор", "вазир", "vazir", "bakanl", "auswärt",
     "farnesina", "viminale", "itamaraty", "وزار", "мид", "мвд", "мчс", "минобор", "минздрав",
     "минюст", "вкд", "иив", "iiv", "иим", "кумитаи",
 )
