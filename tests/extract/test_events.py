@@ -731,6 +731,35 @@ def test_a_single_victim_and_the_town_the_church_stands_in() -> None:
     assert [e.place[0] for e in events[1:]] == ["Ansbach"]
 
 
+def test_a_place_the_caption_names_before_the_dateline_is_the_scene() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    attack = "Gunmen killed 36 quarry workers in an attack in northern Kenya early Tuesday."
+    caption = (
+        "Militants kill 36 non-Muslims in northern Kenya\n\nSoldiers look over the bodies of "
+        "Kenyans at a quarry in Mandera, Kenya, Tuesday. (AP Photo)\n\n"
+    )
+    extract = default_extractor().extract
+    # "|" ends a dateline too; with no other place, the dateline city is the best there is
+    alone = only(extract("NAIROBI, Kenya | " + attack, "en", doc_date=date(2014, 12, 2)).events)
+    assert alone.place == ["Nairobi"]
+    event = only(extract(caption + "NAIROBI, Kenya | " + attack, "en",
+                         doc_date=date(2014, 12, 2)).events)  # fmt: skip
+    assert event.place[0] == "Mandera"
+
+
+def test_tajik_ordinal_days_and_arabic_day_before_yesterday() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    tg = ("Қаблан, 2-юми сентябр, дар пайи таркиши шадид дар масҷиди шаҳри Ҳирот яке аз "
+          "мубаллиғони Толибон кушта шуд.")  # fmt: skip
+    event = only(default_extractor().extract(tg, "tg", doc_date=date(2022, 9, 30)).events)
+    assert event.date is not None and event.date.value == "2022-09-02"
+    ar = "هاجم مسلحون مساء أمس الأول كمينا للجيش في شمال سيناء وقتلوا 12 جنديا."
+    event = only(default_extractor().extract(ar, "ar", doc_date=date(2016, 11, 26)).events)
+    assert event.date is not None and event.date.value == "2016-11-24"
+
+
 def test_which_killed_belongs_to_the_attack_before_it_and_it_to_the_group_before() -> None:
     text = (
         "ISKP has grown more ambitious abroad. It claimed the twin suicide bombings in Kerman "

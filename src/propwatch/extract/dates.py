@@ -492,7 +492,9 @@ _PS_ORDINAL_AFTER = re.compile(
 
 _DAY_BEFORE = re.compile(
     r"(?<![\d.,:/\-])(\d{1,2})"
-    r"(?:st|nd|rd|th|-?(?:го|е|ое|ого|чи|inchi|nchi)|'?(?:inci|ıncı|uncu|üncü)|مه|مې|ام|م)?"
+    # ... Tajik "30-юми сентябр", "5-уми сентябр", "2-юм"
+    r"(?:st|nd|rd|th|-?(?:го|е|ое|ого|чи|inchi|nchi|юми|уми|юм|ум|ми)|'?(?:inci|ıncı|uncu|üncü)"
+    r"|مه|مې|ام|م)?"
     r"(?: of the | of | de | del | د |\. |-| |\.|)$"
 )
 _DAY_AFTER = re.compile(r"\.? ?(?:the |په )?(\d{1,2})(st|nd|rd|th|مه|مې)?(?![\d.,:/]\d|\d)")
@@ -644,7 +646,8 @@ _RELATIVE: dict[str, int] = _spellings(
         "hier|hier soir|hier matin|la veille|ieri|ieri sera|ieri mattina|gestern|"
         "gestern abend|накануне"),
     (2, "day before yesterday|the day before yesterday|позавчера|پریروز|أول أمس|"
-        "أول من أمس|evvelsi gün|anteayer|anteontem"),
+        "أول من أمس|أمس الأول|مساء أمس الأول|يوم أمس الأول|صباح أمس الأول|evvelsi gün|"
+        "anteayer|anteontem"),
     (0, "today|this morning|this evening|сегодня|امروز|مساء اليوم|صباح اليوم|ظهر اليوم|"
         "bugün|bugun|бугун|имрӯз|имруз|бүгүн|hoy|hoje"),
 )  # fmt: skip

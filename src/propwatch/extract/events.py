@@ -2852,10 +2852,11 @@ def _read_sentences(
     if dateline_end and out:
         # "KABUL, Afghanistan (AP) — A bomber struck a mosque in northern Afghanistan": the
         # dateline says where the report was filed; a place in the sentence says where it was.
+        # With no other place in the sentence, the lead event still falls back on the
+        # dateline city (``_dateline_place``), or on a place of its country named before it.
         first = bucket(dateline_end - 1) or out[0]
-        if any(p.start >= dateline_end for p in first.places):
-            first.places = [p for p in first.places
-                            if not dateline_start <= p.start < dateline_end]  # fmt: skip
+        first.places = [p for p in first.places
+                        if not dateline_start <= p.start < dateline_end]  # fmt: skip
     n_triggers = 0
     for s in out:
         if n_triggers < _MAX_TRIGGERS and not _heading(text, s.start, s.end):
@@ -2905,7 +2906,7 @@ _DATELINE_PLACE = re.compile(
     r"(?:,?[ \t]{0,3}(?:[A-Z][a-z]{2,8}\.? {1,3}\d{1,2}|\d{1,2} [a-zа-яё]{3,9})"
     r"(?:, {0,3}\d{4})?)?"
     r"[ \t]{0,3}(?:\([^)\n]{1,30}\)|/[^/\n]{1,20}/)?"
-    r"[ \t]{0,3}(?:—|–|-{1,2}|:|\.)\s"
+    r"[ \t]{0,3}(?:—|–|-{1,2}|:|\.|\|)\s"  # "NAIROBI, Kenya | The heavily armed men ..."
 )
 
 
@@ -2943,7 +2944,18 @@ def _dateline_place(
         info = cities[0]
         countries = {p.country_name or p.entity.name for p in drafts[0].places}
         if not countries or countries == {info.country_name}:
-            drafts[0].places.append(info)  # appended: the anchor tally reads new places only
+            # "... bodies at a quarry in Mandera, Kenya ... NAIROBI, Kenya | The heavily armed
+            # men ...": a place of that country the text names before the dateline, in a
+            # caption or a headline, is the scene rather than where the report was filed
+            before = [
+                other for e in entities
+                if e.type == "place" and e.end <= start
+                and (other := places.info(e)).kind in ("city", "district", "province")
+                and other.country_name == info.country_name and other.key != info.key
+                and _scene_place(text, e, other.kind)
+            ]  # fmt: skip
+            drafts[0].places.append(before[0] if before else info)  # appended: the anchor
+            # tally reads new places only
 
 
 #: "the church in X", "a mosque in X": the building an attack report is about stands in X.
