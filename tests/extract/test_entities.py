@@ -1016,9 +1016,10 @@ def test_a_russian_village_named_after_its_kind_word_in_any_case() -> None:
     from propwatch.knowledge.gazetteer import default_gazetteer
 
     ex = EntityExtractor(default_gazetteer(), use_ner=False)
-    text = "Машина взорвалась рядом с дагестанским селом Джемикент; жители аула Гимры ушли."
+    text = ("Машина взорвалась рядом с дагестанским селом Джемикент; жители аула Гимры ушли. "
+            "Боевики напали на пограничную заставу «Ишкобод».")  # fmt: skip
     places = [e.name for e in ex.extract(text, "ru") if e.type == "place" and not e.gazetteer_id]
-    assert places == ["Джемикент", "Гимры"]
+    assert places == ["Джемикент", "Гимры", "Ишкобод"]
 
 
 @pytest.mark.parametrize(
