@@ -568,3 +568,22 @@ def test_a_holiday_without_a_year_is_no_date() -> None:
     # ... unless the document is of Easter week
     assert found("the Easter Sunday bombings", "en", date(2019, 4, 23)) == ["2019-04-21"]
     assert found("no domingo de Páscoa", "pt", date(2019, 4, 23)) == ["2019-04-21"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("the siege at the Westgate mall in Nairobi last year", "en"),
+        ("теракт в прошлом году", "ru"),
+        ("el atentado del año pasado", "es"),
+        ("حمله سال گذشته", "fa"),
+        ("هجوم العام الماضي", "ar"),
+    ],
+)
+def test_last_year_is_the_year_before_the_document(text: str, language: str) -> None:
+    assert found(text, language, date(2014, 12, 2)) == ["2013"]
+    assert found(text, language) == []  # no document date: no year
+
+
+def test_the_last_year_of_something_is_no_date() -> None:
+    assert found("the last year of his life", "en", date(2014, 12, 2)) == []

@@ -760,6 +760,23 @@ def test_tajik_ordinal_days_and_arabic_day_before_yesterday() -> None:
     assert event.date is not None and event.date.value == "2016-11-24"
 
 
+def test_an_attack_of_last_year_is_its_own_event_and_claimed_by_the_linked_group() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    text = (
+        "The Islamic militant group al-Shabab claimed responsibility for the massacre of 36 "
+        "quarry workers in Mandera early Tuesday. The al-Qaida-linked group has vowed to "
+        "strike against Kenya, and it has claimed it was behind the siege at the Westgate "
+        "shopping mall in Nairobi last year that left 67 dead."
+    )
+    events = default_extractor().extract(text, "en", doc_date=date(2014, 12, 2)).events
+    by_place = {e.place[0]: e for e in events}
+    assert set(by_place) == {"Mandera", "Nairobi"}
+    westgate = by_place["Nairobi"]
+    assert westgate.date is not None and westgate.date.value == "2013"
+    assert westgate.claimed_by == ["al-Shabaab"]
+
+
 def test_which_killed_belongs_to_the_attack_before_it_and_it_to_the_group_before() -> None:
     text = (
         "ISKP has grown more ambitious abroad. It claimed the twin suicide bombings in Kerman "

@@ -1157,6 +1157,30 @@ def _relative_months(view: str, doc_date: date) -> list[_Cand]:
     return out
 
 
+#: Relative years: spelling -> years before ``doc_date`` ("last year": the one before).
+_RELATIVE_YEAR: dict[str, int] = _spellings(
+    (1, "last year|the previous year|в прошлом году|в минувшем году|в прошлом году|سال گذشته|"
+        "پارسال|سال پار|العام الماضي|السنة الماضية|geçen yıl|geçen sene|o'tgan yili|"
+        "o'tgan yil|ўтган йили|ўтган йил|соли гузашта|соли гузаштаи|былтыр|өткөн жылы|"
+        "تېر کال|پر کال|el año pasado|del año pasado|año pasado|l'année dernière|"
+        "l'an dernier|de l'année dernière|l'anno scorso|dell'anno scorso|no ano passado|"
+        "do ano passado|letztes jahr|vergangenes jahr|im vergangenen jahr|im letzten jahr|"
+        "letzten jahres|vergangenen jahres"),
+)  # fmt: skip
+_RELATIVE_YEAR_RE = re.compile(_LB + "(?:" + _trie_regex(_RELATIVE_YEAR) + ")" + _LA)
+
+
+def _relative_years(view: str, doc_date: date) -> list[_Cand]:
+    """ "the siege at the Westgate shopping mall in Nairobi last year": the year before
+    ``doc_date`` (year precision)."""
+    return [
+        _Cand(m.start(), m.end(), f"{doc_date.year - _RELATIVE_YEAR[m.group()]:04d}",
+              resolution="relative", priority=1)
+        for m in _RELATIVE_YEAR_RE.finditer(view)
+        if not view.endswith("the ", 0, m.start())  # "the last year of his life"
+    ]  # fmt: skip
+
+
 #: "يوم 19 من الشهر الجاري", "the 19th of this month", "19-го числа прошлого месяца": a day
 #: of the document's month (or of the month before it).
 _DAY_OF_MONTH_RE = re.compile(
@@ -1360,6 +1384,7 @@ def find_dates(
         cands += _weekday_candidates(view, starts, doc_date)
         cands += _relative_candidates(view, starts, lang, doc_date)
         cands += _relative_months(view, doc_date)
+        cands += _relative_years(view, doc_date)
         cands += _days_of_the_month(view, doc_date)
         cands += _years_ago_candidates(view, doc_date)
         if lang == "ru":

@@ -1669,6 +1669,8 @@ class _Reader:
             )
             and self.kind_of(e) not in _NOT_CLAIMANT_KINDS
             and not _LINKED_TO.search(self.text, max(s_start, e.start - 40), e.start)
+            # "The al-Qaida-linked group ... has claimed": a modifier of the claimant
+            and not _LINKED_AFTER.match(self.text, e.end)
         ]
         out: list[_Claim] = []
         for c_start, c_end in cues:
@@ -2931,10 +2933,25 @@ def _dateline_place(
 ) -> None:
     """ "МОСКВА, 29 марта. Москвичи приносят цветы на станции, где ровно год назад ...": the
     lead event, when the text names no place for it but its country, took place where the
-    report was filed (a city of that country; a dateline country says too little)."""
+    report was filed (a city of that country; a dateline country says too little), unless a
+    caption or headline before the dateline names a place of that country: "... bodies at a
+    quarry in Mandera, Kenya ... NAIROBI, Kenya | The heavily armed men ..." is Mandera."""
     if not drafts or any(p.kind != "country" for p in drafts[0].places):
         return
     start, end = _dateline_place_span(text)
+    if not end:
+        return
+    countries = {p.country_name or p.entity.name for p in drafts[0].places}
+    before = [
+        other for e in entities
+        if e.type == "place" and e.end <= start
+        and (other := places.info(e)).kind in ("city", "district", "province")
+        and (not countries or other.country_name in countries)
+        and _scene_place(text, e, other.kind)
+    ]  # fmt: skip
+    if before:
+        drafts[0].places.append(before[0])  # appended: the anchor tally reads new places only
+        return
     found = [e for e in entities if e.type == "place" and start <= e.start and e.end <= end]
     # "SOLINGEN, Germany (AP) —": the city, with or without its country
     cities = [info for e in found if (info := places.info(e)).kind == "city"]
@@ -2942,20 +2959,8 @@ def _dateline_place(
         places.info(e).kind == "country" for e in found
     ):
         info = cities[0]
-        countries = {p.country_name or p.entity.name for p in drafts[0].places}
         if not countries or countries == {info.country_name}:
-            # "... bodies at a quarry in Mandera, Kenya ... NAIROBI, Kenya | The heavily armed
-            # men ...": a place of that country the text names before the dateline, in a
-            # caption or a headline, is the scene rather than where the report was filed
-            before = [
-                other for e in entities
-                if e.type == "place" and e.end <= start
-                and (other := places.info(e)).kind in ("city", "district", "province")
-                and other.country_name == info.country_name and other.key != info.key
-                and _scene_place(text, e, other.kind)
-            ]  # fmt: skip
-            drafts[0].places.append(before[0] if before else info)  # appended: the anchor
-            # tally reads new places only
+            drafts[0].places.append(info)
 
 
 #: "the church in X", "a mosque in X": the building an attack report is about stands in X.
@@ -3465,6 +3470,11 @@ _LINKED_TO = re.compile(
     r"|(?:an?\s+)?(?:splinter|breakaway|off-?shoot)\s+(?:group|faction|outfit)\s+of"
     r"|(?:an?\s+)?(?:offshoot|faction)\s+of)"
     r"\s+(?:the\s+|la\s+|l['’]\s?|el\s+)?(?:banned\s+|outlawed\s+|proscribed\s+)?$",
+    re.IGNORECASE,
+)
+#: A group named as what another is linked to, as a compound modifier: "al-Qaida-linked".
+_LINKED_AFTER = re.compile(
+    r"(?:['’]s)?[\s-]?(?:linked|affiliated|aligned|allied|backed|inspired|tied|allied)\b",
     re.IGNORECASE,
 )
 #: A subject that stands for a group named before: "It claimed", "The group later claimed".
