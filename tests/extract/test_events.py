@@ -777,6 +777,16 @@ def test_an_attack_of_last_year_is_its_own_event_and_claimed_by_the_linked_group
     assert westgate.claimed_by == ["al-Shabaab"]
 
 
+def test_blew_himself_up_in_arabic_is_a_suicide_bombing() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    text = ("قال القائد العسكري لوكالة فرانس برس ان إرهابيا فجر نفسه صباح الاحد قرب صف من "
+            "المجندين في قاعدة جنوب مقديشو، ما أدى الى مقتل 7 أشخاص.")  # fmt: skip
+    event = only(default_extractor().extract(text, "ar", doc_date=date(2022, 9, 26)).events)
+    assert (event.type, event.place[0]) == ("suicide_bombing", "Mogadishu")
+    assert event.date is not None and event.date.value == "2022-09-25"
+
+
 def test_which_killed_belongs_to_the_attack_before_it_and_it_to_the_group_before() -> None:
     text = (
         "ISKP has grown more ambitious abroad. It claimed the twin suicide bombings in Kerman "

@@ -198,6 +198,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"عملي(?:ة|ات) (?:انتحاري|استشهادي)\w*", r"انتحاري\w*", r"حزام\w* ناسف\w*",
           r"عمليات\s?(?:انتحاري|استشهادي)", r"بمب\s?گذار\s?انتحاري", r"عمليات استشهادي\w*",
           r"انتحاري", r"ځانمرگ\w*", r"ځانمرګ\w*",
+          # "فجر نفسه" (blew himself up), "فجرت نفسها", "خود را منفجر کرد"
+          r"[وف]?[يت]?فجر\w* نفس\w*", r"خود(?:ش)? را منفجر\w*",
           r"intihar saldır\w*", r"canlı bomba\w*", r"xudkush\w*", r"o'zini portlat\w*",
           r"маргталаб\w*", r"худкуш\w*", r"ҳамлаи интиҳорӣ", r"жанкечти\w*",
           r"atentado suicida", r"ataque suicida", r"homem[\s-]bomba", r"kamikaze",
