@@ -770,9 +770,9 @@ def test_an_attack_of_last_year_is_its_own_event_and_claimed_by_the_linked_group
         "shopping mall in Nairobi last year that left 67 dead."
     )
     events = default_extractor().extract(text, "en", doc_date=date(2014, 12, 2)).events
-    by_place = {e.place[0]: e for e in events}
-    assert set(by_place) == {"Mandera", "Nairobi"}
-    westgate = by_place["Nairobi"]
+    assert len(events) == 2 and events[0].place[0] == "Mandera"
+    westgate = events[1]
+    assert "Nairobi" in westgate.place
     assert westgate.date is not None and westgate.date.value == "2013"
     assert westgate.claimed_by == ["al-Shabaab"]
 

@@ -494,7 +494,9 @@ class EntityExtractor:
         lowercase = cased and match.text[:1].islower() and form[:1].isupper()
         if not entry.ambiguous:
             return 0.8 if lowercase and " " not in form else 1.0
-        if lowercase:
+        if lowercase or _script_of(match.text) != _script_of(form):
+            # an ambiguous name met only through the cross-script key: Latin "Komanda" (a
+            # Congolese town) in Russian "Команда спасателей" ("the rescue team")
             return None
         if entry.id in unambiguous or _has_cue(text, match.start, match.end, entry.type):
             return 0.9
@@ -570,6 +572,18 @@ class EntityExtractor:
             taken[match.start : match.end] = b"\x01" * (match.end - match.start)
             out.append(_Item(copy, match.start, match.end, source.source, source.entry))
         return out
+
+
+def _script_of(text: str) -> str:
+    """``cyrillic``, ``arabic`` or ``latin``: the script of the first letter of ``text``."""
+    for ch in text:
+        if ch.isalpha():
+            if "\u0400" <= ch <= "\u04ff":
+                return "cyrillic"
+            if "\u0600" <= ch <= "\u06ff":
+                return "arabic"
+            return "latin"
+    return ""
 
 
 def _ends_as_written(match: Match[GazAlias]) -> bool:
