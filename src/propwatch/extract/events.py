@@ -3476,7 +3476,7 @@ _LINKED_TO = re.compile(
 )
 #: A group named as what another is linked to, as a compound modifier: "al-Qaida-linked".
 _LINKED_AFTER = re.compile(
-    r"(?:['’]s)?[\s-]?(?:linked|affiliated|aligned|allied|backed|inspired|tied|allied)\b",
+    r"(?:['’]s)?[\s-]?(?:linked|affiliated|aligned|allied|backed|inspired|tied)\b",
     re.IGNORECASE,
 )
 #: A subject that stands for a group named before: "It claimed", "The group later claimed".
