@@ -2944,15 +2944,18 @@ def _dateline_place(
     if not end:
         return
     countries = {p.country_name or p.entity.name for p in drafts[0].places}
-    before = [
-        other for e in entities
-        if e.type == "place" and e.end <= start
-        and (other := places.info(e)).kind in ("city", "district", "province")
-        and (not countries or other.country_name in countries)
-        and _scene_place(text, e, other.kind)
-    ]  # fmt: skip
-    if before:
-        drafts[0].places.append(before[0])  # appended: the anchor tally reads new places only
+    before = next(
+        (
+            other for e in entities
+            if e.type == "place" and e.end <= start
+            and (other := places.info(e)).kind in ("city", "district", "province")
+            and (not countries or other.country_name in countries)
+            and _scene_place(text, e, other.kind)
+        ),
+        None,
+    )  # fmt: skip
+    if before is not None:
+        drafts[0].places.append(before)  # appended: the anchor tally reads new places only
         return
     found = [e for e in entities if e.type == "place" and start <= e.start and e.end <= end]
     # "SOLINGEN, Germany (AP) —": the city, with or without its country

@@ -302,4 +302,4 @@ def _candidate(
             aliases += [f"{demonym} {short} Ministry", f"{demonym} Ministry of {words}"]
         attributes["country"] = code
     return Candidate("organization", name, start, end, "pattern:state_body", 0.85,
-                     aliases=aliases, attributes=dict(attributes))  # fmt: skip
+                     aliases=aliases, attributes=attributes)  # fmt: skip
