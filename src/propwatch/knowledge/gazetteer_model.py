@@ -134,6 +134,13 @@ class Gazetteer:
                 out.append(current)
         return out
 
+    def country_by_code(self, code: str) -> GazEntry | None:
+        """The country entry with ISO code ``code`` ("PK"), if the gazetteer has one."""
+        code = code.upper()
+        return next(
+            (e for e in self.entries.values() if e.kind == "country" and e.country == code), None
+        )
+
     def country_of(self, entry_id: str) -> GazEntry | None:
         """The country a place (or a state body) belongs to, if known."""
         entry = self.entries.get(entry_id)
