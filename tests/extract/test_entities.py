@@ -553,7 +553,11 @@ def test_places_from_patterns_and_inflected_gazetteer_names(ex: EntityExtractor)
     ru = ex.extract("Взрывы прогремели в Кермане, потом в Москве.", "ru")
     assert {"Kerman", "Moscow"} <= names(ru, "place")
     ar = ex.extract("وقع الهجوم في مدينة زاهدان.", "ar")
-    assert "زاهدان" in names(ar, "place")
+    # a town this gazetteer lacks: the GeoNames list gives its English name and country
+    (zahedan,) = find(ar, "place")
+    assert (zahedan.name, zahedan.text, zahedan.attributes["country"]) == (
+        "Zahedan", "زاهدان", "IR"
+    )
     fa = ex.extract("حمله در شهر کرمان رخ داد.", "fa")
     assert [e.gazetteer_id for e in find(fa, "place")] == ["kerman"]
 
@@ -741,7 +745,9 @@ def test_a_town_named_before_its_province(ex: EntityExtractor) -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "place"),
     [
-        ("tg", "Ҳамла дар ноҳияи Данғара рух дод.", "Данғара"),
+        # towns this gazetteer lacks: named in English from the GeoNames list, each in the
+        # country of its language
+        ("tg", "Ҳамла дар ноҳияи Данғара рух дод.", "Danghara"),
         ("uz", "Hujum Dang'ara tumanida sodir bo'ldi.", "Dang'ara"),
         ("ky", "Ноокат районунда жардырылуу болду.", "Ноокат"),
         ("tr", "Saldırı Sarıyer ilçesindeki kilisede oldu.", "Sarıyer"),

@@ -16,11 +16,13 @@ __all__ = ["eval_extraction_command"]
 @click.option("--knowledge", multiple=True, metavar="DIR",
               help="Extra knowledge pack (gazetteer) merged over the built-in one.")
 @click.option("--no-ner", is_flag=True, help="Without the Russian NER model (natasha).")
+@click.option("--no-geo", is_flag=True,
+              help="Without the GeoNames town list (towns the gazetteer does not know).")
 @click.option("--misses", is_flag=True, help="Also list every gold fact not found, and extras.")
 @click.option("--json", "as_json", is_flag=True)
 def eval_extraction_command(
-    gold: str, texts: str, knowledge: tuple[str, ...], no_ner: bool, misses: bool,
-    as_json: bool,
+    gold: str, texts: str, knowledge: tuple[str, ...], no_ner: bool, no_geo: bool,
+    misses: bool, as_json: bool,
 ) -> None:
     """Event recall (date and place), casualty figures, claim attribution, and recall and
     precision of organisations, outlets, channels and publications, per language.
@@ -36,7 +38,7 @@ def eval_extraction_command(
         )
         from propwatch.extract.extractor import Extractor
 
-        extractor = Extractor.from_options(knowledge, use_ner=not no_ner)
+        extractor = Extractor.from_options(knowledge, use_ner=not no_ner, use_geo=not no_geo)
         report = evaluate_extraction(extractor, read_gold(gold), texts)
         if as_json:
             data = report.to_json()

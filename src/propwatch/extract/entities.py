@@ -35,6 +35,7 @@ from typing import Any
 
 from propwatch.detect.matcher import Match, Matcher
 from propwatch.extract import (
+    geo_places,
     patterns_ar,
     patterns_en,
     patterns_fa,
@@ -42,6 +43,7 @@ from propwatch.extract import (
     patterns_turkic,
     state_bodies,
 )
+from propwatch.extract.events import may_report_attack
 from propwatch.extract.model import Entity
 from propwatch.extract.patterns import (
     GENERIC_WORDS,
@@ -341,10 +343,14 @@ class EntityExtractor:
     the per-language matchers are built on first use, under a lock."""
 
     def __init__(
-        self, gazetteer: Gazetteer, *, use_ner: bool = True, ner_min_chars: int = 0
+        self, gazetteer: Gazetteer, *, use_ner: bool = True, ner_min_chars: int = 0,
+        use_geo: bool = True,
     ) -> None:
         self.gazetteer = gazetteer
         self.use_ner = use_ner
+        #: Towns the gazetteer lacks, from the GeoNames list, after a locative word
+        #: (:mod:`propwatch.extract.geo_places`), in texts that may report an attack.
+        self.use_geo = use_geo
         #: Russian NER (natasha, ~10 ms per short message) runs on texts at least this long.
         self.ner_min_chars = ner_min_chars
         self._matchers: dict[str, Matcher[GazAlias]] = {}
@@ -409,11 +415,14 @@ class EntityExtractor:
             for it in gazetteer_items
             if it.entry is not None and it.entry.type == "place" and it.entry.kind == "country"
         ]
+        found = self._candidates(text, lang, patterns) + state_bodies.find(text, lang, countries)
+        if self.use_geo and may_report_attack(text, lang):
+            # towns matter where the text may report an attack (cost: only those texts)
+            covered = [(it.name_start, it.name_end) for it in gazetteer_items]
+            found += geo_places.merge(found, geo_places.find(text, lang, countries, covered))
         candidates = [
-            c for c in self._candidates(text, lang, patterns)
-            + state_bodies.find(text, lang, countries)
-            if not any(h.start <= c.start and c.end <= h.end for h in heads)
-        ]  # fmt: skip
+            c for c in found if not any(h.start <= c.start and c.end <= h.end for h in heads)
+        ]
         items = _resolve(text, gazetteer_items, candidates, self._index())
         items = _merge_provinces(text, items, self.gazetteer)
         if lang == "ar":

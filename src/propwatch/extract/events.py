@@ -69,7 +69,7 @@ from propwatch.extract.model import DateValue, Entity, Event, Figure, Span
 from propwatch.extract.numbers import ABLATIVE_MORE, DATIVE, NumberSpan, find_numbers
 from propwatch.knowledge.gazetteer_model import Gazetteer
 
-__all__ = ["MAX_EVENTS", "MAX_FIGURES", "MAX_TEXT_CHARS", "find_events"]
+__all__ = ["MAX_EVENTS", "MAX_FIGURES", "MAX_TEXT_CHARS", "find_events", "may_report_attack"]
 
 #: Longest text read (characters); the rest is ignored.
 MAX_TEXT_CHARS = 200_000
@@ -325,6 +325,9 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"хужум(?!чи)\w*", r"ҳамла(?!гар)\w*",
           r"кол салуу\w*", r"кол салды\w*", r"чабуул(?!чу)\w*", r"ataque\w*", r"attacc\w*",
           r"attaqu\w*", r"angriff\w*", r"angegriffen",
+          # "insurgentes atacaram", "atacaron", "una emboscada", "une embuscade", "Hinterhalt"
+          r"atac(?:a|ó|ou|aram|aron|ado|ada|ados|adas|ando|ar)", r"emboscad\w*",
+          r"embuscade\w*", r"imboscat\w*", r"hinterhalt\w*",
           # "the two operations carried out on Friday, November 24, against two military camps"
           r"operations? (?:carried out|conducted|launched)(?= (?:[^\s.;]+ ){0,6}?against)"),
     _rule("attack", False, r"برید\w*", langs="ps"),
@@ -2145,7 +2148,11 @@ class _Places:
         if kind == "country":
             country_name = country_name or ent.name
         if country_name is None and code:
-            country_name = self.country_names.get(code, code)
+            country_name = self.country_names.get(code)
+            if country_name is None and self.gazetteer is not None:
+                entry = self.gazetteer.country_by_code(code)
+                country_name = entry.name if entry is not None else None
+            country_name = country_name or code
         info = _PlaceInfo(ent, kind, code, country_name, anc_ids, anc_names)
         self.cache[id(ent)] = info
         return info
@@ -2645,6 +2652,16 @@ def _any_trigger(folded: str, language: str) -> bool:
     return slow is not None and slow.search(folded) is not None
 
 
+@functools.lru_cache(maxsize=16)
+def may_report_attack(text: str, language: str) -> bool:
+    """Whether ``text`` may report an attack: a superset test (an attack word of ``language``
+    occurs), the gate :func:`find_events` starts with; remembered for the last few texts, as
+    entity extraction asks it first about the same text."""
+    lang = (language or "").split("-")[0].lower()
+    lang = "fa" if lang == "prs" else lang
+    return _any_trigger(text[:MAX_TEXT_CHARS].translate(_FOLD_TABLE), lang)
+
+
 #: Russian media's legal notice after a banned group's name: "(запрещена в РФ)",
 #: "(признана террористической и запрещена в России)".
 _BANNED_IN = re.compile(
@@ -2674,12 +2691,12 @@ def find_events(
     """
     if not text or not text.strip():
         return []
+    if not may_report_attack(text, language or ""):
+        return []  # most messages mention no attack: skip sentences, numbers and dates
     text = text[:MAX_TEXT_CHARS]
     lang = (language or "").split("-")[0].lower()
     lang = "fa" if lang == "prs" else lang
     folded = _Folded.of(text)
-    if not _any_trigger(folded.text, lang):
-        return []  # most messages mention no attack: skip sentences, numbers and dates
     banned = [m.span() for m in _BANNED_IN.finditer(text)] if lang == "ru" else []
     if banned:  # "(запрещена в РФ)": the legal notice names no scene
         entities = [e for e in entities if not any(a <= e.start < b for a, b in banned)]

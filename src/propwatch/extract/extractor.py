@@ -25,6 +25,7 @@ from propwatch.normalize import identify
 
 __all__ = [
     "COMPONENT",
+    "GEO_ENV",
     "MAX_EXTRACT_CHARS",
     "NER_ENV",
     "VERSION",
@@ -45,19 +46,23 @@ class Extractor:
     """Entities, events and relations; one instance is reusable and thread-compatible."""
 
     def __init__(
-        self, gazetteer: Gazetteer, *, use_ner: bool = True, ner_min_chars: int = 0
+        self, gazetteer: Gazetteer, *, use_ner: bool = True, ner_min_chars: int = 0,
+        use_geo: bool = True,
     ) -> None:
         self.gazetteer = gazetteer
-        self.entities = EntityExtractor(gazetteer, use_ner=use_ner, ner_min_chars=ner_min_chars)
+        self.entities = EntityExtractor(
+            gazetteer, use_ner=use_ner, ner_min_chars=ner_min_chars, use_geo=use_geo
+        )
 
     @classmethod
     def from_options(
         cls, knowledge: Sequence[str | Path] = (), *, use_ner: bool = True,
-        ner_min_chars: int = 0,
+        ner_min_chars: int = 0, use_geo: bool = True,
     ) -> Extractor:
-        """``ner_min_chars``: Russian NER (natasha) only on texts at least this long."""
+        """``ner_min_chars``: Russian NER (natasha) only on texts at least this long;
+        ``use_geo``: also towns from the GeoNames list (:mod:`propwatch.extract.geo_places`)."""
         gazetteer = load_gazetteer(knowledge) if knowledge else default_gazetteer()
-        return cls(gazetteer, use_ner=use_ner, ner_min_chars=ner_min_chars)
+        return cls(gazetteer, use_ner=use_ner, ner_min_chars=ner_min_chars, use_geo=use_geo)
 
     def extract(
         self,
@@ -92,19 +97,25 @@ class Extractor:
 #: extraction does, and on the development articles it adds little that the gazetteer and
 #: the patterns miss (docs/extraction.md). ``analyze`` and ``eval extraction`` use it.
 NER_ENV = "PROPWATCH_NER"
+#: ``$PROPWATCH_GEO=0`` turns the GeoNames town list off in ingest (about 12 MB less per
+#: analysis worker; towns the gazetteer lacks are then found only by the place patterns).
+GEO_ENV = "PROPWATCH_GEO"
 
 
 def default_extractor() -> Extractor:
     """The process-wide extractor used by ingest: the built-in gazetteer plus the packs that
-    ``$PROPWATCH_KNOWLEDGE`` names; Russian NER only if ``$PROPWATCH_NER`` is ``1``. Built
-    on first use, once per configuration."""
+    ``$PROPWATCH_KNOWLEDGE`` names; Russian NER only if ``$PROPWATCH_NER`` is ``1``; the
+    GeoNames towns unless ``$PROPWATCH_GEO`` is ``0``. Built on first use, once per
+    configuration."""
     knowledge = tuple(p for p in os.environ.get(KNOWLEDGE_ENV, "").split(os.pathsep) if p)
-    return _extractor_for(knowledge, os.environ.get(NER_ENV) == "1")
+    return _extractor_for(
+        knowledge, os.environ.get(NER_ENV) == "1", os.environ.get(GEO_ENV) != "0"
+    )
 
 
 @lru_cache(maxsize=4)
-def _extractor_for(knowledge: tuple[str, ...], ner: bool) -> Extractor:
-    return Extractor.from_options(knowledge, use_ner=ner)
+def _extractor_for(knowledge: tuple[str, ...], ner: bool, geo: bool = True) -> Extractor:
+    return Extractor.from_options(knowledge, use_ner=ner, use_geo=geo)
 
 
 def _keys(entities: Sequence[Entity]) -> dict[str, str]:

@@ -1,0 +1,320 @@
+"""Towns the gazetteer does not know, found where the text says they are places.
+
+"A suicide bomber struck a rally in Mastung", "взрыв в Шымкенте", "انفجار در شهر اسپین بولدک",
+"Mastung'da saldırı": the place is a small town that no curated gazetteer lists, but the
+sentence puts it after a locative word (a preposition, "the town of", a locative suffix). Each
+such name is looked up in the GeoNames list (:mod:`propwatch.knowledge.geo`); a name found there
+becomes a place candidate with its country, method ``geonames``.
+
+Guards against common words: a Latin or Cyrillic name must start with a capital; a name that is a
+common word of the text's language is not taken ("in Man", "в Мире"); in Arabic script, where
+there are no capitals, a bare preposition ("في", "در") needs a town of 5,000 or more, and a place
+noun ("مدينة", "شهر", "ولسوالی") any town. Where a name fits several places, a place in a country
+the text names wins, else the most populous. The gazetteer and the patterns win over these
+candidates wherever they overlap (lower rank in :func:`propwatch.extract.entities._select`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from propwatch.extract.patterns import Candidate
+from propwatch.extract.state_bodies import Country
+from propwatch.knowledge.geo import GeoIndex, GeoPlace, default_geo_index
+
+__all__ = ["METHOD", "find", "merge"]
+
+METHOD = "geonames"
+_CONFIDENCE = 0.6
+_MAX_WORDS = 3
+_MAX_CANDIDATES = 200
+#: A town reached through a bare Arabic-script preposition must be at least this large.
+_BARE_ARABIC_MIN_POP = 5_000
+
+_UP = r"A-ZÀ-ÖØ-ÞĀ-ſƠƯȘȚ"  # Latin capitals (incl. Turkish İ, Ş, Ç, Ğ, Ö, Ü; Romanian Ș, Ț)
+_LAT_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
+_LAT_LINK = r"(?:al|el|e|i|ul|ud|ad|ar|as|ash|at|az|de|del|des|do|da|di|du|la|le|los|las|sur|" \
+    r"am|an|der|bin|bani|y)"
+_LAT_NAME = rf"{_LAT_WORD}(?:[ -](?:{_LAT_LINK}[ -])?{_LAT_WORD}){{0,{_MAX_WORDS - 1}}}"
+
+_LATIN_CUES = {
+    "en": r"(?i:in)|near|outside|around|of the (?:town|city|village|district) of",
+    "fr": r"à|près de|dans|non loin de|aux environs de",
+    "es": r"en|cerca de|a las afueras de",
+    "pt": r"em|perto de|nos arredores de",
+    "it": r"a|in|presso|vicino a|nei pressi di",
+    "de": r"in|bei|nahe|nahe von|nahe der Stadt",
+    "tr": r"",  # suffixes, below
+    "uz": r"",
+}
+_LATIN_CUE = {
+    lang: re.compile(rf"(?<![\w-])(?:{cues})\s+(?P<n>{_LAT_NAME})")
+    for lang, cues in _LATIN_CUES.items() if cues
+}  # fmt: skip
+#: "MASTUNG, Pakistan (AP) —": a dateline in capitals at the start of a line.
+_DATELINE = re.compile(r"(?m)^[ \t]*(?P<n>[A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+){0,2})(?=\s*[,(—–])")
+#: Turkish: "Mastung'da", "Mastung'daki"; "Kuetta kentinde", "Bayraktar köyünde".
+_TURKISH = re.compile(
+    rf"(?P<n>{_LAT_NAME})(?:['’](?:d|t)[ae](?:ki|n)?(?!\w)|\s+(?:ilçesi|köyü|kenti|ili|kasabası|"
+    r"mahallesi|bölgesi|şehri)\w*)"
+)
+#: Uzbek (Latin): "Toshkentda", "Mastung shahrida", "Qo'rg'ontepa tumanida".
+_UZBEK = re.compile(
+    rf"(?P<n>{_LAT_NAME}?)(?:da(?:gi)?|dan)(?!\w)|(?P<m>{_LAT_NAME})\s+(?:shahr|tuman|qishlog|"
+    r"viloyat|tumani|shahri|qishlog'i)\w*"
+)
+
+_CYR_UP = "А-ЯЁЎҚҒҲӢӮҶҢӨҮІ"
+_CYR_WORD = rf"[{_CYR_UP}][\w]*(?:-[\w]+)*"
+_CYR_NAME = rf"{_CYR_WORD}(?:[ -]{_CYR_WORD}){{0,{_MAX_WORDS - 1}}}"
+_RUSSIAN = re.compile(
+    rf"(?<![\w-])(?P<p>[вВ]о?|[пП]од|около|близ|возле|недалеко от|в районе|в городе|в посёлке|"
+    rf"в поселке|в селе|в деревне|в кишлаке|в ауле|в провинции|в округе|в уезде)\s+"
+    rf"(?P<n>{_CYR_NAME})(?!\s+(?:район|округ|микрорайон|област|край|улиц|проспект|переул|"
+    r"площад|шоссе|станц|поселени)\w*)"
+)
+#: Tajik "дар шаҳри X", "дар X"; Kyrgyz, Kazakh, Uzbek Cyrillic "Бишкекте", "Кобулда".
+_TAJIK = re.compile(
+    rf"(?<![\w-])дар\s+(?:(?:шаҳри|ноҳияи|деҳаи|вилояти|шаҳраки|маҳаллаи)\s+)?(?P<n>{_CYR_NAME})"
+)
+_TURKIC_CYR = re.compile(rf"(?P<n>{_CYR_NAME}?)(?:да|де|та|те|до|дө|даги|дагы)(?!\w)")
+#: Kyrgyz, Kazakh, Uzbek: the place noun after the name ("Ош шаарында"); Tajik puts it before.
+_TURKIC_CYR_NOUN = re.compile(
+    rf"(?P<n>{_CYR_NAME})\s+(?:шаар|шаҳр|шаҳар|район|туман|кишлак|қишлоқ|айыл|облус|вилоят)\w*"
+)
+#: Capitalised function words that a cue pattern can take for a name ("Дар шаҳри ...": "in").
+_NOT_NAMES = frozenset({
+    "дар", "аз", "ба", "бо", "ва", "ин", "он", "бу", "ал", "ки", "то", "ҳам", "шу", "бул",
+    "ушбу", "мазкур", "бир", "ошбу", "the", "this", "that", "le", "la", "les", "el", "los", "las",
+    "der", "die", "das", "il", "lo", "de", "du", "des", "del", "bu", "şu", "o",
+    # Arabic script: place nouns (the noun patterns take the name after them) and pronouns
+    "مدينة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "مديرية", "ناحية", "قضاء", "مخيم",
+    "شهر", "شهرستان", "ولسوالی", "ولسوالي", "ولسوالۍ", "ولایت", "استان", "روستای", "روستا",
+    "قریه", "منطقه", "بخش", "ناحیه", "حومه", "بندر", "ښار", "کلي", "سیمه", "این", "آن", "هذه",
+    "هذا", "تلك", "ذلك", "مسجد", "مسجدی", "جریان", "حال", "حالی",
+})
+#: Case endings a town's name takes after each kind of preposition: "в Шымкенте" (locative),
+#: "около Кизляра" (genitive), "под Донецком" (instrumental). "в Дзержинском районе" is an
+#: adjective before a district noun, left alone by the pattern.
+_RU_LOCATIVE = ("е", "и", "у", "ю")
+_RU_GENITIVE = ("а", "я", "ы", "и", "ов", "ей")
+_RU_INSTRUMENTAL = ("ом", "ем", "ой", "ей", "ью")
+_RU_RESTORE = ("", "а", "я", "ь", "ы", "и")
+
+_AR_WORD = r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+"
+_AR_NAME = rf"{_AR_WORD}(?:[ \u200c]{_AR_WORD}){{0,{_MAX_WORDS - 1}}}"
+#: Place nouns: any town after them.
+_AR_NOUN = re.compile(
+    r"(?<![\u0600-\u06ff])(?:[وف])?(?:[بل])?(?:مدينة|بلدة|قرية|منطقة|محافظة|ولاية|مديرية|ناحية|"
+    r"قضاء|مخيم|شهر|شهرستان|ولسوالی|ولسوالي|ولسوالۍ|ولایت|استان|روستای|قریه|قريه|منطقه|بخش|"
+    r"ناحیه|حومه|بندر|ښار|کلي|سیمه|ولایت)\s+(?:ی\s+)?"
+    rf"(?P<n>{_AR_NAME})"
+)
+#: Bare prepositions: a town of some size after them.
+_AR_PREP = re.compile(
+    r"(?<![\u0600-\u06ff])(?:[وف])?(?:في|فى|قرب|بالقرب من|ضواحي|در|نزدیک|نزديک|حوالی|په)\s+"
+    rf"(?P<n>{_AR_NAME})"
+)
+#: Pashto "د X ښار/ولسوالۍ" (the city/district of X).
+_PS_OF = re.compile(
+    rf"(?<![\u0600-\u06ff])د\s+(?P<n>{_AR_NAME})\s+(?:ښار|ولسوالۍ|ولسوالی|ولایت|ولسوالي)"
+)
+
+_LATIN_LANGS = frozenset({"en", "fr", "es", "pt", "it", "de", "tr", "uz", "id", "ms"})
+_CYRILLIC_LANGS = frozenset({"ru", "tg", "ky", "uz", "kk", "uk", "bg"})
+_ARABIC_LANGS = frozenset({"ar", "fa", "prs", "ps", "ur"})
+
+
+def find(
+    text: str,
+    language: str,
+    countries: Sequence[Country] = (),
+    covered: Sequence[tuple[int, int]] = (),
+    index: GeoIndex | None = None,
+) -> list[Candidate]:
+    """Place candidates for towns named after a locative word in ``text``. ``countries``: the
+    countries the gazetteer found (to choose between places of one name); ``covered``: spans
+    already taken by gazetteer entities (not looked up again)."""
+    geo = index if index is not None else default_geo_index()
+    codes = {c.code.upper() for c in countries if c.code}
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    taken = sorted(covered)
+    for cue in _spans(text, language):
+        if len(out) >= _MAX_CANDIDATES:
+            break
+        if not cue.words or (
+            not cue.end_anchored and _overlaps(cue.words[0][0], cue.words[0][1], taken)
+        ):
+            continue  # "in Kabul": the gazetteer's already
+        found = _longest(geo, text, cue, language, codes)
+        if found is None:
+            continue
+        place, a, b = found
+        if (a, b) in seen or _overlaps(a, b, taken):
+            continue
+        seen.add((a, b))
+        out.append(
+            Candidate(
+                "place", place.name, a, b, METHOD, _CONFIDENCE,
+                attributes={"kind": "city", "country": place.country,
+                            "geonames_id": place.geonames_id},
+            )
+        )  # fmt: skip
+    return out
+
+
+def merge(found: list[Candidate], geo: list[Candidate]) -> list[Candidate]:
+    """Give a place that a pattern found without a country ("ولسوالی نرنگ") the GeoNames
+    place named at the same position (its English name, country, id); return the GeoNames
+    candidates no pattern found."""
+    by_start = {(c.name_start, c.name_end): c for c in geo}
+    used: set[int] = set()
+    for cand in found:
+        if cand.type != "place" or cand.attributes.get("country"):
+            continue
+        hit = by_start.get((cand.name_start, cand.name_end))
+        if hit is None:
+            continue
+        used.add(id(hit))
+        if cand.name != hit.name and cand.name not in cand.aliases:
+            cand.aliases.append(cand.name)
+        cand.name = hit.name
+        for key in ("country", "geonames_id"):
+            cand.attributes[key] = hit.attributes[key]
+        cand.attributes.setdefault("kind", hit.attributes["kind"])
+    return [c for c in geo if id(c) not in used]
+
+
+def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+class _Cue(NamedTuple):
+    """Where a place name may start, and how sure the cue is."""
+
+    script: str  # L, C or A
+    start: int
+    words: list[tuple[int, int]]
+    min_pop: int = 0
+    endings: tuple[str, ...] = ()  # Russian case endings the name may carry
+    suffixed: bool = False  # marked by a suffix without an apostrophe ("Toshkentda")
+    bare: bool = True  # after a bare preposition (frequent words are not taken)
+    dateline: bool = False
+    #: The name ends at the cue (a suffix or a noun after it: "Кечээ Баткенде"), so shorter
+    #: runs drop words from the start, not the end.
+    end_anchored: bool = False
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[^ \u200c]+",
+                                                                      text[start:end])]
+
+
+def _spans(text: str, language: str) -> Iterator[_Cue]:
+    """Every cue of the text's language and script."""
+    lang = language.lower()
+    if lang in _LATIN_LANGS or lang not in _CYRILLIC_LANGS | _ARABIC_LANGS:
+        cue = _LATIN_CUE.get(lang, _LATIN_CUE["en"] if lang not in ("tr", "uz") else None)
+        regexes = [r for r in (cue, _TURKISH if lang == "tr" else None,
+                               _UZBEK if lang == "uz" else None) if r is not None]
+        for rx in regexes:
+            for m in rx.finditer(text):
+                group = "n" if m.group("n") else "m"
+                if m.groupdict().get(group):
+                    a, b = m.span(group)
+                    bare = rx is not _TURKISH and group == "n"
+                    yield _Cue("L", a, _words(text, a, b), suffixed=rx is _UZBEK and bare,
+                               bare=bare, end_anchored=rx is not cue)
+        for m in _DATELINE.finditer(text):
+            a, b = m.span("n")
+            yield _Cue("L", a, _words(text, a, b), dateline=True)
+    if lang in _CYRILLIC_LANGS:
+        if lang in ("ru", "uk", "bg"):
+            rxs = [_RUSSIAN]
+        elif lang == "tg":
+            rxs = [_RUSSIAN, _TAJIK, _TURKIC_CYR]
+        else:
+            rxs = [_RUSSIAN, _TAJIK, _TURKIC_CYR, _TURKIC_CYR_NOUN]
+        for rx in rxs:
+            for m in rx.finditer(text):
+                group = "n" if m.groupdict().get("n") else "m"
+                if m.groupdict().get(group):
+                    a, b = m.span(group)
+                    endings: tuple[str, ...] = ()
+                    if rx is _RUSSIAN:
+                        prep = m.group("p").casefold()
+                        endings = (_RU_INSTRUMENTAL if prep == "под" else
+                                   _RU_LOCATIVE if prep in ("в", "во") else _RU_GENITIVE)
+                    suffix = rx in (_TURKIC_CYR, _TURKIC_CYR_NOUN)
+                    yield _Cue("C", a, _words(text, a, b), 0, endings, rx is _TURKIC_CYR,
+                               bare=rx is not _TURKIC_CYR_NOUN, end_anchored=suffix)
+    if lang in _ARABIC_LANGS:
+        for rx, min_pop in ((_AR_NOUN, 0), (_PS_OF, 0), (_AR_PREP, _BARE_ARABIC_MIN_POP)):
+            for m in rx.finditer(text):
+                a, b = m.span("n")
+                yield _Cue("A", a, _words(text, a, b), min_pop, bare=rx is _AR_PREP,
+                           end_anchored=rx is _PS_OF)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s*|\n\s*)$")
+
+
+def _longest(
+    geo: GeoIndex, text: str, cue: _Cue, language: str, codes: set[str]
+) -> tuple[GeoPlace, int, int] | None:
+    """The longest run of words from the cue that names a place."""
+    words = cue.words
+    if not words:
+        return None
+    runs = (
+        [words[k:] for k in range(max(0, len(words) - _MAX_WORDS), len(words))]
+        if cue.end_anchored else [words[:n] for n in range(min(len(words), _MAX_WORDS), 0, -1)]
+    )
+    for run in runs:
+        a, b = run[0][0], run[-1][1]
+        if text[a : run[0][1]].casefold() in _NOT_NAMES:
+            continue
+        if cue.suffixed and (
+            _SENTENCE_START.search(text, max(0, a - 3), a) is not None or b - a < 4
+        ):
+            continue  # "Bundan" (uz: "from this") starts a sentence: not "Bun" + "-dan"
+        name = text[a:b].rstrip("'’-")
+        if name.isupper() and len(name) <= 5 and not cue.dateline:
+            continue  # "İBB", "NATO": an acronym, not Ibb
+        for form in _forms(name, cue.endings):
+            places = [
+                p for p in geo.lookup(cue.script, form, language, strict=cue.bare)
+                if p.population >= cue.min_pop
+            ]
+            if places:
+                return _choose(places, codes, language), a, a + len(name)
+    return None
+
+
+def _forms(name: str, endings: tuple[str, ...]) -> Iterator[str]:
+    yield name
+    # "в Шымкенте", "в Мазари-Шарифе", "под Донецком": the name in the nominative
+    for ending in endings:
+        if name.endswith(ending) and len(name) - len(ending) >= 3:
+            stem = name[: -len(ending)]
+            for tail in _RU_RESTORE:
+                yield stem + tail
+
+
+#: Where a text in this language most likely is, when it names no country ("Dang'ara tumani"
+#: in Uzbek is the Uzbek district, not Danghara in Tajikistan).
+_HOME = {"uz": ("UZ",), "tg": ("TJ",), "ky": ("KG",), "kk": ("KZ",), "ps": ("AF", "PK"),
+         "prs": ("AF",), "fa": ("IR", "AF"), "tr": ("TR",), "ru": ("RU",)}  # fmt: skip
+
+
+def _choose(places: list[GeoPlace], codes: set[str], language: str) -> GeoPlace:
+    """A place in a country the text names, else in the language's home country, else the
+    most populous."""
+    for wanted in (codes, _HOME.get(language, ())):
+        for place in places:  # most populous first
+            if place.country in wanted:
+                return place
+    return places[0]
