@@ -2892,3 +2892,27 @@ def test_on_the_same_day_another_attack_with_its_own_claim() -> None:
     assert funeral.place == ["Kuz Kunar"] and funeral.claimed_by == ["Islamic State"]
     assert funeral.date is not None and funeral.date.value == "2020-05-12"
     assert [f.value for f in funeral.injured] == [68]
+
+
+def test_two_written_days_a_day_apart_are_two_attacks() -> None:
+    # Volgograd, December 2013: the station bombing and, "another attack" the next morning,
+    # the trolleybus; the first explosion waited for an attack word and gets its own toll
+    text = (
+        "Напомним, 29 декабря на входе в вокзал Волгограда взорвалась бомба. Погибли 17 "
+        "человек, ещё более 40 получили ранения.\n"
+        "Ещё один теракт произошёл утром 30 декабря. Взрыв прогремел в троллейбусе. Погибли "
+        "десять человек, 19 получили ранения."
+    )
+    found = find_events(text, "ru", [ent(text, "Волгограда", name="Volgograd", kind="city",
+                                         country="RU")], doc_date=date(2014, 1, 31))  # fmt: skip
+    assert [
+        (e.date.value if e.date else None, [f.value for f in e.killed], [f.value for f in e.injured])
+        for e in found
+    ] == [("2013-12-29", [17], [40]), ("2013-12-30", [10], [19])]
+
+
+def test_yesterday_and_a_written_day_may_still_be_one_night() -> None:
+    text = "A bomb exploded in Kabul late yesterday. The attack on 13 May killed 5 people."
+    found = find_events(text, "en", [ent(text, "Kabul", kind="city", country="AF")],
+                        doc_date=date(2021, 5, 15))  # fmt: skip
+    assert len(found) == 1

@@ -896,6 +896,15 @@ _ANNIVERSARY = _rx(
     r"anniversary", r"годовщин\w*", r"سالگرد", r"ذكري", r"yıldönüm\w*", r"aniversario",
     r"anniversaire", r"anniversario", r"jahrestag\w*", r"aniversário",
 )  # fmt: skip
+#: "Ещё один теракт", "another attack", "un autre attentat": the attack word is a second
+#: attack, so an explosion told just before it was an attack of its own.
+_ANOTHER = _rx(
+    r"another", r"a second", r"ещ[её] (?:один|одна|одно|одним|одной)", r"друг\w+", r"un autre",
+    r"une autre", r"otro", r"otra", r"outro", r"outra", r"un altro", r"un'altra",
+    r"ein weiterer", r"eine weitere", r"einen weiteren", r"başka bir", r"yana bir", r"دیگر",
+    r"آخر", r"أخرى",
+)
+
 _ANAPHOR = _rx(
     r"the", r"this", r"that", r"these", r"those", r"its", r"their", r"yesterday's", r"этот",
     r"этого", r"этом", r"данн\w+", r"اين", r"آن", r"هذا", r"هذه", r"ذلک", r"بهذا", r"لهذا", r"bu",
@@ -1122,6 +1131,8 @@ class _Trigger:
     reference: bool = False
     #: The attack word as written, case-folded ("explosions").
     word: str = ""
+    #: "another attack", "ещё один теракт" (see ``_ANOTHER``).
+    another: bool = False
 
 
 @dataclass(slots=True)
@@ -1236,10 +1247,13 @@ class _Reader:
             reference = bool(_REFERENCE.search(" ".join(tokens[-5:]))) or bool(
                 _ANNIVERSARY.search(" ".join(tokens[-5:]))
             )
+            another = bool(_ANOTHER.search(" ".join(tokens[-3:]))) or bool(
+                _ANOTHER.match(after.lstrip())  # "حمله دیگر", "هجوم آخر"
+            )
             out.append(
                 _Trigger(
                     start, end, rule.type, rule.strong, foiled, anaphoric, indefinite, reference,
-                    seg[fs:fe].casefold(),
+                    seg[fs:fe].casefold(), another,
                 )
             )
         return out
@@ -2230,6 +2244,10 @@ class _Unit:
     def reference(self) -> bool:
         return all(t.reference for t in self.triggers)
 
+    @property
+    def another(self) -> bool:
+        return any(t.another for t in self.triggers)
+
 
 @dataclass(slots=True)
 class _Draft:
@@ -2321,11 +2339,21 @@ def _dates_conflict(a: DateValue, b: DateValue) -> bool:
     if n == 3:
         da, db = _to_date(a.value), _to_date(b.value)
         if da is not None and db is not None:
-            # a weekday guess may be a week off; a written day ("26 Asad", "11 décembre",
-            # "yesterday") is exact, to a night that spans midnight or so
-            slack = 7 if "weekday" in (a.resolution, b.resolution) else 2
+            # a weekday guess may be a week off; "yesterday" is exact to a night that spans
+            # midnight or so; two written days ("29 декабря", "30 декабря") are two days
+            if "weekday" in (a.resolution, b.resolution):
+                slack = 7
+            elif _written_day(a) and _written_day(b):
+                slack = 0
+            else:
+                slack = 2
             return abs((da - db).days) > slack
     return True
+
+
+def _written_day(d: DateValue) -> bool:
+    """A day written with its number ("29 декабря", "۲۶ اسد"), not "yesterday"."""
+    return d.resolution != "weekday" and any(ch.isdigit() for ch in d.text)
 
 
 def _dates_equal_day(a: DateValue, b: DateValue) -> bool:
@@ -2419,17 +2447,30 @@ class _Grouper:
             if len(self.events) >= MAX_EVENTS:
                 return
             target = _Draft()
-            self.events.append(target)
+            earlier: list[_Draft] = []
             target.absorb(unit)
             for waiting in self.pending:
-                if waiting.sentence >= unit.sentence - _LOOK_BACK and self.compatible(
-                    waiting, target
-                ):
+                if waiting.sentence < unit.sentence - _LOOK_BACK:
+                    continue
+                if self.compatible(waiting, target):
                     target.absorb(waiting)
+                elif unit.another and (waiting.dates or waiting.places):
+                    # "Взорвалась бомба 29 декабря ... Ещё один теракт 30 декабря": the
+                    # explosion before "another attack" was an attack too
+                    home = next((d for d in earlier if self.compatible(waiting, d)), None)
+                    if home is None:
+                        home = _Draft()
+                        earlier.append(home)
+                    home.absorb(waiting)
+                    self.touched.setdefault(waiting.sentence, []).append(home)
+            self.events.extend(earlier[: max(0, MAX_EVENTS - len(self.events) - 1)])
+            self.events.append(target)
             self.pending = []
             for orphan in self.orphans:
                 if orphan.index >= unit.sentence - _LOOK_BACK:
-                    self._attach_to(target, orphan, mark=False)
+                    # the toll after an earlier explosion is that explosion's
+                    before = [d for d in earlier if min(u.sentence for u in d.units) < orphan.index]
+                    self._attach_to(before[-1] if before else target, orphan, mark=False)
             self.orphans = []
         else:
             target.absorb(unit)
