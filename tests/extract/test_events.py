@@ -2906,9 +2906,10 @@ def test_two_written_days_a_day_apart_are_two_attacks() -> None:
     found = find_events(text, "ru", [ent(text, "Волгограда", name="Volgograd", kind="city",
                                          country="RU")], doc_date=date(2014, 1, 31))  # fmt: skip
     assert [
-        (e.date.value if e.date else None, [f.value for f in e.killed], [f.value for f in e.injured])
+        (e.date.value if e.date else None, [f.value for f in e.killed],
+         [f.value for f in e.injured])
         for e in found
-    ] == [("2013-12-29", [17], [40]), ("2013-12-30", [10], [19])]
+    ] == [("2013-12-29", [17], [40]), ("2013-12-30", [10], [19])]  # fmt: skip
 
 
 def test_yesterday_and_a_written_day_may_still_be_one_night() -> None:
@@ -2916,3 +2917,26 @@ def test_yesterday_and_a_written_day_may_still_be_one_night() -> None:
     found = find_events(text, "en", [ent(text, "Kabul", kind="city", country="AF")],
                         doc_date=date(2021, 5, 15))  # fmt: skip
     assert len(found) == 1
+
+
+def test_a_scene_sentence_names_the_village_within_the_region() -> None:
+    text = (
+        "В Ингушетии боевики совершили нападение на колонну полицейских. Инцидент произошел "
+        "на дороге недалеко от селения Даттых. Погибли 6 человек."
+    )
+    ents = [ent(text, "Ингушетии", name="Ingushetia", kind="region", country="RU"),
+            ent(text, "Даттых", kind="city")]  # fmt: skip
+    assert only(find_events(text, "ru", ents)).place[0] == "Даттых"
+
+
+def test_a_read_also_label_is_no_dateline_and_keeps_the_dates_above_it() -> None:
+    text = (
+        "Fighters killed 15 soldiers in an attack in Borno State on Thursday.\n"
+        "Sources said the convoy came under attack near Gudumbali.\n"
+        "READ ALSO: Fighters hoist flag in Borno community\n"
+        "The group launched its war against Nigeria in 2011."
+    )
+    ents = [ent(text, "Borno State", kind="province", country="NG"),
+            ent(text, "Gudumbali", kind="city", country="NG")]  # fmt: skip
+    event = only(find_events(text, "en", ents, doc_date=date(2021, 3, 13)))
+    assert event.date is not None and event.date.value == "2021-03-11"

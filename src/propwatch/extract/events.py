@@ -2545,6 +2545,10 @@ class _Grouper:
             anchor.kind == "country" and all(i.country == anchor.country for i in infos)
         ):
             draft.places.extend(infos)
+        elif all(i.rank > anchor.rank and not self.places.conflict(i, anchor) for i in infos):
+            # "В Ингушетии боевики совершили нападение ... Инцидент произошел недалеко от
+            # селения Даттых": the scene sentence names the village within the region
+            draft.places.extend(infos)
 
     @staticmethod
     def _claimed(s: _Sentence) -> bool:
@@ -2879,9 +2883,9 @@ def _read_sentences(
                     key=lambda d: d.start,
                 )
     date_spans = sorted((d.start, d.end) for d in dates)
-    dated_line = _dateline_date_end(text)
-    if dated_line:  # "BAKU, Azerbaijan, January 4.", "August 1:": the day of the report
-        dates = [d for d in dates if d.start >= dated_line]
+    line_start, line_end = _dateline_date_span(text)
+    if line_end:  # "BAKU, Azerbaijan, January 4.", "August 1:": the day of the report
+        dates = [d for d in dates if not line_start <= d.start < line_end]
     starts = [s for s, _ in spans]
     out = [_Sentence(i, s, e) for i, (s, e) in enumerate(spans)]
 
@@ -3048,11 +3052,11 @@ _DATELINE_DATE = re.compile(
 )
 
 
-def _dateline_date_end(text: str) -> int:
-    """Where a dateline at the top of ``text`` that holds a date ends (0: none): its date is
-    the report's, not the attack's."""
+def _dateline_date_span(text: str) -> tuple[int, int]:
+    """Where a dateline at the top of ``text`` starts and ends ((0, 0): none): a date in it
+    is the report's, not the attack's (a headline's date before it stays)."""
     m = _DATELINE_DATE.match(text)
-    return m.end() if m else _dateline_place_span(text)[1]
+    return (0, m.end()) if m else _dateline_place_span(text)
 
 
 def _dateline_place_span(text: str) -> tuple[int, int]:
@@ -3065,9 +3069,17 @@ def _dateline_place_span(text: str) -> tuple[int, int]:
             or _DATELINE_PLACE_ARAB.match(text, pos)
             or _DATELINE_PLACE_TITLE.match(text, pos)
         )
-        if m:
+        if m and not _NOT_DATELINE.match(text, pos):
             return pos, m.end()
     return 0, 0
+
+
+#: Capitalised labels of web pages that look like datelines ("READ ALSO: ...").
+_NOT_DATELINE = re.compile(
+    r"\s*(?:READ|ALSO|SEE|WATCH|RELATED|PHOTO|PHOTOS|VIDEO|UPDATE|UPDATED|BREAKING|EXCLUSIVE|"
+    r"ADVERTISEMENT|SPONSORED|LIVE|OPINION|EDITORIAL|ANALYSIS|LIRE|LEER|LEIA|LEGGI|LESEN|"
+    r"ЧИТАЙТЕ|СМОТРИТЕ|ФОТО|ВИДЕО)\b"
+)
 
 
 def _top_line_starts(text: str, chars: int = 600, lines: int = 6) -> Iterator[int]:
