@@ -112,3 +112,4 @@ def test_an_event_in_a_town_names_its_country_not_its_code() -> None:
 def test_romance_attack_verbs_and_ambushes_are_attacks(text: str, lang: str) -> None:
     events = Extractor(Gazetteer(), use_ner=False).extract(text, lang).events
     assert [e.type for e in events] == ["attack"]
+

@@ -3544,7 +3544,10 @@ _LINKED_TO = re.compile(
     # "Jamaat-ul-Ahrar, a splinter group of the banned Tehreek-i-Taliban Pakistan, claimed"
     r"|(?:an?\s+)?(?:splinter|breakaway|off-?shoot)\s+(?:group|faction|outfit)\s+of"
     r"|(?:an?\s+)?(?:offshoot|faction)\s+of)"
-    r"\s+(?:the\s+|la\s+|l['’]\s?|el\s+)?(?:banned\s+|outlawed\s+|proscribed\s+)?$",
+    r"\s+(?:the\s+|la\s+|l['’]\s?|el\s+)?(?:banned\s+|outlawed\s+|proscribed\s+)?$"
+    # "حركة الشباب المرتبطة بتنظيم القاعدة", "التابعة لتنظيم", "گروه ... وابسته به القاعده"
+    r"|(?<!\w)(?:ال)?(?:مرتبط|تابع|موالي|مقرب|متحالف|منشق)[ةه]?\s+(?:ب|ل|لل|من\s+|مع\s+|عن\s+)?"
+    r"(?:تنظيم\s+|جماعة\s+)?$|(?<!\w)(?:وابسته|نزدیک|مرتبط)\s+(?:به|با)\s+(?:گروه\s+)?$",
     re.IGNORECASE,
 )
 #: A group named as what another is linked to, as a compound modifier: "al-Qaida-linked".

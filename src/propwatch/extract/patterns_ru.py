@@ -320,11 +320,14 @@ _TYPE = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 #: Common nouns natasha tags as organisations.
 _GENERIC_NER = frozenset(["СМИ", "спецназ", "Спецназ", "силовики", "Силовики", "ВС"])
-#: Metro stations, streets and squares, and places of worship, are named like organisations:
-#: "станции «Площадь Восстания»", "на улице «...»", "в шиитской мечети "Имам Заман"".
+#: Metro stations, streets and squares, places of worship, airports and other buildings are
+#: named like organisations: "станции «Площадь Восстания»", "в шиитской мечети "Имам Заман"".
 _STATION_BEFORE = re.compile(
     r"(?:станци\w*|метро|перегон\w*|улиц\w*|площад[иья]\w*|проспект\w*|мечет\w*|храм\w*|"
-    r"церк\w*|собор\w*|синагог\w*|святилищ\w*|мавзоле\w*)\s+"
+    r"церк\w*|собор\w*|синагог\w*|святилищ\w*|мавзоле\w*|"
+    # "в аэропорту «Домодедово»", "в ТЦ «Зимняя вишня»", "в концертном зале «Крокус»"
+    r"аэропорт\w*|вокзал\w*|ТЦ|ТРЦ|торгов\w+ (?:центр|комплекс)\w*|концертн\w+ зал\w*|"
+    r"отел\w*|гостиниц\w*|стадион\w*|рын(?:ок|к\w*)|кафе|ресторан\w*|театр\w*)\s+"
     r"(?:[«\"„“][^»\"”]{1,40}[»\"”]\s*(?:,|и)\s*)?[«\"„“]?$",
     re.IGNORECASE,
 )

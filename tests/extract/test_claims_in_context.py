@@ -1,0 +1,26 @@
+"""Claimants read in context with the full extractor: a group named as what another is linked
+to, and a building named in quotes, are not the claimant."""
+
+from __future__ import annotations
+
+import pytest
+
+from propwatch.extract.extractor import Extractor
+from propwatch.extract.patterns_ru import natasha_available
+from propwatch.knowledge.gazetteer import default_gazetteer
+
+
+def test_a_group_linked_to_another_is_the_claimant_in_arabic() -> None:
+    text = "وأعلنت حركة الشباب المرتبطة بتنظيم القاعدة مسؤوليتها عن الهجوم على الفندق في مقديشو."
+    events = Extractor(default_gazetteer(), use_ner=False).extract(text, "ar").events
+    assert [e.claimed_by for e in events] == [["al-Shabaab"]]
+
+
+def test_an_airport_in_quotes_is_no_organisation_or_claimant() -> None:
+    if not natasha_available():
+        pytest.skip("natasha is not installed")
+    text = ('Глава "Эмирата Кавказ" Доку Умаров взял на себя ответственность за взрыв в '
+            'московском аэропорту "Домодедово" 24 января 2011 года.')  # fmt: skip
+    ex = Extractor(default_gazetteer(), use_ner=True).extract(text, "ru")
+    assert "Домодедово" not in {e.name for e in ex.entities if e.type == "organization"}
+    assert [e.claimed_by for e in ex.events] == [["Caucasus Emirate"]]
