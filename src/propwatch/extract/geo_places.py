@@ -3,8 +3,8 @@
 "A suicide bomber struck a rally in Mastung", "взрыв в Шымкенте", "انفجار در شهر اسپین بولدک",
 "Mastung'da saldırı": the place is a small town that no curated gazetteer lists, but the
 sentence puts it after a locative word (a preposition, "the town of", a locative suffix). Each
-such name is looked up in the GeoNames list (:mod:`propwatch.knowledge.geo`); a name found there
-becomes a place candidate with its country, method ``geonames``.
+such name is looked up in the GeoNames list (:mod:`propwatch.extract.geo_index`); a name found
+there becomes a place candidate with its country, method ``geonames``.
 
 Guards against common words: a Latin or Cyrillic name must start with a capital; a name that is a
 common word of the text's language is not taken ("in Man", "в Мире"); in Arabic script, where
@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from propwatch.extract.geo_index import GeoIndex, GeoPlace, default_geo_index
 from propwatch.extract.patterns import Candidate
 from propwatch.extract.state_bodies import Country
-from propwatch.knowledge.geo import GeoIndex, GeoPlace, default_geo_index
 
 __all__ = ["METHOD", "find", "merge"]
 

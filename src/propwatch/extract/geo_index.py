@@ -8,8 +8,11 @@ uses it for a town the gazetteer does not know, where the text says it is a plac
 Mastung", "в Шымкенте"): see :mod:`propwatch.extract.geo_places`.
 
 Built by ``scripts/build_geo_places.py`` from GeoNames (https://www.geonames.org/, CC BY 4.0);
-nothing is downloaded at run time. Memory: the names are kept as 64-bit hashes of their match
-keys in one sorted array (about 6 MB in all), loaded on first use.
+nothing is downloaded at run time. The data lives in the knowledge pack
+(``knowledge/geo/places.tsv.gz``); the index lives here because its keys are propwatch's match
+keys, and the knowledge package does not depend on normalization. Memory: the names are kept
+as 64-bit hashes in one sorted array with per-name masks, the place names in one string (about
+9 MB in all), loaded on first use.
 """
 
 from __future__ import annotations

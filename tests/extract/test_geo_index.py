@@ -3,7 +3,7 @@ names are also common words."""
 
 from __future__ import annotations
 
-from propwatch.knowledge.geo import GeoIndex, default_geo_index, geo_key
+from propwatch.extract.geo_index import GeoIndex, default_geo_index, geo_key
 
 LINES = [
     "# header",
