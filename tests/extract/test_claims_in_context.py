@@ -24,3 +24,24 @@ def test_an_airport_in_quotes_is_no_organisation_or_claimant() -> None:
     ex = Extractor(default_gazetteer(), use_ner=True).extract(text, "ru")
     assert "Домодедово" not in {e.name for e in ex.entities if e.type == "organization"}
     assert [e.claimed_by for e in ex.events] == [["Caucasus Emirate"]]
+
+
+def test_a_splinter_claims_not_the_group_it_split_from_in_spanish() -> None:
+    text = ("Estado Islámico en África Occidental (ISWA), la filial de Estado Islámico escindida "
+            "de Boko Haram, ha reivindicado un ataque contra una localidad de Borno.")  # fmt: skip
+    events = Extractor(default_gazetteer(), use_ner=False).extract(text, "es").events
+    assert [e.claimed_by for e in events] == [["Islamic State West Africa Province"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Una bomba mató a 15 personas cerca de Rann, si bien ISWA no ha reclamado la autoría "
+         "del ataque.", "es"),
+        ("Une bombe a tué 15 personnes près de Rann ; l'ISWAP n'a pas revendiqué l'attaque.",
+         "fr"),
+    ],
+)
+def test_a_denied_or_missing_claim_in_romance_languages_is_no_claim(text: str, lang: str) -> None:
+    events = Extractor(default_gazetteer(), use_ner=False).extract(text, lang).events
+    assert events and all(e.claimed_by == [] for e in events)

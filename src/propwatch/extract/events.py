@@ -756,6 +756,8 @@ _NEGATION = _rx(
     r"ҳеҷ", r"ninguno", r"ninguna", r"nenhum", r"nenhuma", r"nessun\w*", r"aucun\w*", r"kein\w*",
     # "Saldırıyı üstlenen olmadı" (nobody claimed), "эч бир топ ... ала элек" (no group yet)
     r"olmadı", r"çıkmadı", r"эч", r"элек", r"нагирифт\w*", r"olmadi", r"олмади",
+    # "ISWA no ha reclamado", "n'a pas revendiqué", "não reivindicou", "non ha rivendicato"
+    r"no ha", r"no han", r"no se ha", r"pas", r"não", r"non ha", r"non hanno", r"nicht",
 )  # fmt: skip
 _PERP_VERB = _rx(
     r"carried out",
@@ -3543,7 +3545,10 @@ _LINKED_TO = re.compile(
     r"|nahe\w*|verbunden\w*\s+mit"
     # "Jamaat-ul-Ahrar, a splinter group of the banned Tehreek-i-Taliban Pakistan, claimed"
     r"|(?:an?\s+)?(?:splinter|breakaway|off-?shoot)\s+(?:group|faction|outfit)\s+of"
-    r"|(?:an?\s+)?(?:offshoot|faction)\s+of)"
+    r"|(?:an?\s+)?(?:offshoot|faction)\s+of"
+    # "ISWA, la filial de Estado Islámico escindida de Boko Haram, ha reivindicado"
+    r"|(?:escindid|disident|dissident|issu)[aoe]?s?\s+(?:de|del|d['’]|du|della|dello)"
+    r"|abgespalten\w*\s+von)"
     r"\s+(?:the\s+|la\s+|l['’]\s?|el\s+)?(?:banned\s+|outlawed\s+|proscribed\s+)?$"
     # "حركة الشباب المرتبطة بتنظيم القاعدة", "التابعة لتنظيم", "گروه ... وابسته به القاعده"
     r"|(?<!\w)(?:ال)?(?:مرتبط|تابع|موالي|مقرب|متحالف|منشق)[ةه]?\s+(?:ب|ل|لل|من\s+|مع\s+|عن\s+)?"
