@@ -113,3 +113,26 @@ def test_romance_attack_verbs_and_ambushes_are_attacks(text: str, lang: str) -> 
     events = Extractor(Gazetteer(), use_ner=False).extract(text, lang).events
     assert [e.type for e in events] == ["attack"]
 
+
+
+def test_english_tunis_is_the_city_and_uzbek_tunis_the_country() -> None:
+    from propwatch.knowledge.gazetteer import default_gazetteer
+
+    ex = EntityExtractor(default_gazetteer(), use_ner=False)
+    en = [e.name for e in ex.extract("Gunmen struck a museum in the capital Tunis.", "en")
+          if e.type == "place"]  # fmt: skip
+    uz = [e.name for e in ex.extract("Tunisda hujum bo'ldi.", "uz") if e.type == "place"]
+    assert (en, uz) == (["Tunis"], ["Tunisia"])
+
+
+def test_a_small_town_abroad_is_not_taken_when_the_text_names_its_countries(
+    bare: EntityExtractor,
+) -> None:
+    # a Persian report on Nigeria: "شهر باما" is Bama (Nigeria), which the list lacks, not
+    # Pama (Burkina Faso); the country is named, so only a town there (or a large one) counts
+    gaz = Gazetteer({"ng": GazEntry("ng", "place", "Nigeria", {"fa": ("نیجریه",)},
+                                    kind="country", country="NG")})  # fmt: skip
+    ex = EntityExtractor(gaz, use_ner=False)
+    text = "حمله در نیجریه؛ ساکنان به شهر باما گریختند و حمله ادامه داشت."
+    assert towns(ex, text, "fa") == []
+    assert [n for n, _, _ in towns(bare, "حمله در شهر باما رخ داد.", "fa")] == ["Pama"]

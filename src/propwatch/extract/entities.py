@@ -338,6 +338,10 @@ _PATTERNS: dict[str, _LanguagePatterns] = {
 _PATTERNS["prs"] = _PATTERNS["fa"]
 
 
+#: Latin-script languages whose names can collide with Uzbek Latin aliases ("Tunis").
+_WESTERN = frozenset({"en", "fr", "es", "pt", "it", "de"})
+
+
 class EntityExtractor:
     """Finds entities in texts (see the module docstring). Reusable and thread-compatible:
     the per-language matchers are built on first use, under a lock."""
@@ -472,6 +476,12 @@ class EntityExtractor:
         }
         items: list[_Item] = []
         for (start, end), matches in by_span.items():
+            if lang in _WESTERN and len({m.pattern.id for m in matches}) > 1:
+                # English "Tunis" is the city; the country's Uzbek alias "Tunis" is not what
+                # an English text means: a name written in the text's language wins
+                own = {m.pattern.id for m in matches if self._own_form(m, lang)}
+                if own:
+                    matches = [m for m in matches if m.pattern.id in own]
             best: tuple[float, _Item] | None = None
             for match in matches:
                 entry = self.gazetteer.get(match.pattern.id)
@@ -485,6 +495,16 @@ class EntityExtractor:
             if best is not None:
                 items.append(best[1])
         return items
+
+    def _own_form(self, match: Match[GazAlias], lang: str) -> bool:
+        """Whether the matched form is one the gazetteer lists in ``lang`` (or, in English,
+        the entry's own name)."""
+        entry = self.gazetteer.get(match.pattern.id)
+        if entry is None:
+            return False
+        return match.form in entry.aliases.get(lang, ()) or (
+            lang == "en" and match.form == entry.name
+        )
 
     def _score(
         self, text: str, match: Match[GazAlias], entry: GazEntry, unambiguous: set[str],

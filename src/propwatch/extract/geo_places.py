@@ -40,7 +40,8 @@ _LAT_LINK = r"(?:al|el|e|i|ul|ud|ad|ar|as|ash|at|az|de|del|des|do|da|di|du|la|le
 _LAT_NAME = rf"{_LAT_WORD}(?:[ -](?:{_LAT_LINK}[ -])?{_LAT_WORD}){{0,{_MAX_WORDS - 1}}}"
 
 _LATIN_CUES = {
-    "en": r"(?i:in)|near|outside|around|of the (?:town|city|village|district) of",
+    "en": r"(?i:in)|near|outside|around|of the (?:town|city|village|district) of|"
+          r"(?:in|near|outside) the (?:\w+ )?capital,?",
     "fr": r"à|près de|dans|non loin de|aux environs de",
     "es": r"en|cerca de|a las afueras de",
     "pt": r"em|perto de|nos arredores de",
@@ -289,8 +290,9 @@ def _longest(
                 p for p in geo.lookup(cue.script, form, language, strict=cue.bare)
                 if p.population >= cue.min_pop
             ]
-            if places:
-                return _choose(places, codes, language), a, a + len(name)
+            chosen = _choose(places, codes, language) if places else None
+            if chosen is not None:
+                return chosen, a, a + len(name)
     return None
 
 
@@ -310,11 +312,18 @@ _HOME = {"uz": ("UZ",), "tg": ("TJ",), "ky": ("KG",), "kk": ("KZ",), "ps": ("AF"
          "prs": ("AF",), "fa": ("IR", "AF"), "tr": ("TR",), "ru": ("RU",)}  # fmt: skip
 
 
-def _choose(places: list[GeoPlace], codes: set[str], language: str) -> GeoPlace:
+#: A town in none of the countries a text names is taken only if it is this large ("شهر باما"
+#: in a Persian report on Nigeria is Bama, which the list lacks, not Pama in Burkina Faso).
+_FOREIGN_MIN_POP = 100_000
+
+
+def _choose(places: list[GeoPlace], codes: set[str], language: str) -> GeoPlace | None:
     """A place in a country the text names, else in the language's home country, else the
-    most populous."""
+    most populous (if the text names countries, only a large one)."""
     for wanted in (codes, _HOME.get(language, ())):
         for place in places:  # most populous first
             if place.country in wanted:
                 return place
+    if codes and places[0].population < _FOREIGN_MIN_POP:
+        return None
     return places[0]
