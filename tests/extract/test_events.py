@@ -2940,3 +2940,24 @@ def test_a_read_also_label_is_no_dateline_and_keeps_the_dates_above_it() -> None
             ent(text, "Gudumbali", kind="city", country="NG")]  # fmt: skip
     event = only(find_events(text, "en", ents, doc_date=date(2021, 3, 13)))
     assert event.date is not None and event.date.value == "2021-03-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a place phrase between the count and the verb
+        ("بیشتر از سی نفر در حمله به یک بیمارستان نظامی در کابل کشته شده‌اند.", [30], []),
+        # a relative clause with its comma between the count and the verb
+        ("در این حمله نوزده نفر جان باختند و بیست و دو نفر دیگر که بیشتر آنها دانشجو بودند، "
+         "مجروح شدند.", [19], [22]),
+        # arrests are no casualties, whatever follows
+        ("پنج نفر در حمله به بیمارستان در کابل دستگیر شدند.", [], []),
+    ],
+)
+def test_persian_counts_far_from_their_verb(
+    text: str, killed: list[int], injured: list[int]
+) -> None:
+    found = find_events(text, "fa", [ent(text, "کابل", kind="city", country="AF")]
+                        if "کابل" in text else [])  # fmt: skip
+    assert [f.value for e in found for f in e.killed] == killed
+    assert [f.value for e in found for f in e.injured] == injured

@@ -527,6 +527,10 @@ _COORDINATED_OBJECT = re.compile(
 )
 #: Languages whose verb (and often the attack noun) ends the sentence, far from its place.
 _VERB_FINAL = frozenset({"fa", "prs", "ps", "tr", "uz", "tg", "ky"})
+#: Persian prepositions that open a place phrase between a count and its verb.
+_FA_LOCATIVE = frozenset({"در", "طی", "حین", "هنگام"})
+#: A short Persian relative clause up to its comma ("که بیشتر آنها دانشجو بودند،").
+_RELATIVE_TO_COMMA = re.compile(r"[^\d\n.!?؟,،;؛]{1,60}[,،]\s*")
 #: Longest date span looked back for when a sentence's dates are sliced out (characters).
 _MAX_DATE_SPAN = 200
 #: Before a year used as an adjective: "the 2020 killing", "its 2017 bombing".
@@ -1483,7 +1487,8 @@ class _Reader:
         unknown = 0
         partitive = False  # "دو نفر از زائران و خادمان به شهادت رسیدند", "two of the pilgrims"
         after_partitive = -1  # where the words after "of (the)" start
-        for _ in range(9):
+        located = False  # a Persian locative phrase before the verb was skipped
+        for _ in range(9 if self.language not in ("fa", "prs") else 18):
             while pos < len(right) and right[pos] in " \t+":
                 pos += 1
             if pos >= len(right):
@@ -1519,8 +1524,19 @@ class _Reader:
                 after_partitive = pos
                 continue
             if word == "که" and unknown <= 0 and not partitive:
-                # "۲۲ نفر که بیشترشان دانشجو بودند کشته": a relative clause about the victims
+                # "۲۲ نفر که بیشترشان دانشجو بودند کشته": a relative clause about the victims;
+                # "۲۲ نفر دیگر که بیشتر آنها دانشجو بودند، مجروح شدند": to its comma
                 unknown = -3
+                pos += len(word)
+                clause = _RELATIVE_TO_COMMA.match(right, pos)
+                if clause:
+                    pos = clause.end()
+                    unknown = 0
+                continue
+            if word in _FA_LOCATIVE and not partitive and not located and pos > 0:
+                # verb-final: "سی نفر در حمله به یک بیمارستان ... در کابل کشته شده‌اند"
+                located = True
+                unknown = -8
                 pos += len(word)
                 continue
             if word in {"and", "or", "و", "и", "va", "ва", "ve", "y", "e"}:
