@@ -2961,3 +2961,11 @@ def test_persian_counts_far_from_their_verb(
                         if "کابل" in text else [])  # fmt: skip
     assert [f.value for e in found for f in e.killed] == killed
     assert [f.value for e in found for f in e.injured] == injured
+
+
+def test_a_headline_toll_that_hits_a_number() -> None:
+    text = "Death toll in Garissa University terror attack hits 147\nThe siege has ended."
+    found = find_events(text, "en", [ent(text, "Garissa", kind="city", country="KE")])
+    assert [f.value for f in only(found).killed] == [147]
+    text = "A bomb hits 3 buses in Kabul."
+    assert [f.value for e in find_events(text, "en", []) for f in e.killed] == []

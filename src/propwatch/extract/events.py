@@ -478,6 +478,8 @@ _RISE_TO = _rx(
     r"to", r"до", r"ба", r"الي", r"به", r"a", r"para", r"sa", r"auf", r"à", r"стал[иао]?",
     r"(?:stood|stands|standing|put|puts|putting|estimated|placed|placing)"
     r"(?: (?:the|its|their) (?:death )?(?:toll|number|figure))? at",
+    # headlines: "Death toll in Garissa University terror strike hits 147"
+    r"hits", r"reaches", r"tops", r"passes", r"climbs",
 )  # fmt: skip
 #: Words allowed between a number and the casualty word after it.
 _PERSON = _rx(
@@ -634,7 +636,8 @@ _QUAL_POST_ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _QUAL_POST
 _FILLER_LEFT = _rx(
     r"of", r"to", r"at", r"rose", r"risen", r"rising", r"reached", r"climbed", r"stood", r"stands",
     r"is", r"was", r"now", r"by", r"has", r"have", r"had", r"the", r"further", r"increased",
-    r"jumped", r"until", r"до", r"составил\w*", r"составля\w+", r"достиг\w*", r"возросл\w*",
+    r"jumped", r"until", r"hits", r"reaches", r"tops", r"passes", r"climbs",
+    r"до", r"составил\w*", r"составля\w+", r"достиг\w*", r"возросл\w*",
     r"выросл\w*", r"увеличил\w*", r"уже", r"الي", r"عن", r"بلغ\w*", r"ارتفع\w*", r"وصل\w*", r"به",
     r"رسيد\w*", r"بر", r"کرد", r"sa", r"a", r"para", r"de", r"auf", r"à", r"стал[иао]?",
     r"فيه", r"فيها", r"ба", r"را", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado",
