@@ -1079,3 +1079,19 @@ def test_an_ambiguous_name_met_only_through_another_script_does_not_count() -> N
     assert [e.name for e in ex.extract("Команда спасателей прибыла утром.", "ru")] == []
     found = ex.extract("Gunmen attacked a church in Komanda, Ituri, killing 40.", "en")
     assert [e.name for e in found if e.type == "place"][:1] == ["Komanda"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("هاجم مسلحون بلدة مالام فاتوري هذا الصباح.", "مالام فاتوري"),
+        ("قتل أربعة أشخاص قرب قرية واجيركو في منطقة دامبوا.", "واجيركو"),
+        ("انفجرت سيارة مفخخة في بلدة الشيخ زويد وأخرى في العريش.", "الشيخ زويد"),
+    ],
+)
+def test_arabic_two_word_places_and_towns_named_after_a_sheikh(
+    ex: EntityExtractor, text: str, place: str
+) -> None:
+    found = ex.extract(text, "ar")
+    assert place in {e.text for e in found if e.type == "place"}
+    assert not [e for e in found if e.type == "person"]

@@ -2969,3 +2969,16 @@ def test_a_headline_toll_that_hits_a_number() -> None:
     assert [f.value for f in only(found).killed] == [147]
     text = "A bomb hits 3 buses in Kabul."
     assert [f.value for e in find_events(text, "en", []) for f in e.killed] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("قتل أربعة أشخاص في كمين قرب قرية واجيركو.", "ar"),
+        ("چهار سرباز در یک کمین کشته شدند.", "fa"),
+        ("Четверо полицейских погибли, попав в засаду.", "ru"),
+        ("Dört asker pusuda hayatını kaybetti.", "tr"),
+    ],
+)
+def test_an_ambush_is_an_attack(text: str, lang: str) -> None:
+    assert [e.type for e in find_events(text, lang, [])] == ["attack"]

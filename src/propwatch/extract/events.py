@@ -328,6 +328,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           # "insurgentes atacaram", "atacaron", "una emboscada", "une embuscade", "Hinterhalt"
           r"atac(?:a|ó|ou|aram|aron|ado|ada|ados|adas|ando|ar)", r"emboscad\w*",
           r"embuscade\w*", r"imboscat\w*", r"hinterhalt\w*",
+          # "في كمين", "در کمین", "попали в засаду", "pusuya düşürüldü"
+          r"كمين\w*", r"کمین\w*", r"засад\w*", r"pusu\w*", r"pistirma\w*",
           # "the two operations carried out on Friday, November 24, against two military camps"
           r"operations? (?:carried out|conducted|launched)(?= (?:[^\s.;]+ ){0,6}?against)"),
     _rule("attack", False, r"برید\w*", langs="ps"),

@@ -147,6 +147,9 @@ _TITLES = _alt(
 _TITLED = re.compile(
     rf"{_B}(?:[وف])?(?P<title>{_TITLES}(?:\s+باسم)?(?:\s+ال{_W}){{0,3}})\s+(?P<n>{_W}\s+{_W}){_E}"
 )
+_PLACE_NOUN_BEFORE = re.compile(
+    r"(?:مدينة|بلدة|قرية|منطقة|حي|مخيم|ناحية|محافظة|مديرية|ضاحية)\s+$"
+)
 _NOT_NAME = (
     ARABIC_SCRIPT_STOP
     | _GENERIC
@@ -180,6 +183,8 @@ def _persons(text: str) -> list[Candidate]:
         words = m.group("n").split()
         if words[0] in _NOT_NAME or words[0].startswith("ال"):
             continue
+        if _PLACE_NOUN_BEFORE.search(text, max(0, m.start("title") - 12), m.start("title")):
+            continue  # "بلدة الشيخ زويد": a town named after a sheikh, not a person
         if words[1] in _NOT_NAME or (
             words[1].startswith(("و", "ف")) and len(words[1]) > 3 and words[1][1:] in _NOT_NAME
         ):
@@ -216,6 +221,16 @@ _PLACE_KIND = {"مدينة": "city", "محافظة": "province", "مقاطعة":
                "قرية": "city"}  # fmt: skip
 
 
+#: First words of two-word Arabic place names ("تل أبيض", "رأس العين", "الشيخ زويد").
+_PLACE_PREFIX = frozenset({"تل", "رأس", "راس", "عين", "دير", "بئر", "جسر", "أبو", "ابو", "بني",
+                           "أم", "ام", "ذي", "الشيخ", "سيدي", "بير", "خان", "حاسي", "كفر"})
+#: Words that end a place name (directions, "located", "near").
+_PLACE_END = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+                        "الواقعة", "الواقع", "قرب", "بالقرب", "وسط", "حيث", "التي",
+                        "الذي", "بولاية", "بمحافظة", "بمنطقة"})
+_NEXT_WORD = re.compile(rf"\s+({_W}){_E}")
+
+
 def _places(text: str) -> list[Candidate]:
     out = []
     for m in _PLACES.finditer(text):
@@ -223,6 +238,16 @@ def _places(text: str) -> list[Candidate]:
         if name in _NOT_NAME:
             continue
         a, b = m.span("n")
+        # "بلدة مالام فاتوري", "بلدة الشيخ زويد": a second word that is no article-word,
+        # stop word or direction belongs to the name
+        nxt = _NEXT_WORD.match(text, b)
+        if nxt is not None:
+            word = nxt.group(1)
+            bare_pair = not name.startswith("ال") and not word.startswith("ال")
+            if (bare_pair or name in _PLACE_PREFIX) and word not in _NOT_NAME and (
+                (word not in _PLACE_END and not word.startswith("و")) or name in _PLACE_PREFIX
+            ):
+                name, b = f"{name} {word}", nxt.end(1)
         out.append(Candidate("place", name, a, b, "pattern:ar_place", 0.7,
                              attributes={"kind": _PLACE_KIND[m.group("kind")]}))  # fmt: skip
     return out
