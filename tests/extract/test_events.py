@@ -2982,3 +2982,11 @@ def test_a_headline_toll_that_hits_a_number() -> None:
 )
 def test_an_ambush_is_an_attack(text: str, lang: str) -> None:
     assert [e.type for e in find_events(text, lang, [])] == ["attack"]
+
+
+def test_a_turkish_village_a_distance_from_a_city_is_the_scene() -> None:
+    text = ("Borno'nun başkenti Maiduguri'ye 12 kilometre uzaklıkta bulunan Kayamla köyüne "
+            "düzenlenen saldırıda en az beş kişi öldü.")  # fmt: skip
+    ents = [ent(text, "Maiduguri", kind="city", country="NG"),
+            ent(text, "Kayamla", kind="city")]  # fmt: skip
+    assert only(find_events(text, "tr", ents)).place[0] == "Kayamla"

@@ -1014,6 +1014,14 @@ _DISTANCE_FROM = re.compile(
     r"(?:of|from|от|из|аз)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$",
     re.IGNORECASE,
 )
+#: Turkish, Uzbek, Kyrgyz: the landmark a distance is from comes before it, in the dative
+#: ("Maiduguri'ye 12 kilometre uzaklıkta", "Toshkentdan 30 kilometr uzoqlikda").
+_DISTANCE_AFTER = re.compile(
+    r"['’]?(?:y|n)?[ae]?(?:dan|den|tan|ten|дан|ден|тан|тен)?\s+(?:\d+|[^\W\d_]+)\s+"
+    r"(?:kilometre|kilometr|km|километр|чакырым)\w*\s+"
+    r"(?:uzaklıkta|uzaklıktaki|mesafede|uzoqlikda|алыстыкта|узоқликда)",
+    re.IGNORECASE,
+)
 #: A bearing from a landmark: "south of Kabul", "جنوبي العاصمة السورية دمشق" (south of the
 #: Syrian capital Damascus). Not "in the south of Afghanistan", "في جنوب أفغانستان" (a part of it).
 #: "(just) before 11:00pm", "shortly after 3 a.m.": a cue word before a clock time.
@@ -3156,6 +3164,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         return False  # a landmark, a motive, a home town or a destination
     if _birth(text, ent.start, ent.end):
         return False  # "1995-жылы Ош шаарында туулган": where someone was born
+    if _DISTANCE_AFTER.match(text, ent.end):
+        return False  # "Maiduguri'ye 12 kilometre uzaklıkta bulunan Kayamla köyüne": a landmark
     if kind in {"city", "country", "province", "region"} and text[
         max(0, ent.start - 1) : ent.start
     ] in {'"', "«", "„", "“"}:

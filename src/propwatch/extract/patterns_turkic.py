@@ -100,6 +100,9 @@ _PLACE_RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
     "tr": [
         (re.compile(rf"(?P<r>{_LAT_WORD})\s+(?:ilçe(?:si|sinde|sindeki))"), "district"),
         (re.compile(rf"(?P<r>{_LAT_WORD})\s+(?:kent(?:i|inde)|şehr(?:i|inde))"), "city"),
+        # "Kayamla köyüne", "Muna Gari kasabasında": a village or small town
+        (re.compile(rf"(?P<r>{_LAT_WORD})\s+(?:köy(?:ü|ünde|üne|ünden|ündeki)|"
+                    r"kasaba(?:sı|sında|sına|sındaki))(?!\w)"), "city"),
     ],
 }
 
