@@ -45,3 +45,15 @@ def test_a_splinter_claims_not_the_group_it_split_from_in_spanish() -> None:
 def test_a_denied_or_missing_claim_in_romance_languages_is_no_claim(text: str, lang: str) -> None:
     events = Extractor(default_gazetteer(), use_ner=False).extract(text, lang).events
     assert events and all(e.claimed_by == [] for e in events)
+
+
+def test_an_outlet_affiliated_with_a_group_carries_the_groups_claim_in_arabic() -> None:
+    text = ("قالت مصادر أمنية إن امرأة فجرت حزامها الناسف في سوق مزدحمة في بلدة المسيب يوم "
+            "الجمعة مما أسفر عن مقتل 31 على الأقل.\nوأعلنت وكالة أعماق التابعة لتنظيم الدولة "
+            "الإسلامية مسؤولية التنظيم عن الهجوم الذي وقع على بعد 30 كيلومترا شرقي مدينة كربلاء "
+            "إضافة إلى هجوم آخر.")  # fmt: skip
+    events = Extractor(default_gazetteer(), use_ner=False).extract(text, "ar").events
+    first = events[0]
+    assert (first.type, first.place[0], first.claimed_by) == (
+        "suicide_bombing", "Al-Musayab", ["Islamic State"]
+    )

@@ -834,6 +834,11 @@ def _resolve(
                 continue
         if _link(text, cand, inside):
             continue
+        if cand.method == "pattern:ar_place" and any(
+            it.entity.type == "place" and it.name_start == cand.name_start
+            and it.name_end < cand.name_end for it in inside
+        ):
+            continue  # "مدينة كربلاء إضافة إلى": the gazetteer's Karbala, not a two-word name
         if cand.needs_link:
             continue
         item = _candidate_item(text, cand)

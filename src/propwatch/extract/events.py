@@ -195,7 +195,7 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"operation\w*|car bomb\w*)", r"self[\s-]detonat\w+", r"blew (?:himself|themselves) up",
           r"detonated (?:his|their|an?) explosive (?:vest|belt)s?", r"explosive (?:vest|belt)s?",
           r"смертни\w+", r"самоподрыв\w*", r"террорист\w*[\s-]смертни\w+",
-          r"عملي(?:ة|ات) (?:انتحاري|استشهادي)\w*", r"انتحاري\w*", r"حزام\w* ناسف\w*",
+          r"عملي(?:ة|ات) (?:انتحاري|استشهادي)\w*", r"انتحاري\w*", r"حزام\w* (?:ال)?ناسف\w*",
           r"عمليات\s?(?:انتحاري|استشهادي)", r"بمب\s?گذار\s?انتحاري", r"عمليات استشهادي\w*",
           r"انتحاري", r"ځانمرگ\w*", r"ځانمرګ\w*",
           # "فجر نفسه" (blew himself up), "فجرت نفسها", "خود را منفجر کرد"
@@ -234,8 +234,9 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"bomb (?:attack|blast|explosion)s?", r"improvised explosive devices?", r"ieds?",
           r"bombed", r"(?:twin|double) (?:blasts|explosions)", r"взрывн\w+ устройств\w*",
           r"теракт\w* с (?:применением|использованием) взрывчатк\w*", r"подрыв\w*",
-          r"بمب\s?گذاري\w*", r"انفجار\w* (?:بمب|تروريستي|انتحاري)", r"تفجير\w*", r"عبو\w* ناسف\w*",
-          r"سيار\w* مفخخ\w*", r"bombalı saldır\w*", r"bomba\w* (?:patla\w*|saldır\w*)",
+          r"بمب\s?گذاري\w*", r"انفجار\w* (?:بمب|تروريستي|انتحاري)", r"تفجير\w*",
+          r"عبو\w* (?:ال)?ناسف\w*",
+          r"سيار\w* (?:ال)?مفخخ\w*", r"bombalı saldır\w*", r"bomba\w* (?:patla\w*|saldır\w*)",
           r"bombali hujum\w*", r"бомбгузор\w*", r"bombardeo\w*", r"atentado con bomba",
           r"bombas? explod\w*", r"bombe? esplos\w*", r"attentato dinamitardo",
           r"bombenanschlag\w*"),
@@ -3581,9 +3582,11 @@ _LINKED_TO = re.compile(
     r"|(?:escindid|disident|dissident|issu)[aoe]?s?\s+(?:de|del|d['’]|du|della|dello)"
     r"|abgespalten\w*\s+von)"
     r"\s+(?:the\s+|la\s+|l['’]\s?|el\s+)?(?:banned\s+|outlawed\s+|proscribed\s+)?$"
-    # "حركة الشباب المرتبطة بتنظيم القاعدة", "التابعة لتنظيم", "گروه ... وابسته به القاعده"
-    r"|(?<!\w)(?:ال)?(?:مرتبط|تابع|موالي|مقرب|متحالف|منشق)[ةه]?\s+(?:ب|ل|لل|من\s+|مع\s+|عن\s+)?"
-    r"(?:تنظيم\s+|جماعة\s+)?$|(?<!\w)(?:وابسته|نزدیک|مرتبط)\s+(?:به|با)\s+(?:گروه\s+)?$",
+    # "حركة الشباب المرتبطة بتنظيم القاعدة", "گروه ... وابسته به القاعده" (a group, not an
+    # outlet: "وكالة أعماق التابعة لتنظيم الدولة" is the group's own claim)
+    r"|(?<!\w)[وف]?(?:ال)?(?:حركة|جماعة|تنظيم|فصيل|ميليشيا|مجموعة|گروه|جنبش)(?:\s+\S+){0,3}?\s+"
+    r"(?:ال)?(?:مرتبط|تابع|موالي|مقرب|متحالف|منشق|وابسته|نزدیک)[ةه]?\s+"
+    r"(?:ب|ل|لل|من\s+|مع\s+|عن\s+|به\s+|با\s+)?(?:تنظيم\s+|جماعة\s+|گروه\s+)?$",
     re.IGNORECASE,
 )
 #: A group named as what another is linked to, as a compound modifier: "al-Qaida-linked".
