@@ -2990,3 +2990,16 @@ def test_a_turkish_village_a_distance_from_a_city_is_the_scene() -> None:
     ents = [ent(text, "Maiduguri", kind="city", country="NG"),
             ent(text, "Kayamla", kind="city")]  # fmt: skip
     assert only(find_events(text, "tr", ents)).place[0] == "Kayamla"
+
+
+def test_a_landmark_capital_named_with_its_country_adjective_is_no_scene() -> None:
+    text = ("A suicide bomber rammed a convoy southwest of the Somali capital Mogadishu, "
+            "killing 12.")  # fmt: skip
+    found = find_events(text, "en", [ent(text, "Mogadishu", kind="city", country="SO")])
+    assert only(found).place == []
+
+
+def test_a_region_of_no_country_beside_the_scene_is_left_out() -> None:
+    text = "Two suicide bombers killed 15 in Ampara, a blast felt as far as Europe."
+    ents = [ent(text, "Ampara", kind="city", country="LK"), ent(text, "Europe", kind="region")]
+    assert only(find_events(text, "en", ents)).place == ["Ampara"]

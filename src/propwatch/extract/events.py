@@ -1033,6 +1033,8 @@ _CLOCK_CUE = re.compile(
 )
 _BEARING_FROM = re.compile(
     r"(?<!the )(?<!The )\b(?:south|north|east|west)(?:-?(?:east|west))? of\s+(?:the\s+)?"
+    # "southwest of the Somali capital Mogadishu"
+    r"(?:[A-Z][\w-]+\s+)?"
     r"(?:(?:capital|provincial capital|port|capital city|city|town)(?:\s+of)?\s+)?$"
     r"|(?<!في )(?<!در )(?<![\w])(?:جنوب|شمال|شرق|غرب)[يی]\s+$"
 )
@@ -3877,9 +3879,15 @@ def _finish(draft: _Draft, sentences: list[_Sentence], places: _Places, text: st
         chain: list[tuple[str, str | None]] = [(anchor.entity.name, anchor.entity.gazetteer_id)]
         chain.extend((name, gid) for gid, name in anchor.ancestor_names)
         others = sorted(
-            (p for p in same if p.kind != "country" or anchor.kind == "country"),
+            (
+                p for p in same
+                if (p.kind != "country" or anchor.kind == "country")
+                # "Europe" beside Ampara: a region of no country that does not hold the scene
+                and not (p.kind == "region" and not p.country and anchor.country
+                         and p.entity.gazetteer_id not in anchor.ancestors)
+            ),
             key=lambda p: (-p.rank, p.entity.start),
-        )
+        )  # fmt: skip
         chain.extend((p.entity.name, p.entity.gazetteer_id) for p in others)
         if anchor.kind == "country":
             chain = [(anchor.entity.name, anchor.entity.gazetteer_id)]
