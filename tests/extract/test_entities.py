@@ -1095,3 +1095,10 @@ def test_arabic_two_word_places_and_towns_named_after_a_sheikh(
     found = ex.extract(text, "ar")
     assert place in {e.text for e in found if e.type == "place"}
     assert not [e for e in found if e.type == "person"]
+
+
+def test_a_town_named_with_town_or_village_after_it(ex: EntityExtractor) -> None:
+    found = ex.extract("Bombs killed 8 in a military camp in Indanan town on Friday.", "en")
+    assert [(e.name, e.attributes.get("kind")) for e in found if e.type == "place"] == [
+        ("Indanan", "city")
+    ]

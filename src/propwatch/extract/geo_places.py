@@ -40,7 +40,7 @@ _LAT_LINK = r"(?:al|el|e|i|ul|ud|ad|ar|as|ash|at|az|de|del|des|do|da|di|du|la|le
 _LAT_NAME = rf"{_LAT_WORD}(?:[ -](?:{_LAT_LINK}[ -])?{_LAT_WORD}){{0,{_MAX_WORDS - 1}}}"
 
 _LATIN_CUES = {
-    "en": r"(?i:in)|near|outside|around|of the (?:town|city|village|district) of|"
+    "en": r"(?i:in)|near|outside|around|(?:the )?(?:town|city|village|district|locality) of|"
           r"(?:in|near|outside) the (?:\w+ )?capital,?",
     "fr": r"à|près de|dans|non loin de|aux environs de",
     "es": r"en|cerca de|a las afueras de",

@@ -273,6 +273,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
         "pattern:city_of", True, 0.75),
     ("place", re.compile(rf"(?P<c>{CAPSEQ})\s+(?:province|district|region|oblast)\b"),
         "pattern:province", False, 0.7),
+    # "in a military camp in Indanan town", "in Makumo village"
+    ("place", re.compile(rf"\b(?:in|near|at)\s+(?P<c>{CAPSEQ})\s+(?:town|village)\b"),
+        "pattern:town", False, 0.7),
     # "in Sehwan, in Sindh province": a town named before the province it lies in
     ("place", re.compile(
         rf"\bin\s+(?P<c>{CAPSEQ}),\s+(?:in\s+)?(?:the\s+)?(?:[A-Z][\w'-]+\s+){{1,2}}"
@@ -322,7 +325,7 @@ def _trigger_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Cand
                 kind = re.search(r"city|town|village|district|province|region|capital|oblast",
                                  m.group(0))  # fmt: skip
                 if method in ("pattern:town_in_province", "pattern:building_in",
-                              "pattern:town_appositive_romance"):
+                              "pattern:town_appositive_romance", "pattern:town"):
                     attributes["kind"] = "city"
                 elif kind:
                     attributes["kind"] = _PLACE_KIND[kind.group()]
