@@ -1,5 +1,5 @@
-"""Claimants read in context with the full extractor: a group named as what another is linked
-to, and a building named in quotes, are not the claimant."""
+"""Events read in context with the full extractor: a group named as what another is linked to,
+a building named in quotes, are not the claimant; a village no list knows stays in the event."""
 
 from __future__ import annotations
 
@@ -57,3 +57,13 @@ def test_an_outlet_affiliated_with_a_group_carries_the_groups_claim_in_arabic() 
     assert (first.type, first.place[0], first.claimed_by) == (
         "suicide_bombing", "Al-Musayab", ["Islamic State"]
     )
+
+
+def test_a_village_no_list_knows_is_not_another_city_than_the_headlines() -> None:
+    text = ("BREAKING: ISIS claims dozens of government forces killed in Deir Ezzor\n\n"
+            "Jihadists have stormed Syrian Army positions in Al-Shawla village southwest the "
+            "eastern city of Deir Ezzor.\n\nAccording to Amaq, 33 Syrian soldiers were killed "
+            "in Al-Shawla after a surprise offensive.")  # fmt: skip
+    events = Extractor(default_gazetteer(), use_ner=False).extract(text, "en").events
+    assert len(events) == 1
+    assert [f.value for f in events[0].killed] == [33] and "Al-Shawla" in events[0].place

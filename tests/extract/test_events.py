@@ -3003,3 +3003,4 @@ def test_a_region_of_no_country_beside_the_scene_is_left_out() -> None:
     text = "Two suicide bombers killed 15 in Ampara, a blast felt as far as Europe."
     ents = [ent(text, "Ampara", kind="city", country="LK"), ent(text, "Europe", kind="region")]
     assert only(find_events(text, "en", ents)).place == ["Ampara"]
+

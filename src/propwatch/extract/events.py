@@ -1036,6 +1036,9 @@ _BEARING_FROM = re.compile(
     # "southwest of the Somali capital Mogadishu"
     r"(?:[A-Z][\w-]+\s+)?"
     r"(?:(?:capital|provincial capital|port|capital city|city|town)(?:\s+of)?\s+)?$"
+    # "in Al-Shawla village southwest the eastern city of Deir Ezzor" (no "of")
+    r"|(?<!the )(?<!The )\b(?:south|north|east|west)(?:-?(?:east|west))?\s+the\s+(?:[\w-]+\s+)?"
+    r"(?:city|town|capital)\s+of\s+$"
     r"|(?<!في )(?<!در )(?<![\w])(?:جنوب|شمال|شرق|غرب)[يی]\s+$"
 )
 #: An institution or people of a country named before it: the country is no scene.
@@ -2223,9 +2226,10 @@ class _Places:
         return city_a is not None and city_b is not None and city_a != city_b
 
     def _city(self, info: _PlaceInfo) -> str | None:
-        if info.kind == "district" and info.entity.gazetteer_id is None:
+        if info.entity.gazetteer_id is None and (info.kind == "district" or not info.country):
             return None  # "Gaziantep'in Şahinbey ilçesinde": a district the gazetteer lacks may
-            # be in the city named with it
+            # be in the city named with it; so may a village no list knows ("Al-Shawla
+            # village southwest of Deir Ezzor")
         if info.kind in {"city", "district"}:
             return info.key
         if self.gazetteer is not None:
