@@ -1102,3 +1102,10 @@ def test_a_town_named_with_town_or_village_after_it(ex: EntityExtractor) -> None
     assert [(e.name, e.attributes.get("kind")) for e in found if e.type == "place"] == [
         ("Indanan", "city")
     ]
+
+
+def test_a_village_named_with_village_after_it_anywhere(ex: EntityExtractor) -> None:
+    found = ex.extract("The rebels entered Makumo village on Monday night.", "en")
+    assert [e.name for e in found if e.type == "place"] == ["Makumo"]
+    assert not [e for e in ex.extract("The Makumo village elders met.", "en")
+                if e.type == "place" and e.name == "Makumo village"]  # fmt: skip

@@ -3004,3 +3004,11 @@ def test_a_region_of_no_country_beside_the_scene_is_left_out() -> None:
     ents = [ent(text, "Ampara", kind="city", country="LK"), ent(text, "Europe", kind="region")]
     assert only(find_events(text, "en", ents)).place == ["Ampara"]
 
+
+
+def test_a_claim_sentence_gives_its_place_to_an_event_that_has_none() -> None:
+    text = ("Militants staged a gun-and-bomb attack on a police outpost, killing three. "
+            "The TTP claimed responsibility for the nighttime raid in the Khyber district.")
+    ents = [ent(text, "Khyber district", kind="district", country="PK"),
+            ent(text, "TTP", "organization", kind="group")]  # fmt: skip
+    assert only(find_events(text, "en", ents)).place == ["Khyber district"]

@@ -2633,7 +2633,9 @@ class _Grouper:
         draft.claims.extend(s.claims)
         draft.perps.extend(s.perps)
         draft.sentences.add(sentence)
-        if not draft.places and s.figures:
+        if not draft.places and (s.figures or s.claims):
+            # "... claimed responsibility for the nighttime raid in the Khyber district": the
+            # toll's or the claim's place, for an event that has none
             draft.places.extend(self.places.info(p) for p in s.places)
         if mark:
             self.touched.setdefault(sentence, []).append(draft)

@@ -274,7 +274,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
     ("place", re.compile(rf"(?P<c>{CAPSEQ})\s+(?:province|district|region|oblast)\b"),
         "pattern:province", False, 0.7),
     # "in a military camp in Indanan town", "in Makumo village"
-    ("place", re.compile(rf"\b(?:in|near|at)\s+(?P<c>{CAPSEQ})\s+(?:town|village)\b"),
+    ("place", re.compile(rf"\b(?:in|near|at)\s+(?P<c>{CAPSEQ})\s+town\b"),
+        "pattern:town", False, 0.7),
+    ("place", re.compile(
+        rf"(?P<c>{CAPSEQ})\s+village\b(?!\s+(?:head|chief|elder|council)s?\b)"),
         "pattern:town", False, 0.7),
     # "in Sehwan, in Sindh province": a town named before the province it lies in
     ("place", re.compile(
