@@ -67,3 +67,12 @@ def test_a_village_no_list_knows_is_not_another_city_than_the_headlines() -> Non
     events = Extractor(default_gazetteer(), use_ner=False).extract(text, "en").events
     assert len(events) == 1
     assert [f.value for f in events[0].killed] == [33] and "Al-Shawla" in events[0].place
+
+
+def test_a_lowercase_word_is_no_place_through_another_scripts_key() -> None:
+    text = ("По меньшей мере 18 человек были убиты боевиками в среду в деревне на территории "
+            "штата Адамава на северо-востоке Нигерии. «Группа террористов на мотоциклах "
+            "атаковала ранним утром деревню Дабне», — заявил глава департамента.")  # fmt: skip
+    ex = Extractor(default_gazetteer(), use_ner=False).extract(text, "ru")
+    assert "Rann" not in {e.name for e in ex.entities}  # "ранним утром" (early morning)
+    assert [e.place for e in ex.events] == [["Дабне", "Adamawa State"]]

@@ -522,6 +522,8 @@ class EntityExtractor:
         cased = match.text[:1].isalpha() and not _has_arabic(match.text)
         lowercase = cased and match.text[:1].islower() and form[:1].isupper()
         if not entry.ambiguous:
+            if lowercase and _script_of(match.text) != _script_of(form):
+                return None  # "ранним утром" (early morning) is not Rann through the key
             return 0.8 if lowercase and " " not in form else 1.0
         if lowercase or _script_of(match.text) != _script_of(form):
             # an ambiguous name met only through the cross-script key: Latin "Komanda" (a

@@ -2637,6 +2637,11 @@ class _Grouper:
             # "... claimed responsibility for the nighttime raid in the Khyber district": the
             # toll's or the claim's place, for an event that has none
             draft.places.extend(self.places.info(p) for p in s.places)
+        elif s.figures and s.places and (anchor := draft.anchor()) and not anchor.country:
+            # "18 человек были убиты в деревне на территории штата Адамава ... деревню Дабне":
+            # where a village no list knows lies, from the toll's sentence
+            infos = [self.places.info(p) for p in s.places]
+            draft.places.extend(i for i in infos if i.rank < anchor.rank)
         if mark:
             self.touched.setdefault(sentence, []).append(draft)
 
