@@ -48,7 +48,7 @@ class GeoPlace:
     population: int
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=4_096)
 def geo_key(script: str, name: str) -> int:
     """The lookup hash of ``name`` written in ``script`` (``L``, ``C`` or ``A``)."""
     return _hash(script + match_key(normalize(name), normalized=True))
