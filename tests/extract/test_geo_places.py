@@ -136,3 +136,16 @@ def test_a_small_town_abroad_is_not_taken_when_the_text_names_its_countries(
     text = "حمله در نیجریه؛ ساکنان به شهر باما گریختند و حمله ادامه داشت."
     assert towns(ex, text, "fa") == []
     assert [n for n, _, _ in towns(bare, "حمله در شهر باما رخ داد.", "fa")] == ["Pama"]
+
+
+@pytest.mark.parametrize("lang", ["ky", "uz", "tr", "en", "ru", "ar"])
+def test_a_hostile_chain_of_capitalised_words_does_not_hang(lang: str) -> None:
+    import time
+
+    unit = {"ky": "Аа-", "ru": "Аа-", "ar": "بب "}.get(lang, "Aa-")
+    text = "bomb attack взрыв انفجار in в في " + unit * 4000 + " в " + unit * 4000
+    started = time.perf_counter()
+    EntityExtractor(Gazetteer(), use_ner=False).extract(text, lang)
+    # a guard against a hang (catastrophic backtracking took minutes; about 0.2 s now),
+    # loose enough for a busy CI machine
+    assert time.perf_counter() - started < 10.0

@@ -34,7 +34,9 @@ _MAX_CANDIDATES = 200
 _BARE_ARABIC_MIN_POP = 5_000
 
 _UP = r"A-ZÀ-ÖØ-ÞĀ-ſƠƯȘȚ"  # Latin capitals (incl. Turkish İ, Ş, Ç, Ğ, Ö, Ü; Romanian Ș, Ț)
-_LAT_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
+#: Words are bounded (30 letters, three hyphens) so that no hostile string ("Aa-Aa-Aa-...")
+#: makes the patterns backtrack without end.
+_LAT_WORD = rf"[{_UP}][\w'’]{{0,30}}(?:-[\w'’]{{1,30}}){{0,3}}"
 _LAT_LINK = r"(?:al|el|e|i|ul|ud|ad|ar|as|ash|at|az|de|del|des|do|da|di|du|la|le|los|las|sur|" \
     r"am|an|der|bin|bani|y)"
 _LAT_NAME = rf"{_LAT_WORD}(?:[ -](?:{_LAT_LINK}[ -])?{_LAT_WORD}){{0,{_MAX_WORDS - 1}}}"
@@ -55,7 +57,9 @@ _LATIN_CUE = {
     for lang, cues in _LATIN_CUES.items() if cues
 }  # fmt: skip
 #: "MASTUNG, Pakistan (AP) —": a dateline in capitals at the start of a line.
-_DATELINE = re.compile(r"(?m)^[ \t]*(?P<n>[A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+){0,2})(?=\s*[,(—–])")
+_DATELINE = re.compile(
+    r"(?m)^[ \t]{0,8}(?P<n>[A-Z][A-Z'’]{1,30}(?:[ -][A-Z][A-Z'’]{1,30}){0,2})(?=\s{0,3}[,(—–])"
+)
 #: Turkish: "Mastung'da", "Mastung'daki"; "Kuetta kentinde", "Bayraktar köyünde".
 _TURKISH = re.compile(
     rf"(?P<n>{_LAT_NAME})(?:['’](?:d|t)[ae](?:ki|n)?(?!\w)|\s+(?:ilçesi|köyü|kenti|ili|kasabası|"
@@ -68,7 +72,7 @@ _UZBEK = re.compile(
 )
 
 _CYR_UP = "А-ЯЁЎҚҒҲӢӮҶҢӨҮІ"
-_CYR_WORD = rf"[{_CYR_UP}][\w]*(?:-[\w]+)*"
+_CYR_WORD = rf"[{_CYR_UP}]\w{{0,30}}(?:-\w{{1,30}}){{0,3}}"
 _CYR_NAME = rf"{_CYR_WORD}(?:[ -]{_CYR_WORD}){{0,{_MAX_WORDS - 1}}}"
 _RUSSIAN = re.compile(
     rf"(?<![\w-])(?P<p>[вВ]о?|[пП]од|около|близ|возле|недалеко от|в районе|в городе|в посёлке|"
@@ -104,7 +108,7 @@ _RU_GENITIVE = ("а", "я", "ы", "и", "ов", "ей")
 _RU_INSTRUMENTAL = ("ом", "ем", "ой", "ей", "ью")
 _RU_RESTORE = ("", "а", "я", "ь", "ы", "и")
 
-_AR_WORD = r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+"
+_AR_WORD = r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]{1,30}"
 _AR_NAME = rf"{_AR_WORD}(?:[ \u200c]{_AR_WORD}){{0,{_MAX_WORDS - 1}}}"
 #: Place nouns: any town after them.
 _AR_NOUN = re.compile(
