@@ -67,6 +67,7 @@ _TURKISH = re.compile(
 )
 #: Uzbek (Latin): "Toshkentda", "Mastung shahrida", "Qo'rg'ontepa tumanida".
 _UZBEK = re.compile(
+    # the name's words are taken lazily ("{0,2}?"), so the suffix can end the last one
     rf"(?P<n>{_LAT_NAME}?)(?:da(?:gi)?|dan)(?!\w)|(?P<m>{_LAT_NAME})\s+(?:shahr|tuman|qishlog|"
     r"viloyat|tumani|shahri|qishlog'i)\w*"
 )
@@ -114,7 +115,7 @@ _AR_NAME = rf"{_AR_WORD}(?:[ \u200c]{_AR_WORD}){{0,{_MAX_WORDS - 1}}}"
 _AR_NOUN = re.compile(
     r"(?<![\u0600-\u06ff])(?:[وف])?(?:[بل])?(?:مدينة|بلدة|قرية|منطقة|محافظة|ولاية|مديرية|ناحية|"
     r"قضاء|مخيم|شهر|شهرستان|ولسوالی|ولسوالي|ولسوالۍ|ولایت|استان|روستای|قریه|قريه|منطقه|بخش|"
-    r"ناحیه|حومه|بندر|ښار|کلي|سیمه|ولایت)\s+(?:ی\s+)?"
+    r"ناحیه|حومه|بندر|ښار|کلي|سیمه)\s+(?:ی\s+)?"
     rf"(?P<n>{_AR_NAME})"
 )
 #: Bare prepositions: a town of some size after them.
