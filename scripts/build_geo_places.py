@@ -214,37 +214,29 @@ def build() -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _index(data: bytes) -> dict[str, object]:
-    """The ready-made index arrays of the text form."""
-    from propwatch.extract.geo_index import GeoIndex
-
-    return dict(GeoIndex.from_lines(data.decode("utf-8").splitlines()).arrays())
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare with the committed files")
     args = parser.parse_args(argv)
     data = build()
+    from propwatch.extract.geo_index import GeoIndex
+
+    index = GeoIndex.from_lines(data.decode("utf-8").splitlines())
     if args.check:
         import numpy as np
 
-        same = OUT.exists() and gzip.decompress(OUT.read_bytes()) == data
-        if same and OUT_INDEX.exists():
+        same = OUT.exists() and OUT_INDEX.exists() and gzip.decompress(OUT.read_bytes()) == data
+        if same:
+            fresh = index.arrays()
             with np.load(OUT_INDEX) as stored:
-                fresh = _index(data)
                 same = set(stored.files) == set(fresh) and all(
-                    np.array_equal(stored[k], fresh[k]) for k in fresh  # type: ignore[arg-type]
+                    np.array_equal(stored[k], fresh[k]) for k in fresh
                 )
-        else:
-            same = False
         print("up to date" if same else f"{OUT} or {OUT_INDEX.name} is out of date")
         return 0 if same else 1
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    from propwatch.extract.geo_index import GeoIndex
-
-    GeoIndex.from_lines(data.decode("utf-8").splitlines()).save(OUT_INDEX)
+    index.save(OUT_INDEX)
     places = data.count(b"\n") - 3
     print(f"wrote {OUT.relative_to(ROOT)}: {places} places, {OUT.stat().st_size:,} bytes; "
           f"{OUT_INDEX.name}: {OUT_INDEX.stat().st_size:,} bytes")

@@ -10,9 +10,15 @@ from propwatch.extract.patterns_ru import natasha_available
 from propwatch.knowledge.gazetteer import default_gazetteer
 
 
-def test_a_group_linked_to_another_is_the_claimant_in_arabic() -> None:
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    """The full extractor with the built-in gazetteer, without the Russian NER."""
+    return Extractor(default_gazetteer(), use_ner=False)
+
+
+def test_a_group_linked_to_another_is_the_claimant_in_arabic(extractor: Extractor) -> None:
     text = "وأعلنت حركة الشباب المرتبطة بتنظيم القاعدة مسؤوليتها عن الهجوم على الفندق في مقديشو."
-    events = Extractor(default_gazetteer(), use_ner=False).extract(text, "ar").events
+    events = extractor.extract(text, "ar").events
     assert [e.claimed_by for e in events] == [["al-Shabaab"]]
 
 
@@ -26,10 +32,10 @@ def test_an_airport_in_quotes_is_no_organisation_or_claimant() -> None:
     assert [e.claimed_by for e in ex.events] == [["Caucasus Emirate"]]
 
 
-def test_a_splinter_claims_not_the_group_it_split_from_in_spanish() -> None:
+def test_a_splinter_claims_not_the_group_it_split_from_in_spanish(extractor: Extractor) -> None:
     text = ("Estado Islámico en África Occidental (ISWA), la filial de Estado Islámico escindida "
             "de Boko Haram, ha reivindicado un ataque contra una localidad de Borno.")  # fmt: skip
-    events = Extractor(default_gazetteer(), use_ner=False).extract(text, "es").events
+    events = extractor.extract(text, "es").events
     assert [e.claimed_by for e in events] == [["Islamic State West Africa Province"]]
 
 
@@ -42,37 +48,43 @@ def test_a_splinter_claims_not_the_group_it_split_from_in_spanish() -> None:
          "fr"),
     ],
 )
-def test_a_denied_or_missing_claim_in_romance_languages_is_no_claim(text: str, lang: str) -> None:
-    events = Extractor(default_gazetteer(), use_ner=False).extract(text, lang).events
+def test_a_denied_or_missing_claim_in_romance_languages_is_no_claim(
+    extractor: Extractor, text: str, lang: str
+) -> None:
+    events = extractor.extract(text, lang).events
     assert events and all(e.claimed_by == [] for e in events)
 
 
-def test_an_outlet_affiliated_with_a_group_carries_the_groups_claim_in_arabic() -> None:
+def test_an_outlet_affiliated_with_a_group_carries_the_groups_claim_in_arabic(
+    extractor: Extractor
+) -> None:
     text = ("قالت مصادر أمنية إن امرأة فجرت حزامها الناسف في سوق مزدحمة في بلدة المسيب يوم "
             "الجمعة مما أسفر عن مقتل 31 على الأقل.\nوأعلنت وكالة أعماق التابعة لتنظيم الدولة "
             "الإسلامية مسؤولية التنظيم عن الهجوم الذي وقع على بعد 30 كيلومترا شرقي مدينة كربلاء "
             "إضافة إلى هجوم آخر.")  # fmt: skip
-    events = Extractor(default_gazetteer(), use_ner=False).extract(text, "ar").events
+    events = extractor.extract(text, "ar").events
     first = events[0]
     assert (first.type, first.place[0], first.claimed_by) == (
         "suicide_bombing", "Al-Musayab", ["Islamic State"]
     )
 
 
-def test_a_village_no_list_knows_is_not_another_city_than_the_headlines() -> None:
+def test_a_village_no_list_knows_is_not_another_city_than_the_headlines(
+    extractor: Extractor
+) -> None:
     text = ("BREAKING: ISIS claims dozens of government forces killed in Deir Ezzor\n\n"
             "Jihadists have stormed Syrian Army positions in Al-Shawla village southwest the "
             "eastern city of Deir Ezzor.\n\nAccording to Amaq, 33 Syrian soldiers were killed "
             "in Al-Shawla after a surprise offensive.")  # fmt: skip
-    events = Extractor(default_gazetteer(), use_ner=False).extract(text, "en").events
+    events = extractor.extract(text, "en").events
     assert len(events) == 1
     assert [f.value for f in events[0].killed] == [33] and "Al-Shawla" in events[0].place
 
 
-def test_a_lowercase_word_is_no_place_through_another_scripts_key() -> None:
+def test_a_lowercase_word_is_no_place_through_another_scripts_key(extractor: Extractor) -> None:
     text = ("По меньшей мере 18 человек были убиты боевиками в среду в деревне на территории "
             "штата Адамава на северо-востоке Нигерии. «Группа террористов на мотоциклах "
             "атаковала ранним утром деревню Дабне», — заявил глава департамента.")  # fmt: skip
-    ex = Extractor(default_gazetteer(), use_ner=False).extract(text, "ru")
+    ex = extractor.extract(text, "ru")
     assert "Rann" not in {e.name for e in ex.entities}  # "ранним утром" (early morning)
     assert [e.place for e in ex.events] == [["Дабне", "Adamawa State"]]
