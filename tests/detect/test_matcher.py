@@ -257,3 +257,19 @@ def test_li_and_the_article_written_lam_lam_before_a_name() -> None:
         "للمجلس الانتقالي الجنوبي"
     ]
     assert m.find("مجلس الانتقالي الجنوبي") == []
+
+
+def test_matchers_of_one_language_each_share_tables_but_keep_their_suffixes() -> None:
+    # The gazetteer builds one matcher per language from the same forms; they share one set
+    # of tables (memory in every worker), and each still accepts only its own suffixes.
+    turkish = Matcher([term("x-kerman", "tr", "Kerman")])
+    english = Matcher([term("x-kerman", "en", "Kerman")])
+    assert turkish._searches is english._searches
+    text = "Kerman'daki saldırı. Kermans. Kermanly"
+    assert [m.text for m in turkish.find(text)] == ["Kerman'daki"]
+    assert [m.text for m in english.find(text)] == ["Kermans"]
+    # built the other way round, the same
+    english_first = Matcher([term("x-herat", "en", "Herat")])
+    turkish_next = Matcher([term("x-herat", "tr", "Herat")])
+    assert [m.text for m in english_first.find("Herat'taki, Herats")] == ["Herats"]
+    assert [m.text for m in turkish_next.find("Herat'taki, Herats")] == ["Herat'taki"]

@@ -261,6 +261,11 @@ def _rules() -> dict[tuple[str, str], _SuffixRule]:
 _RULES = _rules()
 _RANK = {name: rank for rank, name in enumerate(VIEW_ORDER)}
 _EMPTY_RULE = _SuffixRule(frozenset(), 0)
+#: In a table shared by matchers of one language each: "the matcher's own suffix rule for
+#: this view", looked up when a form hits (see :func:`_tables`).
+_OWN_RULE = _SuffixRule(frozenset(), -1)
+#: The table (and so the suffix rules) each view searches.
+_TABLE_VIEW = {VIEW_NORMALIZED: VIEW_NORMALIZED, VIEW_KEY: VIEW_KEY, VIEW_DEOBFUSCATED: VIEW_KEY}
 _NISBA_RULE = _SuffixRule(frozenset(_NISBA), 1, allow_empty=False)
 
 
@@ -282,11 +287,12 @@ def _word_start(text: str, i: int) -> int:
     return i
 
 
-def _ends_well(entry: _Entry, rest: str) -> bool:
-    """Whether ``rest`` (the word after the form) may follow a ``word``/``exact`` form."""
+def _ends_well(rule: _SuffixRule | None, rest: str) -> bool:
+    """Whether ``rest`` (the word after the form) may follow a ``word``/``exact`` form whose
+    suffix rule is ``rule`` (None: an exact form)."""
     if not rest:
-        return entry.rule is None or entry.rule.allow_empty
-    return entry.rule is not None and _chain(rest, entry.rule)
+        return rule is None or rule.allow_empty
+    return rule is not None and _chain(rest, rule)
 
 
 #: Shortest form (letters) whose Russian-keyboard spelling is also matched: shorter words
@@ -312,10 +318,78 @@ def _automaton(strings: tuple[str, ...]) -> AhoCorasick:
     searches ~30% faster but takes ~3x longer to build (0.6 s for the built-in lexicon), which
     every worker process would pay.
 
-    Cached by its strings: the key and de-obfuscated views search the same table, and the
-    gazetteer's matchers for most languages differ only in their suffix rules, not in their
-    forms, so they share one automaton (about 7 MiB each for the built-in gazetteer)."""
+    Cached by its strings: the key and de-obfuscated views search the same table."""
     return AhoCorasick(list(strings), matchkind=MatchKind.Standard)
+
+
+#: One pattern as the tables see it: (language, match mode, forms); language "" when every
+#: pattern of the matcher has the same language (its suffix rule is then the matcher's).
+_Spec = tuple[str, str, tuple[str, ...]]
+#: Per view: (view name, automaton or None, entries per automaton pattern, whether any entry
+#: of that pattern may follow a proclitic).
+_Searches = tuple[tuple[str, AhoCorasick | None, list[list[_Entry]], list[bool]], ...]
+
+
+@lru_cache(maxsize=16)
+def _tables(specs: tuple[_Spec, ...]) -> _Searches:
+    """The automata and their entries for patterns ``specs``, cached by the specs.
+
+    The gazetteer's matchers (one per language's suffixes) list the same forms; built with
+    language "" they share one set of tables, entries and automata, and each matcher brings
+    only its suffix rules. Built separately, each cost about 5.5 MiB of Python objects in every
+    analysis worker (seven languages share the table; Russian adds its case forms)."""
+    norm: dict[str, list[_Entry]] = {}
+    key: dict[str, list[_Entry]] = {}
+    for index, (language, mode, forms) in enumerate(specs):
+        for form in dict.fromkeys(_with_keyboard_forms(forms)):
+            _add(norm, key, index, language, mode, form)
+    searches = []
+    for name, table in ((VIEW_NORMALIZED, norm), (VIEW_KEY, key), (VIEW_DEOBFUSCATED, key)):
+        automaton = _automaton(tuple(table)) if table else None
+        buckets = list(table.values())
+        clitic = [any(e.proclitics for e in bucket) for bucket in buckets]
+        searches.append((name, automaton, buckets, clitic))
+    return tuple(searches)
+
+
+def _add(
+    norm: dict[str, list[_Entry]],
+    key: dict[str, list[_Entry]],
+    index: int,
+    language: str,
+    mode: str,
+    form: str,
+) -> None:
+    n_form = normalize(form)
+    if not n_form:
+        return
+    k_form = match_key(n_form, normalized=True)
+    arabic = bool(_ARABIC_LETTER.match(n_form))
+    proclitics = frozenset[str]()
+    if arabic:
+        bare = n_form.startswith(_ARTICLE)
+        proclitics = PROCLITICS["bare" if bare else "with_article"]
+    for view, table, text in ((VIEW_NORMALIZED, norm, n_form), (VIEW_KEY, key, k_form)):
+        if not text:
+            continue
+        rule = None
+        if mode == "word":
+            rule = _RULES.get((language, view), _EMPTY_RULE) if language else _OWN_RULE
+        table.setdefault(text, []).append(_Entry(index, form, mode, rule, proclitics))
+        if arabic and text.startswith(_ARTICLE) and len(text) - len(_ARTICLE) >= 4:
+            # li- + al- is written "لل": "للمجلس الانتقالي" (to the ... Council)
+            table.setdefault(text[len(_ARTICLE) :], []).append(
+                _Entry(index, form, mode, rule, _LAM_LAM, needs_clitic=True)
+            )
+        stem = text[:-1]
+        bare_stem = stem[len(_ARTICLE) :] if stem.startswith(_ARTICLE) else stem
+        if (
+            mode == "word"
+            and arabic
+            and text.endswith("ة")
+            and len(bare_stem.split(" ")[-1]) >= _MIN_NISBA_STEM
+        ):
+            table.setdefault(stem, []).append(_Entry(index, form, mode, _NISBA_RULE, proclitics))
 
 
 class Matcher(Generic[P]):
@@ -329,62 +403,25 @@ class Matcher(Generic[P]):
 
     def __init__(self, patterns: Iterable[P]) -> None:
         self.patterns: tuple[P, ...] = tuple(patterns)
-        norm: dict[str, list[_Entry]] = {}
-        key: dict[str, list[_Entry]] = {}
-        for index, pattern in enumerate(self.patterns):
-            mode = pattern.match
-            if mode not in ("word", "stem", "exact"):
+        for pattern in self.patterns:
+            if pattern.match not in ("word", "stem", "exact"):
                 raise KnowledgeError(
-                    f"pattern {pattern.id!r}: match mode {mode!r} is not word, stem or exact"
+                    f"pattern {pattern.id!r}: match mode {pattern.match!r} is not word, stem "
+                    "or exact"
                 )
-            for form in dict.fromkeys(_with_keyboard_forms(pattern.forms)):
-                self._add(norm, key, index, pattern.language, mode, form)
-        self._searches: list[tuple[str, AhoCorasick | None, list[list[_Entry]], list[bool]]] = []
-        for name, table in ((VIEW_NORMALIZED, norm), (VIEW_KEY, key), (VIEW_DEOBFUSCATED, key)):
-            automaton = _automaton(tuple(table)) if table else None
-            buckets = list(table.values())
-            clitic = [any(e.proclitics for e in bucket) for bucket in buckets]
-            self._searches.append((name, automaton, buckets, clitic))
-
-    @staticmethod
-    def _add(
-        norm: dict[str, list[_Entry]],
-        key: dict[str, list[_Entry]],
-        index: int,
-        language: str,
-        mode: str,
-        form: str,
-    ) -> None:
-        n_form = normalize(form)
-        if not n_form:
-            return
-        k_form = match_key(n_form, normalized=True)
-        arabic = bool(_ARABIC_LETTER.match(n_form))
-        proclitics = frozenset[str]()
-        if arabic:
-            bare = n_form.startswith(_ARTICLE)
-            proclitics = PROCLITICS["bare" if bare else "with_article"]
-        for view, table, text in ((VIEW_NORMALIZED, norm, n_form), (VIEW_KEY, key, k_form)):
-            if not text:
-                continue
-            rule = None if mode != "word" else _RULES.get((language, view), _EMPTY_RULE)
-            table.setdefault(text, []).append(_Entry(index, form, mode, rule, proclitics))
-            if arabic and text.startswith(_ARTICLE) and len(text) - len(_ARTICLE) >= 4:
-                # li- + al- is written "لل": "للمجلس الانتقالي" (to the ... Council)
-                table.setdefault(text[len(_ARTICLE) :], []).append(
-                    _Entry(index, form, mode, rule, _LAM_LAM, needs_clitic=True)
-                )
-            stem = text[:-1]
-            bare_stem = stem[len(_ARTICLE) :] if stem.startswith(_ARTICLE) else stem
-            if (
-                mode == "word"
-                and arabic
-                and text.endswith("ة")
-                and len(bare_stem.split(" ")[-1]) >= _MIN_NISBA_STEM
-            ):
-                table.setdefault(stem, []).append(
-                    _Entry(index, form, mode, _NISBA_RULE, proclitics)
-                )
+        languages = {pattern.language for pattern in self.patterns}
+        #: The one language of all patterns (their suffix rules are this matcher's), or None.
+        self.language = languages.pop() if len(languages) == 1 else None
+        shared = self.language is not None
+        self._searches = _tables(
+            tuple(("" if shared else p.language, p.match, p.forms) for p in self.patterns)
+        )
+        #: The suffix rule per view for entries that take the matcher's own.
+        # (the de-obfuscated view searches the key table)
+        self._own_rules = {
+            name: _RULES.get((self.language or "", _TABLE_VIEW[name]), _EMPTY_RULE)
+            for name in VIEW_ORDER
+        }
 
     def find(self, text: str, views: TextViews | None = None) -> list[Match[P]]:
         """Every pattern occurrence in ``text``, sorted by position; never raises on a ``str``.
@@ -433,6 +470,7 @@ class Matcher(Generic[P]):
         if name == VIEW_DEOBFUSCATED:
             view = views.view(name)
             soft_starts, soft_ends = view.soft_starts, view.soft_ends
+        own_rule = self._own_rules[name]
         seen: set[tuple[int, int, int]] = set()
         mapped: dict[tuple[int, int], tuple[int, int]] = {}  # view span -> original span
         for pid, i, j in hits:
@@ -455,9 +493,10 @@ class Matcher(Generic[P]):
                     if text[word_start:i] not in entry.proclitics:
                         continue
                     a = word_start
-                if entry.mode == "stem" or _ends_well(entry, rest):
+                rule = own_rule if entry.rule is _OWN_RULE else entry.rule
+                if entry.mode == "stem" or _ends_well(rule, rest):
                     end_v = b
-                elif b - 1 in soft_ends and b - 1 >= j and _ends_well(entry, rest[:-1]):
+                elif b - 1 in soft_ends and b - 1 >= j and _ends_well(rule, rest[:-1]):
                     end_v = b - 1
                 else:
                     continue
