@@ -15,8 +15,10 @@ imported the NER step is skipped quietly.
 from __future__ import annotations
 
 import importlib
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from propwatch.extract.patterns import (
@@ -37,8 +39,10 @@ __all__ = [
     "candidates",
     "case_forms",
     "headlines",
+    "inflect_case_forms",
     "issues",
     "natasha_available",
+    "takes_case_forms",
     "ner_candidates",
 ]
 
@@ -267,11 +271,47 @@ _CASES = ("Gen", "Dat", "Acc", "Ins", "Loc")
 _CYRILLIC_FORM = re.compile(r"[А-ЯЁа-яё-]+(?: [А-ЯЁа-яё-]+){1,5}")
 
 
+#: The built-in gazetteer's case forms, computed ahead (``scripts/build_ru_case_forms.py``).
+CASE_TABLE = "morph/ru_case_forms.json"
+
+
+@lru_cache(maxsize=1)
+def _case_table() -> dict[str, tuple[str, ...]]:
+    """Form -> its case forms, for every multi-word Cyrillic form of the built-in gazetteer
+    (empty if the table cannot be read: the forms are then inflected on the spot)."""
+    try:
+        source = resources.files("propwatch.knowledge").joinpath(CASE_TABLE)
+        data = json.loads(source.read_text(encoding="utf-8"))
+        forms = data["forms"]
+        return {str(k): tuple(str(v) for v in vs) for k, vs in forms.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def takes_case_forms(form: str) -> bool:
+    """Whether :func:`case_forms` inflects ``form`` (two to six Cyrillic words)."""
+    return _CYRILLIC_FORM.fullmatch(form) is not None
+
+
 def case_forms(form: str) -> list[str]:
     """The oblique cases of a multi-word Russian name: its leading adjectives and head noun
     are inflected, the rest stays ("Исламское государство" -> "Исламского государства",
     "Голос Хорасана" -> "Голоса Хорасана"), so the gazetteer matches declined names. Empty
-    without natasha's morphology or for other forms."""
+    without natasha's morphology or for other forms.
+
+    The built-in gazetteer's forms come from a table computed ahead, so that an analysis
+    worker does not load natasha's morphology (about 30 MiB) just to build its matchers; a
+    form the table lacks (a user's gazetteer) is inflected with natasha."""
+    if not _CYRILLIC_FORM.fullmatch(form):
+        return []
+    known = _case_table().get(form)
+    if known is not None:
+        return list(known)
+    return inflect_case_forms(form)
+
+
+def inflect_case_forms(form: str) -> list[str]:
+    """:func:`case_forms` computed with natasha's morphology (what the table holds)."""
     if not _CYRILLIC_FORM.fullmatch(form):
         return []
     vocab = _morph()
