@@ -88,3 +88,62 @@ def test_a_lowercase_word_is_no_place_through_another_scripts_key(extractor: Ext
     ex = extractor.extract(text, "ru")
     assert "Rann" not in {e.name for e in ex.entities}  # "ранним утром" (early morning)
     assert [e.place for e in ex.events] == [["Дабне", "Adamawa State"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place", "claimant"),
+    [
+        # German: "took responsibility for the axe attack" (the claim verb at the clause's end)
+        ("Die Terrormiliz Islamischer Staat hat nach Angaben ihr nahestehender Kreise die "
+         "Verantwortung für die Axt-Attacke in einem Zug bei Würzburg übernommen.", "de",
+         "Würzburg", "Islamic State"),
+        # English: the group's own account of what its fighters did
+        ("The Islamic State in a statement claimed its fighters killed 40 soldiers in an "
+         "ambush near Damboa.", "en", "Damboa", "Islamic State"),
+        ("An al-Shabaab spokesman confirmed the group's responsibility for the attack on a "
+         "hotel in Mogadishu.", "en", "Mogadishu", "al-Shabaab"),
+        # Uzbek: "al-Shabab claims to have carried out the attacks"
+        ("Al-Shabab jangarilari Mogadishudagi mehmonxonaga hujum qildi. Al-Shabab hujumlarni "
+         "amalga oshirganini da'vo qilmoqda.", "uz", "Mogadishu", "al-Shabaab"),
+        # Portuguese, in its common misspelling "reinvindicar", and the group in Portuguese
+        ("A Al Qaeda no Magrebe Islâmico divulgou um comunicado para reinvindicar o atentado "
+         "em Grand-Bassam, na Costa do Marfim.", "pt", "Grand-Bassam",
+         "al-Qaeda in the Islamic Maghreb"),
+    ],
+)
+def test_claims_worded_in_other_ways(
+    extractor: Extractor, text: str, language: str, place: str, claimant: str
+) -> None:
+    events = extractor.extract(text, language).events
+    assert [(place in e.place, e.claimed_by) for e in events] == [(True, [claimant])]
+
+
+def test_a_group_said_to_have_claimed_nothing_is_no_claimant_in_german(
+    extractor: Extractor
+) -> None:
+    # hard negative: responsibility denied, and a politician's responsibility
+    text = ("Die Taliban haben die Verantwortung für den Angriff in Kabul nicht übernommen. "
+            "Der Minister übernahm die politische Verantwortung.")  # fmt: skip
+    assert all(e.claimed_by == [] for e in extractor.extract(text, "de").events)
+
+
+def test_an_uzbek_toll_of_the_dead_and_the_injured(extractor: Extractor) -> None:
+    text = ("Қандаҳордаги масжидга ҳужум. Расмийларга кўра, ҳужумда ўлганлар сони 41 киши, "
+            "жароҳатланганлар эса 70 нафарга етган.")  # fmt: skip
+    (event,) = extractor.extract(text, "uz").events
+    assert ([f.value for f in event.killed], [f.value for f in event.injured]) == ([41], [70])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country"),
+    [
+        ("Ataque em Grand-Bassam, na Costa do Marfim, deixa 16 mortos.", "pt", "Côte d'Ivoire"),
+        ("Angriff in Masar-i-Scharif: sechs Menschen getötet.", "de", "Afghanistan"),
+        ("Nouakchott: une attaque en Mauritanie a fait trois morts.", "fr", "Mauritania"),
+    ],
+)
+def test_countries_and_cities_in_western_languages(
+    extractor: Extractor, text: str, language: str, country: str
+) -> None:
+    events = extractor.extract(text, language).events
+    assert [e.country for e in events] == [country]

@@ -42,8 +42,8 @@ __all__ = [
     "inflect_case_forms",
     "issues",
     "natasha_available",
-    "takes_case_forms",
     "ner_candidates",
+    "takes_case_forms",
 ]
 
 #: natasha reads at most this many characters of a text (~0.1 s per 10k characters of prose)
