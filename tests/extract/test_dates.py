@@ -587,3 +587,21 @@ def test_last_year_is_the_year_before_the_document(text: str, language: str) -> 
 
 def test_the_last_year_of_something_is_no_date() -> None:
     assert found("the last year of his life", "en", date(2014, 12, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("the cathedral bombing in January last year", "en", "2019-01"),
+        ("in March of last year", "en", "2019-03"),
+        ("el atentado de enero del año pasado", "es", "2019-01"),
+        ("теракт в январе прошлого года", "ru", "2019-01"),
+        ("der Anschlag im Januar letzten Jahres", "de", "2019-01"),
+        # without "last year": the latest such month up to the document's date
+        ("the attack last January", "en", "2020-01"),
+        ("the attack in October", "en", "2019-10"),
+    ],
+)
+def test_a_month_of_last_year(text: str, language: str, value: str) -> None:
+    found = find_dates(text, language, doc_date=date(2020, 8, 25))
+    assert [d.value for d in found] == [value]

@@ -844,24 +844,48 @@ _MONTH_CONTEXT_BEFORE = re.compile(
 _MONTH_CONTEXT_AFTER = re.compile(r" (?:oyida|ойида|ayında|айында|ayı|ойи)(?![^\W\d_])")
 
 
+#: After a month: "of the year before the document's" ("January last year", "enero del año
+#: pasado", "в январе прошлого года", "im Januar letzten Jahres", "دی ماه سال گذشته").
+_MONTH_LAST_YEAR = re.compile(
+    r",? (?:"
+    + _trie_regex(
+        _words(
+            "last year|of last year|the previous year|of the previous year|del año pasado|"
+            "de l'année dernière|de l'an dernier|dell'anno scorso|do ano passado|"
+            "прошлого года|минувшего года|letzten jahres|vergangenen jahres|سال گذشته|"
+            "من العام الماضي|من السنة الماضية|العام الماضي"
+        )
+    )
+    + ")"
+    + _LA
+)
+
+
 def _month_only(
     view: str, ms: int, me: int, info: _Month, doc_date: date | None, suffixed: bool
 ) -> _Cand | None:
-    """ "in March", "в марте", "در آبان", "Mart'ta": the latest such month up to ``doc_date``."""
+    """ "in March", "в марте", "در آبان", "Mart'ta": the latest such month up to ``doc_date``;
+    "January last year": that month of the year before."""
     if doc_date is None or info.short or info.calendar == "hijri":
         return None
     end = me
     after = _MONTH_CONTEXT_AFTER.match(view, me)
+    last_year = _MONTH_LAST_YEAR.match(view, me)
     if after is not None:
         end = after.end()
+    elif last_year is not None:
+        end = last_year.end()
     elif _MONTH_CONTEXT_BEFORE.search(view, max(0, ms - 20), ms) is None and not suffixed:
         return None
     if info.calendar == "gregorian":
         year = doc_date.year if info.month <= doc_date.month else doc_date.year - 1
+        if last_year is not None:
+            year = doc_date.year - 1
         value = _month_value("gregorian", year, info.month)
     else:
         jy, jm, _ = _date_to_jalali(doc_date)
-        value = _month_value("jalali", jy if info.month <= jm else jy - 1, info.month)
+        jy = jy - 1 if last_year is not None or info.month > jm else jy
+        value = _month_value("jalali", jy, info.month)
     if value is None:
         return None
     return _Cand(ms, end, value, info.calendar, "relative")
