@@ -147,3 +147,16 @@ def test_countries_and_cities_in_western_languages(
 ) -> None:
     events = extractor.extract(text, language).events
     assert [e.country for e in events] == [country]
+
+
+def test_a_monitor_that_reports_a_claim_is_an_organisation_not_the_claimant(
+    extractor: Extractor
+) -> None:
+    text = ("The SITE Intelligence Group said the Islamic State claimed the bombings in Jolo, "
+            "which killed 15 people.")  # fmt: skip
+    found = extractor.extract(text, "en")
+    assert ("organization", "SITE Intelligence Group") in {(e.type, e.name) for e in found.entities}
+    assert [e.claimed_by for e in found.events] == [["Islamic State"]]
+    # a monitor alone does not claim what it reports
+    text = "The SITE Intelligence Group said the attack in Jolo, which killed 15, was claimed."
+    assert [e.claimed_by for e in extractor.extract(text, "en").events] == [[]]

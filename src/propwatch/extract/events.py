@@ -769,7 +769,10 @@ _GROUP_KILLED = _rx(
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:were|was|been|being|are|is|got|get)\s+(?:\w+\s+)?$|\bof\s+those\s+$"
 )
-_NOT_CLAIMANT_KINDS = frozenset({"state_body", "intergovernmental", "company", "agency", "ngo"})
+#: (``research``: monitors and think tanks that report claims: SITE, ISW, Crisis Group)
+_NOT_CLAIMANT_KINDS = frozenset(
+    {"state_body", "intergovernmental", "company", "agency", "ngo", "research"}
+)
 #: "No group has claimed", "ни одна группировка не взяла", "لم تتبن", "بر عهده نگرفته".
 _NEGATION = _rx(
     r"no (?:group|one|organi[sz]ation|faction|militant\w*|claim\w*)", r"not", r"yet to", r"never",
