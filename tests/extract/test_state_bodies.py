@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from propwatch.extract import state_bodies
 from propwatch.extract.entities import EntityExtractor
 from propwatch.extract.model import Entity
 from propwatch.knowledge.gazetteer import default_gazetteer
@@ -81,3 +82,32 @@ def test_a_ministers_title_is_not_a_ministry(extractor: EntityExtractor) -> None
 def test_a_ministry_in_portuguese_with_an_accent_is_found(extractor: EntityExtractor) -> None:
     found = ministries(extractor, "O Ministério dos Negócios Estrangeiros confirmou.", "pt")
     assert [e.name for e in found] == ["Ministry of Foreign Affairs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        ("The Nigerian military said two soldiers died in the ambush.", "en",
+         ["Nigerian military"]),
+        ("The Kenyan army said it repelled the attack; Ugandan police made arrests.", "en",
+         ["Kenyan army", "Ugandan police"]),
+        ("قال الجيش الكيني إن المسلحين فروا إلى غابة مجاورة.", "ar", ["Kenyan army"]),
+        ("وأعلن الجيش المالي أن الهجوم استهدف المطار.", "ar", ["Malian army"]),
+        # soldiers, troops and "security forces" are people or a description, not a body
+        ("Malian troops and Iranian security forces were deployed.", "en", []),
+    ],
+)
+def test_national_armies_and_police(text: str, language: str, names: list[str]) -> None:
+    found = state_bodies.forces(text, language)
+    assert [c.name for c in found] == names
+    assert all(c.attributes["kind"] == "state_body" for c in found)
+
+
+def test_an_army_that_reports_a_claim_is_not_the_claimant() -> None:
+    from propwatch.extract.extractor import default_extractor
+
+    text = ("The Kenyan army said al-Shabaab claimed the attack on the base in Lamu, in which "
+            "two soldiers were killed.")  # fmt: skip
+    found = default_extractor().extract(text, "en")
+    assert "Kenyan army" in {e.name for e in found.entities if e.type == "organization"}
+    assert [e.claimed_by for e in found.events] == [["al-Shabaab"]]

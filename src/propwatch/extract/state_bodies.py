@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from propwatch.extract.patterns import Candidate
 
-__all__ = ["DEMONYMS", "KINDS", "Country", "find"]
+__all__ = ["DEMONYMS", "KINDS", "Country", "find", "forces"]
 
 
 class Country(NamedTuple):
@@ -81,6 +81,11 @@ _AR_NISBA: dict[str, tuple[str, str]] = {
     "اليمنية": ("Yemen", "YE"), "اللبنانية": ("Lebanon", "LB"), "الأردنية": ("Jordan", "JO"),
     "الجزائرية": ("Algeria", "DZ"), "المغربية": ("Morocco", "MA"), "الهندية": ("India", "IN"),
     "الصينية": ("China", "CN"), "الموريتانية": ("Mauritania", "MR"), "المالية": ("Mali", "ML"),
+    "الكينية": ("Kenya", "KE"), "الأوغندية": ("Uganda", "UG"), "الاوغندية": ("Uganda", "UG"),
+    "الموزمبيقية": ("Mozambique", "MZ"), "الفلبينية": ("Philippines", "PH"),
+    "الإندونيسية": ("Indonesia", "ID"), "الاندونيسية": ("Indonesia", "ID"),
+    "البنغلاديشية": ("Bangladesh", "BD"), "النيجرية": ("Niger", "NE"),
+    "البوركينية": ("Burkina Faso", "BF"),
 }  # fmt: skip
 
 _S = r"[\s\u200c]+"  # Persian and Pashto texts join words with a ZWNJ as often as a space
@@ -303,3 +308,45 @@ def _candidate(
         attributes["country"] = code
     return Candidate("organization", name, start, end, "pattern:state_body", 0.85,
                      aliases=aliases, attributes=attributes)  # fmt: skip
+
+
+# -- national forces ------------------------------------------------------------------------------
+
+#: A country's army, military or police named by its demonym: "the Nigerian military", "the
+#: Kenyan army", "Malian troops" is people, not a body. English, and Arabic with the
+#: masculine nisba ("الجيش الكيني", "الجيش المالي"); named in English ("Kenyan army").
+#: ("security forces" is a description, not a body: keys do not list it)
+_FORCE_WORDS = r"army|military|armed forces|police|air force|navy"
+_EN_FORCE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(d.title()) for d in DEMONYMS if d.isalpha()
+                                and d not in ("us",)), key=len, reverse=True))
+    + r")\s+(" + _FORCE_WORDS + r")\b"
+)  # fmt: skip
+_AR_FORCE = re.compile(r"(?<![\w])(?:[وف]?(?:ب|ل)?)(الجيش|الشرطة|القوات المسلحة)\s+(ال\w+?ي)(?!\w)")
+_AR_FORCE_NAME = {"الجيش": "army", "الشرطة": "police", "القوات المسلحة": "armed forces"}
+
+
+def forces(text: str, lang: str) -> list[Candidate]:
+    """National armies and police forces named by their country: "the Nigerian military",
+    "الجيش الكيني" (the Kenyan army). Organisations, kind ``state_body`` (never a claimant),
+    named "<Demonym> <army|military|police...>" with the country's code."""
+    out: list[Candidate] = []
+    for m in _EN_FORCE.finditer(text):
+        code = DEMONYMS[m.group(1).lower()][1]
+        out.append(Candidate("organization", f"{m.group(1)} {m.group(2)}", m.start(), m.end(),
+                             "pattern:state_body", 0.8,
+                             attributes={"kind": "state_body", "country": code}))  # fmt: skip
+    if lang == "ar":
+        for m in _AR_FORCE.finditer(text):
+            country = _AR_NISBA.get(m.group(2) + "ة")
+            if country is None:
+                continue
+            demonym = next((d.title() for d, (n, _) in DEMONYMS.items()
+                            if n == country[0] and d.isalpha() and d != "us"), None)  # fmt: skip
+            if demonym is None:
+                continue
+            name = f"{demonym} {_AR_FORCE_NAME[m.group(1)]}"
+            attributes = {"kind": "state_body", "country": country[1]}
+            out.append(Candidate("organization", name, m.start(1), m.end(2),
+                                 "pattern:state_body", 0.8, attributes=attributes))  # fmt: skip
+    return out
