@@ -109,6 +109,14 @@ def test_a_lowercase_word_is_no_place_through_another_scripts_key(extractor: Ext
         ("A Al Qaeda no Magrebe Islâmico divulgou um comunicado para reinvindicar o atentado "
          "em Grand-Bassam, na Costa do Marfim.", "pt", "Grand-Bassam",
          "al-Qaeda in the Islamic Maghreb"),
+        # Turkish name of JNIM
+        ("Mali'nin Gao kentinde Fransız askerlerine saldırı düzenlendi; saldırıyı Nusret "
+         "el-İslam vel Müslimin üstlendi.", "tr", "Gao", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        # Russian: the faction claims, not the movement it is part of
+        ("Террорист-смертник атаковал колонну в Хайбер-Пахтунхве, погибли 16 человек. "
+         "Ответственность за нападение взяла на себя группировка Хафиз Гул Бахадур, являющаяся "
+         "частью запрещенного в Пакистане движения «Техрик-и-Талибан Пакистан».", "ru",
+         "Khyber Pakhtunkhwa", "Hafiz Gul Bahadur group"),
     ],
 )
 def test_claims_worded_in_other_ways(
