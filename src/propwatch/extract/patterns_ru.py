@@ -302,7 +302,7 @@ def case_forms(form: str) -> list[str]:
     The built-in gazetteer's forms come from a table computed ahead, so that an analysis
     worker does not load natasha's morphology (about 30 MiB) just to build its matchers; a
     form the table lacks (a user's gazetteer) is inflected with natasha."""
-    if not _CYRILLIC_FORM.fullmatch(form):
+    if not takes_case_forms(form):
         return []
     known = _case_table().get(form)
     if known is not None:
@@ -312,7 +312,7 @@ def case_forms(form: str) -> list[str]:
 
 def inflect_case_forms(form: str) -> list[str]:
     """:func:`case_forms` computed with natasha's morphology (what the table holds)."""
-    if not _CYRILLIC_FORM.fullmatch(form):
+    if not takes_case_forms(form):
         return []
     vocab = _morph()
     if vocab is None:

@@ -269,6 +269,12 @@ def find(text: str, lang: str, countries: Sequence[Country] = ()) -> list[Candid
     return out
 
 
+def _demonym(country: str) -> str | None:
+    """The English demonym of ``country`` ("Kenya" -> "Kenyan"), if listed."""
+    return next((d.title() for d, (n, _) in DEMONYMS.items()
+                 if n == country and d.isalpha() and d != "us"), None)  # fmt: skip
+
+
 def _candidate(
     text: str, kind: str, a: int, b: int, countries: Sequence[Country]
 ) -> Candidate:
@@ -298,8 +304,7 @@ def _candidate(
     attributes: dict[str, str] = {"kind": "state_body"}
     if country is not None:
         cname, code = country
-        demonym = next((d.title() for d, (n, _) in DEMONYMS.items()
-                        if n == cname and d.isalpha() and d != "us"), None)  # fmt: skip
+        demonym = _demonym(cname)
         name = f"Ministry of {words} of {cname}"
         aliases = [f"Ministry of {w} of {cname}" for w in others]
         aliases.append(f"{short} Ministry of {cname}")
@@ -341,8 +346,7 @@ def forces(text: str, lang: str) -> list[Candidate]:
             country = _AR_NISBA.get(m.group(2) + "ة")
             if country is None:
                 continue
-            demonym = next((d.title() for d, (n, _) in DEMONYMS.items()
-                            if n == country[0] and d.isalpha() and d != "us"), None)  # fmt: skip
+            demonym = _demonym(country[0])
             if demonym is None:
                 continue
             name = f"{demonym} {_AR_FORCE_NAME[m.group(1)]}"
