@@ -168,3 +168,43 @@ def test_a_monitor_that_reports_a_claim_is_an_organisation_not_the_claimant(
     # a monitor alone does not claim what it reports
     text = "The SITE Intelligence Group said the attack in Jolo, which killed 15, was claimed."
     assert [e.claimed_by for e in extractor.extract(text, "en").events] == [[]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claimant"),
+    [
+        # the channel it spoke through stands between the speaker and its claim
+        ("أعلن تنظيم داعش عبر وكالة أعماق للأنباء التابعة له على حسابها الرسمي على تطبيق تليغرام "
+         "مسؤوليته "
+         "عن التفجير الذي وقع في الموصل.", "ar", "Islamic State"),
+        # "said that its fighters carried out the attack", in French
+        ("Le groupe Etat islamique a déclaré dimanche que deux de ses combattants avaient mené "
+         "l'attaque contre une église de Lagos, qui a fait 12 morts.", "fr", "Islamic State"),
+        # "announced that they carried out the attack", in Turkish
+        ("IŞİD, Kabil'deki camiye yönelik saldırıyı Şiileri hedef almak amacıyla "
+         "gerçekleştirdiklerini açıkladı.", "tr", "Islamic State"),
+    ],
+)
+def test_a_claim_with_the_channel_or_the_fighters_between(
+    extractor: Extractor, text: str, lang: str, claimant: str
+) -> None:
+    assert [e.claimed_by for e in extractor.extract(text, lang).events] == [[claimant]]
+
+
+def test_a_group_in_a_german_relative_clause_is_not_the_claimant(extractor: Extractor) -> None:
+    text = ("Die Gruppe Jama'at Nasr al-Islam wal-Muslimin (JNIM), die mit Al-Qaida verbunden "
+            "ist, bekannte sich zu dem Angriff auf Djibo, der über 40 Menschen das Leben "
+            "gekostet hat.")  # fmt: skip
+    (event,) = extractor.extract(text, "de").events
+    assert event.claimed_by == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+    assert [(f.value, f.qualifier) for f in event.killed] == [(40, "over")]
+
+
+def test_a_russian_dateline_city_places_an_event_named_by_its_country(
+    extractor: Extractor
+) -> None:
+    text = ("Кабул, 12 мая. Боевики взяли на себя ответственность за взрыв у мечети в "
+            "Афганистане. В результате погиб 10-летний мальчик.")  # fmt: skip
+    (event,) = extractor.extract(text, "ru").events
+    assert event.place[0] == "Kabul"
+    assert [(f.value, f.qualifier) for f in event.killed] == [(1, "exact")]

@@ -422,7 +422,7 @@ _KILLED_WORDS = (
     r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
     r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
     r"morreu", r"uccidendo", r"uccid(?:e|ono)", r"todesopfer\w*", r"ums leben", r"starben",
-    r"tötete\w*",
+    r"tötete\w*", r"(?:das )?leben gekostet",
 )  # fmt: skip
 _INJURED_WORDS = (
     r"injured", r"injur(?:y|ies|ing)", r"wounded", r"wounding", r"wounds", r"hurt",
@@ -705,6 +705,12 @@ _CLAIM = _rx(
     # Uzbek "hujumlarni amalga oshirganini da'vo qilayapti" (claims to have carried them out)
     r"amalga oshirgan\w* da'vo qil\w*", r"амалга оширган\w* даъво қил\w*",
     r"reklamiert\w*",
+    # "l'EI a déclaré samedi que quatre de ses combattants avaient mené l'attaque"
+    r"(?:déclar|affirm|annonc|indiqu|revendiqu)\w* (?:\S+ ){0,2}?que (?:\S+ ){0,4}?"
+    r"(?:ses|leurs) (?:combattants|membres|hommes|soldats|kamikazes?)"
+    r" (?:\S+ ){0,2}?(?:avaient|avait|ont|a) (?:mené|perpétré|commis|attaqué|tué|lancé)",
+    # Turkish "saldırıyı ... gerçekleştirdiklerini açıkladı" (announced they carried it out)
+    r"gerçekleştirdi(?:klerini|ğini) (?:\S+ ){0,2}?(?:açıkla|duyur|iddia et)\w*",
     # "se atribuyó la responsabilidad", "asumió la responsabilidad", "si è assunto la
     # responsabilità", "a assumé la responsabilité", "assumiu a responsabilidade"
     r"se atribu\w+", r"atribu\w+ (?:la |a )?(?:responsabilidad|responsabilidade|autor[ií]a)",
@@ -756,6 +762,12 @@ _ONE_KILLED = re.compile(
     r"worshipper|civilian|person|pilgrim|journalist|passer-by|student|doctor|nurse)\s+"
     r"(?:was|has been|had been)\s+(?:also\s+)?(?:killed|shot dead|stabbed to death|"
     r"beheaded|murdered)\b"
+)
+#: The same in Russian: "погиб 12-летний ребенок", "был убит полицейский".
+_ONE_KILLED_RU = re.compile(
+    r"(?<!\w)(?:погиб(?:ла)?|(?:был[аи]?\s+)?убит[аы]?|скончал(?:ся|ась))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:ребенок|ребёнок|мальчик|девочка|мужчина|женщина|полицейский|военнослужащий|"
+    r"священник|имам|охранник|прохожий|подросток|школьник|школьница)(?!\w)"
 )
 #: Gazetteer kinds of the groups whose killings are attacks (not a state's forces).
 _ARMED_GROUP_KINDS = frozenset({"group", "wing", "movement"})
@@ -1362,8 +1374,9 @@ class _Reader:
                     fig = joined
             if fig is not None:
                 out.append(fig)
-        if not out and self.language == "en":
-            one = _ONE_KILLED.search(self.text, s_start, s_end)
+        one_rx = {"en": _ONE_KILLED, "ru": _ONE_KILLED_RU}.get(self.language or "")
+        if not out and one_rx is not None:
+            one = one_rx.search(self.text, s_start, s_end)
             if one:  # "An 84-year-old priest was killed": a toll of one
                 text = self.text[one.start() : one.end()]
                 out.append(_Fig(Figure(1, "exact", text, one.start(), one.end()), "killed",
@@ -1733,8 +1746,10 @@ class _Reader:
                 or any(c0 - 3 <= e.end and e.start < c1 for c0, c1 in cues)
                 # "أعلنت حركة (الشباب) الصومالية المتطرفة، اليوم السبت، مسئوليتها": the speaker
                 # and its claim in one clause, a description and a day between them
+                # "أعلن تنظيم داعش عبر وكالة أعماق ... على تطبيق تليغرام مسؤوليته": the channel
+                # it spoke through between them
                 or any(
-                    0 <= c0 - e.end <= 60 and not _CLAUSE_END.search(self.text, e.end, c0)
+                    0 <= c0 - e.end <= 120 and not _CLAUSE_END.search(self.text, e.end, c0)
                     for c0, _c1 in cues
                 )
             )
@@ -3052,7 +3067,9 @@ _DATELINE_PLACE_TITLE = re.compile(
     r"[ \t\n]{0,5}[A-ZА-ЯЁ][^\W\d_]{2,25}(?:[ -][A-ZА-ЯЁ][^\W\d_]{2,25}){0,2}"
     r"(?:[ \t]{0,3}(?:\([^)\n]{1,30}\))?[ \t]{1,3}(?:—|–)\s"
     # the Indian agencies' "Peshawar, Jul 20 (PTI) Four policemen were killed ..."
-    r"|,[ \t]{1,3}[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}[ \t]{1,3}\([A-Z][A-Za-z/ ]{1,20}\)\s)"
+    r"|,[ \t]{1,3}[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}[ \t]{1,3}\([A-Z][A-Za-z/ ]{1,20}\)\s"
+    # Russian agencies' "Дакка, 24 октября. Боевики ..."
+    r"|,[ \t]{1,3}\d{1,2}[ \t]{1,3}[а-яё]{3,8}\.\s)"
 )
 
 
@@ -3619,6 +3636,8 @@ _LINKED_TO = re.compile(
     r"|(?<!\w)[وف]?(?:ال)?(?:حركة|جماعة|تنظيم|فصيل|ميليشيا|مجموعة|گروه|جنبش)(?:\s+\S+){0,3}?\s+"
     r"(?:ال)?(?:مرتبط|تابع|موالي|مقرب|متحالف|منشق|وابسته|نزدیک)[ةه]?\s+"
     r"(?:ب|ل|لل|من\s+|مع\s+|عن\s+|به\s+|با\s+)?(?:تنظيم\s+|جماعة\s+|گروه\s+)?$"
+    # "JNIM, die mit Al-Qaida verbunden ist": a German relative clause names the other group
+    r"|(?<!\w)(?:die|der|das|welche[rs]?)\s+mit\s+(?:der\s+|dem\s+|den\s+)?$"
     # "группировка X, являющаяся частью запрещенного в Пакистане движения «Техрик-и-Талибан»"
     r"|(?<!\w)(?:являющ\w+\s+частью|входящ\w+\s+в(?:\s+состав)?|связанн\w+\s+с|"
     r"аффилированн\w+\s+с|отколовш\w+\s+от)(?:\s+[^\s.;!?]+){0,4}?\s*[«\"„]?$",
