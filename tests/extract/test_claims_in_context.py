@@ -208,3 +208,50 @@ def test_a_russian_dateline_city_places_an_event_named_by_its_country(
     (event,) = extractor.extract(text, "ru").events
     assert event.place[0] == "Kabul"
     assert [(f.value, f.qualifier) for f in event.killed] == [(1, "exact")]
+
+
+def test_a_german_claim_as_the_author_and_a_shabaab_compound(extractor: Extractor) -> None:
+    text = ("Die Shabaab-Miliz hat sich als Urheber des Anschlags auf ein Hotel in Mogadischu "
+            "zu erkennen gegeben.")  # fmt: skip
+    assert [e.claimed_by for e in extractor.extract(text, "de").events] == [["al-Shabaab"]]
+
+
+def test_a_kyrgyz_number_of_the_wounded(extractor: Extractor) -> None:
+    text = ("Бишкектеги кол салуудан каза болгондордун саны 12 адамга жетти. Жаракат "
+            "алгандардын саны 40 адам.")  # fmt: skip
+    (event,) = extractor.extract(text, "ky").events
+    assert ([f.value for f in event.killed], [f.value for f in event.injured]) == ([12], [40])
+
+
+def test_an_attack_in_a_village_no_list_knows_keeps_its_place(extractor: Extractor) -> None:
+    text = "The group claimed an attack in Ntchinga, reported on Sunday, which killed five people."
+    (event,) = extractor.extract(text, "en").events
+    assert event.place[:1] == ["Ntchinga"]
+    # an attack *on* a name is its target, not a place
+    found = extractor.extract("An attack on Charlie Hebdo killed twelve people.", "en")
+    assert not [e for e in found.entities if e.type == "place"]
+
+
+def test_an_outlet_called_a_propaganda_arm_stays_the_outlet_in_arabic(
+    extractor: Extractor
+) -> None:
+    text = "ونشرت مؤسسة الزلاقة الذراع الدعائي لتنظيم القاعدة في المغرب بيانا."
+    found = {(e.type, e.name) for e in extractor.extract(text, "ar").entities}
+    assert ("media_outlet", "Az-Zallaqa Media Foundation") in found
+    assert ("organization", "al-Qaeda in the Islamic Maghreb") in found
+
+
+def test_wilayat_khorasan_in_uzbek_cyrillic(extractor: Extractor) -> None:
+    text = "Ҳужум учун жавобгарликни “Вилоят Хуросон” бўлими ўз зиммасига олди."
+    names = {e.name for e in extractor.extract(text, "uz").entities}
+    assert "Islamic State Khorasan Province" in names
+
+
+def test_a_place_that_says_which_branch_is_not_where_the_attack_was(
+    extractor: Extractor
+) -> None:
+    text = ("Концерт залида 60 киши ҳалок бўлган ҳужум учун жавобгарликни ИШИДнинг "
+            "Афғонистондаги “Вилоят Хуросон” бўлими ўз зиммасига олди. Ҳужум Москвада "
+            "бўлган.")  # fmt: skip
+    events = extractor.extract(text, "uz").events
+    assert all("Afghanistan" not in e.place for e in events)

@@ -475,7 +475,11 @@ _TOLL_KILLED = _rx(
 _TOLL_INJURED = _rx(
     r"number of (?:the )?(?:injured|wounded)", r"число (?:ранен|пострадавш)\w*",
     r"عدد (?:ال)?(?:جرحي|مصابين)", r"شمار (?:زخمي|مجروح)\w*", r"آمار (?:زخمي|مجروح)\w*",
-    r"yaralı sayısı\w*",
+    r"yaralı sayısı\w*", r"yaralananların sayısı",
+    # Kyrgyz, Uzbek, Tajik: "the number of those who were wounded"
+    r"жаракат алгандардын саны", r"жарадар болгондордун саны", r"yaralanganlar(?:ning)? soni",
+    r"jarohat olganlar(?:ning)? soni", r"яраланганлар(?:нинг)? сони",
+    r"жароҳат олганлар(?:нинг)? сони", r"шумораи (?:захмиён|маҷрӯҳон|захмишудагон)\w*",
 )  # fmt: skip
 #: Characters before a number read for its casualty word (a toll phrase may be this far).
 _LEFT_WINDOW = 200
@@ -705,6 +709,8 @@ _CLAIM = _rx(
     # Uzbek "hujumlarni amalga oshirganini da'vo qilayapti" (claims to have carried them out)
     r"amalga oshirgan\w* da'vo qil\w*", r"амалга оширган\w* даъво қил\w*",
     r"reklamiert\w*",
+    # "hat sich als Urheber des Anschlags ... zu erkennen gegeben"
+    r"als urheber (?:\S+ ){0,12}?zu erkennen gegeben",
     # "l'EI a déclaré samedi que quatre de ses combattants avaient mené l'attaque"
     r"(?:déclar|affirm|annonc|indiqu|revendiqu)\w* (?:\S+ ){0,2}?que (?:\S+ ){0,4}?"
     r"(?:ses|leurs) (?:combattants|membres|hommes|soldats|kamikazes?)"
@@ -2978,12 +2984,14 @@ def _read_sentences(
         target = bucket(d.start)
         if target is not None:
             target.dates.append(d)
+    org_starts = {e.start for e in reader.entities if e.type == "organization"}
     for ent in reader.entities:
         target = bucket(ent.start)
         if (
             target is not None
             and ent.type == "place"
             and _scene_place(text, ent, reader.kind_of(ent))
+            and not _describes_group(text, ent, org_starts)
         ):
             target.places.append(ent)
     for sent in out[:8]:
@@ -3201,6 +3209,19 @@ _NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
     (_DESTINATION_BEFORE, 50),
     (_BIOGRAPHY_BEFORE, 40),
 )
+
+
+#: A Turkic relative suffix ("-dagi", "-даги", "-daki", "-дагы": "the one in ...").
+_RELATIVE_SUFFIX = re.compile(r"(?:[дтdt][аaeеыo][гgk][иiıы])$", re.IGNORECASE)
+
+
+def _describes_group(text: str, ent: Entity, org_starts: set[int]) -> bool:
+    """ "ИШИДнинг Афғонистондаги “Вилоят Хуросон” бўлими", "Afganistan'daki IŞİD": a place
+    with a relative suffix right before a group's name says which branch, not where."""
+    if not _RELATIVE_SUFFIX.search(ent.text):
+        return False
+    gap = re.match(r"[\s\"“”«»„']{0,3}", text[ent.end : ent.end + 3])
+    return ent.end + (gap.end() if gap else 0) in org_starts
 
 
 def _scene_place(text: str, ent: Entity, kind: str) -> bool:

@@ -293,6 +293,13 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
         r"(?:aldeia|vila|cidade|localidade|povoação|aldea|localidad|ciudad|pueblo|villa|"
         r"village|ville|localité|commune|station balnéaire|città|cittadina|località|villaggio|"
         r"paese|frazione)\b"), "pattern:town_appositive_romance", True, 0.7),
+    # "an attack in Mengaleuwa, reported on Sunday": where an attack took place, a name no
+    # list knows (a known place is matched by the gazetteer first)
+    ("place", re.compile(
+        r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|raid|ambush|massacre|bombing)"
+        rf"\s+in\s+(?:the\s+(?:village|town)\s+of\s+)?(?P<c>{CAPSEQ})"
+        r"(?=\s*[,.;]|\s+(?:on|in|at|last|this|which|that|and|where|killing)\b)"),
+        "pattern:attack_in", True, 0.6),
     # "the church in Saint-Etienne-du-Rouvray", "a mosque in Owo": where a building stands
     ("place", re.compile(
         r"\b(?i:church|mosque|shrine|temple|gurdwara|synagogue|cathedral|school|hospital|market|"
@@ -328,6 +335,7 @@ def _trigger_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Cand
                 kind = re.search(r"city|town|village|district|province|region|capital|oblast",
                                  m.group(0))  # fmt: skip
                 if method in ("pattern:town_in_province", "pattern:building_in",
+                              "pattern:attack_in",
                               "pattern:town_appositive_romance", "pattern:town"):
                     attributes["kind"] = "city"
                 elif kind:
