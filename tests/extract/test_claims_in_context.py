@@ -255,3 +255,55 @@ def test_a_place_that_says_which_branch_is_not_where_the_attack_was(
             "бўлган.")  # fmt: skip
     events = extractor.extract(text, "uz").events
     assert all("Afghanistan" not in e.place for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Le Jnim a revendiqué l'attaque du camp militaire de Kouakourou, qui a fait 20 morts.",
+         "fr", "Kouakourou"),
+        ("Un atentado en la localidad de Kafr Nabudah dejó 9 muertos.", "es", "Kafr Nabudah"),
+        ("Bei dem Anschlag im Distrikt Chakdara wurden 12 Menschen getötet.", "de",
+         "Chakdara"),
+    ],
+)
+def test_a_place_named_after_its_kind_in_western_languages(
+    extractor: Extractor, text: str, lang: str, place: str
+) -> None:
+    (event,) = extractor.extract(text, lang).events
+    assert place in event.place
+
+
+def test_a_dateline_country_with_an_accent_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("BEIRUT, Líbano (AP) — El grupo Estado Islámico reclamó un atentado contra un bus "
+            "en el norte de Siria que causó 13 muertos.")  # fmt: skip
+    (event,) = extractor.extract(text, "es").events
+    assert event.country == "Syria"
+
+
+def test_a_russian_relative_clause_with_a_long_description_names_no_claimant(
+    extractor: Extractor
+) -> None:
+    text = ("Движение «Аш-Шабаб», связанное с запрещенной в РФ террористической организацией "
+            "«Аль-Каида», взяло на себя ответственность за взрыв в Могадишо.")  # fmt: skip
+    assert [e.claimed_by for e in extractor.extract(text, "ru").events] == [["al-Shabaab"]]
+
+
+def test_a_turkish_claim_takes_no_capitalised_object_as_its_claimant(
+    extractor: Extractor
+) -> None:
+    text = ("Mogadişu'daki otele saldırı düzenlendi. Saldırıyı üstlenen Eş-Şebap örgütü "
+            "açıklama yaptı.")  # fmt: skip
+    claims = [c for e in extractor.extract(text, "tr").events for c in e.claimed_by]
+    assert "Saldırıyı" not in claims
+    assert claims == ["al-Shabaab"]
+
+
+def test_the_capital_of_a_countrys_region_is_not_the_countrys_capital(
+    extractor: Extractor
+) -> None:
+    text = "A knife attack on police in the capital of Russia's Chechnya region killed one officer."
+    names = {e.name for e in extractor.extract(text, "en").entities}
+    assert "Moscow" not in names
+    found = extractor.extract("Bombs in the capital of Russia.", "en").entities
+    assert "Moscow" in {e.name for e in found}

@@ -515,6 +515,10 @@ class EntityExtractor:
         form = match.form.lstrip("@")
         if entry.type == "place" and _nisba(match.text, form):
             return None  # "فارسی" (Persian), "کرمانی" (from Kerman, a surname): not the place
+        if form.startswith("capital of ") and (
+            match.text.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), match.end)
+        ):
+            return None  # "the capital of Russia's Chechnya region" is Grozny, not Moscow
         if _caps_only(form) and not _written_in_caps(match.text, form) and not (
             lang in _PRESS_CASE_LANGS and match.text in _PRESS_CASE
             and form.casefold() == match.text.casefold()

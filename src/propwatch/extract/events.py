@@ -1760,7 +1760,7 @@ class _Reader:
                 )
             )
             and self.kind_of(e) not in _NOT_CLAIMANT_KINDS
-            and not _LINKED_TO.search(self.text, max(s_start, e.start - 40), e.start)
+            and not _LINKED_TO.search(self.text, max(s_start, e.start - 90), e.start)
             # "The al-Qaida-linked group ... has claimed": a modifier of the claimant
             and not _LINKED_AFTER.match(self.text, e.end)
         ]
@@ -1858,8 +1858,8 @@ class _Reader:
         """Fallback without entities: a capitalised name before/after an English claim verb.
         Not in German, where every noun is capitalised ("Der Minister übernahm die
         Verantwortung")."""
-        if self.language == "de":
-            return []
+        if self.language in {"de", "tr"}:
+            return []  # nor in Turkish, where the word before the verb is its object
         before = self.text[max(0, c_start - 60) : c_start]
         m = re.search(
             # a name does not run over a line break ("International\n\nIS Claims ...")
@@ -3055,7 +3055,9 @@ def _read_sentences(
 _DATELINE_PLACE = re.compile(
     r"[ \t\n]{0,5}(?:\([^)\n]{1,60}\)[ \t\n]{0,5})?"
     r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]{2,25}(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]{1,25}){0,2}"
-    r"(?:,[ \t]{0,3}[A-Z][A-Za-z'’.-]{1,25}(?: [A-Z][A-Za-z'’.-]{1,25}){0,2})?"
+    # the country may be written with accents: "BEIRUT, Líbano (AP) —"
+    r"(?:,[ \t]{0,3}[A-Z][^\W\d_'’.-]*[A-Za-z\u00c0-\u024f'’.-]{1,25}"
+    r"(?: [A-Z][A-Za-z\u00c0-\u024f'’.-]{1,25}){0,2})?"
     r"(?:,?[ \t]{0,3}(?:[A-Z][a-z]{2,8}\.? {1,3}\d{1,2}|\d{1,2} [a-zа-яё]{3,9})"
     r"(?:, {0,3}\d{4})?)?"
     r"[ \t]{0,3}(?:\([^)\n]{1,30}\)|/[^/\n]{1,20}/)?"
@@ -3661,7 +3663,7 @@ _LINKED_TO = re.compile(
     r"|(?<!\w)(?:die|der|das|welche[rs]?)\s+mit\s+(?:der\s+|dem\s+|den\s+)?$"
     # "группировка X, являющаяся частью запрещенного в Пакистане движения «Техрик-и-Талибан»"
     r"|(?<!\w)(?:являющ\w+\s+частью|входящ\w+\s+в(?:\s+состав)?|связанн\w+\s+с|"
-    r"аффилированн\w+\s+с|отколовш\w+\s+от)(?:\s+[^\s.;!?]+){0,4}?\s*[«\"„]?$",
+    r"аффилированн\w+\s+с|отколовш\w+\s+от)(?:\s+[^\s.;!?]+){0,6}?\s*[«\"„]?$",
     re.IGNORECASE,
 )
 #: A group named as what another is linked to, as a compound modifier: "al-Qaida-linked".

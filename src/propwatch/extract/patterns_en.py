@@ -300,6 +300,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
         rf"\s+in\s+(?:the\s+(?:village|town)\s+of\s+)?(?P<c>{CAPSEQ})"
         r"(?=\s*[,.;]|\s+(?:on|in|at|last|this|which|that|and|where|killing)\b)"),
         "pattern:attack_in", True, 0.6),
+    # "l'attaque du camp militaire de Mondoro", "la localidad de Kafr", "im Distrikt Badschaur":
+    # a place named after the kind of place it is, in Western languages
+    ("place", re.compile(
+        r"\b(?:camp(?:\s+militaire)?|base\s+militaire|ville|village|localité|commune|ciudad|"
+        r"localidad|pueblo|aldea|cidade|vila|aldeia|povoação|città|cittadina|villaggio|paese)"
+        rf"\s+(?:de|d['’]|di|da|do|du)\s*(?P<c>{CAPSEQ})"), "pattern:town_of_romance", True, 0.7),
+    ("place", re.compile(
+        rf"\b(?:im\s+|in\s+der\s+|in\s+dem\s+)?(?:Distrikt|Provinz|Bezirk|Stadt|Dorf|Ortschaft)\s+(?P<c>{CAPSEQ})"),
+        "pattern:town_de", True, 0.7),
     # "the church in Saint-Etienne-du-Rouvray", "a mosque in Owo": where a building stands
     ("place", re.compile(
         r"\b(?i:church|mosque|shrine|temple|gurdwara|synagogue|cathedral|school|hospital|market|"
@@ -335,7 +344,7 @@ def _trigger_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Cand
                 kind = re.search(r"city|town|village|district|province|region|capital|oblast",
                                  m.group(0))  # fmt: skip
                 if method in ("pattern:town_in_province", "pattern:building_in",
-                              "pattern:attack_in",
+                              "pattern:attack_in", "pattern:town_of_romance",
                               "pattern:town_appositive_romance", "pattern:town"):
                     attributes["kind"] = "city"
                 elif kind:
