@@ -307,3 +307,10 @@ def test_the_capital_of_a_countrys_region_is_not_the_countrys_capital(
     assert "Moscow" not in names
     found = extractor.extract("Bombs in the capital of Russia.", "en").entities
     assert "Moscow" in {e.name for e in found}
+
+
+def test_a_kyrgyz_toll_of_those_who_died_and_more_than_n_wounded(extractor: Extractor) -> None:
+    text = "Ошко жакын жердеги жардыруудан 14 киши өлүп, 30дан ашуун адам жарадар болгон."
+    (event,) = extractor.extract(text, "ky").events
+    assert [(f.value, f.qualifier) for f in event.killed] == [(14, "exact")]
+    assert [(f.value, f.qualifier) for f in event.injured] == [(30, "over")]

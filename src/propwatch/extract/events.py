@@ -414,7 +414,7 @@ _KILLED_WORDS = (
     r"hayatını kaybet\w*",
     r"can verdi\w*", r"yaşamını yitir\w*", r"şehit\w*", r"halok\w*", r"o'ld\w*", r"o'lim\w*",
     r"qurbon\w*", r"ҳалок\w*", r"ўлди\w*", r"ўлим\w*", r"қурбон\w*", r"каза (?:бол|тап)\w*",
-    r"курман бол\w*", r"өлд\w*", r"өлтүр\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*", r"وژل\w*",
+    r"курман бол\w*", r"өлд\w*", r"өлүп", r"өлтүр\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*", r"وژل\w*",
     r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
     r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?",
@@ -633,7 +633,7 @@ _QUAL_POST: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("over", _rx(
         r"'?(?:den|dan|tan|ten) (?:fazla|ortiq|ziyod|ko'p)", r"дан (?:ортиқ|зиёд)",
-        r"(?:дан|дөн|ден|тан|төн|тен) ашык", r"ашык", r"زيات", r"و اکثر", r"و بيشتر",
+        r"(?:дан|дөн|ден|тан|төн|тен) (?:ашык|ашуун)", r"ашык", r"ашуун", r"زيات", r"و اکثر", r"و بيشتر",
         r"and more(?! than)", r"or more(?! than)", r"и более(?! чем)", left=False,
     )),
 )  # fmt: skip
