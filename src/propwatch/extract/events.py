@@ -414,8 +414,8 @@ _KILLED_WORDS = (
     r"hayatını kaybet\w*",
     r"can verdi\w*", r"yaşamını yitir\w*", r"şehit\w*", r"halok\w*", r"o'ld\w*", r"o'lim\w*",
     r"qurbon\w*", r"ҳалок\w*", r"ўлди\w*", r"ўлим\w*", r"қурбон\w*", r"каза (?:бол|тап)\w*",
-    r"курман бол\w*", r"өлд\w*", r"өлүп", r"өлтүр\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*", r"وژل\w*",
-    r"ووژل\w*",
+    r"курман бол\w*", r"өлд\w*", r"өлүп", r"өлтүр\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*",
+    r"وژل\w*", r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
     r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?",
     r"tote\w*", r"مقتل (?:شخص|مواطن|رجل|امراه|طفل|جندي|شرطي)",
@@ -633,7 +633,8 @@ _QUAL_POST: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("over", _rx(
         r"'?(?:den|dan|tan|ten) (?:fazla|ortiq|ziyod|ko'p)", r"дан (?:ортиқ|зиёд)",
-        r"(?:дан|дөн|ден|тан|төн|тен) (?:ашык|ашуун)", r"ашык", r"ашуун", r"زيات", r"و اکثر", r"و بيشتر",
+        r"(?:дан|дөн|ден|тан|төн|тен) (?:ашык|ашуун)", r"ашык", r"ашуун", r"زيات", r"و اکثر",
+        r"و بيشتر",
         r"and more(?! than)", r"or more(?! than)", r"и более(?! чем)", left=False,
     )),
 )  # fmt: skip
@@ -3056,7 +3057,7 @@ _DATELINE_PLACE = re.compile(
     r"[ \t\n]{0,5}(?:\([^)\n]{1,60}\)[ \t\n]{0,5})?"
     r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]{2,25}(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]{1,25}){0,2}"
     # the country may be written with accents: "BEIRUT, Líbano (AP) —"
-    r"(?:,[ \t]{0,3}[A-Z][^\W\d_'’.-]*[A-Za-z\u00c0-\u024f'’.-]{1,25}"
+    r"(?:,[ \t]{0,3}[A-Z][A-Za-z\u00c0-\u024f'’.-]{1,25}"
     r"(?: [A-Z][A-Za-z\u00c0-\u024f'’.-]{1,25}){0,2})?"
     r"(?:,?[ \t]{0,3}(?:[A-Z][a-z]{2,8}\.? {1,3}\d{1,2}|\d{1,2} [a-zа-яё]{3,9})"
     r"(?:, {0,3}\d{4})?)?"

@@ -307,7 +307,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
         r"localidad|pueblo|aldea|cidade|vila|aldeia|povoação|città|cittadina|villaggio|paese)"
         rf"\s+(?:de|d['’]|di|da|do|du)\s*(?P<c>{CAPSEQ})"), "pattern:town_of_romance", True, 0.7),
     ("place", re.compile(
-        rf"\b(?:im\s+|in\s+der\s+|in\s+dem\s+)?(?:Distrikt|Provinz|Bezirk|Stadt|Dorf|Ortschaft)\s+(?P<c>{CAPSEQ})"),
+        rf"\b(?:Distrikt|Provinz|Bezirk|Stadt|Dorf|Ortschaft)\s+(?P<c>{CAPSEQ})"),
         "pattern:town_de", True, 0.7),
     # "the church in Saint-Etienne-du-Rouvray", "a mosque in Owo": where a building stands
     ("place", re.compile(
