@@ -314,3 +314,42 @@ def test_a_kyrgyz_toll_of_those_who_died_and_more_than_n_wounded(extractor: Extr
     (event,) = extractor.extract(text, "ky").events
     assert [(f.value, f.qualifier) for f in event.killed] == [(14, "exact")]
     assert [(f.value, f.qualifier) for f in event.injured] == [(30, "over")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claimant"),
+    [
+        # an outlet speaking, with a date between it and "that one of its followers carried out"
+        ("ذكرت وكالة أعماق التابعة لتنظيم داعش اليوم الأحد (5 مارس 2017) إن أحد أتباع التنظيم "
+         "نفذ الهجوم على مركز للشرطة في الإسكندرية.", "ar", "Islamic State"),
+        # "claiming that one of its “soldiers” had carried out", with the quotes
+        ("The Islamic State's Amaq News Agency released a statement claiming that one of its "
+         "“soldiers” had carried out the stabbing in Lyon.", "en", "Islamic State"),
+        # French press writes the acronym as a word: "l'Iswap", "le Jnim"
+        ("L'Iswap a revendiqué l'attaque contre un convoi près de Damboa, qui a fait 12 morts.",
+         "fr", "Islamic State West Africa Province"),
+        # "having ties with" al-Qaeda: the group it names is not the claimant
+        ("Боевики группировки «Джамаат Нусрат аль-Ислам валь-Муслимин», имеющей связи с "
+         "террористической группировкой «Аль-Каида», взяли на себя ответственность за нападение "
+         "в Гао.", "ru", "Jama'at Nusrat al-Islam wal-Muslimin"),
+    ],
+)
+def test_claims_of_round_13(extractor: Extractor, text: str, lang: str, claimant: str) -> None:
+    assert [e.claimed_by for e in extractor.extract(text, lang).events] == [[claimant]]
+
+
+def test_a_russian_group_announcing_its_attacks_claims_them(extractor: Extractor) -> None:
+    text = ("Группировка «Джамаат Нусрат аль-Ислам валь-Муслимин» заявила о нескольких нападениях "
+            "на военных в Гао.")  # fmt: skip
+    claims = [e.claimed_by for e in extractor.extract(text, "ru").events]
+    assert claims == [["Jama'at Nusrat al-Islam wal-Muslimin"]]
+
+
+def test_a_name_with_its_acronym_after_the_quote_is_the_gazetteer_entry() -> None:
+    if not natasha_available():
+        pytest.skip("natasha is not installed")
+    text = ('Боевики организации "Джамаат Нусрат аль-Ислам валь-Муслимин" (JNIM) напали на '
+            "военных.")  # fmt: skip
+    ex = Extractor(default_gazetteer(), use_ner=True).extract(text, "ru")
+    orgs = [(e.name, e.gazetteer_id) for e in ex.entities if e.type == "organization"]
+    assert orgs == [("Jama'at Nusrat al-Islam wal-Muslimin", "jnim")]

@@ -264,7 +264,7 @@ def _has_arabic(text: str) -> bool:
 #: How Italian, Spanish, Portuguese and French papers write the group's acronyms ("dall'Isis",
 #: "el Isis"); in English "Isis" is also a given name and a goddess.
 #: Acronyms the Latin press of these languages writes in title case ("l'Isis", "Afp").
-_PRESS_CASE = frozenset({"Isis", "Isil", "Afp", "Ansa", "Efe"})
+_PRESS_CASE = frozenset({"Isis", "Isil", "Afp", "Ansa", "Efe", "Iswap", "Jnim", "Aqmi", "Aqim"})
 _PRESS_CASE_LANGS = frozenset({"it", "es", "pt", "fr"})
 #: How Italian and Spanish papers write a suffixed acronym: "Isis-K", "Isil-K".
 _PRESS_ACRONYM = re.compile(r"[A-Z][a-z]{2,4}-[A-Z]{1,2}")
@@ -893,6 +893,10 @@ def _acronym_link(
     return None
 
 
+#: A parenthesised acronym after a name (its closing quote before it).
+_ACRONYM_AFTER = re.compile(r"^[\s\"»”']*\(\s*[A-ZА-ЯЁ]{2,8}\s*\)\s*$")
+
+
 def _link(text: str, cand: Candidate, inside: list[_Item]) -> bool:
     """Merge ``cand`` into a gazetteer entity when its name is that entity's name (maybe with
     generic words around it); True when merged or when the candidate contradicts the
@@ -904,7 +908,8 @@ def _link(text: str, cand: Candidate, inside: list[_Item]) -> bool:
         covered_start = max(item.name_start, cand.name_start)
         covered_end = min(item.name_end, cand.name_end)
         outside = text[cand.name_start : covered_start] + " " + text[covered_end : cand.name_end]
-        leftover = _WORD.findall(outside)
+        # "Джамаат Нусрат аль-Ислам валь-Муслимин" (JNIM)": the name, then its acronym
+        leftover = _WORD.findall(_ACRONYM_AFTER.sub(" ", outside))
         whole = item.name_start <= cand.name_start + 1 and item.name_end >= cand.name_end - 1
         generic = _only_generic(leftover) and covered_end - covered_start >= name_len // 3
         if not (whole or generic):

@@ -675,8 +675,9 @@ _CLAIM = _rx(
     r"(?:said|says|announced|stated) (?:that )?it (?:was|is|had been) (?:responsible for|"
     r"behind)",
     # "Amaq said an Islamic State fighter carried out the bombing": the group's own account
-    r"(?:said|says|reported|announced|claimed|claims)(?: that)? (?:an? |its |two |three |the )?"
-    r"(?:[\w-]+ ){0,3}?(?:fighters?|members?|soldiers?|mujahid\w*|bombers?) (?:had |have )?"
+    r"(?:said|says|reported|announced|claimed|claims|claiming)(?: that)? (?:an? |its |two |three |"
+    r"the )?(?:[\w-]+ ){0,3}?[\"“']?(?:fighters?|members?|soldiers?|mujahid\w*|bombers?)[\"”']?"
+    r" (?:had |have )?"
     r"(?:carried out|detonated|stormed|attacked|targeted|blew up|killed|ambushed)",
     # "al-Shabaab military spokesperson, confirmed the group's responsibility for the attack"
     r"confirm\w* (?:the group's |its |their )?responsibility",
@@ -685,7 +686,8 @@ _CLAIM = _rx(
     r"(?:گفته (?:است|اند)|اعلام (?:کرد|کرده|نمود)\w*) که (?:\S+ ){0,6}?"
     r"(?:بمب\s?گذار|بمگذار|انتحاري|عضو|جنگجو|مهاجم)\S*(?: \S+){0,16}? (?:را )?"
     r"(?:انجام (?:داد|داده)|شليک کرد|حمله کرد|منفجر کرد)\w*",
-    r"(?:قال|اعلن|ذكر)\w* (?:\S+ ){0,3}?(?:ان|أن|إن) (?:\S+ ){0,3}?(?:عناصر|مقاتل|انتحاري)\w*"
+    r"(?:قال|اعلن|ذكر)\w* (?:\S+ ){0,12}?(?:ان|أن|إن) (?:\S+ ){0,3}?"
+    r"(?:عناصر|مقاتل|انتحاري|اتباع|جندي|جنود)\w*"
     r" (?:\S+ ){0,3}?(?:نفذ|فجر)\w*",
     r"заяв\w+,? что (?:\S+ ){0,4}?(?:боевик|член|смертник|бо[ей]ц)\w* (?:\S+ ){0,3}?"
     r"(?:соверш|осуществ|взорв|атаков)\w*",
@@ -695,7 +697,10 @@ _CLAIM = _rx(
     # "группировка взяла на себя нападение на посольство": took the attack upon itself
     r"взял\w* на себя (?:нападени|теракт|атак|взрыв|подрыв|убийств|захват|обстрел)\w*",
     r"ответственност\w* (?:\S+ ){0,2}взял\w*(?: на себя)?",
-    r"ответственност\w*(?: \S+){0,5} за", r"заявил\w* о (?:своей )?причастност\w*", r"مسئوليت\w*",
+    r"ответственност\w*(?: \S+){0,5} за", r"заявил\w* о (?:своей )?причастност\w*",
+    # "группировка ... заявила о нескольких нападениях в Мали" (announced its attacks)
+    r"заявил\w* о (?:нескольких |серии |новых |ряде )?(?:нападени|атак|теракт|подрыв)\w*",
+    r"مسئوليت\w*",
     r"مسوليت\w*", r"مسووليت\w*", r"(?:[وف])?تبن(?:ي|ى|ت|اه|اها)\w*", r"مسوولي\w*", r"مسؤولي\w*",
     r"المسووليه", r"مسؤليت\w*", r"üstlen\w*", r"mas'uliyat\w*", r"масъулият\w*", r"масъулиятро",
     r"жоопкерчилик\w*", r"мойнуна ал\w*", r"javobgarlik\w*", r"жавобгарлик\w*", r"zimmasiga ol\w*",
@@ -3664,7 +3669,8 @@ _LINKED_TO = re.compile(
     r"|(?<!\w)(?:die|der|das|welche[rs]?)\s+mit\s+(?:der\s+|dem\s+|den\s+)?$"
     # "группировка X, являющаяся частью запрещенного в Пакистане движения «Техрик-и-Талибан»"
     r"|(?<!\w)(?:являющ\w+\s+частью|входящ\w+\s+в(?:\s+состав)?|связанн\w+\s+с|"
-    r"аффилированн\w+\s+с|отколовш\w+\s+от)(?:\s+[^\s.;!?]+){0,6}?\s*[«\"„]?$",
+    r"аффилированн\w+\s+с|имеющ\w+\s+связ\w+\s+с|отколовш\w+\s+от)"
+    r"(?:\s+[^\s.;!?]+){0,6}?\s*[«\"„]?$",
     re.IGNORECASE,
 )
 #: A group named as what another is linked to, as a compound modifier: "al-Qaida-linked".
