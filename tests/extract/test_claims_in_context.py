@@ -353,3 +353,14 @@ def test_a_name_with_its_acronym_after_the_quote_is_the_gazetteer_entry() -> Non
     ex = Extractor(default_gazetteer(), use_ner=True).extract(text, "ru")
     orgs = [(e.name, e.gazetteer_id) for e in ex.entities if e.type == "organization"]
     assert orgs == [("Jama'at Nusrat al-Islam wal-Muslimin", "jnim")]
+
+
+def test_a_dateline_with_its_country_in_lower_case_is_not_the_scene(
+    extractor: Extractor
+) -> None:
+    text = "PESHAWAR, pakistan - A bomb killed five people in Bannu on Monday."
+    (event,) = extractor.extract(text, "en").events
+    assert "Peshawar" not in event.place
+    text = "Un attacco di Al-Shabaab contro la base di Galcad ha ucciso 17 persone."
+    (event,) = extractor.extract(text, "it").events
+    assert "Galcad" in event.place

@@ -303,7 +303,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
     # "l'attaque du camp militaire de Mondoro", "la localidad de Kafr", "im Distrikt Badschaur":
     # a place named after the kind of place it is, in Western languages
     ("place", re.compile(
-        r"\b(?:camp(?:\s+militaire)?|base\s+militaire|ville|village|localité|commune|ciudad|"
+        r"\b(?:camp(?:\s+militaire)?|base(?:\s+militaire|\s+militar|\s+militare)?|ville|village|"
+        r"localité|commune|ciudad|"
         r"localidad|pueblo|aldea|cidade|vila|aldeia|povoação|città|cittadina|villaggio|paese)"
         rf"\s+(?:de|d['’]|di|da|do|du)\s*(?P<c>{CAPSEQ})"), "pattern:town_of_romance", True, 0.7),
     ("place", re.compile(
