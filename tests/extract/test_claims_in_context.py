@@ -364,3 +364,12 @@ def test_a_dateline_with_its_country_in_lower_case_is_not_the_scene(
     text = "Un attacco di Al-Shabaab contro la base di Galcad ha ucciso 17 persone."
     (event,) = extractor.extract(text, "it").events
     assert "Galcad" in event.place
+
+
+def test_a_sentence_about_the_attackers_says_where_the_attack_was(
+    extractor: Extractor
+) -> None:
+    text = ("Almeno 9 persone sono state uccise in Somalia in un attacco di Al-Shabaab. Gli "
+            "aggressori hanno preso il controllo della base di Galcad.")  # fmt: skip
+    (event,) = extractor.extract(text, "it").events
+    assert "Galcad" in event.place

@@ -2626,7 +2626,9 @@ class _Grouper:
         anchor = draft.anchor()
         infos = [self.places.info(ent) for ent in s.places]
         if anchor is None or (
-            anchor.kind == "country" and all(i.country == anchor.country for i in infos)
+            anchor.kind == "country"
+            # a place no list knows ("la base di Bosle") has no country to contradict it
+            and all(i.country in (anchor.country, "") for i in infos)
         ):
             draft.places.extend(infos)
         elif all(i.rank > anchor.rank and not self.places.conflict(i, anchor) for i in infos):
@@ -3029,7 +3031,7 @@ def _read_sentences(
             _BUILDING_IN.search(text, max(0, p.start - 40), p.start) for p in s.places
         )
         s.scene = not s.triggers and bool(s.places) and (
-            bool(_TOOK_PLACE.search(seg)) or in_building
+            bool(_TOOK_PLACE.search(seg)) or in_building or bool(_SCENE_ACTOR.search(seg))
         )
         s.context = bool(_CONTEXT.search(seg)) or bool(
             reader.entities_in(s.start, s.end, ("organization",))
@@ -3143,6 +3145,15 @@ _TOOK_PLACE = re.compile(
 )
 
 
+#: The attackers, or their targets under fire, in a sentence without an attack word: "the
+#: attackers in the town of Mpeketoni spoke Somali", "gli aggressori hanno preso il controllo
+#: della base di Bosle", "a patrol in Nowshera came under fire" also say where it happened.
+_SCENE_ACTOR = re.compile(
+    r"\b(?:attackers|assailants|gunmen|came under (?:fire|attack)|aggressori|assalitori|"
+    r"assaillants|atacantes|agresores|angreifer|selbstmordattentäter\w*)\b"
+    r"|(?<!\w)нападавш\w+",
+    re.IGNORECASE,
+)
 #: A dateline that is only a date: "August 1: The terrorist group ... has claimed", "12 марта —".
 _DATELINE_DATE = re.compile(
     r"[ \t\n]{0,5}(?:[A-ZА-ЯЁ][a-zа-яё]{2,8}\.? {1,3}\d{1,2}|\d{1,2} [A-Za-zА-ЯЁа-яё]{3,9})"
