@@ -373,3 +373,27 @@ def test_a_sentence_about_the_attackers_says_where_the_attack_was(
             "aggressori hanno preso il controllo della base di Galcad.")  # fmt: skip
     (event,) = extractor.extract(text, "it").events
     assert "Galcad" in event.place
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claimant"),
+    [
+        ("IŞİD, Kabil'de askerlere bombalı saldırı düzenlediğini iddia etti.", "tr",
+         "Islamic State"),
+        ("L'Etat islamique en Afrique de l'Ouest (ISWAP) a affirmé avoir attaqué jeudi des "
+         "positions de l'armée près de Damasak.", "fr", "Islamic State West Africa Province"),
+        ('Die Jihadistenmiliz "Islamischer Staat" (IS) hat den Anschlag auf eine Polizeischule '
+         "in Quetta für sich in Anspruch genommen.", "de", "Islamic State"),
+        ("Ҳужум учун жавобгарликни «Аш-Шабоб» экстремистик гуруҳи ўз зиммасига олди. Ҳужум "
+         "Могадишодаги ресторанга қилинган.", "uz", "al-Shabaab"),
+    ],
+)
+def test_claims_of_round_14(extractor: Extractor, text: str, lang: str, claimant: str) -> None:
+    claims = [c for e in extractor.extract(text, lang).events for c in e.claimed_by]
+    assert claims == [claimant]
+
+
+def test_dera_ismail_khan_in_turkish(extractor: Extractor) -> None:
+    text = "Pakistan'ın Dera İsmail Han kentinde bir karakola düzenlenen saldırıda 10 polis öldü."
+    (event,) = extractor.extract(text, "tr").events
+    assert event.place[0] == "Dera Ismail Khan"

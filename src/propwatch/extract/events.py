@@ -722,7 +722,11 @@ _CLAIM = _rx(
     r"(?:ses|leurs) (?:combattants|membres|hommes|soldats|kamikazes?)"
     r" (?:\S+ ){0,2}?(?:avaient|avait|ont|a) (?:mené|perpétré|commis|attaqué|tué|lancé)",
     # Turkish "saldırıyı ... gerçekleştirdiklerini açıkladı" (announced they carried it out)
-    r"gerçekleştirdi(?:klerini|ğini) (?:\S+ ){0,2}?(?:açıkla|duyur|iddia et)\w*",
+    r"(?:gerçekleştir|düzenle)di(?:klerini|ğini) (?:\S+ ){0,2}?(?:açıkla|duyur|iddia et)\w*",
+    # French "a affirmé avoir attaqué jeudi des positions de l'armée" (said it attacked)
+    r"(?:affirm|déclar|assur|annonc)\w* avoir (?:attaqué|mené|perpétré|commis|tué|lancé|ciblé)",
+    # German "hat den Anschlag für sich in Anspruch genommen"
+    r"für sich in anspruch genomm\w*", r"nahm\w* (?:\S+ ){0,6}?für sich in anspruch",
     # "se atribuyó la responsabilidad", "asumió la responsabilidad", "si è assunto la
     # responsabilità", "a assumé la responsabilité", "assumiu a responsabilidade"
     r"se atribu\w+", r"atribu\w+ (?:la |a )?(?:responsabilidad|responsabilidade|autor[ií]a)",
