@@ -397,3 +397,28 @@ def test_dera_ismail_khan_in_turkish(extractor: Extractor) -> None:
     text = "Pakistan'ın Dera İsmail Han kentinde bir karakola düzenlenen saldırıda 10 polis öldü."
     (event,) = extractor.extract(text, "tr").events
     assert event.place[0] == "Dera Ismail Khan"
+
+
+def test_a_claim_of_a_series_of_attacks_covers_the_attacks_reported_after_it(
+    extractor: Extractor
+) -> None:
+    text = ("The Tehreek-e-Taliban Pakistan (TTP) claimed responsibility for a series of attacks "
+            "on Friday across Khyber Pakhtunkhwa, killing 20 security personnel. The coordinated "
+            "assaults included a suicide bombing at a police school in Bannu. Eleven soldiers "
+            "were killed in the Kurram district, while seven policemen died when a suicide "
+            "bomber drove a vehicle into the gate of the Bannu school.")  # fmt: skip
+    events = extractor.extract(text, "en").events
+    assert len(events) == 2
+    assert all(e.claimed_by == ["Tehrik-i-Taliban Pakistan"] for e in events)
+
+
+def test_a_claim_of_several_attacks_including_one_covers_no_later_attack(
+    extractor: Extractor
+) -> None:
+    text = ("JNIM has claimed responsibility for several recent assaults, including a May 24 "
+            "attack on a base in Dioura, central Mali, that killed 40 soldiers. In Niger, "
+            "security sources reported more than 100 soldiers killed in attacks in the Tahoua "
+            "region in late May.")  # fmt: skip
+    events = extractor.extract(text, "en").events
+    niger = [e for e in events if e.country == "Niger"]
+    assert niger and all(e.claimed_by == [] for e in niger)

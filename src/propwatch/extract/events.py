@@ -2853,10 +2853,73 @@ def find_events(
         for unit in _units(s, places, reader):
             grouper.add_unit(unit)
     _same_place(grouper.events, sentences, text)
+    _series_claim(grouper.events, sentences, text)
     _dateline_place(grouper.events, text, places, reader.entities)
     _compared_country(grouper.events, text, places, reader.entities)
     events = [_finish(d, sentences, places, text) for d in grouper.events]
     return [e for e in events if e is not None]
+
+
+#: What a claim covers when it covers several attacks: "claimed responsibility for a series of
+#: deadly attacks", "claimed the three attacks", "заявила о нескольких нападениях",
+#: "a revendiqué une série d'attaques", "تبنى سلسلة هجمات".
+_SERIES = re.compile(
+    r"\b(?:a |the )?series of (?:\w+ ){0,2}?(?:attacks|bombings|assaults|raids)\b"
+    r"|\b(?:the |these |those )?(?:two|three|four|five|six|several|multiple|coordinated|twin)"
+    r" (?:\w+ ){0,2}?(?:attacks|bombings|assaults|raids|blasts)\b"
+    r"|(?<!\w)(?:нескольк\w+|сери\w+|ряд\w*) (?:\w+ ){0,1}?(?:нападени|теракт|атак|взрыв)\w*"
+    r"|\b(?:une série d['’]|plusieurs )(?:attaques|attentats)\b"
+    r"|\b(?:una serie de|varios) (?:ataques|atentados)\b"
+    r"|(?<!\w)سلسل[ةه] (?:من )?(?:ال)?(?:هجمات|تفجيرات)",
+    re.IGNORECASE,
+)
+
+
+def _series_claim(drafts: list[_Draft], sentences: list[_Sentence], text: str) -> None:
+    """ "The TTP claimed responsibility for a series of deadly attacks ... Eleven troops were
+    killed in the Khyber district, while seven policemen died ... in Dera Ismail Khan": a claim
+    of several attacks holds for the attacks the text reports right after it (within
+    :data:`_SERIES_REACH` sentences, as many as it counts, up to an event with a claim of its
+    own). Other events of the text keep no claim."""
+    series: _Claim | None = None
+    left = 0
+    until = -1
+    for draft in drafts:
+        own = [c for c in draft.claims if c.cue and c.claimed_by]
+        if own:
+            series, left = None, 0
+            for c in own:
+                at = next((i for i, x in enumerate(sentences) if x.end > c.pos), 0)
+                end = sentences[at].end if sentences else len(text)
+                m = _SERIES.search(text, c.pos, min(end, c.pos + 90))  # in the claim's sentence
+                if m is not None and not _SERIES_EXAMPLES.search(text, m.end(), end):
+                    series, left = c, _series_size(m.group()) - 1
+                    until = at + _SERIES_REACH
+            continue
+        first = min(draft.sentences, default=until + 1)
+        if series is not None and left > 0 and first <= until:
+            draft.claims.append(_Claim(series.pos, list(series.claimed_by), list(series.outlets)))
+            left -= 1
+
+
+#: "several recent assaults, including a May 24 attack on a base in Dioura": the claim's own
+#: sentence names what it covers; the attacks reported after it are not said to be among them.
+_SERIES_EXAMPLES = re.compile(
+    r"\b(?:including|among them|such as|notamment|dont|incluido|incluyendo|inclusive|tra cui)\b"
+    r"|(?<!\w)(?:в том числе|включая|من بينها|بما في ذلك)(?!\w)",
+    re.IGNORECASE,
+)
+#: How many sentences after a claim of several attacks the attacks it covers are looked for.
+_SERIES_REACH = 6
+_SERIES_COUNTS = {"two": 2, "twin": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _series_size(phrase: str) -> int:
+    """How many attacks a series phrase counts ("three attacks" 3; "a series of" 4 at most)."""
+    for word in phrase.casefold().split():
+        if word in _SERIES_COUNTS:
+            return _SERIES_COUNTS[word]
+    return 4
 
 
 #: "at the same shrine", "в той же мечети", "في المسجد نفسه", "در همان حرم": the place of the
