@@ -422,3 +422,30 @@ def test_a_claim_of_several_attacks_including_one_covers_no_later_attack(
     events = extractor.extract(text, "en").events
     niger = [e for e in events if e.country == "Niger"]
     assert niger and all(e.claimed_by == [] for e in niger)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claimant"),
+    [
+        ("Die somalische Terrormiliz Shabab bekannte sich über den Sender Radio Andalus zu dem "
+         "Angriff auf ein Gästehaus in Mandera.", "de", "al-Shabaab"),
+        ("داعش اعلام کرد که یکی از نیروهایش عامل عملیات انتحاری بوده است که روز چهارشنبه در "
+         "یک مرکز آموزشی در غرب کابل روی داد.", "fa", "Islamic State"),
+        ("Дар таркиши мошини бомбгузоришуда дар Банну 11 нафар кушта шуданд. Гурӯҳи Ҳофиз Гул "
+         "Баҳодур, як шохаи хурди “Толибон”-и Покистон, масъулияти ҳамларо ба дӯш гирифт.",
+         "tg", "Hafiz Gul Bahadur group"),
+    ],
+)
+def test_claims_of_round_15(extractor: Extractor, text: str, lang: str, claimant: str) -> None:
+    claims = [c for e in extractor.extract(text, lang).events for c in e.claimed_by]
+    assert claims == [claimant]
+
+
+def test_a_german_claim_of_two_attacks_covers_both(extractor: Extractor) -> None:
+    text = ("Kano (AFP) Die Sekte Boko Haram hat sich zu zwei Angriffen mit insgesamt rund 250 "
+            "Toten in Nigeria bekannt. Boko-Haram-Kämpfer hätten sowohl eine Attacke am 7. Mai in "
+            "Bama mit 55 Opfern als auch einen Angriff am 16. April in Baga verübt, in dessen "
+            "Folge fast 200 Menschen getötet worden waren, sagte Shekau.")  # fmt: skip
+    events = extractor.extract(text, "de").events
+    bama = [e for e in events if "Bama" in e.place]
+    assert bama and all(e.claimed_by == ["Boko Haram"] for e in bama)

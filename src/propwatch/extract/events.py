@@ -683,6 +683,9 @@ _CLAIM = _rx(
     r"confirm\w* (?:the group's |its |their )?responsibility",
     # the same in Persian, Arabic and Russian: "گروه داعش گفته است که یک بمبگذار انتحاری ...
     # حمله را انجام داد", "قال التنظيم إن أحد عناصره نفذ", "ИГ заявило, что его боевик совершил"
+    # "داعش اعلام کرد که یکی از نیروهایش عامل عملیات انتحاری بوده است" (one of its forces was
+    # the perpetrator)
+    r"اعلام (?:کرد|کرده|نمود)\w* که (?:\S+ ){0,4}?(?:نيروها|اعضا|جنگجويان|افراد)\S* عامل",
     r"(?:گفته (?:است|اند)|اعلام (?:کرد|کرده|نمود)\w*) که (?:\S+ ){0,6}?"
     r"(?:بمب\s?گذار|بمگذار|انتحاري|عضو|جنگجو|مهاجم)\S*(?: \S+){0,16}? (?:را )?"
     r"(?:انجام (?:داد|داده)|شليک کرد|حمله کرد|منفجر کرد)\w*",
@@ -2869,6 +2872,8 @@ _SERIES = re.compile(
     r" (?:\w+ ){0,2}?(?:attacks|bombings|assaults|raids|blasts)\b"
     r"|(?<!\w)(?:нескольк\w+|сери\w+|ряд\w*) (?:\w+ ){0,1}?(?:нападени|теракт|атак|взрыв)\w*"
     r"|\b(?:une série d['’]|plusieurs )(?:attaques|attentats)\b"
+    r"|\b(?:zwei|drei|vier|fünf|mehrere[nr]?|eine[rn]? serie von) (?:\w+ ){0,1}?"
+    r"(?:angriff|anschläg|anschlag|attack)\w*"
     r"|\b(?:una serie de|varios) (?:ataques|atentados)\b"
     r"|(?<!\w)سلسل[ةه] (?:من )?(?:ال)?(?:هجمات|تفجيرات)",
     re.IGNORECASE,
@@ -2911,7 +2916,8 @@ _SERIES_EXAMPLES = re.compile(
 )
 #: How many sentences after a claim of several attacks the attacks it covers are looked for.
 _SERIES_REACH = 6
-_SERIES_COUNTS = {"two": 2, "twin": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SERIES_COUNTS = {"two": 2, "twin": 2, "three": 3, "four": 4, "five": 5, "six": 6, "zwei": 2,
+                  "drei": 3, "vier": 4, "fünf": 5}
 
 
 def _series_size(phrase: str) -> int:
@@ -3715,7 +3721,9 @@ _APPOSITIVE_OF = re.compile(
     r"(?:\s(?:de|del|da|do|di|della|dello|des|du|à|a|al|ao|alla)|\sd['’]|\s(?:de|à)\sl['’])"
     r"\s*(?:(?:la|el|le|les|o|a|il)\s+)?(?:(?:organización|organisation|organização|"
     r"organizzazione|red|réseau|rede|rete)\s+(?:terrorista|terroriste|yihadista|djihadiste|"
-    r"jihadista)\s+)?)",
+    r"jihadista)\s+)?)"
+    # Tajik "Гурӯҳи Ҳофиз Гул Баҳодур, як шохаи хурди “Толибон”-и Покистон": a small branch of
+    r"|,\s+(?:як\s+)?(?:шохаи|ҷиноҳи|бахши)\s+(?:\w+\s+){0,2}?[“\"«]?",
     re.IGNORECASE,
 )
 #: Before a group named only as what another group is linked to: "the Somali Islamist group
