@@ -386,9 +386,19 @@ def test_a_sentence_about_the_attackers_says_where_the_attack_was(
          "in Quetta für sich in Anspruch genommen.", "de", "Islamic State"),
         ("Ҳужум учун жавобгарликни «Аш-Шабоб» экстремистик гуруҳи ўз зиммасига олди. Ҳужум "
          "Могадишодаги ресторанга қилинган.", "uz", "al-Shabaab"),
+        ("Die somalische Terrormiliz Shabab bekannte sich über den Sender Radio Andalus zu dem "
+         "Angriff auf ein Gästehaus in Mandera.", "de", "al-Shabaab"),
+        ("داعش اعلام کرد که یکی از نیروهایش عامل عملیات انتحاری بوده است که روز چهارشنبه در "
+         "یک مرکز آموزشی در غرب کابل روی داد.", "fa", "Islamic State"),
+        ("Дар таркиши мошини бомбгузоришуда дар Банну 11 нафар кушта шуданд. Гурӯҳи Ҳофиз Гул "
+         "Баҳодур, як шохаи хурди “Толибон”-и Покистон, масъулияти ҳамларо ба дӯш гирифт.",
+         "tg", "Hafiz Gul Bahadur group"),
     ],
 )
-def test_claims_of_round_14(extractor: Extractor, text: str, lang: str, claimant: str) -> None:
+def test_claim_wordings_of_rounds_14_and_15(
+    extractor: Extractor, text: str, lang: str, claimant: str
+) -> None:
+    """The one claim of a text, whichever of its events carries it."""
     claims = [c for e in extractor.extract(text, lang).events for c in e.claimed_by]
     assert claims == [claimant]
 
@@ -422,23 +432,6 @@ def test_a_claim_of_several_attacks_including_one_covers_no_later_attack(
     events = extractor.extract(text, "en").events
     niger = [e for e in events if e.country == "Niger"]
     assert niger and all(e.claimed_by == [] for e in niger)
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "claimant"),
-    [
-        ("Die somalische Terrormiliz Shabab bekannte sich über den Sender Radio Andalus zu dem "
-         "Angriff auf ein Gästehaus in Mandera.", "de", "al-Shabaab"),
-        ("داعش اعلام کرد که یکی از نیروهایش عامل عملیات انتحاری بوده است که روز چهارشنبه در "
-         "یک مرکز آموزشی در غرب کابل روی داد.", "fa", "Islamic State"),
-        ("Дар таркиши мошини бомбгузоришуда дар Банну 11 нафар кушта шуданд. Гурӯҳи Ҳофиз Гул "
-         "Баҳодур, як шохаи хурди “Толибон”-и Покистон, масъулияти ҳамларо ба дӯш гирифт.",
-         "tg", "Hafiz Gul Bahadur group"),
-    ],
-)
-def test_claims_of_round_15(extractor: Extractor, text: str, lang: str, claimant: str) -> None:
-    claims = [c for e in extractor.extract(text, lang).events for c in e.claimed_by]
-    assert claims == [claimant]
 
 
 def test_a_german_claim_of_two_attacks_covers_both(extractor: Extractor) -> None:
