@@ -200,3 +200,33 @@ def test_missing_article_names_the_file(tmp_path: Path) -> None:
     key.write_text(json.dumps({"d": {"file": "nope.txt", "language": "en"}}), encoding="utf-8")
     with pytest.raises(InputNotFound, match="missing"):
         evaluate_extraction(_Fake(_gaz(), {}), read_gold(key), tmp_path)
+
+
+def test_a_key_may_write_a_town_in_another_script_than_the_one_found(tmp_path: Path) -> None:
+    # the key writes "المحفد"; the event found the GeoNames town under its English name
+    (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
+    key = tmp_path / "gold.json"
+    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "ar", "events": [
+        {"date": "2025-10-21", "city": "المحفد"}]}}), encoding="utf-8")  # fmt: skip
+    for town, rate in (("Al Mahfid", 1.0), ("Zinjibar", 0.0)):
+        event = Event("attack", DateValue("2025-10-21", "x", 0, 1), [town])
+        fake = _Fake(_gaz(), {"T": Extraction(events=[event])})
+        report = evaluate_extraction(fake, read_gold(key), tmp_path)
+        assert report.to_json()["overall"]["event_recall"]["rate"] == rate
+
+
+def test_a_key_may_write_the_persian_ezafe_on_a_name(tmp_path: Path) -> None:
+    # "شاخۀ خراسان": Persian writes the ezafe on the word as "ۀ"; the gazetteer lists "شاخه"
+    (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
+    key = tmp_path / "gold.json"
+    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "fa", "events": [
+        {"date": "2024-01-03", "city": "Kerman", "claimed_by": "شاخۀ خراسان"}]}}),
+        encoding="utf-8")  # fmt: skip
+    gaz = _gaz()
+    iskp = GazEntry("iskp", "organization", "ISKP", {"fa": ("شاخه خراسان",)})
+    gaz = Gazetteer({**gaz.entries, "iskp": iskp})
+    event = Event("attack", DateValue("2024-01-03", "x", 0, 1), ["Kerman"],
+                  place_ids=["ir_kerman"], claimed_by=["ISKP"])
+    report = evaluate_extraction(_Fake(gaz, {"T": Extraction(events=[event])}), read_gold(key),
+                                 tmp_path)  # fmt: skip
+    assert report.to_json()["overall"]["claims"]["rate"] == 1.0

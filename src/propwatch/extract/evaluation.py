@@ -36,6 +36,7 @@ from typing import Any, NamedTuple, Protocol
 
 from propwatch.errors import InputNotFound, UsageError
 from propwatch.extract.dates import find_dates
+from propwatch.extract.geo_index import default_geo_index
 from propwatch.extract.model import Entity, Event, Extraction
 from propwatch.knowledge.gazetteer_model import Gazetteer
 from propwatch.normalize import match_key, normalize
@@ -198,7 +199,8 @@ def _variants(value: str) -> list[str]:
 
 
 def _key(text: str) -> str:
-    return match_key(normalize(text), normalized=True)
+    # the ezafe "ۀ" is "ه" for a name ("شاخۀ خراسان"); normalization keeps it for Pashto
+    return match_key(normalize(text.replace("ۀ", "ه")), normalized=True)
 
 
 #: A generic head word around a group's name in a key ("groupe État islamique").
@@ -435,7 +437,19 @@ def _place_ok(gold: dict[str, Any], event: Event, res: _Resolver) -> bool:
         ids = res.ids(part)
         if (ids and ids & found_ids) or _name_match(part, names):
             return True
+        if _geo_names(part) & names:  # "المحفد" in the key, GeoNames' "Al Mahfid" found
+            return True
     return False
+
+
+def _geo_names(name: str) -> set[str]:
+    """Keys of the GeoNames places called ``name`` (any script): a town the gazetteer does not
+    know, written in the key in another script than the one found."""
+    first = next((c for c in name if c.isalpha()), "")
+    if not first:
+        return set()
+    script = "A" if "\u0600" <= first <= "\u06ff" else "C" if "\u0400" <= first <= "\u04ff" else "L"
+    return {_key(p.name) for p in default_geo_index().lookup(script, name.strip())}
 
 
 def _date_ok(gold: dict[str, Any], event: Event) -> bool:
