@@ -124,7 +124,7 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "tg": (
         # plural -ҳо/-он/-ён/-гон, ezafe -и/-ӣ, object -ро, possessive, indefinite -е
         "ҳо", "он", "ён", "гон", "вон", "и", "ӣ", "ро", "ам", "ат", "аш", "амон", "атон",
-        "ашон", "е", "ҳои",
+        "ашон", "е", "ҳои", "у", "ю",  # and the glued "and": "Толибону ..."
         "ho", "on", "yon", "gon", "i", "ro", "am", "at", "ash",
     ),
     "ky": (

@@ -597,7 +597,7 @@ _WEEKDAYS: tuple[str, ...] = (
     "جمعه|جمعې|الجمعة|cuma|ҷумъа|ҷумъашаб|ҷума|juma|жума|viernes|sexta-feira|sexta|venerdì|"
     "venerdi|vendredi|freitag|freitagabend|freitagmorgen|freitagnacht|freitagmittag|freitagvormittag|freitagnachmittag",
     "saturday|субботу|شنبه|شنبې|السبت|cumartesi|шанбе|шанбешаб|shanba|шанба|ишемби|sábado|"
-    "sabado|samedi|"
+    "sabado|sabato|samedi|"
     "samstag|samstagabend|samstagmorgen|samstagnacht|samstagmittag|samstagvormittag|samstagnachmittag",
     "sunday|воскресенье|یکشنبه|یک شنبه|یکشنبې|الأحد|pazar|якшанбе|якшанбешаб|yakshanba|"
     "якшанба|жекшемби|domingo|"
@@ -649,7 +649,12 @@ _RELATIVE: dict[str, int] = _spellings(
         "أول من أمس|أمس الأول|مساء أمس الأول|يوم أمس الأول|صباح أمس الأول|evvelsi gün|"
         "anteayer|anteontem"),
     (0, "today|this morning|this evening|сегодня|امروز|مساء اليوم|صباح اليوم|ظهر اليوم|"
-        "bugün|bugun|бугун|имрӯз|имруз|бүгүн|hoy|hoje"),
+        "bugün|bugun|бугун|имрӯз|имруз|бүгүн|hoy|hoje|"
+        # "hours ago": the day of the report
+        "a few hours ago|several hours ago|earlier today|ساعاتی قبل|ساعاتی پیش|چند ساعت قبل|"
+        "چند ساعت پیش|منذ ساعات|قبل ساعات|несколько часов назад|birkaç saat önce|"
+        "il y a quelques heures|vor wenigen stunden|vor einigen stunden|hace unas horas|"
+        "hace pocas horas|há poucas horas|poche ore fa"),
 )  # fmt: skip
 _RELATIVE_LANGS: dict[str, frozenset[str]] = {
     normalize("kecha"): frozenset({"uz"}),
@@ -664,6 +669,9 @@ _RELATIVE_LANGS: dict[str, frozenset[str]] = {
 _EVE_OF = {
     normalize("la veille"): re.compile(r" (?:(?:de|du|des)(?![^\W\d_])|d['’])"),
     normalize("накануне"): re.compile(r" [^\W\d_]+(?:а|я|ы|и|ов|ев|ей|ий|ого|его)(?![^\W\d_])"),
+    # "ساعاتی قبل از این انفجار": hours before the blast, not before the report
+    **{normalize(w): re.compile(" از(?![^\\W\\d_])") for w in (
+        "ساعاتی قبل", "ساعاتی پیش", "چند ساعت قبل", "چند ساعت پیش")},
 }
 
 

@@ -409,9 +409,9 @@ _KILLED_WORDS = (
     r"شهدا\w*", r"جان (?:خود را )?(?:باخت|از دست دا)\w*", r"جانباخت\w*", r"قرباني\w*", r"فوت\w*",
     _AR + r"قتيل\w*", _AR + r"قتلي", r"(?:[وف])?قتل\w*", r"(?:[وف])?مقتل\w*", _AR + r"شهداء",
     _AR + r"ضحايا", _AR + r"ضحي[هة]", r"(?:[وف])?استشهد\w*", _AR + r"استشهاد",
-    r"لقي\w* (?:حتف|مصرع)\w*",
+    r"لقي\w* (?:حتف|مصرع)\w*", r"(?:[وف])?راح\w* ضحيت\w*", r"(?:[وف])?سقط\w* ضحيت\w*",
     _AR + r"وفا\w*", r"(?:[وف])?مصرع", r"öldü\w*", r"ölü sayısı\w*", r"ölü\w*", r"ölüm\w*",
-    r"hayatını kaybet\w*",
+    r"hayatını kaybe[td]\w*",  # "kaybetti", "kaybeden", "kaybederken"
     r"can verdi\w*", r"yaşamını yitir\w*", r"şehit\w*", r"halok\w*", r"o'ld\w*", r"o'lim\w*",
     r"qurbon\w*", r"ҳалок\w*", r"ўлди\w*", r"ўлим\w*", r"қурбон\w*", r"каза (?:бол|тап)\w*",
     r"курман бол\w*", r"өлд\w*", r"өлүп", r"өлтүр\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*",
@@ -434,6 +434,7 @@ _INJURED_WORDS = (
     r"yaralan\w*", r"yaralı sayısı\w*", r"yaralı\w*", r"yarador\w*", r"jarohat\w*",
     r"яралан\w*", r"жароҳат\w*",
     r"ярадор\w*", r"жарадар\w*", r"jabrlan\w*", r"жабрлан\w*", r"жаракат\w*", r"жабыркад\w*",
+    r"жараат\w*", r"жараттар менен",
     r"ټپي\w*", r"ټپيان", r"زخمي",
     r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oiae]", r"blessée?s?", r"verletzt\w*",
     r"verwundet\w*", r"blessant", r"verletz\w*",
@@ -515,12 +516,19 @@ _PERSON = _rx(
     # "دست‌کم ۴۶ تن در این رویداد جان باخته": "in this incident" between count and verb
     r"در (?:این|آن) (?:رویداد|حادثه|حمله|انفجار|رخداد|واقعه|حملات|انفجارها)",
     r"دانش\s?آموز\w*", r"دانشجو\w*", r"شاگرد\w*", r"را",
+    # Romance nouns and the copula: "una quarantina di guardie forestali è stata uccisa"
+    r"guardie", r"gardes", r"guardias", r"guardas", r"soldati", r"soldats", r"soldados",
+    r"poliziotti", r"policiers", r"policías", r"policiais", r"civili", r"civils", r"civiles",
+    r"civis", r"militari", r"militaires", r"militares", r"agenti", r"agents", r"bambini",
+    r"enfants", r"niños", r"crianças", r"è stat[aoie]", r"sono stat[aoie]", r"a été",
+    r"ha sido", r"han sido", r"foi", r"forestali", r"forestiers",
 )  # fmt: skip
 #: Numbers of these are never casualty counts, even next to a casualty word.
 _NOT_PERSONS = _rx(
     r"gunm[ae]n", r"attackers?", r"assailants?", r"terrorists?", r"militants?", r"bombers?",
     r"suspects?", r"perpetrators?", r"shooters?", r"jihadists?", r"fighters?", r"explosions?",
     r"blasts?", r"bombs?", r"times", r"years?", r"months?", r"weeks?", r"days?", r"hours?",
+    r"patlama\w*", r"saldırı\w*",  # "iki patlamada hayatını kaybedenlerin sayısı 97'ye"
     r"minutes?", r"percent", r"per cent", r"meters?", r"metres?", r"km", r"kilomet\w+", r"miles?",
     r"боевик\w*", r"террорист\w*", r"нападавш\w*", r"подозреваем\w*", r"лет", r"год\w*",
     r"взрыв\w*", r"бомб\w*", r"смертник\w*", r"нападени\w*", r"теракт\w*", r"час\w*",
@@ -535,6 +543,12 @@ _COORDINATED_OBJECT = re.compile(
     r"terror(?:ist)?)\s+){0,3}$"
     # Arabic: "تبنى التنظيم تفجيرين ...، وهجوم مطار كابل" (the attack noun carries the "و")
     r"|[،,]\s*(?:كما\s+)?و?$"
+)
+#: A place opening its sentence ("In Burkina Faso, ...", "В Дагестане ..."): the scene of the
+#: whole sentence.
+_OPENING_IN = re.compile(
+    r"\s*(?:in|en|à|au|nel|nella|im|em|no|na|в|во)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?",
+    re.IGNORECASE,
 )
 #: Languages whose verb (and often the attack noun) ends the sentence, far from its place.
 _VERB_FINAL = frozenset({"fa", "prs", "ps", "tr", "uz", "tg", "ky"})
@@ -634,6 +648,7 @@ _QUAL_POST: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("over", _rx(
         r"'?(?:den|dan|tan|ten) (?:fazla|ortiq|ziyod|ko'p)", r"дан (?:ортиқ|зиёд)",
         r"(?:дан|дөн|ден|тан|төн|тен) (?:ашык|ашуун)", r"ашык", r"ашуун", r"زيات", r"و اکثر",
+        r"['’]?(?:y?[üuıi]|n?[ıi]n üzerinde) aşkın", r"['’]?n?[uüıi]n üzerinde",
         r"و بيشتر",
         r"and more(?! than)", r"or more(?! than)", r"и более(?! чем)", left=False,
     )),
@@ -648,7 +663,8 @@ _FILLER_LEFT = _rx(
     r"is", r"was", r"now", r"by", r"has", r"have", r"had", r"the", r"further", r"increased",
     r"jumped", r"until", r"hits", r"reaches", r"tops", r"passes", r"climbs",
     r"до", r"составил\w*", r"составля\w+", r"достиг\w*", r"возросл\w*",
-    r"выросл\w*", r"увеличил\w*", r"уже", r"الي", r"عن", r"بلغ\w*", r"ارتفع\w*", r"وصل\w*", r"به",
+    r"выросл\w*", r"увеличил\w*", r"уже", r"е[щш]е", r"ещё", r"الي", r"عن", r"بلغ\w*",
+    r"ارتفع\w*", r"وصل\w*", r"به",
     r"رسيد\w*", r"بر", r"کرد", r"sa", r"a", r"para", r"de", r"auf", r"à", r"стал[иао]?",
     r"فيه", r"فيها", r"ба", r"را", r"s'élève", r"est passé", r"passé", r"salito", r"aumentado",
     r"ascendido",
@@ -686,6 +702,8 @@ _CLAIM = _rx(
     # "داعش اعلام کرد که یکی از نیروهایش عامل عملیات انتحاری بوده است" (one of its forces was
     # the perpetrator)
     r"اعلام (?:کرد|کرده|نمود)\w* که (?:\S+ ){0,4}?(?:نيروها|اعضا|جنگجويان|افراد)\S* عامل",
+    # "داعش تأیید کرد که حملۀ روز جمعه ... کار این گروه بوده است" (was this group's work)
+    r"(?:تاييد|اعلام) (?:کرد|کرده|نمود)\w* که (?:\S+ ){0,14}?کار (?:اين|آن|خود) (?:گروه|تنظيم)",
     r"(?:گفته (?:است|اند)|اعلام (?:کرد|کرده|نمود)\w*) که (?:\S+ ){0,6}?"
     r"(?:بمب\s?گذار|بمگذار|انتحاري|عضو|جنگجو|مهاجم)\S*(?: \S+){0,16}? (?:را )?"
     r"(?:انجام (?:داد|داده)|شليک کرد|حمله کرد|منفجر کرد)\w*",
@@ -696,6 +714,17 @@ _CLAIM = _rx(
     r"(?:соверш|осуществ|взорв|атаков)\w*",
     r"(?:took|taken|take|taking|takes|assumed|accepted|admitted) (?:\w+ )?responsibility",
     r"responsibility (?:was|has been) claimed", r"claimed(?=\s*(?:[.,;)]|$))",
+    # Islamic State's own claim formula: "the attacker was a soldier of the Islamic State",
+    # "est un soldat de Daesh", "ein Soldat des IS", "солдат «Исламского государства»"
+    r"(?:is|was|were) (?:a |one of the )?soldiers? of (?:the )?(?:islamic state|caliphate|"
+    r"khilafah?|daesh|isis|is)(?!\w)",
+    r"(?:est|était|sont|étaient) (?:un |des )?soldats? (?:de |du |des )(?:l['’]|la )?"
+    r"(?:[ée]tat islamique|daesh|ei|califat)(?!\w)",
+    r"(?:ist|war|sei|seien|waren) (?:ein |einer der )?soldat\w* des (?:is|islamischen staates|"
+    r"kalifats)(?!\w)",
+    r"(?:являлся|является|был|были|являются) (?:\S+ )?(?:солдат|воин|бо[йе]ц)\w* [«\"]?"
+    r"(?:исламского государства|иг|халифата)(?!\w)",
+    r"(?:كان|هو|هم|كانوا) (?:من )?(?:جنود|جندي|احد جنود) (?:الخلافه|الدوله الاسلاميه)",
     r"взял\w* (?:на себя )?ответственност\w*", r"взяв\w* (?:на себя )?ответственност\w*",
     # "группировка взяла на себя нападение на посольство": took the attack upon itself
     r"взял\w* на себя (?:нападени|теракт|атак|взрыв|подрыв|убийств|захват|обстрел)\w*",
@@ -718,6 +747,8 @@ _CLAIM = _rx(
     # Uzbek "hujumlarni amalga oshirganini da'vo qilayapti" (claims to have carried them out)
     r"amalga oshirgan\w* da'vo qil\w*", r"амалга оширган\w* даъво қил\w*",
     r"reklamiert\w*",
+    # "Die Terrormiliz IS steckt nach eigenen Angaben hinter einer Attacke" (by its own account)
+    r"steck\w* nach eigenen angaben hinter", r"nach eigenen angaben (?:\S+ ){0,4}?verantwortlich",
     # "hat sich als Urheber des Anschlags ... zu erkennen gegeben"
     r"als urheber (?:\S+ ){0,12}?zu erkennen gegeben",
     # "l'EI a déclaré samedi que quatre de ses combattants avaient mené l'attaque"
@@ -786,7 +817,10 @@ _ONE_KILLED = re.compile(
 _ONE_KILLED_RU = re.compile(
     r"(?<!\w)(?:погиб(?:ла)?|(?:был[аи]?\s+)?убит[аы]?|скончал(?:ся|ась))\s+(?:[\w-]+\s+){0,2}?"
     r"(?:ребенок|ребёнок|мальчик|девочка|мужчина|женщина|полицейский|военнослужащий|"
-    r"священник|имам|охранник|прохожий|подросток|школьник|школьница)(?!\w)"
+    r"священник|имам|охранник|прохожий|подросток|школьник|школьница|сотрудник)(?!\w)"
+    # "подтвердили факт гибели сотрудника полиции": the death of one
+    r"|(?<!\w)гибел[иь]\s+(?:одного\s+)?(?:сотрудника|полицейского|военнослужащего|человека|"
+    r"ребенка|ребёнка|мужчины|женщины|охранника|священника|имама|прохожего)(?!\w)"
 )
 #: Gazetteer kinds of the groups whose killings are attacks (not a state's forces).
 _ARMED_GROUP_KINDS = frozenset({"group", "wing", "movement"})
@@ -1000,6 +1034,13 @@ _MOTIVE_BEFORE = re.compile(
     r"(?:\bavenge|\brevenge for|\bretaliation for|\bsolidarity with|\bin support of|"
     r"\bvengeance for|отомстить за|месть за|venger|vengar|vendicare|rächen)"
     r"(?:\s+[\w'’-]+){0,4}?\s+(?:in|of|for|в|за|en|à|in)?\s*$",
+    re.I,
+)
+#: Who backs someone, not the scene: "يواجه هجمات تدعمها الولايات المتحدة" (faces attacks the
+#: United States backs), "forces backed by Turkey", "при поддержке России".
+_BACKER_BEFORE = re.compile(
+    r"(?:\b(?:backed|supported|funded|armed|sponsored) by(?: the)?|(?<![\w\u0600-\u06ff])"
+    r"(?:ت|ي)دعم\w*|بدعم من|مدعوم\w* من|المدعوم\w* من|при поддержке|поддерживаем\w*)\s*$",
     re.I,
 )
 #: Where people come from, not the scene: "most of them from the towns of ... in Idlib",
@@ -1394,7 +1435,7 @@ class _Reader:
             if fig is not None:
                 out.append(fig)
         one_rx = {"en": _ONE_KILLED, "ru": _ONE_KILLED_RU}.get(self.language or "")
-        if not out and one_rx is not None:
+        if one_rx is not None and not any(f.kind == "killed" for f in out):
             one = one_rx.search(self.text, s_start, s_end)
             if one:  # "An 84-year-old priest was killed": a toll of one
                 text = self.text[one.start() : one.end()]
@@ -1605,6 +1646,9 @@ class _Reader:
                 unknown = -8
                 pos += len(word)
                 continue
+            if pos == 0 and word.lower() in {"di", "de", "d'", "d’"}:
+                pos += len(word)  # "una quarantina di", "une vingtaine de": of the count
+                continue
             if word in {"and", "or", "و", "и", "va", "ва", "ve", "y", "e"}:
                 if not partitive:
                     return None, 0
@@ -1788,7 +1832,11 @@ class _Reader:
                     dist = c_start - org.end
                 else:
                     dist = int((org.start - c_end) * 1.2)
-                if dist > 140:
+                # verb-final languages: the subject opening the sentence, the claim verb
+                # closing it ("IŞİD terör örgütü bugün yaptığı açıklamada ... sorumluluğunu
+                # üstlendi")
+                reach = 240 if self.language in _VERB_FINAL and org.start - s_start <= 30 else 140
+                if dist > reach:
                     continue
                 if dist < best_d:
                     best, best_d = org, dist
@@ -2619,8 +2667,10 @@ class _Grouper:
         if not (s.figures or s.claims or s.perps):
             return
         draft = self.current(sentence)
-        if draft is None and self._claimed(s):
+        if draft is None and (self._claimed(s) or self._toll_after_attack(sentence, s)):
             draft = self._open_pending(sentence)
+            if draft is not None and s.scene and s.places and not s.dates:
+                self._scene_into(draft, s)
         if draft is None:  # an infobox or a headline before the first trigger
             self.orphans.append(s)
             return
@@ -2630,6 +2680,9 @@ class _Grouper:
         draft = self.current(sentence)
         if draft is None or s.dates:
             return
+        self._scene_into(draft, s)
+
+    def _scene_into(self, draft: _Draft, s: _Sentence) -> None:
         anchor = draft.anchor()
         infos = [self.places.info(ent) for ent in s.places]
         if anchor is None or (
@@ -2642,6 +2695,16 @@ class _Grouper:
             # "В Ингушетии боевики совершили нападение ... Инцидент произошел недалеко от
             # селения Даттых": the scene sentence names the village within the region
             draft.places.extend(infos)
+
+    def _toll_after_attack(self, sentence: int, s: _Sentence) -> bool:
+        """ "Une attaque armée a eu lieu au Niger ce mercredi soir. Un poste militaire ... a été
+        visé : au moins onze morts.": a death toll in the sentence right after an attack word
+        that waited makes it an attack (not after an explosion alone, which may be an
+        accident)."""
+        return any(f.kind == "killed" for f in s.figures) and any(
+            p.sentence == sentence - 1 and all(t.type == "attack" for t in p.triggers)
+            for p in self.pending
+        )
 
     @staticmethod
     def _claimed(s: _Sentence) -> bool:
@@ -2688,6 +2751,10 @@ class _Grouper:
         draft.claims.extend(s.claims)
         draft.perps.extend(s.perps)
         draft.sentences.add(sentence)
+        if not mark and s.scene and s.places and not s.dates:
+            # a scene sentence that waited for its event ("Un poste militaire dans le
+            # département de Ouallam a été visé ... onze morts"): where, as in ``_scene``
+            self._scene_into(draft, s)
         if not draft.places and (s.figures or s.claims):
             # "... claimed responsibility for the nighttime raid in the Khyber district": the
             # toll's or the claim's place, for an event that has none
@@ -3213,7 +3280,8 @@ _BUILDING_IN = re.compile(
 _TOOK_PLACE = re.compile(
     r"\b(?:took place|occurred|happened|unfolded)\b|(?<!\w)произош\w+|(?<!\w)случил\w+"
     r"|\b(?:tuvo lugar|ocurri[oó]|ocorreu|aconteceu|avvenut[oa]|si è verificat[oa]|a eu lieu"
-    r"|s'est produit\w*|ereignete sich|geschah|meydana geldi|yaşandı)\b",
+    r"|s'est produit\w*|est survenu\w*|ereignete sich|geschah|meydana geldi|yaşandı"
+    r"|gerçekleşti)\b|(?<![\w\u0600-\u06ff])(?:رخ|روی) داد",
     re.IGNORECASE,
 )
 
@@ -3223,7 +3291,9 @@ _TOOK_PLACE = re.compile(
 #: della base di Bosle", "a patrol in Nowshera came under fire" also say where it happened.
 _SCENE_ACTOR = re.compile(
     r"\b(?:attackers|assailants|gunmen|came under (?:fire|attack)|aggressori|assalitori|"
-    r"assaillants|atacantes|agresores|angreifer|selbstmordattentäter\w*)\b"
+    r"assaillants|atacantes|agresores|angreifer|selbstmordattentäter\w*|"
+    # "un poste militaire dans le département de Ouallam a été visé" (was targeted)
+    r"(?:a|ont) été (?:visée?s?|ciblée?s?|pris pour cible))\b"
     r"|(?<!\w)нападавш\w+",
     re.IGNORECASE,
 )
@@ -3301,6 +3371,7 @@ _NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
     (_ORIGIN_BEFORE, 100),
     (_DESTINATION_BEFORE, 50),
     (_BIOGRAPHY_BEFORE, 40),
+    (_BACKER_BEFORE, 30),
 )
 
 
@@ -3463,6 +3534,12 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             r"[,;:.()،؛]", reader.text[t.end : d.start]
         ):
             limit = 90  # "the attack on the Jaffar Express train in Bolan on 11 March 2025"
+        elif (
+            len(triggers) == 1 and t.end <= d.start and d.start - t.end <= 160
+            and not re.search(r"[;:.!?؛]", reader.text[t.end : d.start])
+            and _TOOK_PLACE.search(reader.text, t.end, d.start)
+        ):
+            limit = 160  # "The massacre in Solhan, northern Burkina Faso, took place ... in June"
         elif len(triggers) == 1 and t.end <= d.start and not re.search(
             r"[,;:.()،؛]", reader.text[t.end : d.start]
         ):
@@ -3486,6 +3563,8 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         if t.anaphoric and not _near_anaphor(reader.text, t, ent):
             continue  # "the attack" takes "in Shiraz" after it, not a place named earlier
         far = 250 if reader.language in _VERB_FINAL and len(triggers) == 1 else 80
+        if len(triggers) == 1 and _OPENING_IN.fullmatch(reader.text, s.start, ent.start):
+            far = 250  # "In Burkina Faso, nella provincia di Gourma, ... in un attacco"
         if ent.end <= t.start and t.start - ent.end > far:
             continue  # "... faction in Syria and Iraq claimed ... the deadliest attack"
         per[i].places.append(places.info(ent))
@@ -4119,6 +4198,18 @@ def _finish(draft: _Draft, sentences: list[_Sentence], places: _Places, text: st
 
 
 #: A source's speaking verb: the date next to it is when it spoke, not when the attack was.
+#: "was made public only today, Thursday 19 February": the day the news came out (only
+#: before the date: "compiuto sabato ma è stato reso noto" keeps Saturday).
+_MADE_PUBLIC = re.compile(
+    r"(?<![^\W\d_])(?:made public|made known|reso not[oa]|res[oa] pubblic[oa]|rendu public|"
+    r"bekanntgegeben|bekannt gegeben|dado a conocer|divulgad[oa])(?![^\W\d_])",
+    re.IGNORECASE,
+)
+#: "today," before a date in apposition ("oggi, giovedì 19 febbraio").
+_TODAY_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:today|oggi|aujourd['’]hui|heute|hoy|hoje|сегодня|bugün|اليوم|امروز)\s*,\s*$",
+    re.IGNORECASE,
+)
 _REPORT_VERB = re.compile(
     r"(?<![^\W\d_])(?:said|says|told|reported|announced|confirmed|stated|added|"
     r"teilt\w*|sagte\w*|berichtet\w*|erklärt\w*|meldet\w*|"
@@ -4137,7 +4228,16 @@ def _report_date(text: str, d: DateValue, trig: _Trigger | None = None, reach: i
     clause ("officials said on Monday"), with the attack word ``trig``, if given, not between
     them ("Başbakan bugün ... yaptığı açıklamada, iki canlı bombacıdan ...")."""
     clause_start = d.start - len(re.split(r"[,;:.،؛]", text[max(0, d.start - 45) : d.start])[-1])
-    verbs = list(_REPORT_VERB.finditer(text, clause_start, d.start))
+    if _TODAY_BEFORE.search(text, max(0, clause_start - 20), clause_start):
+        # "è stato reso noto solo oggi, giovedì 19 febbraio": the date is today's, in apposition
+        lo = max(0, clause_start - 70)
+        clause_start = lo + len(re.split(r"[;:.،؛]|,(?!\s*$)", text[lo : clause_start - 1])[0])
+        clause_start = max(clause_start, lo)
+    verbs = [
+        *_REPORT_VERB.finditer(text, clause_start, d.start),
+        *_MADE_PUBLIC.finditer(text, clause_start, d.start),
+    ]
+    verbs.sort(key=lambda m: m.start())
     if verbs and (trig is None or not verbs[-1].end() <= trig.start < d.start):
         return True
     # "Yesterday, the Southern forces announced that they had repelled an attack": the comma

@@ -44,11 +44,18 @@ _LAT_NAME = rf"{_LAT_WORD}(?:[ -](?:{_LAT_LINK}[ -])?{_LAT_WORD}){{0,{_MAX_WORDS
 _LATIN_CUES = {
     "en": r"(?i:in)|near|outside|around|(?:the )?(?:town|city|village|district|locality) of|"
           r"(?:in|near|outside) the (?:\w+ )?capital,?",
-    "fr": r"à|près de|dans|non loin de|aux environs de",
-    "es": r"en|cerca de|a las afueras de",
-    "pt": r"em|perto de|nos arredores de",
-    "it": r"a|in|presso|vicino a|nei pressi di",
-    "de": r"in|bei|nahe|nahe von|nahe der Stadt",
+    # and the place nouns: "dans le département de Ouallam", "nella provincia di", "in der
+    # Stadt"
+    "fr": r"à|près de|dans|non loin de|aux environs de|(?:ville|commune|localité|région|"
+          r"province|département|préfecture|village|garnison|cercle) de",
+    "es": r"en|cerca de|a las afueras de|(?:provincia|ciudad|localidad|región|departamento|"
+          r"pueblo|aldea|municipio) de",
+    "pt": r"em|perto de|nos arredores de|(?:província|cidade|localidade|vila|distrito|aldeia|"
+          r"município) de",
+    "it": r"a|in|presso|vicino a|nei pressi di|(?:provincia|città|regione|villaggio|distretto|"
+          r"località|cittadina) di",
+    "de": r"in|bei|nahe|nahe von|nahe der Stadt|(?:Stadt|Ort|Dorf|Ortschaft|Provinz|Region|"
+          r"Bezirk)",
     "tr": r"",  # suffixes, below
     "uz": r"",
 }

@@ -420,7 +420,12 @@ _LANGS: dict[str, _Lang] = {
         glued_counters=("تن", "نفر")),
     "ar": _Lang(_AR, True, (), (), "و", frozenset(map(_norm, _spec(
         "شخص أشخاص قتيل قتلى جريح جرحى جندي جنود عناصر مسلحين مسلحون نساء رجال أطفال")))),
-    "tr": _Lang(_TR, False, (), (), "", frozenset(_spec(
+    # "on birinin yaralandığını" (that eleven of them were wounded): a possessive and case on
+    # the number word; suffixes of three letters or more, so that "onu", "onun" (him, his)
+    # are no "ten"
+    "tr": _Lang(_TR, False, (), (
+        "inin", "ının", "unun", "ünün", "sinin", "sının", "sunun", "sünün", "isi", "ısı", "usu",
+        "üsü", "ini", "ını", "unu", "ünü"), "", frozenset(_spec(
         "kişi kişinin kişiyi kişiye asker polis sivil çocuk kadın yaralı ölü saldırgan "
         "militan"))),
     "tg": _Lang(_TG, False, ("у", "ю"), (), "", frozenset(map(_norm, _spec(

@@ -654,8 +654,8 @@ def kunya_candidates(text: str) -> list[Candidate]:
     for regex, script in ((_KUNYA_LAT, "lat"), (_KUNYA_CYR, "cyr"), (_KUNYA_AR, "ar")):
         for m in regex.finditer(text):
             second = m.group(2)
-            if second.lower() in _NOT_PERSON_ABU:
-                continue
+            if re.sub("['’]s$", "", second.lower()) in _NOT_PERSON_ABU:
+                continue  # "Abu Dhabi", "The Abu Sayyaf’s Hapilon"
             end = m.end()
             name = text[m.start() : end].rstrip(" ,.")
             if script == "ar":

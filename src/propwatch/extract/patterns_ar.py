@@ -81,6 +81,11 @@ _PAREN_NAME = re.compile(rf"\s*\(({_W}(?:\s{_W})?)\)")
 _NEARBY_PAREN = re.compile(rf"(?:\s+{_W}){{0,4}}?\s*\(({_W}(?:\s{_W})?)\)")
 _CHANNEL_HEAD = re.compile(_alt("قناة", "قناه"))
 _ON_TELEGRAM = re.compile(rf"{_B}(?:على|في|عبر)\s+(?:تطبيق\s+)?{_TELEGRAM}")
+#: A centre that is a post or a facility, by the word after its name.
+_NOT_OUTLET_CENTRE = re.compile(
+    r"\s*(?:ال)?(?:امني|أمني|الأمني|امنية|أمنية|عسكري|عسكرية|شرطة|للشرطة|حدودي|تجاري|طبي|صحي)"
+    rf"{_E}"
+)
 _MEDIA_WORDS = re.compile(_alt("إعلام", "الإعلامي", "الإعلامية", "للإعلام", "للإنتاج", "الإنتاج"))
 
 
@@ -108,6 +113,11 @@ def _head_candidates(text: str) -> list[Candidate]:
             name, a, b = found
             if name in _GENERIC or len(name) < 2:
                 continue
+            if head.startswith("مركز") and (
+                _NOT_OUTLET_CENTRE.match(text, b)
+                or any(_NOT_OUTLET_CENTRE.fullmatch(w) for w in name.split()[1:])
+            ):
+                continue  # "مركز الصفا الأمني": a security post, not a media centre
             if _CHANNEL_HEAD.match(head) and _ON_TELEGRAM.search(text, b, b + 60):
                 out.append(Candidate("channel", name, a, b, "pattern:ar_channel", 0.8))
                 continue

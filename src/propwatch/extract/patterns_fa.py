@@ -45,6 +45,8 @@ _FA_GENERIC = frozenset(
         "سرویس",
         # what a group did, not its name: "این گروه تروریستی مسوولیت حمله را ..."
         "مسوولیت", "مسئولیت", "مسؤولیت", "حمله", "حملات", "پایگاه", "سایت",
+        # "تلویزیون خصوصی شمشاد" (the private TV Shamshad), "منابع مطلع" (informed sources)
+        "خصوصی", "ملی", "مطلع", "کشته", "زخمی",
     ]
 )  # fmt: skip
 _FA_STOP = _FA_GENERIC | frozenset(["خود"])
@@ -103,7 +105,7 @@ def _heads(
             if found is None:
                 continue
             name, a, b = found
-            if name in generic or len(name) < 2:
+            if name in generic or name.split()[0] in generic or len(name) < 2:
                 continue
             if _VERB_AFTER.match(text, b) or _AUXILIARY.match(name):
                 # "این گروه تروریستی افزوده است" (has added), "... موجب خشم این گروه
@@ -214,14 +216,18 @@ _CITY_ADJECTIVES = frozenset(
 )  # fmt: skip
 
 
+#: "روی داد", "رخ داد", "روی می‌دهد": "happened", not a name after the place noun.
+_HAPPENED = re.compile(rf"(?:روی|رخ)\s+(?:داد|دهد|داده|می{_ZW}?\s?دهد){_E}")
+
+
 def _places(text: str) -> list[Candidate]:
     out = []
     for m in _PLACES.finditer(text):
         name = m.group("n")
         if name in _PERSON_STOP or name.startswith(("های", "ها")) or len(name) < 2:
             continue
-        if name.replace("ي", "ی") in _CITY_ADJECTIVES:
-            continue
+        if name.replace("ي", "ی") in _CITY_ADJECTIVES or _HAPPENED.match(text, m.start("n")):
+            continue  # "در نزدیکی فرودگاه شهر روی داد" (happened near the city's airport)
         end = m.end()
         full = text[m.start("n") : end]
         out.append(Candidate("place", full, m.start("n"), end, "pattern:fa_place", 0.7,
