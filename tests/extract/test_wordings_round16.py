@@ -44,6 +44,10 @@ def _one(extractor: Extractor, text: str, lang: str, day: date | None = None) ->
         # Dari: "confirmed that the attack ... was the work of this group", ezafe written "ۀ"
         ("شاخۀ خراسان گروه داعش تأیید کرد که حملۀ روز جمعه به سفارت در کابل کار این گروه "
          "بوده است.", "prs", "Islamic State Khorasan Province"),
+        # "a rocket attack it claimed to have conducted"
+        ("Jund al-Khilafah released two videos of a rocket attack it claimed to have conducted "
+         "on an American base in Khost, Afghanistan on July 11, 2011.", "en",
+         "Jund al-Khilafah"),
         # the British press writes "Isis"
         ("Isis claimed responsibility for the attack on the office in Jalalabad that killed "
          "four people.", "en", "Islamic State"),
@@ -183,3 +187,26 @@ def test_a_name_with_the_tajik_glued_and(extractor: Extractor) -> None:
     text = "Дар ин ҳамла 28 узви Толибону 13 сарбози ИМА кушта шуданд."
     names = {e.name for e in extractor.extract(text, "tg").entities}
     assert "Taliban" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("L'attaque du 1er octobre 2017 à Marseille a fait deux morts.", "fr", "2017-10-01"),
+        ("El atentado del 1º de octubre de 2017 en Marsella dejó dos muertos.", "es",
+         "2017-10-01"),
+        ("O ataque de 1º de outubro de 2017 em Marselha fez dois mortos.", "pt", "2017-10-01"),
+    ],
+)
+def test_the_first_of_the_month_written_as_an_ordinal(
+    extractor: Extractor, text: str, lang: str, value: str
+) -> None:
+    event = _one(extractor, text, lang)
+    assert event.date is not None and event.date.value == value
+
+
+def test_bannu_in_pashto_and_not_the_arabic_sons_of(extractor: Extractor) -> None:
+    ps = "په بنو کې ترهګرو په پولیسو برید وکړ او درې پولیس یې ووژل."
+    assert _one(extractor, ps, "ps").place[0] == "Bannu"
+    ar = "قتل 5 أشخاص في هجوم على أبناء قبيلة بنو هاشم في اليمن."
+    assert "Bannu" not in {e.name for e in extractor.extract(ar, "ar").entities}

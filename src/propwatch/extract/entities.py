@@ -273,9 +273,10 @@ def _has_arabic(text: str) -> bool:
 #: Acronyms the Latin press of these languages writes in title case ("l'Isis", "Afp").
 _PRESS_CASE = frozenset({"Isis", "Isil", "Afp", "Ansa", "Efe", "Iswap", "Jnim", "Aqmi", "Aqim"})
 _PRESS_CASE_LANGS = frozenset({"it", "es", "pt", "fr"})
-#: Acronyms taken only in one language: German writes the Islamic State "IS" ("Der IS bekennt
-#: sich"), where in English "IS" is a word of every headline in capitals.
-_ONE_LANGUAGE_FORMS = {"IS": "de"}
+#: Forms taken only in some languages: German writes the Islamic State "IS" ("Der IS bekennt
+#: sich"), where in English "IS" is a word of every headline in capitals; Pashto and Persian
+#: "بنو" is Bannu, Arabic "بنو" is "sons of" ("بنو هاشم").
+_SOME_LANGUAGES_FORMS = {"IS": frozenset({"de"}), "بنو": frozenset({"ps", "fa", "prs"})}
 #: How Italian and Spanish papers write a suffixed acronym: "Isis-K", "Isil-K".
 _PRESS_ACRONYM = re.compile(r"[A-Z][a-z]{2,4}-[A-Z]{1,2}")
 
@@ -529,7 +530,7 @@ class EntityExtractor:
             match.text.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), match.end)
         ):
             return None  # "the capital of Russia's Chechnya region" is Grozny, not Moscow
-        if _ONE_LANGUAGE_FORMS.get(form, lang) != lang:
+        if lang not in _SOME_LANGUAGES_FORMS.get(form, (lang,)):
             return None
         if _caps_only(form) and not _written_in_caps(match.text, form) and not (
             lang in _PRESS_CASE_LANGS and match.text in _PRESS_CASE

@@ -687,6 +687,9 @@ _CLAIM = _rx(
     r"claim(?:ed|s|ing)? (?:the|this|that|its|an?|two|twin|both) (?:\w+ ){0,3}?"
     r"(?:attacks?|bombings?|blasts?|explosions?|shootings?|operations?|assault)",
     r"claimed by", r"claim of responsibility", r"claim(?:ed|s)? (?:it|them|both)",
+    # "a rocket attack it claimed to have conducted on a base in Khost"
+    r"claim(?:ed|s|ing)? to have (?:carried out|conducted|staged|launched|committed|"
+    r"perpetrated|killed|attacked)",
     # "A website associated with al-Shabab said it was responsible for the attack"
     r"(?:said|says|announced|stated) (?:that )?it (?:was|is|had been) (?:responsible for|"
     r"behind)",
