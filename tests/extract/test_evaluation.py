@@ -230,3 +230,15 @@ def test_a_key_may_write_the_persian_ezafe_on_a_name(tmp_path: Path) -> None:
     report = evaluate_extraction(_Fake(gaz, {"T": Extraction(events=[event])}), read_gold(key),
                                  tmp_path)  # fmt: skip
     assert report.to_json()["overall"]["claims"]["rate"] == 1.0
+
+
+def test_a_keys_place_parts_may_be_split_by_an_arabic_comma(tmp_path: Path) -> None:
+    (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
+    key = tmp_path / "gold.json"
+    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "fa", "events": [
+        {"date": "2024-01-03", "city": "گلزار شهدا، کرمان"}]}}), encoding="utf-8")  # fmt: skip
+    event = Event("attack", DateValue("2024-01-03", "x", 0, 1), ["Kerman"],
+                  place_ids=["ir_kerman"])
+    report = evaluate_extraction(_Fake(_gaz(), {"T": Extraction(events=[event])}),
+                                 read_gold(key), tmp_path)  # fmt: skip
+    assert report.to_json()["overall"]["event_recall"]["rate"] == 1.0

@@ -499,7 +499,7 @@ _DAY_BEFORE = re.compile(
     r"|مه|مې|ام|م)?"
     r"(?: of the | of | de | del | د |\. |-| |\.|)$"
 )
-_DAY_AFTER = re.compile(r"\.? ?(?:the |په )?(\d{1,2})(st|nd|rd|th|مه|مې)?(?![\d.,:/]\d|\d)")
+_DAY_AFTER = re.compile(r"\.? ?(?:the |په |پر )?(\d{1,2})(st|nd|rd|th|مه|مې)?(?![\d.,:/]\d|\d)")
 #: What may follow a month-first day ("March 15") for it to count.
 _AFTER_MD = re.compile(
     r"[,.;:)!?–—\-]| (?:at|in|and|when|to|as|after|before)\b|$"
@@ -651,7 +651,7 @@ _RELATIVE: dict[str, int] = _spellings(
         "أول من أمس|أمس الأول|مساء أمس الأول|يوم أمس الأول|صباح أمس الأول|evvelsi gün|"
         "anteayer|anteontem"),
     (0, "today|this morning|this evening|сегодня|امروز|مساء اليوم|صباح اليوم|ظهر اليوم|"
-        "bugün|bugun|бугун|имрӯз|имруз|бүгүн|hoy|hoje|"
+        "bugün|bugun|бугун|имрӯз|имруз|бүгүн|hoy|hoje|oggi|aujourd'hui|aujourd’hui|heute|"
         # "hours ago": the day of the report
         "a few hours ago|several hours ago|earlier today|ساعاتی قبل|ساعاتی پیش|چند ساعت قبل|"
         "چند ساعت پیش|منذ ساعات|قبل ساعات|несколько часов назад|birkaç saat önce|"
@@ -666,6 +666,9 @@ _RELATIVE_LANGS: dict[str, frozenset[str]] = {
     normalize("ieri"): frozenset({"it"}),
     normalize("gestern"): frozenset({"de"}),
 }
+_TODAY_WORDS = frozenset(normalize(w) for w in ("oggi", "aujourd'hui", "aujourd’hui", "heute"))
+#: "bis heute", "jusqu'à aujourd'hui", "ancora oggi", "fino ad oggi": "to this day".
+_UNTIL_BEFORE = re.compile(r"(?:bis|jusqu['’]à|jusqu['’]|ancora|fino ad?|d['’]|di|noch) ?$")
 #: "the day before" words that are "on the eve of" with a noun after them ("la veille du
 #: scrutin", "накануне выборов"): a relative day only when no noun follows.
 _EVE_OF = {
@@ -771,6 +774,8 @@ def _month_candidates(view: str, starts: _Starts, lang: str, doc_date: date | No
         if info is None or not _lang_ok(info, lang):
             continue
         ms, me = m.span()
+        if lang == "ps" and m.group() == normalize("مه"):
+            continue  # Pashto "۱۶مه" is "the 16th" (May is "مۍ"): "د فبرورۍ پر ۱۶مه"
         if info.capital and lang != "uz" and not starts.upper(ms):
             continue
         # "كانون الثاني/يناير", "كانون الثاني (يناير)": a second name for the same month.
@@ -1082,8 +1087,20 @@ def _weekday_candidates(view: str, starts: _Starts, doc_date: date) -> list[_Can
         value = doc_date - timedelta(days=delta)
         if dom is not None:
             value = _day_of_month_near(doc_date, int(dom), weekday) or value
-        out.append(_Cand(start, m.end(), value.isoformat(), resolution="weekday", priority=1))
+        end = m.end()
+        before_last = _BEFORE_LAST.match(view, end)
+        if before_last is not None:  # "يوم السبت قبل الماضي", "Saturday before last"
+            value -= timedelta(days=7 if delta else 14)
+            end = before_last.end()
+        out.append(_Cand(start, end, value.isoformat(), resolution="weekday", priority=1))
     return out
+
+
+#: "the Saturday before last": a week before the last such day.
+_BEFORE_LAST = re.compile(
+    " (?:" + "|".join(normalize(w) for w in ("قبل الماضي", "قبل الماضى", "before last"))
+    + r"|позапрошл\w*)(?![^\W\d_])"
+)
 
 
 _YESTERDAY_AR = normalize("أمس")
@@ -1154,6 +1171,8 @@ def _relative_candidates(view: str, starts: _Starts, lang: str, doc_date: date) 
         langs = _RELATIVE_LANGS.get(word)
         if langs is not None and lang not in langs:
             continue
+        if word in _TODAY_WORDS and _UNTIL_BEFORE.search(view, max(0, m.start() - 12), m.start()):
+            continue  # "bis heute", "jusqu'à aujourd'hui", "ancora oggi": to this day
         eve = _EVE_OF.get(word)
         if eve is not None and eve.match(view, m.end()):
             continue  # "накануне выборов", "la veille du scrutin": the eve of something

@@ -80,7 +80,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _INT = re.compile(
     r"(?<![+\d])(\d{1,6})(?!\d)(?!\s*(?:Mar|Jan|Feb|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)"
 )
-_SPLIT = re.compile(r"\s*(?:[,;/]|\bper\b|\bvia\b|\bincl\.?)\s*")
+_SPLIT = re.compile(r"\s*(?:[,;/،؛]|\bper\b|\bvia\b|\bincl\.?)\s*")
 
 
 class SupportsExtract(Protocol):

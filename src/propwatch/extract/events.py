@@ -273,7 +273,9 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"hacked to death", r"нападени\w* с нож\w*", r"поножовщин\w*", r"резня",
           r"حمله\s?(?:ي)?\s?با چاقو", r"چاقو\s?(?:کشي|زد\w*)", r"طعن\w*", r"هجوم\w* بسکين",
           r"bıçaklı saldır\w*", r"bıçakla\w*", r"pichoq\w*", r"пичоқ\w*", r"корд\w*",
-          r"бычак\w*", r"apuñal\w*", r"esfaque\w*", r"accoltell\w*", r"messerangriff\w*"),
+          r"бычак\w*", r"apuñal\w*", r"esfaque\w*", r"accoltell\w*", r"messerangriff\w*",
+          r"messerattacke\w*", r"(?:ein|nieder)gestochen", r"erstochen",
+          r"напал\w* с нож\w*"),
     # vehicle ramming: "a van ploughed into pedestrians", "camion-bélier", "atropello masivo"
     _rule("vehicle_ramming", True,
           r"(?:vehicle|car|truck|lorry|van)[\s-]ramming(?: attack)?s?", r"ramming attacks?",
@@ -313,6 +315,7 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"ҳамлаи террористӣ", r"амали террористӣ", r"террордук (?:чабуул|кол салуу)\w*",
           r"ترهګر\w* برید\w*", r"ترهگر\w* برید\w*",
           r"atentados?", r"attentat[io]?", r"attentats", r"anschlag\w*", r"anschläge\w*",
+          r"(?:doppel|terror|spreng|messer|brand)anschl[aä]g\w*",
           # "The bomber struck on Sunday at a gathering"
           r"(?:suicide )?(?:bombers?|attackers?|gunm[ae]n|assailants?) (?:\w+ )?struck",
           # "days after an attacker killed three people at a church in Nice"
@@ -423,6 +426,8 @@ _KILLED_WORDS = (
     r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
     r"morreu", r"uccidendo", r"uccid(?:e|ono)", r"todesopfer\w*", r"ums leben", r"starben",
     r"tötete\w*", r"(?:das )?leben gekostet",
+    # "Zwei Bomben rissen mindestens 26 Menschen in den Tod"
+    r"(?:\w+ )?in den tod(?! \w)",
 )  # fmt: skip
 _INJURED_WORDS = (
     r"injured", r"injur(?:y|ies|ing)", r"wounded", r"wounding", r"wounds", r"hurt",
@@ -464,6 +469,8 @@ _TOLL_KILLED = _rx(
     r"put (?:the )?(?:death )?(?:toll|number|figure)(?! of (?:the )?(?:injured|wounded))",
     r"halok bo['‘’ʻ]?lganlar(?:ning)? soni", r"qurbonlar(?:ning)? soni",
     r"ҳалок бўлганлар(?:нинг)? сони", r"қурбонлар(?:нинг)? сони",
+    # "теракт қурбонлари сони 25 нафарни ташкил қилмоқда" (the number of its victims)
+    r"қурбонлари сони", r"qurbonlari soni",
     # "ҳужумда ўлганлар сони 41 киши" (the number of those who died in the attack)
     r"o['‘’ʻ]?lganlar(?:ning)? soni", r"ўлганлар(?:нинг)? сони",
     r"шумораи (?:қурбониён|кушташудагон|ҳалокшудагон|ҷонбохтагон)\w*",
@@ -481,6 +488,8 @@ _TOLL_INJURED = _rx(
     r"жаракат алгандардын саны", r"жарадар болгондордун саны", r"yaralanganlar(?:ning)? soni",
     r"jarohat olganlar(?:ning)? soni", r"яраланганлар(?:нинг)? сони",
     r"жароҳат олганлар(?:нинг)? сони", r"шумораи (?:захмиён|маҷрӯҳон|захмишудагон)\w*",
+    r"zahl der (?:verletzten|verwundeten)", r"(?:el )?número de (?:heridos|feridos)",
+    r"(?:il )?numero dei feriti", r"(?:le )?nombre de blessés",
 )  # fmt: skip
 #: Characters before a number read for its casualty word (a toll phrase may be this far).
 _LEFT_WINDOW = 200
@@ -661,7 +670,8 @@ _QUAL_POST_ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _QUAL_POST
 _FILLER_LEFT = _rx(
     r"of", r"to", r"at", r"rose", r"risen", r"rising", r"reached", r"climbed", r"stood", r"stands",
     r"is", r"was", r"now", r"by", r"has", r"have", r"had", r"the", r"further", r"increased",
-    r"jumped", r"until", r"hits", r"reaches", r"tops", r"passes", r"climbs",
+    r"jumped", r"until", r"hits", r"reaches", r"tops", r"passes", r"climbs", r"habe", r"hat",
+    r"sei", r"ist",
     r"до", r"составил\w*", r"составля\w+", r"достиг\w*", r"возросл\w*",
     r"выросл\w*", r"увеличил\w*", r"уже", r"е[щш]е", r"ещё", r"الي", r"عن", r"بلغ\w*",
     r"ارتفع\w*", r"وصل\w*", r"به",
@@ -772,6 +782,14 @@ _CLAIM = _rx(
     r"(?:asum|assum|assunt)\w* (?:la |a |toda la |toda a )?(?:responsabilidad|responsabilidade|"
     r"responsabilità|responsabilité|paternit[àé])",
 )  # fmt: skip
+#: Allegiance, not a claim: "un homme se réclamant du groupe État islamique", "il se revendique
+#: de l'EI", "Täter bekennt sich in Video zur Terrororganisation IS".
+_ALLEGIANCE = re.compile(
+    r"(?:\bse |\bs['’])(?:revendiqu|r[ée]clam)\w*\s+(?:de|du|des|d['’])"
+    r"|bekenn\w* sich (?:\S+ ){0,6}?zu[mr] (?:terrororganisation |terrormiliz |miliz |gruppe )?"
+    r"(?:is|islamischen staat|al-qaida|terrororganisation|terrormiliz)\b",
+    re.IGNORECASE,
+)
 #: Weaker claim context (used for the claim channel when the event already has a claim).
 _CLAIM_CONTEXT = _rx(
     r"claim\w*", r"statement", r"announced", r"posted", r"released", r"published", r"заявлени\w*",
@@ -838,6 +856,13 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?:were|was|been|being|are|is|got|get)\s+(?:\w+\s+)?$|\bof\s+those\s+$"
 )
 #: (``research``: monitors and think tanks that report claims: SITE, ISW, Crisis Group)
+#: Words of a state's forces or offices in a name no list knows.
+_STATE_FORCE = re.compile(
+    r"\b(?:Defen[cs]e|Security|Police|Ministry|Government|Armed Forces|Military|Gendarmerie|"
+    r"Défense|Sécurité|Forças|Fuerzas Armadas|Polizei|Ministerium|Министерств\w*|полици\w*)\b"
+    r"|(?:وزارة|الشرطة|الجيش|وزارت|پلیس|ارتش)",
+    re.IGNORECASE,
+)
 _NOT_CLAIMANT_KINDS = frozenset(
     {"state_body", "intergovernmental", "company", "agency", "ngo", "research"}
 )
@@ -961,7 +986,10 @@ _GENERIC = re.compile(
         r"warn\w* (?:of|about)|future|possible|potential|any|resilience to|preparedness for|"
         r"(?:intended|aimed|meant|designed|planned|plotting|sought|seeking|tried|trying|vowed|"
         r"threatened|threatening|calls?|called|urged|urging) to|"
-        r"противодейств\w+|профилактик\w+|угроз\w+|مقابله با|مبارزه با|مكافحة|التصدي ل)"
+        r"противодейств\w+|профилактик\w+|угроз\w+|مقابله با|مبارزه با|مكافحة|التصدي ل|"
+        # "призывает сторонников к терактам", "ruft zu Anschlägen auf", "appelle à des attentats"
+        r"призыва\w* (?:\w+ )?к|призыв\w* к|ruft (?:\w+ )?zu|aufruf\w* zu|appel\w* (?:\w+ )?à|"
+        r"calls? (?:\w+ )?for|called (?:\w+ )?for|urg\w+ (?:\w+ )?to carry out)"
         r"(?:[\s-]+[\w-]+){0,2}?[\s-]+$"
     )
 )
@@ -1028,7 +1056,9 @@ _BASED_IN = re.compile(
     r"(?:(?:based|headquartered|born|stationed|published|printed|базирующ\w*|родом|уроженц\w*|"
     r"выход\w*|издающ\w*)\s+(?:in|в|из)"
     # a newspaper "printed in Kabul" (Tajik "рӯзномаи 8 субҳ чопи Кобул", Persian "چاپ کابل")
-    r"|чопи|چاپ)\s*$",
+    r"|чопи|چاپ"
+    # "جماعة ... التي تتخذ من سيناء معقلا" (which takes Sinai as its stronghold)
+    r"|(?:ت|ي)?تخذ\w*\s+من|اتخذ\w*\s+من)\s*$",
     re.I,
 )
 #: A motive, not a scene: "to avenge Muslims in Palestine", "in retaliation for ... in Syria",
@@ -1130,6 +1160,18 @@ _BEARING_FROM = re.compile(
     r"|(?<!the )(?<!The )\b(?:south|north|east|west)(?:-?(?:east|west))?\s+the\s+(?:[\w-]+\s+)?"
     r"(?:city|town|capital)\s+of\s+$"
     r"|(?<!في )(?<!در )(?<![\w])(?:جنوب|شمال|شرق|غرب)[يی]\s+$"
+    # "بمحافظة صلاح الدين شمالي العاصمة بغداد" (north of the capital Baghdad)
+    r"|(?<![\w])(?:جنوب|شمال|شرق|غرب)[يی]?\s+(?:ال)?(?:عاصمة|مدينة)\s+$"
+)
+#: "a town near Paris", "une commune près de Paris": the city is a landmark for a place the
+#: sentence does not name.
+_TOWN_NEAR = re.compile(
+    r"\b(?:an?|the|une|la|le|un|una|uma|eine[mn]?|einer)\s+(?:small\s+|petite\s+)?"
+    r"(?:town|village|city|suburb|commune|ville|localité|banlieue|comune|paese|pueblo|"
+    r"localidad|cidade|vila|ort|stadt|gemeinde|kleinstadt)\s+(?:[\w-]+\s+)?"
+    r"(?:near|outside|close to|près de|proche de|non loin de|vicino a|nei pressi di|cerca de|"
+    r"perto de|nahe|bei)\s+$",
+    re.IGNORECASE,
 )
 #: An institution or people of a country named before it: the country is no scene.
 _INSTITUTION_OF = re.compile(
@@ -1155,7 +1197,11 @@ _ABBREV = frozenset((
     "vs", "etc", "inc", "co", "corp", "jr", "sr", "prof", "rep", "sen", "gov", "e.g", "i.e",
     "approx", "fig", "al", "dept", "г", "гг", "ул", "т.е", "им", "тыс", "млн",
 ))  # fmt: skip
-_SENT_END = re.compile(r"([.!?؟؛…]+[\"»”'’)\]]*(?:\[[^\]\n]{1,8}\])*)(?=\s)")
+_SENT_END = re.compile(
+    r"([.!?؟؛…]+[\"»”'’)\]]*(?:\[[^\]\n]{1,8}\])*)(?=\s)"
+    # Arabic web text often glues the next sentence to the full stop: "في شمال مصر.وفي بيان"
+    r"|(?<=[\u0621-\u064a\u0671-\u06d3])(\.)(?=[\u0621-\u064a\u0671-\u06d3])"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1194,6 +1240,12 @@ def _wrapped(prev: str, line: str) -> bool:
     return first.islower() or first.isdigit() or bool(_FUNCTION_END.search(last))
 
 
+def _in_quote(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside a “...” or «...» quotation opened in ``text[start:pos]``."""
+    before = text[start:pos]
+    return before.count("“") > before.count("”") or before.count("«") > before.count("»")
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (trimmed of surrounding white space)."""
     raw: list[tuple[int, int]] = []
@@ -1201,7 +1253,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         start = block_start
         block = text[block_start:block_end]
         for m in _SENT_END.finditer(block):
-            cut = block_start + m.end(1)
+            cut = block_start + (m.end(1) if m.group(1) else m.end(2))
             before = text[start:cut]
             word = re.search(r"([\w.]+)[.]+\W*$", before)
             nxt = text[cut : cut + 3].lstrip()
@@ -1422,6 +1474,8 @@ class _Reader:
                 next_start = seg_numbers[i + 2].start if i + 2 < len(seg_numbers) else s_end
             if num.start in added:
                 continue  # added into the figure before: "three Spaniards and three Afghans"
+            if i and _ASIDE_OPENS.search(self.text, seg_numbers[i - 1].end, num.start):
+                continue  # the count inside an aside: "141 نفر از جمله 132 دانش‌آموز"
             fig = self._figure(num, max(s_start, prev_end), min(s_end, next_start))
             if fig is None and i + 1 < len(seg_numbers):
                 after_next = seg_numbers[i + 2].start if i + 2 < len(seg_numbers) else s_end
@@ -1712,7 +1766,8 @@ class _Reader:
             # verb-final languages: "halok bo'lganlar soni 137 nafarga yetdi" (the toll reached)
             for kind, rx in (("killed", _TOLL_KILLED), ("injured", _TOLL_INJURED)):
                 m = _ends_with(rx, cur)
-                if m is not None and self.language in _VERB_FINAL:
+                # (German too: "Die Zahl der Verletzten habe 91 erreicht")
+                if m is not None and (self.language in _VERB_FINAL or self.language == "de"):
                     return kind, m, qualifier or None
             m = _ends_with(_FILLER_LEFT, cur)
             if m is None:
@@ -1793,6 +1848,7 @@ class _Reader:
             self.folded.orig(base + m.start(), base + m.end())
             for m in _CLAIM.finditer(seg)
             if not _NEGATION.search(seg[max(0, m.start() - 30) : m.end() + 20])
+            and not _ALLEGIANCE.search(seg[max(0, m.start() - 4) : m.end() + 60])
         ]
         lead = self._outlet_lead(s_start, s_end) if not cues else None
         if lead is not None:  # "Amaq Agency: Islamic State fighters targeted ...": a claim
@@ -1820,6 +1876,9 @@ class _Reader:
                 )
             )
             and self.kind_of(e) not in _NOT_CLAIMANT_KINDS
+            # a state's forces the gazetteer does not know ("the Mozambican Defense and
+            # Security Forces had intensified operations") claim nothing
+            and not (e.gazetteer_id is None and _STATE_FORCE.search(e.name))
             and not _LINKED_TO.search(self.text, max(s_start, e.start - 90), e.start)
             # "The al-Qaida-linked group ... has claimed": a modifier of the claimant
             and not _LINKED_AFTER.match(self.text, e.end)
@@ -3133,7 +3192,13 @@ def _read_sentences(
 
     for d in dates:
         target = bucket(d.start)
-        if target is not None:
+        if target is not None and not (
+            d.resolution == "relative"
+            and not any(ch.isdigit() for ch in d.text)
+            and _in_quote(text, target.start, d.start)
+        ):
+            # "“Our attackers carried out the attack today,” said Mansoor": a quote's "today"
+            # is the day its speaker spoke, not the report's
             target.dates.append(d)
     org_starts = {e.start for e in reader.entities if e.type == "organization"}
     for ent in reader.entities:
@@ -3375,6 +3440,7 @@ _NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
     (_DESTINATION_BEFORE, 50),
     (_BIOGRAPHY_BEFORE, 40),
     (_BACKER_BEFORE, 30),
+    (_TOWN_NEAR, 60),
 )
 
 
@@ -3789,7 +3855,10 @@ _ASIDE = re.compile(
     rf"(?:,\s*{_ASIDE_WORDS}\s[^,;.()]{{1,40}},|\(\s*{_ASIDE_WORDS}\s[^,;.()]{{1,40}}\))\s*"
 )
 #: Where an aside opens, between a number and the next number ("20 people, including ").
-_ASIDE_OPENS = re.compile(rf"[,(]\s*{_ASIDE_WORDS}\s[^,;.()\d]{{0,20}}$", re.IGNORECASE)
+_ASIDE_OPENS = re.compile(
+    rf"[,(]\s*{_ASIDE_WORDS}\s[^,;.()\d]{{0,20}}$|\s(?:از جمله|بينهم|من بينهم|в том числе)\s+$",
+    re.IGNORECASE,
+)  # "۱۴۱ نفر از جمله ۱۳۲ دانش‌آموز": the aside needs no comma in Persian and Arabic
 #: Between a group and the larger group its appositive names: ", a faction of the ".
 _APPOSITIVE_OF = re.compile(
     r"\)?(?:,\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,2}(?:faction|factions|branch|branches|"
@@ -3866,6 +3935,9 @@ _AR_CLAUSE_ON = re.compile(r"[،,]\s*(?:وقد|وكان قد|كما|ثم|و)\s*$
 #: claimed the attack in it").
 _ANAPHORIC_SUBJECT_AFTER = re.compile(
     r"\s+(?:(?:فيه|فيها|عليه)\s+)?(?:التنظيم|الجماعة|المجموعة|الحركة)(?!\w)"
+    # "Another such attack claimed by the terrorist group took place ..."
+    r"|(?<=by)\s+the (?:terrorist |militant |jihadist |extremist |armed )?"
+    r"(?:group|organi[sz]ation)\b"
 )
 #: A relative clause or participle after an attack noun: "..., which killed", ", killing".
 _RELATIVE_TAIL = re.compile(r"(?:,\s*(?:which\s+|that\s+)?|\s(?:which|that|and)\s+)$")
@@ -4214,7 +4286,7 @@ _TODAY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REPORT_VERB = re.compile(
-    r"(?<![^\W\d_])(?:said|says|told|reported|announced|confirmed|stated|added|"
+    r"(?<![^\W\d_])(?:said|says|told|reported|announced|confirmed|stated|added|bekannt|"
     r"teilt\w*|sagte\w*|berichtet\w*|erklärt\w*|meldet\w*|"
     r"сообщ\w*|заяви\w*|рассказа\w*|переда\w*|"
     r"indiqu\w*|déclar\w*|annonc\w*|précis\w*|"

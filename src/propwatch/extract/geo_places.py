@@ -168,6 +168,10 @@ def find(
         place, a, b = found
         if (a, b) in seen or _overlaps(a, b, taken):
             continue
+        if codes and place.country not in codes:
+            # "the attack in Boma, Lac province" of a text about Chad is not Boma in the DR
+            # Congo: a town of a country the text never names, where it names others
+            continue
         seen.add((a, b))
         out.append(
             Candidate(
