@@ -156,3 +156,19 @@ def test_an_uzbek_toll_of_its_victims(extractor: Extractor) -> None:
             "ташкил қилмоқда.")
     (event,) = _events(extractor, text, "uz")
     assert [f.value for f in event.killed] == [25]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Дар интихобот Таҳрики Инсоф пирӯз шуд.", "tg", "Pakistan Tehreek-e-Insaf"),
+        ("Ответственность взяло Движение талибов Пакистана.", "ru", "Tehrik-i-Taliban Pakistan"),
+        ("Кабулда Талибдер коопсуздукту күчөттү.", "ky", "Taliban"),
+        ("Saldırıda Haşdi Şabi güçlerinden bir kişi öldü.", "tr", "Popular Mobilization Forces"),
+        ("Le Groupe de soutien de l'islam et des musulmans a revendiqué l'attaque.", "fr",
+         "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("The Malaysiakini news website quoted the police chief.", "en", "Malaysiakini"),
+    ],
+)
+def test_names_of_round_17(extractor: Extractor, text: str, lang: str, name: str) -> None:
+    assert name in {e.name for e in extractor.extract(text, lang).entities}

@@ -189,6 +189,12 @@ def gazetteer_aliases(gazetteer: Gazetteer, language: str = "en") -> list[GazAli
             (exact if len(_letters(form)) <= 2 else word).append(form)
             for m in _EZAFE_HEH.finditer(form):  # "شاخه خراسان" written "شاخۀ خراسان"
                 word.append(form[: m.start()] + "ۀ" + form[m.end() :])
+            if "'" in form or "’" in form:
+                # French and Italian texts are read with "l'islam" as "l islam" (one matcher
+                # serves every Latin-script language but English's own words)
+                unelided = _ELISION.sub(_unelide, form)
+                if unelided != form:
+                    word.append(unelided)
             if language == "ru":
                 word.extend(_russian_stem(form))
                 word.extend(patterns_ru.case_forms(form))
