@@ -281,8 +281,13 @@ _PRESS_CASE = frozenset({"Isis", "Isil", "Afp", "Ansa", "Efe", "Iswap", "Jnim", 
 _PRESS_CASE_LANGS = frozenset({"it", "es", "pt", "fr"})
 #: Forms taken only in some languages: German writes the Islamic State "IS" ("Der IS bekennt
 #: sich"), where in English "IS" is a word of every headline in capitals; Pashto and Persian
-#: "بنو" is Bannu, Arabic "بنو" is "sons of" ("بنو هاشم").
-_SOME_LANGUAGES_FORMS = {"IS": frozenset({"de"}), "بنو": frozenset({"ps", "fa", "prs"})}
+#: "بنو" is Bannu, Arabic "بنو" is "sons of" ("بنو هاشم"); English "Kech" is the district.
+_SOME_LANGUAGES_FORMS = {
+    "IS": frozenset({"de"}),
+    "بنو": frozenset({"ps", "fa", "prs"}),
+    # the Balochistan district; Uzbek "kech" ("evening") has its key
+    "Kech": frozenset({"en"}),
+}
 #: How Italian and Spanish papers write a suffixed acronym: "Isis-K", "Isil-K".
 _PRESS_ACRONYM = re.compile(r"[A-Z][a-z]{2,4}-[A-Z]{1,2}")
 

@@ -275,6 +275,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"bıçaklı saldır\w*", r"bıçakla\w*", r"pichoq\w*", r"пичоқ\w*", r"корд\w*",
           r"бычак\w*", r"apuñal\w*", r"esfaque\w*", r"accoltell\w*", r"messerangriff\w*",
           r"messerattacke\w*", r"(?:ein|nieder)gestochen", r"erstochen",
+          r"attaques? au couteau", r"ataques? con (?:un )?cuchillo", r"ataques? com (?:uma )?faca",
+          r"attacc(?:o|hi) con (?:un )?coltello",
           r"напал\w* с нож\w*"),
     # vehicle ramming: "a van ploughed into pedestrians", "camion-bélier", "atropello masivo"
     _rule("vehicle_ramming", True,
@@ -426,6 +428,8 @@ _KILLED_WORDS = (
     r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
     r"morreu", r"uccidendo", r"uccid(?:e|ono)", r"todesopfer\w*", r"ums leben", r"starben",
     r"tötete\w*", r"(?:das )?leben gekostet",
+    # "costato la vita a 7 persone", "hanno perso la vita"
+    r"costat\w*\s+la\s+vita", r"pers[oe]\w*\s+la\s+vita",
     # "Zwei Bomben rissen mindestens 26 Menschen in den Tod"
     r"(?:\w+ )?in den tod(?! \w)",
 )  # fmt: skip
@@ -776,7 +780,8 @@ _CLAIM = _rx(
     r"für sich in anspruch genomm\w*", r"nahm\w* (?:\S+ ){0,6}?für sich in anspruch",
     # "se atribuyó la responsabilidad", "asumió la responsabilidad", "si è assunto la
     # responsabilità", "a assumé la responsabilité", "assumiu a responsabilidade"
-    r"se atribu\w+", r"atribu\w+ (?:la |a )?(?:responsabilidad|responsabilidade|autor[ií]a)",
+    r"se atribu\w+", r"se (?:ha|han|había|habían) atribuido",
+    r"atribu\w+ (?:la |a )?(?:responsabilidad|responsabilidade|autor[ií]a)",
     # "ha reclamado la autoría del ataque"
     r"reclam\w+ (?:la |a )?(?:autor[ií]a|responsabilidad|responsabilidade)",
     r"(?:asum|assum|assunt)\w* (?:la |a |toda la |toda a )?(?:responsabilidad|responsabilidade|"
@@ -833,6 +838,13 @@ _ONE_KILLED = re.compile(
     r"worshipper|civilian|person|pilgrim|journalist|passer-by|student|doctor|nurse)\s+"
     r"(?:was|has been|had been)\s+(?:also\s+)?(?:killed|shot dead|stabbed to death|"
     r"beheaded|murdered)\b"
+)
+#: The same in French: "Une fonctionnaire de police a été tuée", "un prêtre a été égorgé".
+_ONE_KILLED_FR = re.compile(
+    r"\b(?:[Uu]ne?)\s+(?:[\w-]+\s+){0,3}?(?:policier|policière|fonctionnaire|gendarme|soldat|"
+    r"militaire|enseignant|enseignante|professeur|prêtre|homme|femme|enfant|touriste|passant|"
+    r"passante|journaliste|agent)(?:\s+(?:de|du|des)\s+[\w-]+)?\s+a\s+été\s+"
+    r"(?:tuée?|abattue?|égorgée?|assassinée?|poignardée? à mort|décapitée?)\b"
 )
 #: The same in Russian: "погиб 12-летний ребенок", "был убит полицейский".
 _ONE_KILLED_RU = re.compile(
@@ -1491,7 +1503,9 @@ class _Reader:
                     fig = joined
             if fig is not None:
                 out.append(fig)
-        one_rx = {"en": _ONE_KILLED, "ru": _ONE_KILLED_RU}.get(self.language or "")
+        one_rx = {"en": _ONE_KILLED, "ru": _ONE_KILLED_RU, "fr": _ONE_KILLED_FR}.get(
+            self.language or ""
+        )
         if one_rx is not None and not any(f.kind == "killed" for f in out):
             one = one_rx.search(self.text, s_start, s_end)
             if one:  # "An 84-year-old priest was killed": a toll of one
@@ -3003,7 +3017,10 @@ _SERIES = re.compile(
     r"|\b(?:une série d['’]|plusieurs )(?:attaques|attentats)\b"
     r"|\b(?:zwei|drei|vier|fünf|mehrere[nr]?|eine[rn]? serie von) (?:\w+ ){0,1}?"
     r"(?:angriff|anschläg|anschlag|attack)\w*"
-    r"|\b(?:una serie de|varios) (?:ataques|atentados)\b"
+    r"|\b(?:una serie de|varios|la cadena de|una cadena de|una ola de|la ola de|seis|cinco|"
+    r"cuatro|tres|dos) (?:ataques|atentados)\b"
+    r"|\b(?:una serie di|una catena di|un'ondata di|diversi) (?:attacchi|attentati)\b"
+    r"|\b(?:uma série de|uma onda de|vários) (?:ataques|atentados)\b"
     r"|(?<!\w)سلسل[ةه] (?:من )?(?:ال)?(?:هجمات|تفجيرات)",
     re.IGNORECASE,
 )
@@ -3046,7 +3063,8 @@ _SERIES_EXAMPLES = re.compile(
 #: How many sentences after a claim of several attacks the attacks it covers are looked for.
 _SERIES_REACH = 6
 _SERIES_COUNTS = {"two": 2, "twin": 2, "three": 3, "four": 4, "five": 5, "six": 6, "zwei": 2,
-                  "drei": 3, "vier": 4, "fünf": 5}
+                  "drei": 3, "vier": 4, "fünf": 5, "dos": 2, "tres": 3, "cuatro": 4,
+                  "cinco": 5, "seis": 6}
 
 
 def _series_size(phrase: str) -> int:
@@ -4290,7 +4308,8 @@ _REPORT_VERB = re.compile(
     r"teilt\w*|sagte\w*|berichtet\w*|erklärt\w*|meldet\w*|"
     r"сообщ\w*|заяви\w*|рассказа\w*|переда\w*|"
     r"indiqu\w*|déclar\w*|annonc\w*|précis\w*|"
-    r"inform\w*|dijo|disse|declar\w*|anunci\w*|"
+    # a verb, not "il ministero dell'informazione"
+    r"inform(?:ó|ou|ed|s|a|an|aron|aram|ato|ata|ait|e|é|aient)|dijo|disse|declar\w*|anunci\w*|"
     r"detto|dichiarat\w*|annunciat\w*|riferit\w*|"
     r"قال\w*|أعلن\w*|اعلن\w*|ذكر\w*|صرح\w*|أفاد\w*|افاد\w*|"
     r"گفت\w*|اعلام|گزارش|açıkla\w*|bildir\w*|dedi)(?![^\W\d_])",

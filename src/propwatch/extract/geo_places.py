@@ -277,6 +277,8 @@ def _spans(text: str, language: str) -> Iterator[_Cue]:
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s*|\n\s*)$")
+#: Latin-script languages that write common nouns in lower case.
+_LOWERCASE_NOUNS = frozenset({"fr", "es", "pt", "it"})
 
 
 def _longest(
@@ -301,9 +303,16 @@ def _longest(
         name = text[a:b].rstrip("'’-")
         if name.isupper() and len(name) <= 5 and not cue.dateline:
             continue  # "İBB", "NATO": an acronym, not Ibb
+        # a capitalised name after "à", "in", "en" mid-sentence in a language that does not
+        # capitalise its nouns is a name even if the word list counts it frequent ("à
+        # Rambouillet"); German capitalises every noun ("in Essen") and stays strict
+        strict = cue.bare and not (
+            cue.script == "L" and language in _LOWERCASE_NOUNS
+            and _SENTENCE_START.search(text, max(0, a - 8), a) is None
+        )
         for form in _forms(name, cue.endings):
             places = [
-                p for p in geo.lookup(cue.script, form, language, strict=cue.bare)
+                p for p in geo.lookup(cue.script, form, language, strict=strict)
                 if p.population >= cue.min_pop
             ]
             chosen = _choose(places, codes, language) if places else None
