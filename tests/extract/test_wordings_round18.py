@@ -68,3 +68,11 @@ def test_kech_in_english_only_and_al_shabaab_in_turkish(extractor: Extractor) ->
     tr = ("Mogadişu'da 70'den fazla kişinin ölümüyle sonuçlanan saldırıyı Eşşebab örgütü "
           "üstlendi.")
     assert _one(extractor, tr, "tr").claimed_by == ["al-Shabaab"]
+
+
+def test_the_group_a_claimant_is_loyal_to_in_quotes_is_not_the_claimant(
+    extractor: Extractor
+) -> None:
+    text = ('أعلن تنظيم "ولاية سيناء" الموالي لتنظيم "داعش" الإرهابي، مسؤوليته عن الهجوم الذي '
+            "أسفر عن مقتل 14 عسكرياً في مدينة العريش.")
+    assert _one(extractor, text, "ar").claimed_by == ["Islamic State Sinai Province"]
