@@ -10,12 +10,6 @@ from propwatch.extract.patterns_ru import natasha_available
 from propwatch.knowledge.gazetteer import default_gazetteer
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    """The full extractor with the built-in gazetteer, without the Russian NER."""
-    return Extractor(default_gazetteer(), use_ner=False)
-
-
 def test_a_group_linked_to_another_is_the_claimant_in_arabic(extractor: Extractor) -> None:
     text = "وأعلنت حركة الشباب المرتبطة بتنظيم القاعدة مسؤوليتها عن الهجوم على الفندق في مقديشو."
     events = extractor.extract(text, "ar").events

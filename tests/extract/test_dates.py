@@ -358,8 +358,9 @@ def test_ten_thousand_dates_in_well_under_a_second() -> None:
     )
     started = time.perf_counter()
     dates = find_dates(text, "en", WED)
-    # a guard against a hang (about 0.5 s here), loose enough for a busy CI machine
-    assert time.perf_counter() - started < 3.0
+    # a guard against a hang (about 0.5 s on a quiet day, 1.5 s on the slowest seen), loose
+    # enough for a busy CI machine: catastrophic backtracking takes minutes, not seconds
+    assert time.perf_counter() - started < 15.0
     assert len(dates) > 4000  # a Gregorian name with a 14xx year is rejected
 
 
@@ -369,7 +370,9 @@ def test_hostile_texts_are_bounded() -> None:
         assert find_dates(text, "ar", WED) == []
     mixed = " . ".join(["2024-01-03", "Wednesday", "yesterday", "15:50", "in 2017"] * 2_000)
     assert len(find_dates(mixed, "en", WED)) == 8_000
-    assert time.perf_counter() - started < 3.0
+    # a hang guard, not a benchmark: 2.8-3.3 s on 2026-12-01's slow machine (same for the
+    # code of that morning), about 1 s on a quiet one
+    assert time.perf_counter() - started < 15.0
 
 
 @settings(max_examples=200, deadline=None)

@@ -228,7 +228,8 @@ def test_ten_thousand_numbers_in_well_under_a_second() -> None:
     started = time.perf_counter()
     found = find_numbers(text, "en")
     # a guard against a hang (well under a second here), loose enough for a busy CI machine
-    assert time.perf_counter() - started < 3.0
+    # (this VM has run 3x slower on some days)
+    assert time.perf_counter() - started < 10.0
     assert len(found) == 10_000
 
 
@@ -238,7 +239,7 @@ def test_long_hostile_text_is_bounded() -> None:
     assert find_numbers("1," * 100_000, "en") == []  # not a valid grouping
     words = " ".join(["twenty-one", "خمسة وعشرون", "people"] * 20_000)
     assert len(find_numbers(words, "ar")) == 20_000
-    assert time.perf_counter() - started < 3.0
+    assert time.perf_counter() - started < 10.0  # a hang guard (about 1 s here)
 
 
 @settings(max_examples=200, deadline=None)

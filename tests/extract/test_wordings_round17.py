@@ -11,12 +11,6 @@ from propwatch.extract.dates import find_dates
 from propwatch.extract.events import _sentences
 from propwatch.extract.extractor import Extractor
 from propwatch.extract.model import Event
-from propwatch.knowledge.gazetteer import default_gazetteer
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(default_gazetteer(), use_ner=False)
 
 
 def _events(extractor: Extractor, text: str, lang: str, day: date | None = None) -> list[Event]:

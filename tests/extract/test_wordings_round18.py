@@ -5,16 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from propwatch.extract.extractor import Extractor
 from propwatch.extract.model import Event
-from propwatch.knowledge.gazetteer import default_gazetteer
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(default_gazetteer(), use_ner=False)
 
 
 def _one(extractor: Extractor, text: str, lang: str, day: date | None = None) -> Event:
