@@ -232,6 +232,17 @@ def test_a_channel_named_after_a_place_is_not_that_place_s_channel() -> None:
     assert channels["Amaq Agency"]["of"] == "Amaq News Agency"
 
 
+def test_a_form_limited_by_only_in_counts_only_in_its_languages() -> None:
+    # Arabic "بنو" is "sons of"; the gazetteer limits the Pashto and Persian form of Bannu
+    gaz = Gazetteer({"bannu": GazEntry(
+        "bannu", "place", "Bannu", {"ps": ("بنو",)}, kind="city",
+        only_in={"بنو": frozenset({"ps"})},
+    )})  # fmt: skip
+    ex = EntityExtractor(gaz, use_ner=False)
+    assert [e.name for e in ex.extract("په بنو کې برید وشو", "ps")] == ["Bannu"]
+    assert not [e for e in ex.extract("قبيلة بنو هاشم في اليمن", "ar") if e.name == "Bannu"]
+
+
 def test_tweet_embed_handle_is_not_a_telegram_channel(ex: EntityExtractor) -> None:
     text = (
         "Gunmen attacked the shrine pic.twitter.com/abcdef\n"

@@ -378,6 +378,38 @@ entries:
     assert len(g) == len(default_gazetteer())
 
 
+def test_only_in_limits_a_form_to_some_languages(tmp_path: Path) -> None:
+    user = write(
+        tmp_path,
+        {
+            "g.yaml": """\
+entries:
+  - id: town_x
+    type: place
+    kind: city
+    name: Xtown
+    aliases: {en: [Kech Town]}
+    only_in: {Kech Town: [en]}
+    source: s
+  - id: bannu_local
+    same_as: pk_bannu
+    aliases: {prs: [بنون]}
+    only_in: {بنون: [prs]}
+    source: s
+"""
+        },
+    )
+    g = load_gazetteer([user])
+    town = g.entries["town_x"]
+    assert town.allowed_in("Kech Town", "en") and not town.allowed_in("Kech Town", "uz")
+    assert town.allowed_in("Xtown", "uz")  # a form not listed counts everywhere
+    bannu = g.entries["pk_bannu"]  # built-in only_in kept, the user's added
+    assert bannu.allowed_in("بنو", "ps") and not bannu.allowed_in("بنو", "ar")
+    assert bannu.allowed_in("بنون", "prs") and not bannu.allowed_in("بنون", "fa")
+    islamic_state = g.entries["islamic_state"]
+    assert islamic_state.allowed_in("IS", "de") and not islamic_state.allowed_in("IS", "en")
+
+
 def test_a_pack_without_a_gazetteer_adds_nothing() -> None:
     assert len(load_gazetteer([USER_FIXTURE])) == len(default_gazetteer())
 
@@ -539,6 +571,16 @@ BROKEN: dict[str, tuple[str, str]] = {
         "entries:\n  - {id: t, type: person, name: T, source: s}\n"
         "  - {id: x, same_as: t, type: place, aliases: {en: [Y1]}, source: s}\n",
         "g.yaml:3: entry 'x': type 'place' differs from the type 'person' of 't' it is the same_as",
+    ),
+    "only_in of a form the entry lacks": (
+        "entries:\n  - id: x\n    type: person\n    name: X1\n    aliases: {en: [Xx]}\n"
+        "    only_in: {Yy: [de]}\n    source: s\n",
+        "g.yaml:6: entry 'x', field 'only_in': 'Yy' is not one of the entry's names or aliases",
+    ),
+    "only_in without languages": (
+        "entries:\n  - id: x\n    type: person\n    name: X1\n    aliases: {en: [Xx]}\n"
+        "    only_in: {Xx: german}\n    source: s\n",
+        "g.yaml:6: entry 'x', field 'only_in', 'Xx': must be a list of language codes",
     ),
     "not a mapping": ("- just a list\n", "g.yaml:1: the file must be a mapping with 'entries'"),
 }

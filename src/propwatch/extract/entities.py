@@ -279,15 +279,6 @@ def _has_arabic(text: str) -> bool:
 #: Acronyms the Latin press of these languages writes in title case ("l'Isis", "Afp").
 _PRESS_CASE = frozenset({"Isis", "Isil", "Afp", "Ansa", "Efe", "Iswap", "Jnim", "Aqmi", "Aqim"})
 _PRESS_CASE_LANGS = frozenset({"it", "es", "pt", "fr"})
-#: Forms taken only in some languages: German writes the Islamic State "IS" ("Der IS bekennt
-#: sich"), where in English "IS" is a word of every headline in capitals; Pashto and Persian
-#: "بنو" is Bannu, Arabic "بنو" is "sons of" ("بنو هاشم"); English "Kech" is the district.
-_SOME_LANGUAGES_FORMS = {
-    "IS": frozenset({"de"}),
-    "بنو": frozenset({"ps", "fa", "prs"}),
-    # the Balochistan district; Uzbek "kech" ("evening") has its key
-    "Kech": frozenset({"en"}),
-}
 #: How Italian and Spanish papers write a suffixed acronym: "Isis-K", "Isil-K".
 _PRESS_ACRONYM = re.compile(r"[A-Z][a-z]{2,4}-[A-Z]{1,2}")
 
@@ -541,8 +532,8 @@ class EntityExtractor:
             match.text.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), match.end)
         ):
             return None  # "the capital of Russia's Chechnya region" is Grozny, not Moscow
-        if lang not in _SOME_LANGUAGES_FORMS.get(form, (lang,)):
-            return None
+        if not entry.allowed_in(form, lang):
+            return None  # the gazetteer's only_in: German "IS", Pashto and Persian "بنو"
         if _caps_only(form) and not _written_in_caps(match.text, form) and not (
             lang in _PRESS_CASE_LANGS and match.text in _PRESS_CASE
             and form.casefold() == match.text.casefold()

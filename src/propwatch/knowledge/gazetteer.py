@@ -83,12 +83,13 @@ GAZ_ENTRY_FIELDS: Final[Mapping[str, bool]] = {
     "attributes": False,
     "fp_note": False,
     "ambiguous": False,
+    "only_in": False,
     "source": True,
 }
 GAZ_RELATION_FIELDS: Final[Mapping[str, bool]] = {"type": True, "target": True, "source": False}
 #: What a ``same_as`` entry may carry besides ``id`` and ``source``.
 _SAME_AS_FIELDS: Final = frozenset(
-    {"id", "same_as", "type", "name", "aliases", "relations", "source"}
+    {"id", "same_as", "type", "name", "aliases", "relations", "only_in", "source"}
 )
 
 #: relation type -> (entry types it may start from, entry types it may point to); ``None``
@@ -180,6 +181,36 @@ def _aliases(f: _Fields, what: str) -> dict[str, tuple[str, ...]]:
                 )
         out[lang] = tuple(form for form, _ in forms)
     f.failed = f.failed or sub.failed
+    return out
+
+
+def _only_in(
+    f: _Fields, what: str, forms: set[str]
+) -> dict[str, frozenset[str]]:
+    """The ``only_in`` mapping: one of the entry's forms -> the language codes of the texts
+    it is matched in (any code, not only the alias languages: German ``de`` for "IS")."""
+    node = f.values.get("only_in")
+    if node is None or node.value is None:
+        return {}
+    if not isinstance(node.value, dict):
+        f.fail("only_in", f"must be a mapping of a form to languages, e.g. {{IS: [de]}} "
+               f"(got {node.describe()})")  # fmt: skip
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for form, langs in node.value.items():
+        line = node.key_lines.get(form, node.line)
+        if form not in forms:
+            f.fail_at(line, f"{what}, field 'only_in': {str(form)[:40]!r} is not one of the "
+                      "entry's names or aliases (list it under 'aliases' too)")  # fmt: skip
+            continue
+        codes = langs.value if isinstance(langs.value, list) else None
+        if not codes or not all(
+            isinstance(c.value, str) and _LANG_CODE.fullmatch(c.value) for c in codes
+        ):
+            f.fail_at(line, f"{what}, field 'only_in', {form!r}: must be a list of language "
+                      "codes such as [ps, fa]")  # fmt: skip
+            continue
+        out[form] = frozenset(str(c.value) for c in codes)
     return out
 
 
@@ -290,6 +321,8 @@ def _parse_entry(
     attributes = _attributes(f, what)
     fp_note = f.text("fp_note", allow_empty=True)
     ambiguous = f.boolean("ambiguous", False)
+    forms = {form for group in aliases.values() for form in group} | ({name} if name else set())
+    only_in = _only_in(f, what, forms)
     source = f.text("source")
     if same_as is not None and not aliases and not relations and not name:
         f.fail_at(node.line, f"{what}: a same_as entry must add aliases, relations or a name")
@@ -298,7 +331,7 @@ def _parse_entry(
     entry = GazEntry(
         id=ident, type=entry_type, name=name, aliases=aliases, kind=kind, country=country,
         relations=tuple(rel for rel, _, _ in relations), attributes=attributes,
-        fp_note=fp_note, ambiguous=ambiguous, source=source, pack=pack,
+        fp_note=fp_note, ambiguous=ambiguous, source=source, pack=pack, only_in=only_in,
     )  # fmt: skip
     return _Parsed(entry, path, node.line, same_as, f.line("same_as"), relations)
 
@@ -415,6 +448,7 @@ class _Merged:
     parsed: _Parsed
     aliases: dict[str, list[str]]
     relations: list[tuple[GazRelation, str, int]]
+    only_in: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add_alias(self, lang: str, form: str) -> None:
         forms = self.aliases.setdefault(lang, [])
@@ -448,6 +482,8 @@ def _apply_redirects(
             for form in forms:
                 into.add_alias(lang, form)
         into.relations.extend(parsed.relations)
+        for form, langs in entry.only_in.items():
+            into.only_in[form] = into.only_in.get(form, frozenset()) | langs
 
 
 def _check_relations(
@@ -535,7 +571,9 @@ def _build(item: _Merged) -> GazEntry:
     entry = item.parsed.entry
     aliases = {lang: tuple(forms) for lang, forms in item.aliases.items() if forms}
     relations = tuple(rel for rel, _, _ in item.relations)
-    return dataclasses.replace(entry, aliases=aliases, relations=relations)
+    return dataclasses.replace(
+        entry, aliases=aliases, relations=relations, only_in=dict(item.only_in)
+    )
 
 
 def load_gazetteer(extra_dirs: Sequence[str | Path] = (), *, builtin: bool = True) -> Gazetteer:
@@ -565,7 +603,10 @@ def load_gazetteer(extra_dirs: Sequence[str | Path] = (), *, builtin: bool = Tru
     redirects = {ident: p for ident, p in records.items() if p.same_as is not None}
     targets = _resolve_same_as(regular, redirects, problems)
     merged = {
-        ident: _Merged(p, {k: list(v) for k, v in p.entry.aliases.items()}, list(p.relations))
+        ident: _Merged(
+            p, {k: list(v) for k, v in p.entry.aliases.items()}, list(p.relations),
+            dict(p.entry.only_in),
+        )
         for ident, p in regular.items()
     }
     _apply_redirects(merged, redirects, targets, problems)

@@ -79,6 +79,15 @@ class GazEntry:
     source: str = ""
     #: Which pack the entry came from (``builtin`` or the user's directory).
     pack: str = "builtin"
+    #: Forms matched only in texts of some languages (form -> language codes): German
+    #: writes the Islamic State "IS", where in English "IS" is a word of every headline in
+    #: capitals. A form not listed here is matched in a text of any language.
+    only_in: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def allowed_in(self, form: str, language: str) -> bool:
+        """Whether ``form`` of this entry counts in a text of ``language``."""
+        languages = self.only_in.get(form)
+        return languages is None or language in languages
 
     def all_aliases(self) -> Iterator[tuple[str, str]]:
         """``(language, form)`` for the name and every alias, without repeats."""
