@@ -646,7 +646,7 @@ _RELATIVE: dict[str, int] = _spellings(
         "dün|dünkü|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|پرون|تېره ورځ|تیره ورځ|"
         "تېره شپه|تیره شپه|پرونۍ ورځ|ayer|anoche|ontem|"
         "hier|hier soir|hier matin|la veille|ieri|ieri sera|ieri mattina|gestern|"
-        "gestern abend|накануне"),
+        "gestern abend|накануне|the previous day|the day before"),
     (2, "day before yesterday|the day before yesterday|позавчера|پریروز|أول أمس|"
         "أول من أمس|أمس الأول|مساء أمس الأول|يوم أمس الأول|صباح أمس الأول|evvelsi gün|"
         "anteayer|anteontem"),
@@ -674,6 +674,9 @@ _UNTIL_BEFORE = re.compile(r"(?:bis|jusqu['’]à|jusqu['’]|ancora|fino ad?|d[
 _EVE_OF = {
     normalize("la veille"): re.compile(r" (?:(?:de|du|des)(?![^\W\d_])|d['’])"),
     normalize("накануне"): re.compile(r" [^\W\d_]+(?:а|я|ы|и|ов|ев|ей|ий|ого|его)(?![^\W\d_])"),
+    # "the day before the attack", "the day before his arrest"
+    normalize("the day before"): re.compile(
+        r" (?:the|a|an|his|her|its|their|this|that|yesterday)(?![^\W\d_])"),
     # "ساعاتی قبل از این انفجار": hours before the blast, not before the report
     **{normalize(w): re.compile(" از(?![^\\W\\d_])") for w in (
         "ساعاتی قبل", "ساعاتی پیش", "چند ساعت قبل", "چند ساعت پیش")},
@@ -1089,9 +1092,17 @@ def _weekday_candidates(view: str, starts: _Starts, doc_date: date) -> list[_Can
             value = _day_of_month_near(doc_date, int(dom), weekday) or value
         end = m.end()
         before_last = _BEFORE_LAST.match(view, end)
+        last_week = _LAST_WEEK.match(view, end) if before_last is None else None
         if before_last is not None:  # "يوم السبت قبل الماضي", "Saturday before last"
             value -= timedelta(days=7 if delta else 14)
             end = before_last.end()
+        elif last_week is not None:
+            # "سه‌شنبه هفته گذشته" (Tuesday last week): that day of the week before the
+            # document's (weeks start on Saturday in Iran and the Arab world, else Monday)
+            first = 5 if _ARABIC_LETTER.search(last_week.group(0)) else 0
+            if delta <= (doc_date.weekday() - first) % 7:
+                value -= timedelta(days=7)
+            end = last_week.end()
         out.append(_Cand(start, end, value.isoformat(), resolution="weekday", priority=1))
     return out
 
@@ -1102,6 +1113,16 @@ _BEFORE_LAST = re.compile(
     + r"|позапрошл\w*)(?![^\W\d_])"
 )
 
+
+#: "Tuesday last week", "سه‌شنبه هفته گذشته", "الثلاثاء من الأسبوع الماضي".
+_LAST_WEEK = re.compile(
+    " (?:" + "|".join(normalize(w) for w in (
+        "هفته گذشته", "هفته قبل", "هفته پیش", "هفته ی گذشته", "هفتهٔ گذشته",
+        "الأسبوع الماضي", "من الأسبوع الماضي", "الاسبوع الماضي", "من الاسبوع الماضي",
+        "last week", "of last week", "geçen hafta", "на прошлой неделе", "прошлой недели",
+    )) + r")(?![^\W\d_])"
+)
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 _YESTERDAY_AR = normalize("أمس")
 

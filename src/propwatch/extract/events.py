@@ -419,6 +419,9 @@ _KILLED_WORDS = (
     r"hayatını kaybe[td]\w*",  # "kaybetti", "kaybeden", "kaybederken"
     r"can verdi\w*", r"yaşamını yitir\w*", r"şehit\w*", r"halok\w*", r"o'ld\w*", r"o'lim\w*",
     r"qurbon\w*", r"ҳалок\w*", r"ўлди\w*", r"ўлим\w*", r"қурбон\w*", r"каза (?:бол|тап)\w*",
+    # Kyrgyz "11 адамдын өмүрү кыйылды" (the lives of 11 were cut short), "154 адамды жок
+    # кылышкан" (wiped out 154 people)
+    r"өмүр\w* кыйыл\w*", r"өмүр\w* кый\w*", r"жок кыл\w*",
     r"курман бол\w*", r"өлд\w*", r"өлүп", r"өлтүр\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*",
     r"وژل\w*", r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
@@ -442,7 +445,8 @@ _INJURED_WORDS = (
     _AR + r"جرحي", r"(?:[وف])?اصيب\w*", _AR + r"اصاب\w*", _AR + r"مصاب\w*", r"بجروح",
     r"yaralan\w*", r"yaralı sayısı\w*", r"yaralı\w*", r"yarador\w*", r"jarohat\w*",
     r"яралан\w*", r"жароҳат\w*",
-    r"ярадор\w*", r"жарадар\w*", r"jabrlan\w*", r"жабрлан\w*", r"жаракат\w*", r"жабыркад\w*",
+    r"ярадор\w*", r"ярадар\w*", r"яродор\w*", r"yaradar\w*", r"jarodor\w*",
+    r"жарадар\w*", r"jabrlan\w*", r"жабрлан\w*", r"жаракат\w*", r"жабыркад\w*",
     r"жараат\w*", r"жараттар менен",
     r"ټپي\w*", r"ټپيان", r"زخمي",
     r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oiae]", r"blessée?s?", r"verletzt\w*",
@@ -693,6 +697,9 @@ _FILLER_LEFT = _rx(
     r"al", r"otr[oa]s", r"outr[oa]s", r"altr[ie]", r"menos", r"another",
     # "la morte di 16 persone e il ferimento di altre 34"
     r"di", r"della", r"delle", r"dei", r"degli",
+    # Arabic verb, subject, object: "قتل رجل امرأتين" (a man killed two women), "قتل مسلحون
+    # خمسة أشخاص"
+    r"رجل", r"مسلح", r"مسلحون", r"مهاجم", r"مهاجمون", r"انتحاري", r"مجهول", r"مجهولون",
 )  # fmt: skip
 
 # Claims of responsibility and the channel they came through.
@@ -1935,6 +1942,17 @@ class _Reader:
                 and not any(c_end <= o.start <= c_end + 30 for o in orgs)
             ):
                 best = orgs[0]
+            # Pashto "د دغه برید مسوولیت له پاکستاني طالبانو بېلې شوې ډلې جماعت الاحرار منلې
+            # ده": the group right before the closing verb accepted it ("a group split from
+            # the Pakistani Taliban, Jamaat-ul-Ahrar, has accepted responsibility")
+            if self.language == "ps":
+                verb = _PS_CLAIM_VERB.search(self.text, c_end, s_end)
+                before_verb = [
+                    o for o in orgs
+                    if verb is not None and c_end <= o.start and o.end <= verb.start()
+                ]
+                if before_verb:
+                    best = before_verb[-1]
             if best is None and lead is not None:
                 names = [lead[1]] if lead[1] else []
             else:
@@ -2400,7 +2418,24 @@ class _Places:
         if self.related(a, b):
             return False
         city_a, city_b = self._city(a), self._city(b)
-        return city_a is not None and city_b is not None and city_a != city_b
+        if city_a is not None and city_b is not None and city_a != city_b:
+            return True
+        # two provinces of a country: "the attack in Inates in the western Tillaberi region
+        # ... another army post in the western Tahoua region"
+        province_a, province_b = self._province(a), self._province(b)
+        return province_a is not None and province_b is not None and province_a != province_b
+
+    def _province(self, info: _PlaceInfo) -> str | None:
+        """The gazetteer province a place is or lies in."""
+        if info.entity.gazetteer_id is None or self.gazetteer is None:
+            return None
+        if info.kind == "province":
+            return info.entity.gazetteer_id
+        for anc in info.ancestors:
+            entry = self.gazetteer.get(anc)
+            if entry is not None and entry.kind == "province":
+                return anc
+        return None
 
     def _city(self, info: _PlaceInfo) -> str | None:
         if info.entity.gazetteer_id is None and (info.kind == "district" or not info.country):
@@ -2555,8 +2590,12 @@ def _dates_conflict(a: DateValue, b: DateValue) -> bool:
         da, db = _to_date(a.value), _to_date(b.value)
         if da is not None and db is not None:
             # a weekday guess may be a week off; "yesterday" is exact to a night that spans
-            # midnight or so; two written days ("29 декабря", "30 декабря") are two days
-            if "weekday" in (a.resolution, b.resolution):
+            # midnight or so; two written days ("29 декабря", "30 декабря") are two days;
+            # two weekdays counted back from one document date ("on Tuesday", "late on
+            # Sunday") are two days unless they follow each other (a night attack)
+            if a.resolution == b.resolution == "weekday":
+                slack = 1
+            elif "weekday" in (a.resolution, b.resolution):
                 slack = 7
             elif _written_day(a) and _written_day(b):
                 slack = 0
@@ -2842,6 +2881,10 @@ class _Grouper:
             draft.places.extend(i for i in infos if i.rank < anchor.rank)
         if mark:
             self.touched.setdefault(sentence, []).append(draft)
+
+
+#: The Pashto verb that closes a claim: "مسوولیت یې ومانه", "مسوولیت ... منلی دی".
+_PS_CLAIM_VERB = re.compile(r"(?<![\w])(?:و?منل\w*|ومانه|و?مني|پر غاړه اخیست\w*)(?![\w])")
 
 
 def _head(target: str) -> str:
@@ -3312,7 +3355,9 @@ _DATELINE_PLACE_TITLE = re.compile(
     r"[ \t\n]{0,5}[A-ZА-ЯЁ][^\W\d_]{2,25}(?:[ -][A-ZА-ЯЁ][^\W\d_]{2,25}){0,2}"
     r"(?:[ \t]{0,3}(?:\([^)\n]{1,30}\))?[ \t]{1,3}(?:—|–)\s"
     # the Indian agencies' "Peshawar, Jul 20 (PTI) Four policemen were killed ..."
-    r"|,[ \t]{1,3}[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}[ \t]{1,3}\([A-Z][A-Za-z/ ]{1,20}\)\s"
+    # ... and EFE's "Cairo, Oct 16 (EFE).- Islamic State claimed ..."
+    r"|,[ \t]{1,3}[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}[ \t]{1,3}\([A-Z][A-Za-z/ ]{1,20}\)"
+    r"(?:\.?-{1,2}|\.?[ \t]?[—–])?\s"
     # Russian agencies' "Дакка, 24 октября. Боевики ..."
     r"|,[ \t]{1,3}\d{1,2}[ \t]{1,3}[а-яё]{3,8}\.\s)"
 )
@@ -3446,6 +3491,15 @@ def _dateline(spans: list[tuple[int, int]], dates: list[DateValue]) -> date | No
     return None
 
 
+#: "the camp, near the border with Mali", "from neighbouring Mali", "на границе с Афганистаном",
+#: "الحدود مع العراق", "مرز با پاکستان": the country across a border is a landmark.
+_BORDER_WITH = re.compile(
+    r"\b(?:border|frontier)s?\s+with\s+(?:the\s+)?$|\bfrom\s+neighbou?ring\s+$"
+    r"|\b(?:frontière|frontera|fronteira|frontiera|grenze)\s+(?:avec|con|com|zu|mit)\s+"
+    r"(?:l[ae']\s?)?$"
+    r"|(?<!\w)границ\w*\s+с(?:о)?\s+$|(?<!\w)الحدود\s+مع\s+$|(?<!\w)مرز\s+(?:با|مشترک با)\s+$",
+    re.IGNORECASE,
+)
 #: Words right before a place (within so many characters) that make it no scene: a landmark
 #: ("about 150 km south of Dushanbe", "south of Kabul", "جنوبي دمشق"), a motive ("to avenge
 #: Muslims in Palestine"), where victims came from ("معظمهم من أبناء بلدتي ... في ريف إدلب") or
@@ -3459,6 +3513,7 @@ _NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
     (_BIOGRAPHY_BEFORE, 40),
     (_BACKER_BEFORE, 30),
     (_TOWN_NEAR, 60),
+    (_BORDER_WITH, 30),
 )
 
 
@@ -3492,6 +3547,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         max(0, ent.start - 1) : ent.start
     ] in {'"', "«", "„", "“"}:
         return False  # a quoted name: the bank "كابل الجديد" (New Kabul Bank), «Кабул-банк»
+    if _BANK_AFTER.match(text, ent.end):
+        return False  # "کابل بانک کندز" (the Kabul Bank branch in Kunduz), "Kabul Bank"
     if kind == "country" and _INSTITUTION_OF.search(text[max(0, ent.start - 40) : ent.start]):
         return False  # "МИД России", "посольства России", "the embassy of Russia"
     if kind == "country" and _INSTITUTION_AFTER.match(text, ent.end):
@@ -3506,6 +3563,10 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         nxt = text[ent.end : ent.end + 40].lstrip("'’s ")
         return bool(_GEO_NOUN.match(nxt)) or nxt[:1].isupper()
     return True
+
+
+#: A bank named after a place: "Kabul Bank", "کابل بانک", "Кабул-банк".
+_BANK_AFTER = re.compile(r"[\s\u200c-]?(?:بانک|بانک|Bank|bank|банк|Банк)(?![^\W\d_])")
 
 
 #: A capital or country that speaks is its government, not a scene: "Moscow confirmed",

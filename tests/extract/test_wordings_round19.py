@@ -1,0 +1,111 @@
+"""Wordings of the nineteenth real-page check (tests/extract/real_check/round19), scored blind
+on round 18's fixes, written as short statements of the kind the pages report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from propwatch.extract.dates import find_dates
+from propwatch.extract.extractor import Extractor
+from propwatch.extract.model import Event
+from propwatch.extract.numbers import find_numbers
+
+
+def _one(extractor: Extractor, text: str, lang: str, day: date | None = None) -> Event:
+    (event,) = extractor.extract(text, lang, doc_date=day).events
+    return event
+
+
+def test_two_weekdays_of_one_report_are_two_attacks(extractor: Extractor) -> None:
+    text = ("ERBIL - Militants on Tuesday launched an attack on Iraqi forces in Kirkuk province, "
+            "killing two soldiers. The group on Tuesday claimed an attack on Peshmerga in Kirkuk "
+            "late on Sunday, killing four of them.")
+    events = extractor.extract(text, "en", doc_date=date(2021, 12, 7)).events
+    dates = sorted(e.date.value for e in events if e.date is not None)
+    assert dates == ["2021-12-05", "2021-12-07"]
+    by_date = {e.date.value: [f.value for f in e.killed] for e in events if e.date}
+    assert by_date["2021-12-07"] == [2] and by_date["2021-12-05"] == [4]
+
+
+def test_an_efe_dateline_and_the_previous_day(extractor: Extractor) -> None:
+    text = ("Cairo, Oct 16 (EFE).- Islamic State claimed responsibility early Saturday for a "
+            "suicide bombing the previous day at a Shia mosque in the southern Afghan city of "
+            "Kandahar that killed at least 40 people and injured 75.")
+    event = _one(extractor, text, "en", date(2021, 10, 16))
+    assert event.place[0] == "Kandahar"  # not Cairo, where the report was filed
+    assert event.date is not None and event.date.value == "2021-10-15"
+
+
+def test_the_day_before_a_noun_is_no_date() -> None:
+    text = "He bought the knife the day before the attack."
+    assert find_dates(text, "en", doc_date=date(2024, 8, 25)) == []
+
+
+def test_the_country_across_a_border_is_no_scene(extractor: Extractor) -> None:
+    text = ("The Islamic State group has claimed an attack on an army camp in Niger. Hundreds of "
+            "jihadists attacked the camp, near the border with Mali, killing 71 soldiers.")
+    event = _one(extractor, text, "en")
+    assert event.place == ["Niger"] and [f.value for f in event.killed] == [71]
+
+
+def test_two_provinces_are_two_attacks(extractor: Extractor) -> None:
+    text = ("The attack on the Inates camp in the western Tillaberi region killed 71 soldiers. "
+            "Three soldiers were also killed on Monday in an attack on an army post in the "
+            "western Tahoua region.")
+    events = extractor.extract(text, "en").events
+    assert [e.place[0] for e in events] == ["Inates", "Tahoua Region"]
+
+
+def test_an_arabic_dual_is_a_count_of_two(extractor: Extractor) -> None:
+    assert [n.value for n in find_numbers("قتل رجل امرأتين طعنا بسكين", "ar")] == [2]
+    # "مدنيين" is also the plural "civilians": no count
+    assert [n.value for n in find_numbers("قتل مدنيين في الهجوم", "ar")] == []
+    text = "قتل رجل امرأتين طعنا بسكين، اليوم الأحد، في محطة القطار الرئيسية في مرسيليا."
+    event = _one(extractor, text, "ar", date(2017, 10, 1))
+    assert [f.value for f in event.killed] == [2]
+
+
+def test_kyrgyz_lives_cut_short_and_uzbek_wounded_spelling(extractor: Extractor) -> None:
+    ky = ("Исламабадда болгон жардыруудан кеминде 11 адамдын өмүрү кыйылды. 2014-жылы Пешавар "
+          "шаарындагы мектепке болгон чабуулда талибдер 154 адамды жок кылышкан.")
+    events = extractor.extract(ky, "ky").events
+    assert {e.place[0]: [f.value for f in e.killed][:1] for e in events} == {
+        "Islamabad": [11], "Peshawar": [154],
+    }
+    uz = "Хўжанд миршабхонасига террористик ҳужум, 25 киши ярадар бўлди."
+    assert [f.value for f in _one(extractor, uz, "uz").injured] == [25]
+
+
+def test_pashto_claimant_right_before_the_closing_verb(extractor: Extractor) -> None:
+    text = ("په پېښور کې چاودنې درې سرتېري وژلي دي. د دغه برید مسوولیت له پاکستاني طالبانو بېلې "
+            "شوې ډلې جماعت الاحرار منلې ده.")
+    assert _one(extractor, text, "ps").claimed_by == ["Jamaat-ul-Ahrar"]
+
+
+def test_a_persian_adverb_is_no_group_name(extractor: Extractor) -> None:
+    text = ("داعش مسئولیت بمب‌گذاری دمشق را برعهده گرفت. این گروه تروریستی همچنین مسئولیت حمله "
+            "مشابهی را در همان منطقه بر عهده گرفت.")
+    names = {e.name for e in extractor.extract(text, "fa").entities}
+    assert "همچنین" not in names
+
+
+def test_a_weekday_of_last_week() -> None:
+    fa = "طالبان پاکستان مسئولیت انفجار سه‌شنبه هفته گذشته در اسلام‌آباد را بر عهده گرفت"
+    thursday = date(2025, 11, 20)
+    assert [d.value for d in find_dates(fa, "fa", doc_date=thursday)] == ["2025-11-11"]
+    en = "The blast on Tuesday last week killed 12."
+    assert [d.value for d in find_dates(en, "en", doc_date=thursday)] == ["2025-11-11"]
+    # on a Monday, the last Tuesday is already last week's
+    monday = date(2025, 11, 17)
+    assert [d.value for d in find_dates(en, "en", doc_date=monday)] == ["2025-11-11"]
+
+
+def test_pakistani_taliban_in_persian_is_the_ttp(extractor: Extractor) -> None:
+    text = "طالبان پاکستان مسئولیت انفجار در اسلام‌آباد را بر عهده گرفت که ۱۲ نفر کشته شدند."
+    assert _one(extractor, text, "fa").claimed_by == ["Tehrik-i-Taliban Pakistan"]
+
+
+def test_a_bank_named_after_a_city_is_not_where_it_happened(extractor: Extractor) -> None:
+    text = ("گروه داعش مسوولیت حمله انتحاری در برابر کابل بانک کندز را به عهده گرفت که پنج تن "
+            "کشته شدند.")
+    assert _one(extractor, text, "prs").place[0] == "Kunduz"
