@@ -109,3 +109,46 @@ def test_a_bank_named_after_a_city_is_not_where_it_happened(extractor: Extractor
     text = ("گروه داعش مسوولیت حمله انتحاری در برابر کابل بانک کندز را به عهده گرفت که پنج تن "
             "کشته شدند.")
     assert _one(extractor, text, "prs").place[0] == "Kunduz"
+
+
+def test_a_tajik_verb_before_a_number_closes_the_clause_before(extractor: Extractor) -> None:
+    text = ("Мақомот мегӯянд, дар ин ҳамла дар Маскав зиёда аз 100 нафарро куштанду беш аз 120 "
+            "касро маҷрӯҳ намуданд.")
+    event = _one(extractor, text, "tg")
+    assert [f.value for f in event.killed] == [100]
+    assert [f.value for f in event.injured] == [120]
+
+
+def test_tajik_claimant_and_an_attack_told_as_background(extractor: Extractor) -> None:
+    text = ("Дар ҳамла ба толори “Крокус Сити Холл” дар Маскав зиёда аз 100 нафар кушта шуданд. "
+            "Аз ин пеш соли 2004 ба ҳангоми ҳамла ба мактаби Беслан дар Русия 330 нафар кушта "
+            "шуд. Кумитаи тафтишоти Русия гуфт, ки шумори кушташудаҳо ба 93 нафар баробар шуд. "
+            "Масъулияти ҳамларо ба толори консертие, ки дар он бояд гурӯҳи “Пикник” ҳунарнамоӣ "
+            "мекард, гурӯҳи даҳшатафкани “Давлати исломӣ” ба дӯш гирифт.")
+    events = {e.place[0]: e for e in extractor.extract(text, "tg").events}
+    crocus, beslan = events["Crocus City Hall"], events["Beslan"]
+    assert crocus.claimed_by == ["Islamic State"] and beslan.claimed_by == []
+    assert 93 in [f.value for f in crocus.killed]
+    assert [f.value for f in beslan.killed] == [330]
+
+
+def test_a_natasha_name_ends_at_its_closing_quote() -> None:
+    from propwatch.extract.patterns_ru import ner_candidates
+
+    text = ("Запрещенная в России террористическая организация «Исламское государство» (ИГ, ИГИЛ) "
+            "взяла на себя ответственность за теракт в Кермане.")
+    names = [c.name for c in ner_candidates(text) if c.type == "organization"]
+    assert names and all("»" not in n and "(" not in n for n in names)
+
+
+def test_turkish_sam_is_damascus_and_german_provinz_nadschd_a_group(
+    extractor: Extractor,
+) -> None:
+    tr = "Suriye’nin başkenti Şam’da gerçekleşen saldırıda 2 kişi hayatını kaybetti."
+    assert _one(extractor, tr, "tr").place[0] == "Damascus"
+    en = "That was a sham election."
+    assert not extractor.extract(en, "en").entities
+    de = "Verantwortlich sei die IS-Untergruppe Provinz Nadschd."
+    names = {e.name: e.type for e in extractor.extract(de, "de").entities}
+    assert names.get("Islamic State Najd Province") == "organization"
+    assert "Nadschd" not in names

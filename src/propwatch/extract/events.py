@@ -519,7 +519,8 @@ _PERSON = _rx(
     r"later", r"confirmed", r"in total", r"total", r"человек\w*", r"люд\w*", r"мирн\w*",
     r"жител\w*", r"граждан\w*", r"дет\w*", r"ещ[её]", r"был\w*", r"уже", r"посетител\w*",
     r"зрител\w*", r"военн\w*", r"полицейск\w*", r"сотрудник\w*", r"получил\w*", r"нафар\w*",
-    r"кас", r"одам\w*", r"نفر", r"تن", r"شخص", r"نيز", r"هم", r"ديگر", r"زائر\w*", r"نمازگزار\w*",
+    r"кас(?:ро|он|онро)?", r"одам\w*", r"نفر", r"تن", r"شخص", r"نيز", r"هم", r"ديگر",
+    r"زائر\w*", r"نمازگزار\w*",
     r"کودک\w*", r"شهروند\w*", r"ايراني\w*", r"(?:[وف])?(?:ال)?اشخاص", r"(?:[وف])?شخص\w*",
     _AR + r"اخري?ن", _AR + r"مدني\w*", _AR + r"زوار", _AR + r"زائر\w*", _AR + r"مصلي\w*",
     _AR + r"مواطن\w*", _AR + r"طفل\w*", _AR + r"اطفال", _AR + r"نساء", _AR + r"ايراني\w*",
@@ -1032,6 +1033,12 @@ _REFERENCE = _rx(
     r"reminiscent of", r"recalling", r"со времен\w*", r"منذ", r"مثل", r"بما في ذلک", r"از زمان",
     r"مانند", r"beri", r"buyan",
 )  # fmt: skip
+#: A sentence opening on an earlier attack told as background ("before this", "previously").
+_BACKGROUND_OPEN = re.compile(
+    r"\s*(?:аз ин пеш|пеш аз ин|до этого|previously|in the past|پیش از این|قبل از این|"
+    r"قبلا|سابقا|bundan önce|bundan once|бундан олдин|bundan oldin)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 #: "two days before the city marks the sixth anniversary of the Manchester Arena bombing": the
 #: attack after it is remembered, not reported (the sentence's weekday is the anniversary's).
 _ANNIVERSARY = _rx(
@@ -1430,8 +1437,12 @@ class _Reader:
             anaphoric = bool(tokens) and bool(_ANAPHOR.fullmatch(tokens[-1]))
             articles = _INDEFINITE.get(self.language, _INDEFINITE["en"])
             indefinite = any(t in articles for t in tokens[-3:])
-            reference = bool(_REFERENCE.search(" ".join(tokens[-5:]))) or bool(
-                _ANNIVERSARY.search(" ".join(tokens[-5:]))
+            reference = (
+                bool(_REFERENCE.search(" ".join(tokens[-5:])))
+                or bool(_ANNIVERSARY.search(" ".join(tokens[-5:])))
+                # a sentence that opens on the past: "Аз ин пеш соли 2004 ... 330 нафар кушта
+                # шуд" (before this, in 2004, ...): the report goes on about its own attack
+                or bool(_BACKGROUND_OPEN.match(seg))
             )
             another = bool(_ANOTHER.search(" ".join(tokens[-3:]))) or bool(
                 _ANOTHER.match(after.lstrip())  # "حمله دیگر", "هجوم آخر"
@@ -1626,6 +1637,10 @@ class _Reader:
             )
             if first is not None and r_end <= first.end() and owned:
                 # the word right after the number names it
+                kind_l = None
+            elif self.language in _VERB_FINAL:
+                # the verb before closes the clause before: Tajik "100 нафарро куштанду беш аз
+                # 120 касро маҷрӯҳ намуданд" (killed 100 and wounded over 120)
                 kind_l = None
         if kind_l is not None:
             after_count = lo > 0 and self.text[lo - 1].isdigit() and num.start - lo < 60
@@ -1942,11 +1957,14 @@ class _Reader:
                 and not any(c_end <= o.start <= c_end + 30 for o in orgs)
             ):
                 best = orgs[0]
-            # Pashto "د دغه برید مسوولیت له پاکستاني طالبانو بېلې شوې ډلې جماعت الاحرار منلې
-            # ده": the group right before the closing verb accepted it ("a group split from
-            # the Pakistani Taliban, Jamaat-ul-Ahrar, has accepted responsibility")
-            if self.language == "ps":
-                verb = _PS_CLAIM_VERB.search(self.text, c_end, s_end)
+            # verb-final: Pashto "د دغه برید مسوولیت له پاکستاني طالبانو بېلې شوې ډلې جماعت
+            # الاحرار منلې ده": the group right before the closing verb accepted it ("a group
+            # split from the Pakistani Taliban, Jamaat-ul-Ahrar, has accepted responsibility");
+            # Tajik "Масъулияти ҳамларо ба толоре, ки дар он гурӯҳи “Пикник” ҳунарнамоӣ мекард,
+            # гурӯҳи “Давлати исломӣ” ба дӯш гирифт" (a band played there; IS claimed it)
+            closing = _CLAIM_VERB_LAST.get(self.language)
+            if closing is not None:
+                verb = closing.search(self.text, c_end, s_end)
                 before_verb = [
                     o for o in orgs
                     if verb is not None and c_end <= o.start and o.end <= verb.start()
@@ -2883,8 +2901,20 @@ class _Grouper:
             self.touched.setdefault(sentence, []).append(draft)
 
 
-#: The Pashto verb that closes a claim: "مسوولیت یې ومانه", "مسوولیت ... منلی دی".
-_PS_CLAIM_VERB = re.compile(r"(?<![\w])(?:و?منل\w*|ومانه|و?مني|پر غاړه اخیست\w*)(?![\w])")
+#: The verb that closes a claim in verb-final languages: Pashto "مسوولیت یې ومانه", "مسوولیت
+#: ... منلی دی"; Persian "... را بر عهده گرفت"; Tajik "... ба ӯҳда гирифт"; Uzbek "... o'z
+#: zimmasiga oldi"; Kyrgyz "... өз мойнуна алды".
+_CLAIM_VERB_LAST: dict[str, re.Pattern[str]] = {
+    lang: re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE)
+    for langs, pattern in (
+        (("ps",), r"و?منل\w*|ومانه|و?مني|پر غاړه اخیست\w*"),
+        (("fa", "prs"), r"(?:بر|به)\s?عهده\s(?:گرفت|گرفته)\w*"),
+        (("tg",), r"ба\s(?:ӯҳда|уҳда|дӯш|души\sхуд)\s(?:гирифт|гирифта)\w*"),
+        (("uz",), r"(?:o['‘’ʻ]z|ўз)\s(?:zimmasiga|зиммасига)\s(?:ol|ол)\w*"),
+        (("ky",), r"(?:өз|озу)\s(?:мойнуна|моюнуна)\s(?:ал)\w*"),
+    )
+    for lang in langs
+}
 
 
 def _head(target: str) -> str:

@@ -411,6 +411,10 @@ _PLATFORM_NOUN = re.compile(
 )
 
 
+#: Where a name natasha found runs on past its closing quote or into a parenthesis.
+_SPAN_TAIL = re.compile(r"\s*(?:[»”\"]|\()")
+
+
 def ner_candidates(text: str) -> list[Candidate]:
     """Persons, organisations and places natasha finds in (the first ``MAX_NER_CHARS`` of)
     ``text``; organisations introduced as media ("агентство X", "как писал X", "X сообщило")
@@ -436,13 +440,18 @@ def ner_candidates(text: str) -> list[Candidate]:
         if type_ is None:
             continue
         surface = piece[span.start : span.stop]
+        stop = span.stop
+        cut = _SPAN_TAIL.search(surface, 1)
+        if cut is not None:
+            # «Исламское государство» (ИГ, ИГИЛ): the span ran past the closing quote
+            surface, stop = surface[: cut.start()], span.start + cut.start()
         if type_ == "person" and any(
             w.isupper() and len(w) > 1 for w in re.split(r"[\s-]", surface)
         ):
             continue  # "ИГИЛ-Хорасан" is not a person
         try:
             span.normalize(vocab)
-            name = span.normal or surface
+            name = (span.normal or surface) if cut is None else surface
         except Exception:
             name = surface
         if type_ == "organization" and _STATION_BEFORE.search(
@@ -467,5 +476,5 @@ def ner_candidates(text: str) -> list[Candidate]:
             continue
         if name in _GENERIC_NER:  # "ряд СМИ": the media in general
             continue
-        out.append(Candidate(type_, name, span.start, span.stop, "ner:natasha", 0.65))
+        out.append(Candidate(type_, name, span.start, stop, "ner:natasha", 0.65))
     return out
