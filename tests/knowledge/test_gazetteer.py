@@ -178,6 +178,14 @@ def test_state_bodies_find_their_country_when_places_are_loaded() -> None:
         ("Шавкат Мирзиёев", "shavkat_mirziyoyev"),
         ("Erdoğan", "recep_tayyip_erdogan"),
         ("Abu Mohammad al-Julani", "ahmed_al_sharaa"),
+        ("Ahmet eş-Şara", "ahmed_al_sharaa"),
+        ("Ооганстан", "af"),
+        ("طالبان پاکستان", "ttp"),
+        ("Provinz Nadschd", "is_najd"),
+        ("Nations unies", "united_nations"),
+        ("KUNA", "kuna"),
+        ("وكالة الأنباء السعودية", "saudi_press_agency"),
+        ("Beşar Esad", "bashar_al_assad"),
     ],
 )
 def test_builtin_forms_name_the_right_entry(form: str, entry_id: str) -> None:
