@@ -152,3 +152,19 @@ def test_turkish_sam_is_damascus_and_german_provinz_nadschd_a_group(
     names = {e.name: e.type for e in extractor.extract(de, "de").entities}
     assert names.get("Islamic State Najd Province") == "organization"
     assert "Nadschd" not in names
+
+
+def test_yesterdays_attack_in_russian() -> None:
+    text = "«Исламское государство» взяло на себя ответственность за вчерашний теракт в Багдаде."
+    found = find_dates(text, "ru", doc_date=date(2016, 2, 26))
+    assert [d.value for d in found] == ["2016-02-25"]
+
+
+def test_in_the_same_region_is_the_region_of_the_event_before(extractor: Extractor) -> None:
+    text = ("Four people were hacked to death in Kenya's Lamu county on Thursday night by "
+            "al-Shabaab militants. Al-Shabaab is fighting to overthrow the government in "
+            "Mogadishu. In July nine people were shot and hacked to death in the same region.")
+    events = extractor.extract(text, "en", doc_date=date(2017, 8, 18)).events
+    july = next(e for e in events if e.date is not None and e.date.value == "2017-07")
+    assert july.place[0] == "Lamu County" and [f.value for f in july.killed] == [9]
+    assert not any("Mogadishu" in e.place for e in events)  # the seat of a government

@@ -646,7 +646,9 @@ _RELATIVE: dict[str, int] = _spellings(
         "dün|dünkü|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|پرون|تېره ورځ|تیره ورځ|"
         "تېره شپه|تیره شپه|پرونۍ ورځ|ayer|anoche|ontem|"
         "hier|hier soir|hier matin|la veille|ieri|ieri sera|ieri mattina|gestern|"
-        "gestern abend|накануне|the previous day|the day before"),
+        "gestern abend|накануне|the previous day|the day before|"
+        # "за вчерашний теракт" (for yesterday's attack)
+        "вчерашний|вчерашнего|вчерашнем|вчерашнему|вчерашним|вчерашняя|вчерашней|вчерашнюю"),
     (2, "day before yesterday|the day before yesterday|позавчера|پریروز|أول أمس|"
         "أول من أمس|أمس الأول|مساء أمس الأول|يوم أمس الأول|صباح أمس الأول|evvelsi gün|"
         "anteayer|anteontem"),

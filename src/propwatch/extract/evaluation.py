@@ -212,10 +212,15 @@ _GROUP_WORD = re.compile(
 
 
 class _Resolver:
-    """Names -> gazetteer ids, through every alias in every script."""
+    """Names -> gazetteer ids, through every alias in every script; with ``extractor``, also
+    a place written in the key as the text inflects it ("Шри-Ланке", "Багдаде"), through the
+    extractor's own gazetteer matching, which tolerates case endings."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, extractor: SupportsExtract | None = None) -> None:
         self.gazetteer = gazetteer
+        self.extractor = extractor
+        self.language = ""
+        self._inflected: dict[tuple[str, str], set[str]] = {}
         self.index: dict[str, set[str]] = defaultdict(set)
         for entry in gazetteer.entries.values():
             for _lang, form in entry.all_aliases():
@@ -233,6 +238,22 @@ class _Resolver:
             if bare and bare != stripped:
                 out |= self.index.get(bare, set())
         return out
+
+    def place_ids(self, value: str) -> set[str]:
+        """``ids(value)``, else the gazetteer places the extractor finds spanning most of
+        ``value`` in the document's language."""
+        out = self.ids(value)
+        if out or self.extractor is None or not value.strip():
+            return out
+        key = (self.language, value)
+        if key not in self._inflected:
+            found: set[str] = set()
+            for ent in self.extractor.extract(value, self.language or None).entities:
+                if (ent.type == "place" and ent.gazetteer_id
+                        and (ent.end - ent.start) * 10 >= len(value.strip()) * 6):
+                    found.add(ent.gazetteer_id)
+            self._inflected[key] = found
+        return self._inflected[key]
 
     def up(self, ids: Iterable[str]) -> set[str]:
         out = set(ids)
@@ -434,7 +455,7 @@ def _place_ok(gold: dict[str, Any], event: Event, res: _Resolver) -> bool:
         part = re.sub(r"\b(?:near|outside|province|oblast)\b", " ", part, flags=re.I).strip()
         if not part:
             continue
-        ids = res.ids(part)
+        ids = res.place_ids(part)
         if (ids and ids & found_ids) or _name_match(part, names):
             return True
         if _geo_names(part) & names:  # "المحفد" in the key, GeoNames' "Al Mahfid" found
@@ -526,13 +547,14 @@ def evaluate_extraction(
     if not folder.is_dir():
         raise InputNotFound("no such directory", source=str(folder),
                             hint="Give the folder holding the article .txt files.")  # fmt: skip
-    res = _Resolver(extractor.gazetteer)
+    res = _Resolver(extractor.gazetteer, extractor)
     report = ExtractionReport()
     for doc in gold:
         path = folder / doc.file
         if not path.is_file():
             raise InputNotFound("article named by the answer key is missing", source=str(path))
         article = read_article(path)
+        res.language = doc.language
         result: Extraction = extractor.extract(
             article.text, doc_date=article.date, doc_precision=article.precision
         )

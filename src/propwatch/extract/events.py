@@ -406,7 +406,8 @@ _CONTEXT = _rx(
 _KILLED_WORDS = (
     r"killed", r"kill(?:s|ing)?", r"dead", r"deaths?", r"died", r"dying", r"fatalit(?:y|ies)",
     r"death toll", r"lives", r"martyr(?:s|ed)?", r"perished", r"slain", r"lost their lives",
-    r"shot dead", r"stabbed to death", r"burned to death", r"bodies", r"toll", r"погиб\w*",
+    r"shot dead", r"stabbed to death", r"burned to death", r"hacked to death",
+    r"shot and (?:hacked|stabbed|beaten) to death", r"beheaded", r"bodies", r"toll", r"погиб\w*",
     r"жизн\w*", r"убит\w*", r"убил\w*", r"убив", r"убиты\w*", r"жертв\w*", r"скончал\w*",
     r"смерт\w*",
     r"кушта\w*", r"кушт(?:анд|ем|ед|ам)?", r"ҳалок\w*", r"ҷон бохт\w*", r"фавтид\w*", r"шаҳид\w*",
@@ -3153,15 +3154,28 @@ def _series_size(phrase: str) -> int:
 _SAME_PLACE = re.compile(
     r"\b(?:the same|that same)\s+(?:shrine|mosque|church|synagogue|city|town|site|place|venue|"
     r"hall|spot|area|location|market|school|cemetery|district|square|street|station|hotel|"
-    r"hospital|airport|university|prison|village|neighbou?rhood|building|compound)\b"
+    r"hospital|airport|university|prison|village|neighbou?rhood|building|compound|region|"
+    r"province|county|governorate)\b"
     r"|\bin (?:the|that) (?:area|neighbou?rhood)\b"
-    r"|(?<!\w)в (?:том же|той же)\s+\w+|(?<!\w)(?:در|به) همان\s+\S+|\S+ (?:نفسه|نفسها)(?!\w)"
+    r"|(?<!\w)в (?:том же|той же)\s+\w+|(?<!\w)(?:در|به) همان\s+\S+"
+    r"|\S+ (?:نفسه|نفسها|ذاته|ذاتها)(?!\w)"
+    # "في نفس المنطقة" (in the same area)
+    r"|(?<!\w)(?:في|ب)\s?نفس\s+ال\S+"
     # "حمله مهر ۱۴۰۱ به این حرم" ("the attack of Mehr 1401 on this shrine")
     r"|(?<!\w)(?:در|به|از) (?:این|آن) (?:حرم|مسجد|زیارتگاه|مکان|محل|مدرسه|مکتب)(?!\w)"
     # "در همین منطقه" (in this very area)
     r"|(?<!\w)(?:در|به|از) همین (?:منطقه|شهر|محل|مکان|ناحیه|ساحه|حرم|مسجد|مکتب)(?!\w)",
     re.IGNORECASE,
 )
+
+
+#: The place kinds "the same region" and the like refer to.
+_SAME_PLACE_KINDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("region", "province", "county", "governorate"),
+                    frozenset({"province", "region"})),
+    **dict.fromkeys(("city", "town"), frozenset({"city"})),
+    "district": frozenset({"district"}),
+}
 
 
 def _same_place(drafts: list[_Draft], sentences: list[_Sentence], text: str) -> None:
@@ -3181,6 +3195,13 @@ def _same_place(drafts: list[_Draft], sentences: list[_Sentence], text: str) -> 
         # "The same hospital was targeted in March 2017": the event at a hospital, not merely
         # the last one named
         earlier = next((d for d in with_places if noun in d.target_heads()), None)
+        # "in the same region": the event before in a region, not a city it named after
+        kinds = _SAME_PLACE_KINDS.get(noun)
+        if earlier is None and kinds:
+            earlier = next(
+                (d for d in with_places if (a := d.anchor()) is not None and a.kind in kinds),
+                None,
+            )
         earlier = earlier or next(iter(with_places), None)
         if earlier is not None:
             draft.places = list(earlier.places)
@@ -3530,6 +3551,10 @@ _BORDER_WITH = re.compile(
     r"|(?<!\w)границ\w*\s+с(?:о)?\s+$|(?<!\w)الحدود\s+مع\s+$|(?<!\w)مرز\s+(?:با|مشترک با)\s+$",
     re.IGNORECASE,
 )
+#: "to overthrow the internationally backed government in Mogadishu": a seat of power.
+_SEAT_OF = re.compile(
+    r"\b(?:government|regime|administration|authorities)\s+in\s+$", re.IGNORECASE
+)
 #: Words right before a place (within so many characters) that make it no scene: a landmark
 #: ("about 150 km south of Dushanbe", "south of Kabul", "جنوبي دمشق"), a motive ("to avenge
 #: Muslims in Palestine"), where victims came from ("معظمهم من أبناء بلدتي ... في ريف إدلب") or
@@ -3544,6 +3569,7 @@ _NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
     (_BACKER_BEFORE, 30),
     (_TOWN_NEAR, 60),
     (_BORDER_WITH, 30),
+    (_SEAT_OF, 40),
 )
 
 
