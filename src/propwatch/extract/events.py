@@ -3410,7 +3410,9 @@ _DATELINE_PLACE_TITLE = re.compile(
     r"|,[ \t]{1,3}[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}[ \t]{1,3}\([A-Z][A-Za-z/ ]{1,20}\)"
     r"(?:\.?-{1,2}|\.?[ \t]?[—–])?\s"
     # Russian agencies' "Дакка, 24 октября. Боевики ..."
-    r"|,[ \t]{1,3}\d{1,2}[ \t]{1,3}[а-яё]{3,8}\.\s)"
+    r"|,[ \t]{1,3}\d{1,2}[ \t]{1,3}[а-яё]{3,8}\.\s"
+    # "Jakarta: A suicide bomber launched an attack on the Medan City police headquarters"
+    r"|:[ \t]{1,3}(?=[A-ZА-ЯЁ]))"
 )
 
 
@@ -4112,7 +4114,17 @@ def _near_anaphor(text: str, trig: _Trigger, ent: Entity) -> bool:
     if ent.end <= trig.start:
         return trig.start - ent.end <= 3
     gap = text[trig.end : ent.start]
+    capital = _CAPITAL_APPOSITIVE.search(gap)
+    if capital is not None:
+        # "the attack ... in the capital of Burkina Faso, Ouagadougou": the capital's name
+        gap = gap[: capital.start()]
     return len(gap) <= 150 and not _GAP_BREAK.search(gap)
+
+
+_CAPITAL_APPOSITIVE = re.compile(
+    r"\b(?:capital|capital city) of (?:the )?[^,;:.]{2,40}, $|(?<!\w)столиц\w* [^,;:.]{2,40}, $",
+    re.IGNORECASE,
+)
 
 
 #: A clause break between an attack word and a place; not the period of "St." or "U.S.".
@@ -4128,6 +4140,9 @@ _ATTACK_NOUN = _rx(
 )  # fmt: skip
 #: A comma or semicolon, Latin or Arabic-script: "... on 8 October 2021, and IS claimed it".
 _CLAUSE_BREAK = re.compile(r"[,;،؛]")
+
+
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+$")
 
 
 def _claim_date(reader: _Reader, s: _Sentence, d: DateValue) -> bool:
@@ -4160,7 +4175,10 @@ def _claim_date(reader: _Reader, s: _Sentence, d: DateValue) -> bool:
                 if lo <= org.start and org.end <= hi:
                     gap = gap[: org.start - lo] + gap[org.end - lo :]
             gap = re.sub(r"\(\w{0,12}\)", "", gap)
-            if _sentence_opening(reader.text, d.start):
+            # "On Thursday, January 4, Islamic State (ISIS) claimed": the weekday before
+            weekday = _WEEKDAY_BEFORE.search(reader.text, max(0, d.start - 16), d.start)
+            opening = d.start if weekday is None else weekday.start()
+            if _sentence_opening(reader.text, opening):
                 gap = gap.lstrip(" ,")  # "Today, AQAP claimed": the opening date's comma
         if len(gap) <= 30 and not _CLAUSE_BREAK.search(gap):
             return True
@@ -4434,6 +4452,14 @@ _REPORT_VERB = re.compile(
 )
 
 
+#: A statement's own date: "in a statement on Thursday", "a press conference on 5 May".
+_STATEMENT_ON = re.compile(
+    r"\b(?:statement|communiqu[ée]|press release|press conference|briefing)\s+"
+    r"(?:(?:issued|released|published|posted)\s+)?on\s+(?:\w+,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _report_date(text: str, d: DateValue, trig: _Trigger | None = None, reach: int = 30) -> bool:
     """Whether ``d`` dates a source's words, not the attack: a speaking verb next to it in its
     clause ("officials said on Monday"), with the attack word ``trig``, if given, not between
@@ -4444,6 +4470,8 @@ def _report_date(text: str, d: DateValue, trig: _Trigger | None = None, reach: i
         lo = max(0, clause_start - 70)
         clause_start = lo + len(re.split(r"[;:.،؛]|,(?!\s*$)", text[lo : clause_start - 1])[0])
         clause_start = max(clause_start, lo)
+    if _STATEMENT_ON.search(text, max(0, d.start - 50), d.start):
+        return True  # "In a statement on Thursday, January 11, the ministry said ..."
     verbs = [
         *_REPORT_VERB.finditer(text, clause_start, d.start),
         *_MADE_PUBLIC.finditer(text, clause_start, d.start),
