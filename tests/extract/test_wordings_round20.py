@@ -15,8 +15,9 @@ def _one(extractor: Extractor, text: str, lang: str, day: date | None = None) ->
 
 
 def test_the_capital_named_after_its_country(extractor: Extractor) -> None:
-    text = ("An Al-Qaeda affiliate has claimed responsibility for the terrorist attack on the French "
-            "embassy in the capital of Burkina Faso, Ouagadougou, in which 16 people were killed.")
+    text = ("An Al-Qaeda affiliate has claimed responsibility for the terrorist attack on the "
+            "French embassy in the capital of Burkina Faso, Ouagadougou, in which 16 people "
+            "were killed.")
     assert _one(extractor, text, "en").place[0] == "Ouagadougou"
 
 
