@@ -38,3 +38,37 @@ def test_a_statements_date_and_a_claims_date_are_not_the_attacks(extractor: Extr
     event = _one(extractor, text, "en", date(2024, 1, 11))
     assert event.date is not None and event.date.value == "2024-01-03"
     assert event.claimed_by == ["Islamic State"]
+
+
+def test_arabic_with_the_killing_of(extractor: Extractor) -> None:
+    text = ("أفادت الشرطة الباكستانية بمقتل 7 أشخاص على الأقل وإصابة 25 آخرين، اليوم الجمعة، بعد "
+            "أن فجر انتحاري سترته الناسفة في حفل زفاف في شمال غرب باكستان.")
+    event = _one(extractor, text, "ar", date(2026, 1, 23))
+    assert [f.value for f in event.killed] == [7] and [f.value for f in event.injured] == [25]
+
+
+def test_an_uzbek_armed_assault_and_where_it_took_place(extractor: Extractor) -> None:
+    text = ("Нигерия шимоли-шарқида Боко Ҳарам жангарилари томонидан содир этилган қуролли хуруж "
+            "оқибатида 65 киши қурбон бўлди. Ҳодиса Борно штатида дафн маросими чоғида рўй берган.")
+    event = _one(extractor, text, "uz")
+    assert event.place[0] == "Borno State" and [f.value for f in event.killed] == [65]
+
+
+def test_a_tajik_incident_that_took_place_in_a_province(extractor: Extractor) -> None:
+    text = ("Мақомоти расмии Покистон мегӯянд, дар як ҳамлае ба зойирони шиъамазҳаб 26 нафар кушта "
+            "шуданд. Ин ҳодиса рӯзи сешанбе ва дар вилояти Балуҷистон рух додааст.")
+    assert _one(extractor, text, "tg").place[0] == "Balochistan (Pakistan)"
+
+
+def test_where_german_victims_came_from_is_no_scene(extractor: Extractor) -> None:
+    text = ("Die Terrormiliz Islamischer Staat hat sich zu dem tödlichen Angriff auf eine "
+            "Touristengruppe im zentralasiatischen Tadschikistan bekannt. Bei dem Angriff auf die "
+            "Touristengruppe wurden am Sonntag mindestens vier Radfahrer aus der Schweiz, den USA "
+            "und den Niederlanden getötet.")
+    places = [e.place for e in extractor.extract(text, "de").events]
+    assert places == [["Tajikistan"]]
+
+
+def test_a_turkish_city_met_through_its_cyrillic_twin(extractor: Extractor) -> None:
+    text = "Umman'ın başkenti Maskat'ın bir semtindeki camiye saldırıda 6 kişi hayatını kaybetti."
+    assert _one(extractor, text, "tr").place[0] == "Muscat"

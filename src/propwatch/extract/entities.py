@@ -526,6 +526,15 @@ class EntityExtractor:
     ) -> float | None:
         """How sure a gazetteer match is (None: dropped)."""
         form = match.form.lstrip("@")
+        if _script_of(match.text) != _script_of(form):
+            # one form stands for all the forms of a key: Turkish "Maskat'ın" met as the
+            # Cyrillic "Маскат" is the entry's own Latin "Maskat"
+            key = match_key(form)
+            form = next(
+                (f for _lang, f in entry.all_aliases()
+                 if _script_of(f) == _script_of(match.text) and match_key(f) == key),
+                form,
+            )  # fmt: skip
         if entry.type == "place" and _nisba(match.text, form):
             return None  # "فارسی" (Persian), "کرمانی" (from Kerman, a surname): not the place
         if form.startswith("capital of ") and (

@@ -329,6 +329,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"حمله\w*", r"حملات", r"يورش", r"هجوم\w*", r"هجمات", r"هاجم\w*", r"اعتداء\w*",
           r"saldırı\w*", r"saldır(?!gan)\w*", r"hujum(?!chi)\w*", r"ҳужум(?!чи)\w*",
           r"хужум(?!чи)\w*", r"ҳамла(?!гар)\w*",
+          # Uzbek "қуролли хуруж" (an armed assault)
+          r"хуруж\w*", r"xuruj\w*",
           r"кол салуу\w*", r"кол салды\w*", r"чабуул(?!чу)\w*", r"ataque\w*", r"attacc\w*",
           r"attaqu\w*", r"angriff\w*", r"angegriffen", r"attacken?",
           # "insurgentes atacaram", "atacaron", "una emboscada", "une embuscade", "Hinterhalt"
@@ -413,7 +415,8 @@ _KILLED_WORDS = (
     r"кушта\w*", r"кушт(?:анд|ем|ед|ам)?", r"ҳалок\w*", r"ҷон бохт\w*", r"фавтид\w*", r"шаҳид\w*",
     r"کشته\s?ها\w*", r"کشته\w*", r"کشت(?:ند)?", r"شهيد\w*", r"مرگ",
     r"شهدا\w*", r"جان (?:خود را )?(?:باخت|از دست دا)\w*", r"جانباخت\w*", r"قرباني\w*", r"فوت\w*",
-    _AR + r"قتيل\w*", _AR + r"قتلي", r"(?:[وف])?قتل\w*", r"(?:[وف])?مقتل\w*", _AR + r"شهداء",
+    _AR + r"قتيل\w*", _AR + r"قتلي", r"(?:[وف])?قتل\w*", r"(?:[وفب])?مقتل\w*",
+    _AR + r"شهداء",
     _AR + r"ضحايا", _AR + r"ضحي[هة]", r"(?:[وف])?استشهد\w*", _AR + r"استشهاد",
     r"لقي\w* (?:حتف|مصرع)\w*", r"(?:[وف])?راح\w* ضحيت\w*", r"(?:[وف])?سقط\w* ضحيت\w*",
     _AR + r"وفا\w*", r"(?:[وف])?مصرع", r"öldü\w*", r"ölü sayısı\w*", r"ölü\w*", r"ölüm\w*",
@@ -3465,7 +3468,11 @@ _TOOK_PLACE = re.compile(
     r"\b(?:took place|occurred|happened|unfolded)\b|(?<!\w)произош\w+|(?<!\w)случил\w+"
     r"|\b(?:tuvo lugar|ocurri[oó]|ocorreu|aconteceu|avvenut[oa]|si è verificat[oa]|a eu lieu"
     r"|s'est produit\w*|est survenu\w*|ereignete sich|geschah|meydana geldi|yaşandı"
-    r"|gerçekleşti)\b|(?<![\w\u0600-\u06ff])(?:رخ|روی) داد",
+    r"|gerçekleşti)\b|(?<![\w\u0600-\u06ff])(?:رخ|روی) داد"
+    # Tajik "рух додааст", "ба вуқӯъ пайваст"
+    r"|(?<!\w)(?:рух дод\w*|ба вуқӯъ пайваст\w*)"
+    # Uzbek "рўй берган", "sodir bo'ldi"
+    r"|(?<!\w)(?:рўй бер\w*|ro['‘’ʻ]y ber\w*|содир бўл\w*|sodir bo['‘’ʻ]l\w*)",
     re.IGNORECASE,
 )
 
@@ -3553,6 +3560,11 @@ _BORDER_WITH = re.compile(
     r"|(?<!\w)границ\w*\s+с(?:о)?\s+$|(?<!\w)الحدود\s+مع\s+$|(?<!\w)مرز\s+(?:با|مشترک با)\s+$",
     re.IGNORECASE,
 )
+#: German "Radfahrer aus der Schweiz, den USA und den Niederlanden": where people are from.
+_FROM_DE = re.compile(
+    r"(?<!\w)aus (?:(?:der|den|dem) )?"
+    r"(?:[^\W\d_][\w-]*(?:,| und| sowie) (?:(?:der|den|dem) )?){0,4}$"
+)
 #: "to overthrow the internationally backed government in Mogadishu": a seat of power.
 _SEAT_OF = re.compile(
     r"\b(?:government|regime|administration|authorities)\s+in\s+$", re.IGNORECASE
@@ -3572,6 +3584,7 @@ _NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
     (_TOWN_NEAR, 60),
     (_BORDER_WITH, 30),
     (_SEAT_OF, 40),
+    (_FROM_DE, 70),
 )
 
 
