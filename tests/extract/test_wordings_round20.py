@@ -72,3 +72,34 @@ def test_where_german_victims_came_from_is_no_scene(extractor: Extractor) -> Non
 def test_a_turkish_city_met_through_its_cyrillic_twin(extractor: Extractor) -> None:
     text = "Umman'ın başkenti Maskat'ın bir semtindeki camiye saldırıda 6 kişi hayatını kaybetti."
     assert _one(extractor, text, "tr").place[0] == "Muscat"
+
+
+def test_a_countrys_police_in_arabic_turkish_persian_and_russian(extractor: Extractor) -> None:
+    cases = [
+        ("أفادت الشرطة الباكستانية بمقتل 7 أشخاص.", "ar", "Pakistani police"),
+        ("Suriye ordusu personeli saldırıda öldü.", "tr", "Syrian army"),
+        ("پلیس پاکستان اعلام کرد که شش نفر کشته شدند.", "fa", "Pakistani police"),
+        ("Как сообщила полиция Пакистана, погибли шесть человек.", "ru", "Pakistani police"),
+    ]
+    for text, lang, name in cases:
+        orgs = {e.name: e.attributes for e in extractor.extract(text, lang).entities
+                if e.type == "organization"}  # fmt: skip
+        assert orgs.get(name, {}).get("kind") == "state_body", (lang, orgs)
+
+
+def test_no_group_claimed_it_in_pashto(extractor: Extractor) -> None:
+    text = ("په ټانک سیمه کې د بم چاودنې شپږ پولیس ووژل. تر اوسه هېڅ ډلې د دې چاودنې مسوولیت نه "
+            "دی منلی، خو اسلام اباد تل ادعا لري چې دا ډول بریدونه د تحریک طالبان پاکستان له لوري "
+            "ترسره کیږي.")
+    events = extractor.extract(text, "ps").events
+    assert events[0].place[0] == "Tank District"
+    assert all(e.claimed_by == [] for e in events)
+
+
+def test_a_distance_from_a_capital_in_french(extractor: Extractor) -> None:
+    text = ("Un attentat-suicide perpétré dimanche au Pakistan a fait au moins 16 morts. La police "
+            "a rapporté que 16 personnes sont mortes lors de l'attaque menée à Shadi Khan, un "
+            "village situé à environ 70 kilomètres au nord-ouest de la capitale nationale "
+            "Islamabad.")
+    events = extractor.extract(text, "fr").events
+    assert events and not any("Islamabad" in e.place for e in events)

@@ -433,7 +433,7 @@ class EntityExtractor:
             if it.entry is not None and it.entry.type == "place" and it.entry.kind == "country"
         ]
         found = self._candidates(text, lang, patterns) + state_bodies.find(text, lang, countries)
-        found += state_bodies.forces(text, lang)
+        found += state_bodies.forces(text, lang, countries)
         if self.use_geo and may_report_attack(text, lang):
             # towns matter where the text may report an attack (cost: only those texts)
             covered = [(it.name_start, it.name_end) for it in gazetteer_items]

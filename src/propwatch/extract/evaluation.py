@@ -220,7 +220,7 @@ class _Resolver:
         self.gazetteer = gazetteer
         self.extractor = extractor
         self.language = ""
-        self._inflected: dict[tuple[str, str], set[str]] = {}
+        self._inflected: dict[tuple[str, str, str], set[str]] = {}
         self.index: dict[str, set[str]] = defaultdict(set)
         for entry in gazetteer.entries.values():
             for _lang, form in entry.all_aliases():
@@ -239,17 +239,18 @@ class _Resolver:
                 out |= self.index.get(bare, set())
         return out
 
-    def place_ids(self, value: str) -> set[str]:
-        """``ids(value)``, else the gazetteer places the extractor finds spanning most of
-        ``value`` in the document's language."""
+    def gazetteer_ids(self, value: str, entity_type: str = "place") -> set[str]:
+        """``ids(value)``, else the gazetteer entries of ``entity_type`` the extractor finds
+        spanning most of ``value`` in the document's language (Pashto "طالبانو" is the
+        Taliban)."""
         out = self.ids(value)
         if out or self.extractor is None or not value.strip():
             return out
-        key = (self.language, value)
+        key = (self.language, entity_type, value)
         if key not in self._inflected:
             found: set[str] = set()
             for ent in self.extractor.extract(value, self.language or None).entities:
-                if (ent.type == "place" and ent.gazetteer_id
+                if (ent.type == entity_type and ent.gazetteer_id
                         and (ent.end - ent.start) * 10 >= len(value.strip()) * 6):
                     found.add(ent.gazetteer_id)
             self._inflected[key] = found
@@ -455,7 +456,7 @@ def _place_ok(gold: dict[str, Any], event: Event, res: _Resolver) -> bool:
         part = re.sub(r"\b(?:near|outside|province|oblast)\b", " ", part, flags=re.I).strip()
         if not part:
             continue
-        ids = res.place_ids(part)
+        ids = res.gazetteer_ids(part)
         if (ids and ids & found_ids) or _name_match(part, names):
             return True
         if _geo_names(part) & names:  # "المحفد" in the key, GeoNames' "Al Mahfid" found
@@ -484,7 +485,7 @@ def _claim_ok(gold: str, event: Event, res: _Resolver) -> bool:
     gold_ids: set[str] = set()
     parts = _SPLIT.split(gold)
     for part in parts:
-        gold_ids |= res.ids(part)
+        gold_ids |= res.gazetteer_ids(part, "organization")
     for name in event.claimed_by:
         ids = res.ids(name)
         if (gold_ids and ids & gold_ids) or _name_match(parts[0], {_key(name)}):

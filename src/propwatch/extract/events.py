@@ -900,6 +900,8 @@ _NEGATION = _rx(
     r"olmadı", r"çıkmadı", r"эч", r"элек", r"нагирифт\w*", r"olmadi", r"олмади",
     # "ISWA no ha reclamado", "n'a pas revendiqué", "não reivindicou", "non ha rivendicato"
     r"no ha", r"no han", r"no se ha", r"pas", r"não", r"non ha", r"non hanno", r"nicht",
+    # Pashto "هېڅ ډلې ... مسوولیت نه دی منلی" (no group has accepted responsibility)
+    r"هېڅ", r"هيڅ", r"نه دی", r"نه ده", r"نه دي",
 )  # fmt: skip
 _PERP_VERB = _rx(
     r"carried out",
@@ -1163,6 +1165,16 @@ _INSTITUTION_AFTER = re.compile(
 _DISTANCE_FROM = re.compile(
     r"(?:\bkm|\bkilomet(?:er|re)s?|\bmiles?|\bкм|\bкилометр\w*)\s+(?:\w+[ -]?){0,2}"
     r"(?:of|from|от|из|аз)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+)?$",
+    re.IGNORECASE,
+)
+#: The same in French, Spanish, Italian, Portuguese and German: "à environ 70 kilomètres au
+#: nord-ouest de la capitale nationale Islamabad", "rund 130 Kilometer von der Hauptstadt".
+_DISTANCE_FROM_ROMANCE = re.compile(
+    r"(?:\bkm|\bkilom[eè]tres?|\bkil[oó]metros?|\bchilometri|\bquil[oô]metros?|\bkilometern?)"
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:de|du|da|di|del|dal|von|vom)\s+"
+    r"(?:(?:la|el|le|l['’]|a|o|der|dem)\s*)?"
+    r"(?:(?:capitale|capital|ville|ciudad|città|cidade|hauptstadt|stadt)\s+(?:[\w-]+\s+)?"
+    r"(?:de\s+|di\s+)?)?$",
     re.IGNORECASE,
 )
 #: Turkish, Uzbek, Kyrgyz: the landmark a distance is from comes before it, in the dative
@@ -3575,6 +3587,7 @@ _SEAT_OF = re.compile(
 #: where they were going ("a train to travel to ... Rawalpindi").
 _NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
     (_DISTANCE_FROM, 40),
+    (_DISTANCE_FROM_ROMANCE, 80),
     (_BEARING_FROM, 40),
     (_MOTIVE_BEFORE, 50),
     (_ORIGIN_BEFORE, 100),

@@ -327,15 +327,55 @@ _EN_FORCE = re.compile(
                                 and d not in ("us",)), key=len, reverse=True))
     + r")\s+(" + _FORCE_WORDS + r")\b"
 )  # fmt: skip
-_AR_FORCE = re.compile(r"(?<![\w])(?:[وف]?(?:ب|ل)?)(الجيش|الشرطة|القوات المسلحة)\s+(ال\w+?ي)(?!\w)")
+#: ... and the feminine nisba after a feminine noun: "الشرطة الباكستانية" (the Pakistani police).
+_AR_FORCE = re.compile(
+    r"(?<![\w])(?:[وف]?(?:ب|ل)?)(الجيش|الشرطة|القوات المسلحة)\s+(ال\w+?ي)(ة?)(?!\w)"
+)
 _AR_FORCE_NAME = {"الجيش": "army", "الشرطة": "police", "القوات المسلحة": "armed forces"}
 
 
-def forces(text: str, lang: str) -> list[Candidate]:
+#: Languages that name a force by the country's name next to it, with the force's words and
+#: whether the country comes before them: Turkish "Umman polisi", "Suriye ordusu"; Uzbek
+#: "Pokiston armiyasi"; Persian and Pashto "پلیس پاکستان", "ارتش افغانستان"; Russian "полиция
+#: Пакистана", "армия Мали" (the country in the genitive after it).
+_NAMED_FORCE: dict[str, tuple[re.Pattern[str], bool]] = {
+    "tr": (re.compile(r"\s(polisi|ordusu|silahlı kuvvetleri|jandarması)(?![^\W\d_])"), True),
+    "uz": (re.compile(r"\s(politsiyasi|armiyasi|полицияси|армияси)(?![^\W\d_])"), True),
+    "fa": (re.compile(r"(?<![\w\u0600-\u06ff])(پلیس|ارتش|پولیس)\s$"), False),
+    "ps": (re.compile(r"(?<![\w\u0600-\u06ff])(پولیس|پوځ|اردو)\s(?:د\s)?$"), False),
+    "ru": (re.compile(r"(?<![\w])(полиция|полиции|армия|армии)\s$", re.IGNORECASE), False),
+}
+_NAMED_FORCE["prs"] = _NAMED_FORCE["fa"]
+_FORCE_ENGLISH = {
+    "polisi": "police", "ordusu": "army", "silahlı kuvvetleri": "armed forces",
+    "jandarması": "gendarmerie", "politsiyasi": "police", "armiyasi": "army",
+    "полицияси": "police", "армияси": "army", "پلیس": "police", "پولیس": "police",
+    "ارتش": "army", "پوځ": "army", "اردو": "army", "полиция": "police", "полиции": "police",
+    "армия": "army", "армии": "army",
+}
+
+
+def forces(text: str, lang: str, countries: Sequence[Country] = ()) -> list[Candidate]:
     """National armies and police forces named by their country: "the Nigerian military",
-    "الجيش الكيني" (the Kenyan army). Organisations, kind ``state_body`` (never a claimant),
-    named "<Demonym> <army|military|police...>" with the country's code."""
+    "الجيش الكيني" (the Kenyan army), Turkish "Umman polisi", Persian "پلیس پاکستان".
+    Organisations, kind ``state_body`` (never a claimant), named "<Demonym>
+    <army|military|police...>" with the country's code (``countries``: the gazetteer's
+    country mentions in ``text``)."""
     out: list[Candidate] = []
+    named = _NAMED_FORCE.get(lang)
+    if named is not None:
+        rx, country_first = named
+        for c in countries:
+            if country_first:
+                m = rx.match(text, c.end)
+            else:
+                m = rx.search(text, max(0, c.start - 12), c.start)
+            if m is None:
+                continue
+            start, end = (c.start, m.end(1)) if country_first else (m.start(1), c.end)
+            name = f"{_demonym(c.name) or c.name} {_FORCE_ENGLISH[m.group(1).lower()]}"
+            out.append(Candidate("organization", name, start, end, "pattern:state_body", 0.8,
+                                 attributes={"kind": "state_body", "country": c.code}))  # fmt: skip
     for m in _EN_FORCE.finditer(text):
         code = DEMONYMS[m.group(1).lower()][1]
         out.append(Candidate("organization", f"{m.group(1)} {m.group(2)}", m.start(), m.end(),
@@ -351,6 +391,6 @@ def forces(text: str, lang: str) -> list[Candidate]:
                 continue
             name = f"{demonym} {_AR_FORCE_NAME[m.group(1)]}"
             attributes = {"kind": "state_body", "country": country[1]}
-            out.append(Candidate("organization", name, m.start(1), m.end(2),
+            out.append(Candidate("organization", name, m.start(1), m.end(3),
                                  "pattern:state_body", 0.8, attributes=attributes))  # fmt: skip
     return out
