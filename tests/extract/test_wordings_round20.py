@@ -103,3 +103,19 @@ def test_a_distance_from_a_capital_in_french(extractor: Extractor) -> None:
             "Islamabad.")
     events = extractor.extract(text, "fr").events
     assert events and not any("Islamabad" in e.place for e in events)
+
+
+def test_kyrgyz_tolls_and_a_distance_from_a_city(extractor: Extractor) -> None:
+    text = ("Синд дубанында шииттердин мечитине кол салуудан набыт болгондордун саны 56га жетти. "
+            "Жардыруу Карачи шаарынан 470 чакырым түндүктөгү Шикарпур шаарынын жанында болду. "
+            "16-декабрдагы Пешевардын түндүгүндөгү талиптердин чабуулунан 151 адам жан берген.")
+    events = {e.place[0]: [f.value for f in e.killed] for e in extractor.extract(text, "ky").events}
+    assert events.get("Peshawar") == [151]
+    assert "Karachi" not in events and events.get("Shikarpur", events.get("Sindh")) == [56]
+
+
+def test_german_explosive_devices_went_off(extractor: Extractor) -> None:
+    text = ("Bei einem Angriff auf eine Moschee sind in Ägypten mindestens 155 Menschen getötet "
+            "worden. Nach dem Freitagsgebet explodierten Sprengsätze in dem Gebetshaus im "
+            "Küstenort Bir al-Abed im Nordsinai.")
+    assert _one(extractor, text, "de").place[:2] == ["Bir al-Abd", "North Sinai Governorate"]

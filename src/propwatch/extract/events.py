@@ -247,7 +247,9 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"таркиш\w*", r"инфиҷор\w*", r"жарыл\w*", r"жардыр\w*", r"چاودن\w*",
           r"و?الوځ\w*", r"explosi[oó]n\w*",
           r"explosão", r"explosões", r"esplosion\w*", r"explosion\w*", r"explosion",
-          r"explosiones", r"bomba", r"bombe?", r"bombs?"),
+          r"explosiones", r"bomba", r"bombe?", r"bombs?",
+          # "explodierten ... Sprengsätze" (explosive devices went off)
+          r"explodiert\w*", r"sprengs[aä]tz\w*"),
     # shooting
     _rule("shooting", True,
           r"mass shootings?", r"(?:opened|open|opening) fire", r"gun (?:attack|assault)s?",
@@ -426,7 +428,9 @@ _KILLED_WORDS = (
     # Kyrgyz "11 адамдын өмүрү кыйылды" (the lives of 11 were cut short), "154 адамды жок
     # кылышкан" (wiped out 154 people)
     r"өмүр\w* кыйыл\w*", r"өмүр\w* кый\w*", r"жок кыл\w*",
-    r"курман бол\w*", r"өлд\w*", r"өлүп", r"өлтүр\w*", r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*",
+    # "талиптердин чабуулунан 151 адам жан берген" (151 people gave their lives)
+    r"курман бол\w*", r"жан бер(?:ген|ди|иш)\w*", r"өлд\w*", r"өлүп", r"өлтүр\w*",
+    r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*",
     r"وژل\w*", r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
     r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?",
@@ -486,7 +490,10 @@ _TOLL_KILLED = _rx(
     # "ҳужумда ўлганлар сони 41 киши" (the number of those who died in the attack)
     r"o['‘’ʻ]?lganlar(?:ning)? soni", r"ўлганлар(?:нинг)? сони",
     r"шумораи (?:қурбониён|кушташудагон|ҳалокшудагон|ҷонбохтагон)\w*",
-    r"(?:каза|курман) болгондордун саны", r"өлгөндөрдүн саны", r"ölenlerin sayısı",
+    r"(?:каза|курман) болгондордун саны", r"өлгөндөрдүн саны",
+    # "каза тапкандардын саны 56га жетти", "набыт болгондордун саны"
+    r"каза тапкандардын саны", r"набыт болгондордун саны", r"жан бергендердин саны",
+    r"ölenlerin sayısı",
     r"hayatını kaybedenlerin sayısı", r"yaşamını yitirenlerin sayısı", r"can kaybı",
     r"жертвами", r"(?:el )?número de (?:muertos|víctimas|mortos|vítimas)",
     r"(?:la )?cifra de (?:muertos|víctimas)", r"(?:il )?numero (?:dei|delle) (?:morti|vittime)",
@@ -1180,9 +1187,13 @@ _DISTANCE_FROM_ROMANCE = re.compile(
 #: Turkish, Uzbek, Kyrgyz: the landmark a distance is from comes before it, in the dative
 #: ("Maiduguri'ye 12 kilometre uzaklıkta", "Toshkentdan 30 kilometr uzoqlikda").
 _DISTANCE_AFTER = re.compile(
-    r"['’]?(?:y|n)?[ae]?(?:dan|den|tan|ten|дан|ден|тан|тен)?\s+(?:\d+|[^\W\d_]+)\s+"
+    r"['’]?(?:y|n)?[ae]?(?:dan|den|tan|ten|дан|ден|тан|тен)?"
+    # "Карачи шаарынан 470 чакырым түндүктөгү Шикарпур" (470 km north of the city of Karachi)
+    r"(?:\s+(?:шаарынан|шаҳридан|shahridan|şehrinden|kentinden))?\s+(?:\d+|[^\W\d_]+)\s+"
     r"(?:kilometre|kilometr|km|километр|чакырым)\w*\s+"
-    r"(?:uzaklıkta|uzaklıktaki|mesafede|uzoqlikda|алыстыкта|узоқликда)",
+    r"(?:uzaklıkta|uzaklıktaki|mesafede|uzoqlikda|алыстыкта|узоқликда|түндүк\w*|түштүк\w*|"
+    r"батыш\w*|чыгыш\w*|kuzey\w*|güney\w*|doğu\w*|batı\w*|shimol\w*|janub\w*|sharq\w*|"
+    r"шимол\w*|жануб\w*)",
     re.IGNORECASE,
 )
 #: A bearing from a landmark: "south of Kabul", "جنوبي العاصمة السورية دمشق" (south of the
