@@ -428,8 +428,9 @@ def _trie_regex(words: Iterable[str]) -> str:
 _LB = r"(?<![^\W\d_])"  # not after a letter
 _LA = r"(?![^\W\d_])"  # not before a letter
 _MONTH_SUFFIX = (
-    r"(?P<msuf> ?ماه|'?(?:da|de|ta|te|dan|den|ında|inde)"
-    r"|-?(?:ында|инде|унда|үндө|ундо|нда|нде|да|де|та|те|ы|и))?"
+    # "-dagi", "-daki", "-дагы" ("of"): "16 iyundagi portlash", "16-декабрдагы чабуул"
+    r"(?P<msuf> ?ماه|'?(?:dagi|daki|deki|tagi|taki|teki|da|de|ta|te|dan|den|ında|inde)"
+    r"|-?(?:даги|дагы|деги|таги|тагы|теги|ында|инде|унда|үндө|ундо|нда|нде|да|де|та|те|ы|и))?"
 )
 _MONTH_RE = re.compile(
     _LB

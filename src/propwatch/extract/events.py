@@ -776,7 +776,9 @@ _CLAIM = _rx(
     r"reinvindic\w*",
     r"assum\w+ (?:a )?autoria", r"rivendic\w*", r"revendiqu\w*", r"bekannt\w* sich",
     # "bekennt sich zu", "hat sich zu dem tödlichen Anschlag ... bekannt"
-    r"bekenn\w* sich", r"(?:hat|haben) sich zu\w* (?:\S+ ){0,12}?bekannt",
+    r"bekenn\w* sich",
+    # ... and "hat sich nach Angaben der Nachrichtenagentur Reuters zum Bombenanschlag bekannt"
+    r"(?:hat|haben) sich (?:\S+ ){0,6}?zu\w* (?:\S+ ){0,12}?bekannt",
     # "hat ... die Verantwortung für die Axt-Attacke ... übernommen", "übernahm die Verantwortung"
     r"verantwortung (?:[^\s.;]+ ){0,12}?übernomm\w*",
     r"übern(?:ahm|immt|ehmen|ahmen)\w* (?:\S+ ){0,2}?verantwortung",
@@ -2047,6 +2049,15 @@ class _Reader:
             for e in self.entities_in(lo + prev_start, s_start, ("organization",))
             if self.kind_of(e) not in _NOT_CLAIMANT_KINDS
         }
+        if not groups:
+            # "Almeno 13 persone sono state uccise nell'attacco di al-Shabaab ... Secondo
+            # al-Jazeera un kamikaze ... Il gruppo jihadista ha rivendicato": the one group of
+            # the sentences before, when the last names none
+            groups = {
+                e.name
+                for e in self.entities_in(lo, s_start, ("organization",))
+                if self.kind_of(e) not in _NOT_CLAIMANT_KINDS
+            }
         last = self.last_claim
         if len(groups) > 1 and last is not None and last[0] >= lo + prev_start:
             # "X, one of Y's branches, claimed ... . The group also claimed ...": the claimant
@@ -4100,6 +4111,12 @@ _ANAPHORIC_SUBJECT = re.compile(
     # Russian "Также группировка взяла на себя ...", "Она взяла ..."
     r"|(?<!\w)(?:[Гг]руппировка|[Оо]рганизация|[Оо]на|[Оо]н)(?:\s+(?:также|затем|позже|"
     r"уже|тогда|ранее))*\s+$"
+    # "Il gruppo jihadista ha rivendicato", "Le groupe a revendiqué", "El grupo yihadista
+    # reivindicó", "O grupo reivindicou", "Die Terrormiliz hat sich ... bekannt"
+    r"|(?<!\w)(?:[Ii]l gruppo|[Ll]e groupe|[Ee]l grupo|[Oo] grupo|[Ll]a milizia|[Dd]ie Gruppe|"
+    r"[Dd]ie Terrormiliz|[Dd]ie Miliz)(?:\s+(?:jihadista|terroristico|islamista|djihadiste|"
+    r"jihadiste|terroriste|yihadista|terrorista|jihadista|dschihadistische|islamistische))?"
+    r"(?:\s+(?:ha|a|hat|también|aussi|anche|também|poi|ensuite|luego|depois))*\s+$"
 )
 #: After an outlet's name, the colon that makes it the speaker: "Amaq Agency: ...".
 _LEAD_COLON = re.compile(r"[»\"”]?\s{0,2}[:：]\s")
