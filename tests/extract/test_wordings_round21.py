@@ -59,3 +59,17 @@ def test_persian_document_is_not_sindh(extractor: Extractor) -> None:
     places = {e.name for e in extractor.extract(text, "fa").entities if e.type == "place"}
     assert "Sindh" not in places
     assert "Sindh" in {e.name for e in extractor.extract("در ایالت سند انفجار شد", "fa").entities}
+
+
+def test_a_dari_date_after_a_weekday_and_a_slash() -> None:
+    found = find_dates("پنجشنبه/۱ثور/۱۴۰۱", "prs", doc_date=date(2022, 4, 21))
+    assert "2022-04-21" in [d.value for d in found if d.text.startswith("۱")]
+    assert find_dates("12/05/2020", "en") == []
+
+
+def test_the_city_of_mazar_is_another_province(extractor: Extractor) -> None:
+    text = ("انفجار در ولسوالی خوگیانی ننگرهار جان ۴ نیروی طالبان را گرفت. منابع مردمی از وقوع "
+            "انفجار در حوزه سوم امنیتی در شهر مزار، ولایت بلخ خبر داده اند که تا اکنون ۱۸ تن کشته "
+            "شده اند.")
+    events = extractor.extract(text, "prs").events
+    assert [e.place[0] for e in events] == ["Khogyani District", "Mazar-i-Sharif"]

@@ -492,7 +492,8 @@ _PS_ORDINAL_AFTER = re.compile(
 )
 
 _DAY_BEFORE = re.compile(
-    r"(?<![\d.,:/\-])(\d{1,2})"
+    # a slash after a word may come before the day: Dari "پنجشنبه/۱ثور/۱۴۰۱"
+    r"(?<![\d.,:\-])(?<!\d/)(\d{1,2})"
     # ... Tajik "30-юми сентябр", "5-уми сентябр", "2-юм"
     r"(?:st|nd|rd|th|-?(?:го|е|ое|ого|чи|inchi|nchi|юми|уми|юм|ум|ми)|'?(?:inci|ıncı|uncu|üncü)"
     # French "1er octobre", Spanish/Portuguese/Italian "1º" (NFKC: "1o", "1.o")
