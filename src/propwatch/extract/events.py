@@ -420,6 +420,8 @@ _KILLED_WORDS = (
     _AR + r"قتيل\w*", _AR + r"قتلي", r"(?:[وف])?قتل\w*", r"(?:[وفب])?مقتل\w*",
     _AR + r"شهداء",
     _AR + r"ضحايا", _AR + r"ضحي[هة]", r"(?:[وف])?استشهد\w*", _AR + r"استشهاد",
+    # "قال مسئولون إن 12 جندياً سقطوا السبت" (12 soldiers fell on Saturday)
+    r"سقطوا",
     r"لقي\w* (?:حتف|مصرع)\w*", r"(?:[وف])?راح\w* ضحيت\w*", r"(?:[وف])?سقط\w* ضحيت\w*",
     _AR + r"وفا\w*", r"(?:[وف])?مصرع", r"öldü\w*", r"ölü sayısı\w*", r"ölü\w*", r"ölüm\w*",
     r"hayatını kaybe[td]\w*",  # "kaybetti", "kaybeden", "kaybederken"
@@ -3653,6 +3655,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         max(0, ent.start - 1) : ent.start
     ] in {'"', "«", "„", "“"}:
         return False  # a quoted name: the bank "كابل الجديد" (New Kabul Bank), «Кабул-банк»
+    if _GIVEN_NAME_AFTER.match(text, ent.end):
+        return False  # "Aden Ahmed Hersi" (a Somali official), not the Yemeni port
     if _BANK_AFTER.match(text, ent.end):
         return False  # "کابل بانک کندز" (the Kabul Bank branch in Kunduz), "Kabul Bank"
     if kind == "country" and _INSTITUTION_OF.search(text[max(0, ent.start - 40) : ent.start]):
@@ -3671,6 +3675,12 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
     return True
 
 
+#: A place name that is a person's first name, with a common given name and a surname after
+#: it: "Aden Ahmed Hersi".
+_GIVEN_NAME_AFTER = re.compile(
+    r" (?:Ahmed|Ahmad|Mohamed|Mohammed|Muhammad|Mohamud|Ali|Hassan|Hussein|Abdi|Abdullahi|"
+    r"Omar|Osman|Ibrahim|Yusuf|Abdirahman|Abdulkadir) [A-Z][a-z]+"
+)
 #: A bank named after a place: "Kabul Bank", "کابل بانک", "Кабул-банк".
 _BANK_AFTER = re.compile(r"[\s\u200c-]?(?:بانک|بانک|Bank|bank|банк|Банк)(?![^\W\d_])")
 
