@@ -1,11 +1,20 @@
-"""Fixtures shared by the extraction tests."""
+"""Fixtures and helpers shared by the extraction tests."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from propwatch.extract.extractor import Extractor
+from propwatch.extract.model import Event
 from propwatch.knowledge.gazetteer import default_gazetteer
+
+
+def one_event(extractor: Extractor, text: str, lang: str, day: date | None = None) -> Event:
+    """The one event ``extractor`` finds in ``text`` (fails if it finds none or several)."""
+    (event,) = extractor.extract(text, lang, doc_date=day).events
+    return event
 
 
 @pytest.fixture(scope="session")

@@ -7,14 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.extract.conftest import one_event
 
 from propwatch.extract.extractor import Extractor
-from propwatch.extract.model import Event
-
-
-def _one(extractor: Extractor, text: str, lang: str, day: date | None = None) -> Event:
-    (event,) = extractor.extract(text, lang, doc_date=day).events
-    return event
 
 
 @pytest.mark.parametrize(
@@ -96,7 +91,7 @@ def test_a_date_after_took_place_is_the_attacks_despite_an_appositive(
 ) -> None:
     text = ("The massacre in Solhan, northern Burkina Faso, took place over two nights in June "
             "2021.")  # fmt: skip
-    event = _one(extractor, text, "en", date(2021, 12, 21))
+    event = one_event(extractor, text, "en", date(2021, 12, 21))
     assert event.date is not None and event.date.value == "2021-06"
 
 
@@ -105,10 +100,10 @@ def test_hours_ago_is_the_day_of_the_report_and_hours_before_the_blast_is_not(
 ) -> None:
     ago = ("ساعاتی قبل مردان مسلح با بمب دستی بر تلویزیون شمشاد در کابل حمله کردند و دو نفر "
            "کشته شدند.")
-    event = _one(extractor, ago, "prs", date(2017, 11, 7))
+    event = one_event(extractor, ago, "prs", date(2017, 11, 7))
     assert event.date is not None and event.date.value == "2017-11-07"
     before = "ساعاتی قبل از این انفجار در کویته یک وکیل با شلیک افراد مسلح کشته شد."
-    event = _one(extractor, before, "fa", date(2016, 8, 8))
+    event = one_event(extractor, before, "fa", date(2016, 8, 8))
     assert event.date is None
 
 
@@ -116,7 +111,7 @@ def test_the_day_the_news_came_out_is_not_the_attacks(extractor: Extractor) -> N
     text = ("Nel Burkina Faso una quarantina di guardie forestali è stata uccisa in un attacco "
             "rivendicato dal JNIM. L’attacco è stato compiuto sabato ma è stato reso noto solo "
             "oggi, giovedì 19 febbraio.")  # fmt: skip
-    event = _one(extractor, text, "it", date(2026, 2, 19))
+    event = one_event(extractor, text, "it", date(2026, 2, 19))
     assert event.date is not None and event.date.value == "2026-02-14"
 
 
@@ -125,7 +120,7 @@ def test_a_toll_right_after_an_attack_word_makes_it_an_attack_and_says_where(
 ) -> None:
     text = ("Une attaque armée a eu lieu au Niger ce mercredi soir. Un poste militaire dans le "
             "département de Ouallam a été visé : au moins onze morts.")  # fmt: skip
-    event = _one(extractor, text, "fr", date(2017, 2, 23))
+    event = one_event(extractor, text, "fr", date(2017, 2, 23))
     assert event.place[0] == "Ouallam"
     assert [f.value for f in event.killed] == [11]
 
@@ -138,13 +133,13 @@ def test_a_toll_after_an_explosion_alone_is_no_attack(extractor: Extractor) -> N
 def test_a_place_opening_the_sentence_is_its_scene(extractor: Extractor) -> None:
     text = ("In Burkina Faso, nella provincia orientale di Gourma, una quarantina di guardie "
             "forestali è stata uccisa in un attacco rivendicato dal JNIM.")  # fmt: skip
-    assert _one(extractor, text, "it").place[0] == "Gourma Province"
+    assert one_event(extractor, text, "it").place[0] == "Gourma Province"
 
 
 def test_balochistan_in_uzbek(extractor: Extractor) -> None:
     text = ("Pokiston janubidagi Belujiston provinsiyasida ibodatxonada portlash oqibatida 52 "
             "kishi halok bo‘ldi.")  # fmt: skip
-    assert _one(extractor, text, "uz").place[0] == "Balochistan (Pakistan)"
+    assert one_event(extractor, text, "uz").place[0] == "Balochistan (Pakistan)"
 
 
 def test_who_backs_someone_is_not_where_it_happened(extractor: Extractor) -> None:
@@ -195,12 +190,12 @@ def test_a_name_with_the_tajik_glued_and(extractor: Extractor) -> None:
 def test_the_first_of_the_month_written_as_an_ordinal(
     extractor: Extractor, text: str, lang: str, value: str
 ) -> None:
-    event = _one(extractor, text, lang)
+    event = one_event(extractor, text, lang)
     assert event.date is not None and event.date.value == value
 
 
 def test_bannu_in_pashto_and_not_the_arabic_sons_of(extractor: Extractor) -> None:
     ps = "په بنو کې ترهګرو په پولیسو برید وکړ او درې پولیس یې ووژل."
-    assert _one(extractor, ps, "ps").place[0] == "Bannu"
+    assert one_event(extractor, ps, "ps").place[0] == "Bannu"
     ar = "قتل 5 أشخاص في هجوم على أبناء قبيلة بنو هاشم في اليمن."
     assert "Bannu" not in {e.name for e in extractor.extract(ar, "ar").entities}

@@ -5,20 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.extract.conftest import one_event
+
 from propwatch.extract.extractor import Extractor
-from propwatch.extract.model import Event
-
-
-def _one(extractor: Extractor, text: str, lang: str, day: date | None = None) -> Event:
-    (event,) = extractor.extract(text, lang, doc_date=day).events
-    return event
 
 
 def test_the_ministry_of_information_is_no_report_verb(extractor: Extractor) -> None:
     # "dell'informazione" once read as "informó": the day after it was taken for a report's
     text = ("L'affiliato afghano dell'Isis ha rivendicato l'attacco kamikaze compiuto ieri a "
             "Kabul presso la sede del ministero dell'informazione costato la vita a 7 persone.")
-    event = _one(extractor, text, "it", date(2019, 4, 21))
+    event = one_event(extractor, text, "it", date(2019, 4, 21))
     assert event.date is not None and event.date.value == "2019-04-20"
     assert [f.value for f in event.killed] == [7]
 
@@ -26,7 +22,7 @@ def test_the_ministry_of_information_is_no_report_verb(extractor: Extractor) -> 
 def test_a_knife_attack_in_french_and_one_killed(extractor: Extractor) -> None:
     text = ("Une fonctionnaire de police a été tuée vendredi dans une attaque au couteau à "
             "Rambouillet, a annoncé Matignon.")
-    event = _one(extractor, text, "fr", date(2021, 4, 23))
+    event = one_event(extractor, text, "fr", date(2021, 4, 23))
     assert event.type == "stabbing"
     assert event.place[0] == "Rambouillet"
     assert [f.value for f in event.killed] == [1]
@@ -36,12 +32,12 @@ def test_a_frequent_word_after_a_preposition_is_a_town_where_nouns_are_lower_cas
     extractor: Extractor
 ) -> None:
     fr = "Un attentat a fait trois morts à Rambouillet."
-    assert _one(extractor, fr, "fr").place[0] == "Rambouillet"
+    assert one_event(extractor, fr, "fr").place[0] == "Rambouillet"
 
 
 def test_dresden(extractor: Extractor) -> None:
     text = "Nach der tödlichen Messerattacke in Dresden ermittelt die Bundesanwaltschaft."
-    assert _one(extractor, text, "de").place[0] == "Dresden"
+    assert one_event(extractor, text, "de").place[0] == "Dresden"
 
 
 def test_a_spanish_chain_of_attacks_is_a_series(extractor: Extractor) -> None:
@@ -54,12 +50,12 @@ def test_a_spanish_chain_of_attacks_is_a_series(extractor: Extractor) -> None:
 
 def test_kech_in_english_only_and_al_shabaab_in_turkish(extractor: Extractor) -> None:
     en = "BLA fighters targeted an army bomb disposal squad in Kech, killing two soldiers."
-    assert _one(extractor, en, "en").place[0] == "Kech District"
+    assert one_event(extractor, en, "en").place[0] == "Kech District"
     uz = "Kech soat 10 da Toshkentda portlash sodir bo'ldi, 5 kishi halok bo'ldi."
     assert "Kech District" not in {e.name for e in extractor.extract(uz, "uz").entities}
     tr = ("Mogadişu'da 70'den fazla kişinin ölümüyle sonuçlanan saldırıyı Eşşebab örgütü "
           "üstlendi.")
-    assert _one(extractor, tr, "tr").claimed_by == ["al-Shabaab"]
+    assert one_event(extractor, tr, "tr").claimed_by == ["al-Shabaab"]
 
 
 def test_the_group_a_claimant_is_loyal_to_in_quotes_is_not_the_claimant(
@@ -67,4 +63,4 @@ def test_the_group_a_claimant_is_loyal_to_in_quotes_is_not_the_claimant(
 ) -> None:
     text = ('أعلن تنظيم "ولاية سيناء" الموالي لتنظيم "داعش" الإرهابي، مسؤوليته عن الهجوم الذي '
             "أسفر عن مقتل 14 عسكرياً في مدينة العريش.")
-    assert _one(extractor, text, "ar").claimed_by == ["Islamic State Sinai Province"]
+    assert one_event(extractor, text, "ar").claimed_by == ["Islamic State Sinai Province"]

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.extract.conftest import one_event
+
 from propwatch.extract.dates import find_dates
 from propwatch.extract.extractor import Extractor
-from propwatch.extract.model import Event
 from propwatch.extract.numbers import find_numbers
-
-
-def _one(extractor: Extractor, text: str, lang: str, day: date | None = None) -> Event:
-    (event,) = extractor.extract(text, lang, doc_date=day).events
-    return event
 
 
 def test_two_weekdays_of_one_report_are_two_attacks(extractor: Extractor) -> None:
@@ -31,7 +27,7 @@ def test_an_efe_dateline_and_the_previous_day(extractor: Extractor) -> None:
     text = ("Cairo, Oct 16 (EFE).- Islamic State claimed responsibility early Saturday for a "
             "suicide bombing the previous day at a Shia mosque in the southern Afghan city of "
             "Kandahar that killed at least 40 people and injured 75.")
-    event = _one(extractor, text, "en", date(2021, 10, 16))
+    event = one_event(extractor, text, "en", date(2021, 10, 16))
     assert event.place[0] == "Kandahar"  # not Cairo, where the report was filed
     assert event.date is not None and event.date.value == "2021-10-15"
 
@@ -44,7 +40,7 @@ def test_the_day_before_a_noun_is_no_date() -> None:
 def test_the_country_across_a_border_is_no_scene(extractor: Extractor) -> None:
     text = ("The Islamic State group has claimed an attack on an army camp in Niger. Hundreds of "
             "jihadists attacked the camp, near the border with Mali, killing 71 soldiers.")
-    event = _one(extractor, text, "en")
+    event = one_event(extractor, text, "en")
     assert event.place == ["Niger"] and [f.value for f in event.killed] == [71]
 
 
@@ -61,7 +57,7 @@ def test_an_arabic_dual_is_a_count_of_two(extractor: Extractor) -> None:
     # "مدنيين" is also the plural "civilians": no count
     assert [n.value for n in find_numbers("قتل مدنيين في الهجوم", "ar")] == []
     text = "قتل رجل امرأتين طعنا بسكين، اليوم الأحد، في محطة القطار الرئيسية في مرسيليا."
-    event = _one(extractor, text, "ar", date(2017, 10, 1))
+    event = one_event(extractor, text, "ar", date(2017, 10, 1))
     assert [f.value for f in event.killed] == [2]
 
 
@@ -73,13 +69,13 @@ def test_kyrgyz_lives_cut_short_and_uzbek_wounded_spelling(extractor: Extractor)
         "Islamabad": [11], "Peshawar": [154],
     }
     uz = "Хўжанд миршабхонасига террористик ҳужум, 25 киши ярадар бўлди."
-    assert [f.value for f in _one(extractor, uz, "uz").injured] == [25]
+    assert [f.value for f in one_event(extractor, uz, "uz").injured] == [25]
 
 
 def test_pashto_claimant_right_before_the_closing_verb(extractor: Extractor) -> None:
     text = ("په پېښور کې چاودنې درې سرتېري وژلي دي. د دغه برید مسوولیت له پاکستاني طالبانو بېلې "
             "شوې ډلې جماعت الاحرار منلې ده.")
-    assert _one(extractor, text, "ps").claimed_by == ["Jamaat-ul-Ahrar"]
+    assert one_event(extractor, text, "ps").claimed_by == ["Jamaat-ul-Ahrar"]
 
 
 def test_a_persian_adverb_is_no_group_name(extractor: Extractor) -> None:
@@ -102,19 +98,19 @@ def test_a_weekday_of_last_week() -> None:
 
 def test_pakistani_taliban_in_persian_is_the_ttp(extractor: Extractor) -> None:
     text = "طالبان پاکستان مسئولیت انفجار در اسلام‌آباد را بر عهده گرفت که ۱۲ نفر کشته شدند."
-    assert _one(extractor, text, "fa").claimed_by == ["Tehrik-i-Taliban Pakistan"]
+    assert one_event(extractor, text, "fa").claimed_by == ["Tehrik-i-Taliban Pakistan"]
 
 
 def test_a_bank_named_after_a_city_is_not_where_it_happened(extractor: Extractor) -> None:
     text = ("گروه داعش مسوولیت حمله انتحاری در برابر کابل بانک کندز را به عهده گرفت که پنج تن "
             "کشته شدند.")
-    assert _one(extractor, text, "prs").place[0] == "Kunduz"
+    assert one_event(extractor, text, "prs").place[0] == "Kunduz"
 
 
 def test_a_tajik_verb_before_a_number_closes_the_clause_before(extractor: Extractor) -> None:
     text = ("Мақомот мегӯянд, дар ин ҳамла дар Маскав зиёда аз 100 нафарро куштанду беш аз 120 "
             "касро маҷрӯҳ намуданд.")
-    event = _one(extractor, text, "tg")
+    event = one_event(extractor, text, "tg")
     assert [f.value for f in event.killed] == [100]
     assert [f.value for f in event.injured] == [120]
 
@@ -145,7 +141,7 @@ def test_turkish_sam_is_damascus_and_german_provinz_nadschd_a_group(
     extractor: Extractor,
 ) -> None:
     tr = "Suriye’nin başkenti Şam’da gerçekleşen saldırıda 2 kişi hayatını kaybetti."
-    assert _one(extractor, tr, "tr").place[0] == "Damascus"
+    assert one_event(extractor, tr, "tr").place[0] == "Damascus"
     en = "That was a sham election."
     assert not extractor.extract(en, "en").entities
     de = "Verantwortlich sei die IS-Untergruppe Provinz Nadschd."

@@ -5,26 +5,22 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.extract.conftest import one_event
+
 from propwatch.extract.extractor import Extractor
-from propwatch.extract.model import Event
-
-
-def _one(extractor: Extractor, text: str, lang: str, day: date | None = None) -> Event:
-    (event,) = extractor.extract(text, lang, doc_date=day).events
-    return event
 
 
 def test_the_capital_named_after_its_country(extractor: Extractor) -> None:
     text = ("An Al-Qaeda affiliate has claimed responsibility for the terrorist attack on the "
             "French embassy in the capital of Burkina Faso, Ouagadougou, in which 16 people "
             "were killed.")
-    assert _one(extractor, text, "en").place[0] == "Ouagadougou"
+    assert one_event(extractor, text, "en").place[0] == "Ouagadougou"
 
 
 def test_a_dateline_with_a_colon(extractor: Extractor) -> None:
     text = ("Jakarta: A suicide bomber launched an attack on the Medan City police headquarters in "
             "North Sumatra, Indonesia, killing himself and injuring at least six people.")
-    assert _one(extractor, text, "en").place[0] == "Medan"
+    assert one_event(extractor, text, "en").place[0] == "Medan"
 
 
 def test_a_statements_date_and_a_claims_date_are_not_the_attacks(extractor: Extractor) -> None:
@@ -35,7 +31,7 @@ def test_a_statements_date_and_a_claims_date_are_not_the_attacks(extractor: Extr
             "city of Kerman on Wednesday, January 3, along the road leading to the cemetery. On "
             "Thursday, January 4, Islamic State (ISIS) claimed "
             "responsibility for the blasts in Kerman.")
-    event = _one(extractor, text, "en", date(2024, 1, 11))
+    event = one_event(extractor, text, "en", date(2024, 1, 11))
     assert event.date is not None and event.date.value == "2024-01-03"
     assert event.claimed_by == ["Islamic State"]
 
@@ -43,21 +39,21 @@ def test_a_statements_date_and_a_claims_date_are_not_the_attacks(extractor: Extr
 def test_arabic_with_the_killing_of(extractor: Extractor) -> None:
     text = ("أفادت الشرطة الباكستانية بمقتل 7 أشخاص على الأقل وإصابة 25 آخرين، اليوم الجمعة، بعد "
             "أن فجر انتحاري سترته الناسفة في حفل زفاف في شمال غرب باكستان.")
-    event = _one(extractor, text, "ar", date(2026, 1, 23))
+    event = one_event(extractor, text, "ar", date(2026, 1, 23))
     assert [f.value for f in event.killed] == [7] and [f.value for f in event.injured] == [25]
 
 
 def test_an_uzbek_armed_assault_and_where_it_took_place(extractor: Extractor) -> None:
     text = ("Нигерия шимоли-шарқида Боко Ҳарам жангарилари томонидан содир этилган қуролли хуруж "
             "оқибатида 65 киши қурбон бўлди. Ҳодиса Борно штатида дафн маросими чоғида рўй берган.")
-    event = _one(extractor, text, "uz")
+    event = one_event(extractor, text, "uz")
     assert event.place[0] == "Borno State" and [f.value for f in event.killed] == [65]
 
 
 def test_a_tajik_incident_that_took_place_in_a_province(extractor: Extractor) -> None:
     text = ("Мақомоти расмии Покистон мегӯянд, дар як ҳамлае ба зойирони шиъамазҳаб 26 нафар кушта "
             "шуданд. Ин ҳодиса рӯзи сешанбе ва дар вилояти Балуҷистон рух додааст.")
-    assert _one(extractor, text, "tg").place[0] == "Balochistan (Pakistan)"
+    assert one_event(extractor, text, "tg").place[0] == "Balochistan (Pakistan)"
 
 
 def test_where_german_victims_came_from_is_no_scene(extractor: Extractor) -> None:
@@ -71,7 +67,7 @@ def test_where_german_victims_came_from_is_no_scene(extractor: Extractor) -> Non
 
 def test_a_turkish_city_met_through_its_cyrillic_twin(extractor: Extractor) -> None:
     text = "Umman'ın başkenti Maskat'ın bir semtindeki camiye saldırıda 6 kişi hayatını kaybetti."
-    assert _one(extractor, text, "tr").place[0] == "Muscat"
+    assert one_event(extractor, text, "tr").place[0] == "Muscat"
 
 
 def test_a_countrys_police_in_arabic_turkish_persian_and_russian(extractor: Extractor) -> None:
@@ -118,4 +114,4 @@ def test_german_explosive_devices_went_off(extractor: Extractor) -> None:
     text = ("Bei einem Angriff auf eine Moschee sind in Ägypten mindestens 155 Menschen getötet "
             "worden. Nach dem Freitagsgebet explodierten Sprengsätze in dem Gebetshaus im "
             "Küstenort Bir al-Abed im Nordsinai.")
-    assert _one(extractor, text, "de").place[:2] == ["Bir al-Abd", "North Sinai Governorate"]
+    assert one_event(extractor, text, "de").place[:2] == ["Bir al-Abd", "North Sinai Governorate"]
