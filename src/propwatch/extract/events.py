@@ -2046,26 +2046,24 @@ class _Reader:
             (m.end() for m in re.finditer(r"[.!?]\s", self.text[lo : max(lo, s_start - 2)])),
             default=0,
         )
-        groups = {
-            e.name
-            for e in self.entities_in(lo + prev_start, s_start, ("organization",))
-            if self.kind_of(e) not in _NOT_CLAIMANT_KINDS
-        }
-        if not groups:
-            # "Almeno 13 persone sono state uccise nell'attacco di al-Shabaab ... Secondo
-            # al-Jazeera un kamikaze ... Il gruppo jihadista ha rivendicato": the one group of
-            # the sentences before, when the last names none
-            groups = {
-                e.name
-                for e in self.entities_in(lo, s_start, ("organization",))
-                if self.kind_of(e) not in _NOT_CLAIMANT_KINDS
-            }
+        # "Almeno 13 persone sono state uccise nell'attacco di al-Shabaab ... Secondo al-Jazeera
+        # un kamikaze ... Il gruppo jihadista ha rivendicato": the one group of the sentences
+        # before, when the last names none
+        groups = self._groups_in(lo + prev_start, s_start) or self._groups_in(lo, s_start)
         last = self.last_claim
         if len(groups) > 1 and last is not None and last[0] >= lo + prev_start:
             # "X, one of Y's branches, claimed ... . The group also claimed ...": the claimant
             # of the sentence before, not the other group it names
             return list(last[1])
         return list(groups) if len(groups) == 1 else []
+
+    def _groups_in(self, start: int, end: int) -> set[str]:
+        """The names of the organisations between ``start`` and ``end`` that may claim."""
+        return {
+            e.name
+            for e in self.entities_in(start, end, ("organization",))
+            if self.kind_of(e) not in _NOT_CLAIMANT_KINDS
+        }
 
     def _claimant_text(self, c_start: int, c_end: int) -> list[str]:
         """Fallback without entities: a capitalised name before/after an English claim verb.
