@@ -217,7 +217,7 @@ def ingest(
     report = IngestReport(pipeline=pipeline.components)
     if workers is None:
         workers = _auto_workers([Path(p) for p in paths])
-    analyzer = BatchAnalyzer(pipeline, names, workers)
+    analyzer = BatchAnalyzer(pipeline, names, workers, store.dialect)
     try:
         _ingest_all(
             paths, store, options, analyzer, force_format, batch_size, progress, report, on_batch

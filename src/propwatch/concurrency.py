@@ -2,7 +2,9 @@
 
 Ingest has three kinds of work: parsing (Python, in the main process), analysis (Python, pure
 functions of a message: easy to run in other processes) and writing (mostly inside SQLite's or
-psycopg's C code, which releases the GIL: a thread overlaps it with parsing). Order is kept:
+psycopg's C code, which releases the GIL: a thread overlaps it with parsing). Workers also
+turn analysed messages into the rows the writer inserts, so that the main process, whose
+threads share one interpreter lock, does as little Python work per message as it can. Order is kept:
 batches are written in the order they were read, so edits and duplicates are judged the same
 as in a sequential run.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import operator
 import queue
 import threading
 from collections import deque
@@ -20,38 +23,30 @@ from typing import Any
 
 from propwatch.analyze import Pipeline
 from propwatch.model import Message, RawItem, Rejected
-from propwatch.model.rows import annotation_params
+from propwatch.model.rows import Prepared, prepare, with_raw
 
 __all__ = ["BackgroundWriter", "BatchAnalyzer", "Work"]
 
-#: What a worker sends back for each message: the fields the stages assigned.
-_Result = tuple[str, str, str, str, float, list[Any], set[str]]
+#: What a worker sends back for each message: ``Prepared.row``, ``.params`` and
+#: ``.annotations`` (tuples pickle several times faster than dataclasses).
+_Result = tuple[dict[str, Any], tuple[Any, ...], list[tuple[Any, ...]]]
 
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_DIALECT = "sqlite"
 
 
-def _init_worker(names: Sequence[str]) -> None:
-    global _WORKER_PIPELINE
+def _init_worker(names: Sequence[str], dialect: str) -> None:
+    global _WORKER_PIPELINE, _WORKER_DIALECT
     _WORKER_PIPELINE = Pipeline(names)
+    _WORKER_DIALECT = dialect
 
 
-def _analyse_in_worker(items: list[RawItem]) -> list[_Result]:
+def _analyse_in_worker(items: list[tuple[Any, ...]]) -> list[_Result]:
     assert _WORKER_PIPELINE is not None
-    batch = _WORKER_PIPELINE([Message(item) for item in items])
-    # Annotations go back as the rows the store writes (tuples pickle several times faster
-    # than dataclasses, and their JSON is encoded here rather than in the ingest process).
-    return [
-        (
-            m.norm_text,
-            m.match_key,
-            m.script,
-            m.language,
-            m.language_confidence,
-            annotation_params(m),
-            m.assigned,
-        )
-        for m in batch
-    ]
+    batch = _WORKER_PIPELINE([Message(_rebuild(values)) for values in items])
+    # The rows the store writes are built here (annotation JSON included), not in the
+    # ingest process; the raw record, which stayed there, is added by ``finish``.
+    return [(p.row, p.params, p.annotations) for p in prepare(batch, _WORKER_DIALECT)]
 
 
 @dataclasses.dataclass(slots=True)
@@ -65,22 +60,28 @@ class Work:
     prepared: list[Any] | None = None
 
 
-def _light(item: RawItem) -> RawItem:
-    """A copy without the raw record (faster to send to a worker than ``dataclasses.replace``)."""
-    copy = object.__new__(RawItem)
-    for name in _ITEM_FIELDS:
-        object.__setattr__(copy, name, getattr(item, name))
-    object.__setattr__(copy, "raw", None)
-    return copy
-
-
+#: The fields a worker receives: all but the raw record (workers need the text, not the
+#: provenance). Tuples pickle about three times faster than the dataclasses.
 _ITEM_FIELDS = tuple(f.name for f in dataclasses.fields(RawItem) if f.name != "raw")
+_light = operator.attrgetter(*_ITEM_FIELDS)
+
+
+def _rebuild(values: tuple[Any, ...]) -> RawItem:
+    """The item a worker analyses, from the values of :data:`_ITEM_FIELDS`."""
+    item = object.__new__(RawItem)
+    for name, value in zip(_ITEM_FIELDS, values, strict=True):
+        setattr(item, name, value)
+    item.raw = None
+    return item
 
 
 class BatchAnalyzer:
     """Analyses batches in order, in ``workers`` processes (0: in this process)."""
 
-    def __init__(self, pipeline: Pipeline, names: Sequence[str], workers: int) -> None:
+    def __init__(
+        self, pipeline: Pipeline, names: Sequence[str], workers: int, dialect: str = "sqlite"
+    ) -> None:
+        """``dialect`` is the store's (``Store.dialect``): workers build its rows."""
         self.pipeline = pipeline
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
@@ -89,31 +90,36 @@ class BatchAnalyzer:
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("forkserver"),
                 initializer=_init_worker,
-                initargs=(tuple(names),),
+                initargs=(tuple(names), dialect),
             )
 
     def submit(self, work: Work) -> None:
         if self._pool is None or not work.messages:
             return
         # The raw record stays here: workers need the text, not the provenance.
-        light = [_light(m.item) for m in work.messages]
+        light: list[tuple[Any, ...]] = [_light(m.item) for m in work.messages]
         work.future = self._pool.submit(_analyse_in_worker, light)
 
     def finish(self, work: Work) -> None:
-        """Block until ``work`` is analysed and its results are on its messages."""
+        """Block until ``work`` is analysed. From a worker, its rows come back ready to
+        write (``work.prepared``) and its analysis is also set on its messages."""
         if work.future is None:
             self.pipeline(work.messages)
             return
-        for message, result in zip(work.messages, work.future.result(), strict=True):
-            (
-                message.norm_text,
-                message.match_key,
-                message.script,
-                message.language,
-                message.language_confidence,
-                message.annotation_rows,
-                message.assigned,
-            ) = result
+        prepared: list[Prepared] = []
+        for message, (row, params, rows) in zip(
+            work.messages, work.future.result(), strict=True
+        ):
+            item = message.item
+            message.norm_text, message.match_key = row["norm_text"], row["match_key"]
+            message.script, message.language = row["script"], row["language"]
+            message.language_confidence = row["language_confidence"]
+            message.annotation_rows = rows
+            ready = Prepared(
+                item.channel_key, item.channel_name, item.channel_type, row, params, rows
+            )
+            prepared.append(with_raw(ready, item.raw))
+        work.prepared = prepared
 
     def close(self) -> None:
         if self._pool is not None:
@@ -181,9 +187,10 @@ class InOrder:
     def _forward(self) -> None:
         work = self._pending.popleft()
         self.analyzer.finish(work)
-        # Rows are built here, not in the writer thread: the writer should spend its time in
-        # the database driver, which runs without the GIL.
-        work.prepared = self.prepare(work.messages)
+        if work.prepared is None:
+            # Analysed in this process: rows are built here, not in the writer thread (the
+            # writer should spend its time in the database driver, which runs without the GIL).
+            work.prepared = self.prepare(work.messages)
         self.writer.put(work)
 
     def drain(self) -> None:

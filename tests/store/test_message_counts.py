@@ -74,7 +74,7 @@ def test_an_existing_database_is_counted_when_migrated(tmp_path: object) -> None
         for trigger in ("message_counts_ad", "message_counts_au"):
             conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
         conn.exec_driver_sql("DROP TABLE message_counts")
-        conn.execute(s.schema_migrations.delete().where(s.schema_migrations.c.version == 6))
+        conn.execute(s.schema_migrations.delete().where(s.schema_migrations.c.version >= 6))
         conn.execute(
             s.messages.insert().from_select(
                 [c.name for c in s.messages.columns if c.name != "id"],
@@ -91,3 +91,28 @@ def test_an_existing_database_is_counted_when_migrated(tmp_path: object) -> None
     with open_store(url) as store:
         assert store.schema_version == MIGRATIONS[-1].version
         assert _counted(store) == {"en": 4}
+
+
+def test_migration_7_drops_the_language_index_and_language_lookups_still_use_an_index(
+    tmp_path: object,
+) -> None:
+    """A database of the previous release loses its index on ``language`` alone (each index
+    costs every ingested message a write); lookups by language use ``(language, date)``."""
+    url = f"sqlite:///{tmp_path}/old.db"
+    with open_store(url) as store:
+        store.write(analysed(make_item("Hello world number one today", "1")))
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:  # as a database of the previous release
+        conn.exec_driver_sql("CREATE INDEX ix_messages_language ON messages (language)")
+        conn.execute(s.schema_migrations.delete().where(s.schema_migrations.c.version == 7))
+    engine.dispose()
+    with open_store(url) as store:
+        assert store.schema_version == MIGRATIONS[-1].version
+        with store.engine.connect() as conn:
+            names = {r[0] for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages'")}
+            plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT count(*) FROM messages WHERE language = 'en'"))
+    assert "ix_messages_language" not in names
+    assert "ix_messages_language_date" in names
+    assert "USING COVERING INDEX ix_messages_language_date" in plan

@@ -36,6 +36,8 @@ def resolve_url(db: str | None) -> str:
 #: web server runs up to 40 requests at once in its thread pool.
 SQLITE_POOL_SIZE = 16
 SQLITE_POOL_OVERFLOW = 32
+#: WAL pages written before SQLite checkpoints (its default is 1,000).
+WAL_AUTOCHECKPOINT_PAGES = 10_000
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -55,6 +57,11 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
                 raise
             time.sleep(0.05)
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Checkpoint the WAL every ~40 MB instead of SQLite's default ~4 MB: an ingest batch of
+    # 2,000 messages writes ~8 MB, and checkpointing after every batch cost its writer about
+    # a third of its CPU time (``benchmarks/RESULTS.md``, 2026-12-01). Readers and other
+    # writers are unaffected; the WAL file grows to ~40 MB before it is reused.
+    cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
     cursor.execute("PRAGMA foreign_keys=ON")
     # 16 MiB of page cache per connection: 64 MiB made ingest no faster and its main process
     # 52 MiB larger (200k-message benchmark, 2026-11-30).

@@ -152,6 +152,12 @@ def _message_counts(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _drop_language_index(conn: Connection) -> None:
+    """The index on ``language`` alone: ``(language, date)`` serves the same lookups, and each
+    index costs every ingested message a B-tree insert (about 3.5 µs on SQLite)."""
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_messages_language")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema and full-text index", _initial),
     Migration(2, "knowledge graph: entities, mentions, events, relations", _knowledge_graph),
@@ -160,6 +166,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "index on messages (language, date)", _language_date_index),
     Migration(5, "date tokens in the full-text index", _date_facets),
     Migration(6, "message counts per language", _message_counts),
+    Migration(7, "drop the index on messages (language), covered by (language, date)",
+              _drop_language_index),
 )
 
 

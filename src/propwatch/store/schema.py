@@ -115,8 +115,8 @@ messages = Table(
     Column("ingested_at", DateTime, nullable=False),
     UniqueConstraint("channel_id", "message_id", name="uq_messages_channel_message"),
     Index("ix_messages_date", "date"),
-    Index("ix_messages_language", "language"),
-    #: browsing one language newest first (``/api/items?lang=``) without sorting all of it
+    #: browsing one language newest first (``/api/items?lang=``) without sorting all of it;
+    #: also serves lookups by language alone (an index on ``language`` was dropped, migration 7)
     Index("ix_messages_language_date", "language", "date"),
     Index("ix_messages_channel_date", "channel_id", "date"),
 )

@@ -11,21 +11,30 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from propwatch.model import Message, Rejected
-from propwatch.model.rows import annotation_params, json_text
+from propwatch.model import Rejected
+from propwatch.model.rows import (
+    MESSAGE_COLUMNS,
+    Prepared,
+    now_utc,
+    prepare,
+    utc_naive,
+)
 from propwatch.store import schema
 from propwatch.store.counts import count_inserted
 from propwatch.store.facets import facets
 from propwatch.store.graph_writer import insert_graph, replace_graph
 
-__all__ = ["BatchCounts", "Prepared", "prepare", "write_batch"]
+__all__ = ["BatchCounts", "Prepared", "prepare", "utc_naive", "write_batch"]
+
+_JSON_COLUMNS = frozenset({"links", "mentions", "hashtags", "media", "raw"})
+_now = now_utc
 
 
 @dataclass(slots=True)
@@ -40,19 +49,6 @@ class BatchCounts:
         self.duplicates += other.duplicates
         self.edits += other.edits
         self.rejected += other.rejected
-
-
-def utc_naive(value: datetime | None) -> datetime | None:
-    """Store datetimes as naive UTC."""
-    if value is None:
-        return None
-    if value.tzinfo is not None:
-        value = value.astimezone(UTC).replace(tzinfo=None)
-    return value
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class ChannelCache:
@@ -89,62 +85,6 @@ class ChannelCache:
         return self._ids
 
 
-_JSON_COLUMNS = frozenset({"links", "mentions", "hashtags", "media", "raw"})
-_DATE_COLUMNS = frozenset({"date", "edited", "ingested_at"})
-
-#: Columns written for a new message, in order (channel_id first).
-MESSAGE_COLUMNS: tuple[str, ...] = (
-    "channel_id",
-    "message_id",
-    "kind",
-    "date",
-    "edited",
-    "author",
-    "author_id",
-    "title",
-    "text",
-    "norm_text",
-    "match_key",
-    "language",
-    "language_confidence",
-    "script",
-    "forwarded_from",
-    "forwarded_from_id",
-    "reply_to_message_id",
-    "links",
-    "mentions",
-    "hashtags",
-    "media",
-    "source",
-    "source_format",
-    "position",
-    "raw_sha256",
-    "content_sha256",
-    "raw",
-    "version",
-    "ingested_at",
-    "facets",
-)
-
-
-def _sqlite_date(value: datetime | None) -> str | None:
-    # The text form SQLAlchemy's SQLite DateTime type writes and reads back.
-    return None if value is None else value.isoformat(" ", "microseconds")
-
-
-@dataclass(slots=True)
-class Prepared:
-    """A message turned into column values, ready to write (built outside the writer)."""
-
-    channel_key: str
-    channel_name: str | None
-    channel_type: str | None
-    row: dict[str, Any]  # column -> Python value (used for edits and comparisons)
-    params: tuple[Any, ...]  # driver-ready values of MESSAGE_COLUMNS between channel_id, facets
-    #: driver-ready annotation values (ANNOTATION_COLUMNS after message_pk)
-    annotations: list[tuple[Any, ...]] = field(default_factory=list)
-
-
 #: Columns of ``annotations`` written by :func:`insert_annotations`, in order.
 ANNOTATION_COLUMNS: tuple[str, ...] = (
     "message_pk", "component", "component_version", "kind", "label", "score", "start", "end",
@@ -163,34 +103,6 @@ def insert_annotations(conn: Connection, rows: Sequence[tuple[int, Prepared]]) -
     else:
         marks = ", ".join("%s::jsonb" if c == "data" else "%s" for c in ANNOTATION_COLUMNS)
     conn.exec_driver_sql(f"INSERT INTO annotations ({quoted}) VALUES ({marks})", values)
-
-
-def prepare(batch: Sequence[Message], dialect: str) -> list[Prepared]:
-    """Turn analysed messages into rows. Pure Python, no database: runs beside the writer."""
-    now = _now()
-    out = []
-    for message in batch:
-        row = _row(message, 0, now)
-        values = []
-        for column in MESSAGE_COLUMNS[1:-1]:
-            value = row[column]
-            if column in _JSON_COLUMNS:
-                value = None if value is None else json_text(value)
-            elif dialect == "sqlite" and column in _DATE_COLUMNS:
-                value = _sqlite_date(value)
-            values.append(value)
-        item = message.item
-        out.append(
-            Prepared(
-                item.channel_key,
-                item.channel_name,
-                item.channel_type,
-                row,
-                tuple(values),
-                annotation_params(message),
-            )
-        )
-    return out
 
 
 def insert_messages(conn: Connection, rows: Sequence[Prepared]) -> list[int]:
@@ -233,41 +145,6 @@ def insert_messages(conn: Connection, rows: Sequence[Prepared]) -> list[int]:
         ):
             keys[(channel_pk, r.message_id)] = int(r.id)
     return [keys[(p.row["channel_id"], p.row["message_id"])] for p in rows]
-
-
-def _row(message: Message, channel_pk: int, now: datetime) -> dict[str, Any]:
-    item = message.item
-    return {
-        "channel_id": channel_pk,
-        "message_id": item.message_id,
-        "kind": item.kind,
-        "date": utc_naive(item.date),
-        "edited": utc_naive(item.edited),
-        "author": item.author,
-        "author_id": item.author_id,
-        "title": item.title,
-        "text": item.text,
-        "norm_text": message.norm_text,
-        "match_key": message.match_key,
-        "language": message.language,
-        "language_confidence": message.language_confidence,
-        "script": message.script,
-        "forwarded_from": item.forwarded_from,
-        "forwarded_from_id": item.forwarded_from_id,
-        "reply_to_message_id": item.reply_to_message_id,
-        "links": item.links or None,
-        "mentions": item.mentions or None,
-        "hashtags": item.hashtags or None,
-        "media": item.media,
-        "source": item.source,
-        "source_format": item.source_format,
-        "position": item.position,
-        "raw_sha256": item.raw_sha256,
-        "content_sha256": item.content_sha256,
-        "raw": item.raw,
-        "version": 1,
-        "ingested_at": now,
-    }
 
 
 _VERSION_FIELDS = ("text", "title", "media", "edited", "content_sha256", "raw_sha256", "raw")
