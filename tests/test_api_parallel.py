@@ -1,4 +1,6 @@
-"""Ingest gives the same database whether analysis runs here or in worker processes."""
+"""Ingest gives the same database whether analysis runs here or in worker processes, and
+whether the file is read here (one worker) or by every worker, each analysing its stripe of
+batches (two or more workers: ``propwatch.striped``)."""
 
 from __future__ import annotations
 
@@ -75,18 +77,82 @@ def test_workers_give_the_same_result(tmp_path: Path) -> None:
     export = tmp_path / "result.json"
     _export(export, 450)
     urls = {}
-    for workers in (0, 1):
+    for workers in (0, 1, 2):
         url = f"sqlite:///{tmp_path / f'w{workers}.db'}"
         with open_store(url) as store:
             report = ingest([export], store, workers=workers, batch_size=100)
         assert (report.totals.ingested, report.totals.rejected) == (450, 1)
         urls[workers] = url
-    assert _rows(urls[0]) == _rows(urls[1])
+    assert _rows(urls[0]) == _rows(urls[1]) == _rows(urls[2])
     # Workers send annotations back as rows; analysed here, they are objects: same database.
     notes, sizes = _analysis(urls[1])
-    assert (notes, sizes) == _analysis(urls[0])
+    assert (notes, sizes) == _analysis(urls[0]) == _analysis(urls[2])
     assert any(kind == "detection" for _, _, kind, *_ in notes)
     assert sizes["entity_mentions"] > 0
     with open_store(urls[1]) as store:
         hits = store.search(SearchQuery("rofiziy"))
     assert hits.total == 180
+
+
+def _everything(url: str) -> tuple[list[tuple[object, ...]], ...]:
+    """Every stored message (all columns but the ingest time) and rejected record."""
+    with open_store(url) as store, store.engine.connect() as conn:
+        m, r = s.messages, s.rejected
+        kept = [c for c in m.columns if c.name != "ingested_at"]
+        messages = [tuple(row) for row in conn.execute(sa.select(*kept).order_by(m.c.id))]
+        rejected = [
+            tuple(row)
+            for row in conn.execute(
+                sa.select(r.c.source, r.c.position, r.c.code, r.c.reason).order_by(r.c.id)
+            )
+        ]
+    return messages, rejected
+
+
+def test_a_damaged_export_read_by_every_worker_keeps_what_came_before(tmp_path: Path) -> None:
+    """Truncated mid-message in its 4th batch: the stripes stop at the same record, the
+    messages before it are stored once each, the damage is a rejected record and the
+    file's error names its position, as when the file is read once."""
+    export = tmp_path / "result.json"
+    _export(export, 450)
+    data = export.read_bytes()
+    cut = data.index(b'"id": 333,')
+    (tmp_path / "cut.json").write_bytes(data[:cut])
+    got = {}
+    for workers in (0, 2):
+        url = f"sqlite:///{tmp_path / f'cut{workers}.db'}"
+        with open_store(url) as store:
+            report = ingest([tmp_path / "cut.json"], store, workers=workers, batch_size=100)
+        summary = report.to_json()
+        assert (summary["ingested"], summary["rejected"]) == (332, 2)  # "no id" and R008
+        assert summary["exit_code"] == 1
+        [error] = summary["errors"]
+        assert error["code"] == "PW103" and error["position"].startswith("messages[333] (byte ~")
+        got[workers] = (_everything(url), error)
+    assert got[0] == got[2]
+    (_, rejected), _ = got[2]
+    assert [code for _, _, code, _ in rejected] == ["R001", "R008"]
+
+
+def test_every_worker_reads_jsonl_and_csv_and_a_second_ingest_adds_nothing(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        json.dumps({"id": i, "text": f"Бүгүн Бишкекте аба ырайы жакшы болот {i}",
+                    "date": f"2024-01-{1 + i % 28:02d}T10:00:00Z"}, ensure_ascii=False)
+        for i in range(230)
+    ]  # fmt: skip
+    lines.insert(50, "{broken")
+    (tmp_path / "posts.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = ["id,text"] + [f"{i},Rofiziylar va yahudiylar {i}" for i in range(170)]
+    (tmp_path / "posts.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    got = {}
+    for workers in (0, 2):
+        url = f"sqlite:///{tmp_path / f'f{workers}.db'}"
+        with open_store(url) as store:
+            first = ingest([tmp_path], store, workers=workers, batch_size=40).to_json()
+            again = ingest([tmp_path], store, workers=workers, batch_size=40).to_json()
+        assert (first["ingested"], first["rejected"]) == (400, 1)
+        assert (again["ingested"], again["duplicates"]) == (0, 400)
+        got[workers] = _everything(url)
+    assert got[0] == got[2]

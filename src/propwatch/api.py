@@ -21,11 +21,12 @@ from sqlalchemy import select
 
 from propwatch.analyze import DEFAULT_PIPELINE, Pipeline
 from propwatch.concurrency import BackgroundWriter, BatchAnalyzer, InOrder, Work
-from propwatch.errors import InputNotFound, PropwatchError, UnsupportedFormat
+from propwatch.errors import InputNotFound, PropwatchError, UnsupportedFormat, error_record
 from propwatch.ingest.base import ReaderOptions
 from propwatch.ingest.detect import READERS, discover
 from propwatch.model import Message, RawItem, Rejected
 from propwatch.store import BatchCounts, Store, schema
+from propwatch.striped import read_striped, stripes
 
 __all__ = ["BatchCallback", "FileReport", "IngestReport", "ProgressCallback", "ingest"]
 
@@ -91,21 +92,59 @@ class IngestReport:
 
 
 def _error(exc: BaseException, path: Path) -> dict[str, Any]:
-    if isinstance(exc, PropwatchError):
-        return {
-            "file": str(path),
-            "code": exc.code,
-            "message": exc.message,
-            "position": getattr(exc, "position", None),
-            "hint": exc.hint,
-        }
-    return {
-        "file": str(path),
-        "code": "PW100",
-        "message": f"{path}: unexpected {type(exc).__name__}: {exc}",
-        "position": None,
-        "hint": "Items read before this point were stored. Please report this as a bug.",
-    }
+    return error_record(exc, path)
+
+
+def _writer(
+    path: Path,
+    store: Store,
+    report: FileReport,
+    progress: ProgressCallback | None,
+    on_batch: BatchCallback | None,
+) -> BackgroundWriter:
+    def write(work: Work) -> None:
+        prepared = work.prepared if work.prepared is not None else store.prepare(work.messages)
+        counts = store.write_prepared(prepared, work.rejected)
+        report.counts.add(counts)
+        if on_batch is not None:
+            on_batch(_new_pks(store, prepared) if counts.ingested or counts.edits else [])
+        if progress:
+            progress(path, work.seen)
+
+    return BackgroundWriter(write)
+
+
+def _ingest_striped(
+    path: Path,
+    fmt: str,
+    options: ReaderOptions,
+    store: Store,
+    analyzer: BatchAnalyzer,
+    report: FileReport,
+    batch_size: int,
+    progress: ProgressCallback | None,
+    on_batch: BatchCallback | None = None,
+) -> dict[str, Any] | None:
+    """Read ``path`` in the workers (``propwatch.striped``) and write what they send; return
+    the error record that stopped the file, or None."""
+    writer = _writer(path, store, report, progress, on_batch)
+    batches = read_striped(analyzer, path, fmt, options, batch_size)
+    seen = 0
+    try:
+        while True:
+            try:
+                records, prepared, rejected = next(batches)
+            except StopIteration as end:
+                error: dict[str, Any] | None = end.value
+                return error
+            seen += records
+            writer.put(Work([], rejected, seen, prepared=prepared))
+    finally:
+        # Whatever happens, what was read before is kept.
+        try:
+            batches.close()
+        finally:
+            writer.close()
 
 
 def _ingest_file(
@@ -118,16 +157,7 @@ def _ingest_file(
     progress: ProgressCallback | None,
     on_batch: BatchCallback | None = None,
 ) -> None:
-    def write(work: Work) -> None:
-        prepared = work.prepared if work.prepared is not None else store.prepare(work.messages)
-        counts = store.write_prepared(prepared, work.rejected)
-        report.counts.add(counts)
-        if on_batch is not None:
-            on_batch(_new_pks(store, prepared) if counts.ingested or counts.edits else [])
-        if progress:
-            progress(path, work.seen)
-
-    writer = BackgroundWriter(write)
+    writer = _writer(path, store, report, progress, on_batch)
     flow = InOrder(analyzer, writer, window=analyzer.workers + 1, prepare=store.prepare)
     batch: list[Message] = []
     rejected: list[Rejected] = []
@@ -259,10 +289,19 @@ def _ingest_all(
             try:
                 if fmt is None or fmt not in READERS:
                     raise PropwatchError(f"{file}: no reader for format {fmt!r}")
-                records = READERS[fmt](file, options)
-                _ingest_file(
-                    file, records, store, analyzer, file_report, batch_size, progress, on_batch
-                )
+                if stripes(analyzer, fmt):
+                    file_report.error = _ingest_striped(
+                        file, fmt, options, store, analyzer, file_report, batch_size, progress,
+                        on_batch,
+                    )  # fmt: skip
+                    if file_report.error is not None:
+                        report.errors.append(file_report.error)
+                else:
+                    records = READERS[fmt](file, options)
+                    _ingest_file(
+                        file, records, store, analyzer, file_report, batch_size, progress,
+                        on_batch,
+                    )  # fmt: skip
             except Exception as exc:
                 file_report.error = _error(exc, file)
                 report.errors.append(file_report.error)

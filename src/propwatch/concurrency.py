@@ -33,12 +33,27 @@ _Result = tuple[dict[str, Any], tuple[Any, ...], list[tuple[Any, ...]]]
 
 _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_DIALECT = "sqlite"
+#: One queue per stripe and the stop flag of striped reading (``propwatch.striped``).
+_WORKER_QUEUES: Sequence[Any] = ()
+_WORKER_STOP: Any = None
 
 
-def _init_worker(names: Sequence[str], dialect: str) -> None:
-    global _WORKER_PIPELINE, _WORKER_DIALECT
+def _init_worker(names: Sequence[str], dialect: str, queues: Sequence[Any], stop: Any) -> None:
+    global _WORKER_PIPELINE, _WORKER_DIALECT, _WORKER_QUEUES, _WORKER_STOP
     _WORKER_PIPELINE = Pipeline(names)
     _WORKER_DIALECT = dialect
+    _WORKER_QUEUES, _WORKER_STOP = queues, stop
+
+
+def analysed_rows(items: list[RawItem]) -> list[tuple[Any, ...]]:
+    """In a worker: analyse ``items`` (with their raw records) and return their rows as
+    tuples of :class:`Prepared`'s fields."""
+    assert _WORKER_PIPELINE is not None
+    batch = _WORKER_PIPELINE([Message(item) for item in items])
+    return [
+        (p.channel_key, p.channel_name, p.channel_type, p.row, p.params, p.annotations)
+        for p in prepare(batch, _WORKER_DIALECT)
+    ]
 
 
 def _analyse_in_worker(items: list[tuple[Any, ...]]) -> list[_Result]:
@@ -84,21 +99,27 @@ class BatchAnalyzer:
         """``dialect`` is the store's (``Store.dialect``): workers build its rows."""
         self.pipeline = pipeline
         self.workers = workers
-        self._pool: ProcessPoolExecutor | None = None
+        self.pool: ProcessPoolExecutor | None = None
+        #: Striped reading (``propwatch.striped``): a bounded queue per worker, a stop flag.
+        self.queues: list[Any] = []
+        self.stop: Any = None
         if workers > 0:
-            self._pool = ProcessPoolExecutor(
+            context = multiprocessing.get_context("forkserver")
+            self.queues = [context.Queue(maxsize=2) for _ in range(workers)]
+            self.stop = context.Event()
+            self.pool = ProcessPoolExecutor(
                 max_workers=workers,
-                mp_context=multiprocessing.get_context("forkserver"),
+                mp_context=context,
                 initializer=_init_worker,
-                initargs=(tuple(names), dialect),
+                initargs=(tuple(names), dialect, self.queues, self.stop),
             )
 
     def submit(self, work: Work) -> None:
-        if self._pool is None or not work.messages:
+        if self.pool is None or not work.messages:
             return
         # The raw record stays here: workers need the text, not the provenance.
         light: list[tuple[Any, ...]] = [_light(m.item) for m in work.messages]
-        work.future = self._pool.submit(_analyse_in_worker, light)
+        work.future = self.pool.submit(_analyse_in_worker, light)
 
     def finish(self, work: Work) -> None:
         """Block until ``work`` is analysed. From a worker, its rows come back ready to
@@ -122,8 +143,11 @@ class BatchAnalyzer:
         work.prepared = prepared
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        for q in self.queues:
+            q.close()
+            q.join_thread()
 
 
 class BackgroundWriter:

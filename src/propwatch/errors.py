@@ -24,6 +24,8 @@ stored as :class:`propwatch.model.Rejected` records with a code from ``REJECT_CO
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "REJECT_CODES",
     "InputDamaged",
@@ -39,6 +41,7 @@ __all__ = [
     "StoreUnavailable",
     "UnsupportedFormat",
     "UsageError",
+    "error_record",
 ]
 
 
@@ -152,3 +155,23 @@ REJECT_CODES: dict[str, str] = {
     "R008": "damaged input: the file ends or breaks here; items before were kept",
     "R009": "not an object where an object was expected",
 }
+
+
+def error_record(exc: BaseException, path: object) -> dict[str, Any]:
+    """What ``ingest`` reports for a file that ``exc`` stopped: file, stable code, message,
+    position (where the damage is, if known) and a hint."""
+    if isinstance(exc, PropwatchError):
+        return {
+            "file": str(path),
+            "code": exc.code,
+            "message": exc.message,
+            "position": getattr(exc, "position", None),
+            "hint": exc.hint,
+        }
+    return {
+        "file": str(path),
+        "code": "PW100",
+        "message": f"{path}: unexpected {type(exc).__name__}: {exc}",
+        "position": None,
+        "hint": "Items read before this point were stored. Please report this as a bug.",
+    }

@@ -22,7 +22,7 @@ is yielded, then a ``Rejected`` R008 naming the message index and byte offset, t
 from __future__ import annotations
 
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -41,7 +41,7 @@ from propwatch.ingest.telegram_map import (
 from propwatch.ingest.telegram_walk import META_KEYS, SECTIONS, Meta, TooDeep, walk
 from propwatch.model import Rejected
 
-__all__ = ["looks_like_telegram_json", "read_telegram_json"]
+__all__ = ["SKIPPED", "looks_like_telegram_json", "read_telegram_json"]
 
 #: Bytes handed to the parser per read in the fast pass.
 _WINDOW = 16 * 1024
@@ -57,6 +57,9 @@ _DIALOG_TYPE = re.compile(
 )
 _MESSAGES = re.compile(rb'"messages"\s*:\s*\[')
 _ACCOUNT = re.compile(rb'^\{\s*"about"\s*:')
+
+#: Stands for a message ``read_telegram_json``'s ``keep`` refused (never stored).
+SKIPPED = Rejected(source="", source_format=SOURCE_FORMAT, position="", code="", reason="skipped")
 
 
 def looks_like_telegram_json(head: bytes) -> bool:
@@ -109,8 +112,13 @@ class _Guard:
         self._since = self._last
 
 
-def read_telegram_json(path: Path, options: ReaderOptions) -> Iterator[ReadResult]:
-    """Yield every message of a Telegram Desktop JSON export (the ``Reader`` signature)."""
+def read_telegram_json(
+    path: Path, options: ReaderOptions, keep: Callable[[int], bool] | None = None
+) -> Iterator[ReadResult]:
+    """Yield every message of a Telegram Desktop JSON export (the ``Reader`` signature).
+
+    ``keep`` (for ``propwatch.striped``): messages whose index it refuses may be yielded as
+    :data:`SKIPPED` instead of being mapped (one record per message all the same)."""
     source = str(path)
     try:
         fileobj = path.open("rb")
@@ -118,7 +126,7 @@ def read_telegram_json(path: Path, options: ReaderOptions) -> Iterator[ReadResul
         raise InputNotFound("no such file", source=source) from err
     with fileobj:
         try:
-            yield from _read(fileobj, source, options)
+            yield from _read(fileobj, source, options, keep)
         except _Damaged as damage:
             yield Rejected(
                 source=source,
@@ -134,7 +142,9 @@ def read_telegram_json(path: Path, options: ReaderOptions) -> Iterator[ReadResul
             ) from damage
 
 
-def _read(fileobj: IO[bytes], source: str, options: ReaderOptions) -> Iterator[ReadResult]:
+def _read(
+    fileobj: IO[bytes], source: str, options: ReaderOptions, keep: Callable[[int], bool] | None
+) -> Iterator[ReadResult]:
     start = len(_BOM) if fileobj.read(len(_BOM)) == _BOM else 0
     layout, meta = _prescan(fileobj, start, source)
     if layout == "full":
@@ -148,7 +158,7 @@ def _read(fileobj: IO[bytes], source: str, options: ReaderOptions) -> Iterator[R
     if ctx is None:
         raise UnsupportedFormat("a JSON file with messages but no chat id", source=source)
     fileobj.seek(start)
-    resume = yield from _fast(fileobj, start, ctx)
+    resume = yield from _fast(fileobj, start, ctx, keep)
     if resume is not None:
         fileobj.seek(start)
         yield from _walk_all(fileobj, source, options, {"": ctx}, skip=resume)
@@ -229,7 +239,7 @@ def _context(
 
 
 def _fast(
-    fileobj: IO[bytes], start: int, ctx: ChatContext
+    fileobj: IO[bytes], start: int, ctx: ChatContext, keep: Callable[[int], bool] | None = None
 ) -> Generator[ReadResult, None, int | None]:
     """The single-chat messages via ``ijson.items``; the index to resume at after a fallback."""
     guard = _Guard(fileobj, start)
@@ -237,7 +247,10 @@ def _fast(
     try:
         for msg in ijson.items(guard, "messages.item", use_float=True, buf_size=_WINDOW):
             guard.mark()
-            yield map_message(msg, ctx, f"messages[{index}] (byte ~{guard.offset})")
+            if keep is None or keep(index):
+                yield map_message(msg, ctx, f"messages[{index}] (byte ~{guard.offset})")
+            else:
+                yield SKIPPED
             index += 1
     except _Fallback:
         return index
