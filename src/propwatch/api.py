@@ -95,40 +95,40 @@ def _error(exc: BaseException, path: Path) -> dict[str, Any]:
     return error_record(exc, path)
 
 
-def _writer(
-    path: Path,
-    store: Store,
-    report: FileReport,
-    progress: ProgressCallback | None,
-    on_batch: BatchCallback | None,
-) -> BackgroundWriter:
-    def write(work: Work) -> None:
-        prepared = work.prepared if work.prepared is not None else store.prepare(work.messages)
-        counts = store.write_prepared(prepared, work.rejected)
-        report.counts.add(counts)
-        if on_batch is not None:
-            on_batch(_new_pks(store, prepared) if counts.ingested or counts.edits else [])
-        if progress:
-            progress(path, work.seen)
+@dataclass(slots=True)
+class _FileJob:
+    """One file on its way into the store, and what its batches report to."""
 
-    return BackgroundWriter(write)
+    path: Path
+    store: Store
+    analyzer: BatchAnalyzer
+    report: FileReport
+    batch_size: int
+    progress: ProgressCallback | None
+    on_batch: BatchCallback | None
+
+    def writer(self) -> BackgroundWriter:
+        store, report, progress, on_batch = self.store, self.report, self.progress, self.on_batch
+
+        def write(work: Work) -> None:
+            prepared = work.prepared
+            if prepared is None:
+                prepared = store.prepare(work.messages)
+            counts = store.write_prepared(prepared, work.rejected)
+            report.counts.add(counts)
+            if on_batch is not None:
+                on_batch(_new_pks(store, prepared) if counts.ingested or counts.edits else [])
+            if progress:
+                progress(self.path, work.seen)
+
+        return BackgroundWriter(write)
 
 
-def _ingest_striped(
-    path: Path,
-    fmt: str,
-    options: ReaderOptions,
-    store: Store,
-    analyzer: BatchAnalyzer,
-    report: FileReport,
-    batch_size: int,
-    progress: ProgressCallback | None,
-    on_batch: BatchCallback | None = None,
-) -> dict[str, Any] | None:
-    """Read ``path`` in the workers (``propwatch.striped``) and write what they send; return
+def _ingest_striped(job: _FileJob, fmt: str, options: ReaderOptions) -> dict[str, Any] | None:
+    """Read the file in the workers (``propwatch.striped``) and write what they send; return
     the error record that stopped the file, or None."""
-    writer = _writer(path, store, report, progress, on_batch)
-    batches = read_striped(analyzer, path, fmt, options, batch_size)
+    writer = job.writer()
+    batches = read_striped(job.analyzer, job.path, fmt, options, job.batch_size)
     seen = 0
     try:
         while True:
@@ -147,18 +147,11 @@ def _ingest_striped(
             writer.close()
 
 
-def _ingest_file(
-    path: Path,
-    records: Iterable[RawItem | Rejected],
-    store: Store,
-    analyzer: BatchAnalyzer,
-    report: FileReport,
-    batch_size: int,
-    progress: ProgressCallback | None,
-    on_batch: BatchCallback | None = None,
-) -> None:
-    writer = _writer(path, store, report, progress, on_batch)
-    flow = InOrder(analyzer, writer, window=analyzer.workers + 1, prepare=store.prepare)
+def _ingest_file(job: _FileJob, records: Iterable[RawItem | Rejected]) -> None:
+    """Read the file here; analyse it here or in the workers, batch by batch."""
+    writer = job.writer()
+    analyzer = job.analyzer
+    flow = InOrder(analyzer, writer, window=analyzer.workers + 1, prepare=job.store.prepare)
     batch: list[Message] = []
     rejected: list[Rejected] = []
     seen = 0
@@ -169,7 +162,7 @@ def _ingest_file(
                 rejected.append(record)
             else:
                 batch.append(Message(record))
-            if len(batch) + len(rejected) >= batch_size:
+            if len(batch) + len(rejected) >= job.batch_size:
                 flow.push(Work(batch, rejected, seen))
                 batch, rejected = [], []
     finally:
@@ -289,19 +282,15 @@ def _ingest_all(
             try:
                 if fmt is None or fmt not in READERS:
                     raise PropwatchError(f"{file}: no reader for format {fmt!r}")
+                job = _FileJob(
+                    file, store, analyzer, file_report, batch_size, progress, on_batch
+                )
                 if stripes(analyzer, fmt):
-                    file_report.error = _ingest_striped(
-                        file, fmt, options, store, analyzer, file_report, batch_size, progress,
-                        on_batch,
-                    )  # fmt: skip
+                    file_report.error = _ingest_striped(job, fmt, options)
                     if file_report.error is not None:
                         report.errors.append(file_report.error)
                 else:
-                    records = READERS[fmt](file, options)
-                    _ingest_file(
-                        file, records, store, analyzer, file_report, batch_size, progress,
-                        on_batch,
-                    )  # fmt: skip
+                    _ingest_file(job, READERS[fmt](file, options))
             except Exception as exc:
                 file_report.error = _error(exc, file)
                 report.errors.append(file_report.error)
