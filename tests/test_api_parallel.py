@@ -156,3 +156,22 @@ def test_every_worker_reads_jsonl_and_csv_and_a_second_ingest_adds_nothing(
         assert (again["ingested"], again["duplicates"]) == (0, 400)
         got[workers] = _everything(url)
     assert got[0] == got[2]
+
+
+def test_every_worker_reading_writes_the_same_rows_on_each_backend(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Workers build the rows for the store's dialect (dates and JSON as each driver takes
+    them): on PostgreSQL too, the same messages as analysed in one process on SQLite."""
+    export = tmp_path / "result.json"
+    _export(export, 250)
+    reference = f"sqlite:///{tmp_path / 'one.db'}"
+    with open_store(reference) as store:
+        ingest([export], store, workers=0, batch_size=60)
+    with open_store(db_url) as store:
+        report = ingest([export], store, workers=2, batch_size=60)
+        assert (report.totals.ingested, report.totals.rejected) == (250, 1)
+        with store.engine.connect() as conn:
+            dates = conn.execute(sa.select(s.messages.c.date).order_by(s.messages.c.id)).scalars()
+            assert next(iter(dates)).isoformat() == "2024-01-03T08:00:01"
+    assert _rows(db_url) == _rows(reference)
