@@ -300,7 +300,7 @@ def profile(n: int = 20_000, warmup: int = 4_000, seed: int = 7, batch: int = 2_
 
 
 _ORDER = (
-    ("read:telegram_json", "main process: read the export (ijson parse + `map_message`)"),
+    ("read:telegram_json", "read the export (ijson parse + `map_message`; every worker, striped)"),
     ("stage:normalize", "ingest stage `normalize` (normalize + match key)"),
     ("stage:language", "ingest stage `language` (language id)"),
     ("stage:detect", "ingest stage `detect` (all of detection)"),
@@ -314,9 +314,9 @@ _ORDER = (
     ("_components (all of the above)", "  `Detector._components` (model+lexicon+cues+signals)"),
     ("analyze (total)", "  `Detector.analyze` (components + combiner + model evidence)"),
     ("to_annotations", "  `to_annotations`"),
-    ("main:pickle round trip [detect]", "main process: worker result pickle round trip"),
+    ("main:pickle round trip [detect]", "worker result pickle round trip"),
     ("main:pickle round trip [no-detect]", "  same without annotations"),
-    ("main:Store.prepare [detect]", "main process: `Store.prepare` (rows + annotation JSON)"),
+    ("main:Store.prepare [detect]", "`prepare` (rows + annotation JSON; in the workers)"),
     ("main:Store.prepare [no-detect]", "  same without annotations"),
     ("main:Store.write_prepared [detect]", "writer thread: `Store.write_prepared` (SQLite)"),
     ("main:Store.write_prepared [no-detect]", "  same without annotations"),
@@ -350,7 +350,8 @@ def render_markdown(p: dict[str, Any]) -> str:
             f"write) costs {total:,.0f} µs of CPU per message, summed over its parts. At "
             f"10,000 messages/s, 2 cores give 200 µs per message: the spine alone would take "
             f"{total / 200:.0%} of both cores, before the cost of running its parts side by "
-            f"side (the main process's threads share one interpreter lock).",
+            f"side. With two workers reading the export striped (`propwatch.striped`), each "
+            f"parses all of it: {total + per['read:telegram_json']['cpu_us']:,.0f} µs.",
         ]
     c = p["counts"]
     m = p["messages"]
