@@ -175,3 +175,26 @@ def test_every_worker_reading_writes_the_same_rows_on_each_backend(
             dates = conn.execute(sa.select(s.messages.c.date).order_by(s.messages.c.id)).scalars()
             assert next(iter(dates)).isoformat() == "2024-01-03T08:00:01"
     assert _rows(db_url) == _rows(reference)
+
+
+def test_a_failure_while_the_stripes_are_still_reading_stops_them(tmp_path: Path) -> None:
+    """The writer fails after the first batch while both workers still have batches queued
+    and to come: ingest reports the file's error and returns (no worker is left blocked on a
+    full queue), and the first batch stays stored."""
+    export = tmp_path / "result.json"
+    _export(export, 1200)
+    calls: list[int] = []
+
+    def fail_after_first(pks: list[int]) -> None:
+        calls.append(len(pks))
+        if len(calls) > 1:
+            raise RuntimeError("the writer's callback failed")
+
+    url = f"sqlite:///{tmp_path / 'fail.db'}"
+    with open_store(url) as store:
+        report = ingest([export], store, workers=2, batch_size=50, on_batch=fail_after_first)
+    [error] = report.to_json()["errors"]
+    assert error["code"] == "PW100" and "callback failed" in error["message"]
+    assert len(calls) == 2
+    # two batches committed (100 records, one of them without an id); the callback ran after each
+    assert (report.totals.ingested, report.totals.rejected) == (99, 1)

@@ -143,6 +143,8 @@ class BatchAnalyzer:
         work.prepared = prepared
 
     def close(self) -> None:
+        if self.stop is not None:
+            self.stop.set()  # stripes still reading (an interrupted ingest) stop and return
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
         for q in self.queues:

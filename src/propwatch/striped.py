@@ -75,7 +75,7 @@ def _read_stripe(
     def send() -> None:
         if index % count == stripe:
             rows = concurrency.analysed_rows(items) if items else []
-            out.put(("batch", index, records, rows, rejected))
+            _put(out, stop, ("batch", index, records, rows, rejected), _POLL)
 
     def owned(message: int) -> bool:  # messages are records in the single-chat fast path
         return (message // batch_size) % count == stripe
@@ -108,7 +108,23 @@ def _read_stripe(
         except Exception as exc:  # the analysis of the last batch
             error = error or error_record(exc, path)
         index += 1
-    out.put(("end", index, error))
+    _put(out, stop, ("end", index, error), _LAST_WORD)
+
+
+def _put(out: Any, stop: Any, message: tuple[Any, ...], after_stop: float) -> None:
+    """Put ``message`` on a stripe's bounded queue; once the ingest process has said stop,
+    give up after ``after_stop`` seconds (nobody may be taking from the queue any more: an
+    interrupted ingest must not leave its workers blocked, or closing the pool would hang)."""
+    waited = 0.0
+    while True:
+        try:
+            out.put(message, timeout=_POLL)
+            return
+        except queue.Full:
+            if stop.is_set():
+                waited += _POLL
+                if waited >= after_stop:
+                    return
 
 
 def _receive(analyzer: BatchAnalyzer, stripe: int, future: Future[None]) -> tuple[Any, ...]:
