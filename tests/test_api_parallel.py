@@ -198,3 +198,35 @@ def test_a_failure_while_the_stripes_are_still_reading_stops_them(tmp_path: Path
     assert len(calls) == 2
     # two batches committed (100 records, one of them without an id); the callback ran after each
     assert (report.totals.ingested, report.totals.rejected) == (99, 1)
+
+
+def test_edits_read_by_every_worker_keep_each_version_with_its_raw_record(
+    tmp_path: Path,
+) -> None:
+    """A newer export edits some messages: striped, the edit becomes the current row and the
+    older text is kept as a version with its raw record, as when the file is read once."""
+    first = tmp_path / "first" / "result.json"
+    newer = tmp_path / "newer" / "result.json"
+    first.parent.mkdir()
+    newer.parent.mkdir()
+    _export(first, 300)
+    data = json.loads(first.read_text(encoding="utf-8"))
+    for message in data["messages"][100:300:20]:
+        message["text"] += " (edited)"
+        message["edited_unixtime"] = str(1704300000)
+    newer.write_text(json.dumps(data), encoding="utf-8")
+    got = {}
+    for workers in (0, 2):
+        url = f"sqlite:///{tmp_path / f'e{workers}.db'}"
+        with open_store(url) as store:
+            ingest([first], store, workers=workers, batch_size=70)
+            report = ingest([newer], store, workers=workers, batch_size=70).to_json()
+            with store.engine.connect() as conn:
+                v = s.message_versions
+                versions = [tuple(r) for r in conn.execute(
+                    sa.select(v.c.text, v.c.raw, v.c.content_sha256).order_by(v.c.id))]  # fmt: skip
+        assert (report["edits"], report["duplicates"]) == (10, 290)
+        assert len(versions) == 10 and all(raw and "(edited)" not in raw["text"]
+                                           for _, raw, _ in versions)  # fmt: skip
+        got[workers] = (_everything(url), versions)
+    assert got[0] == got[2]

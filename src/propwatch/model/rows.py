@@ -18,6 +18,7 @@ __all__ = [
     "RAW_PARAM",
     "Prepared",
     "annotation_params",
+    "complete_row",
     "json_text",
     "now_utc",
     "prepare",
@@ -219,6 +220,17 @@ def prepare(batch: Sequence[Message], dialect: str) -> list[Prepared]:
             )
         )
     return out
+
+
+def complete_row(prepared: Prepared) -> dict[str, Any]:
+    """``prepared.row`` with its raw record: a striped worker sends the record as JSON text
+    only (in ``params``; the object would double what it pickles), and only an edit needs it
+    back as an object."""
+    row = prepared.row
+    if "raw" not in row:
+        text = prepared.params[RAW_PARAM]
+        row["raw"] = None if text is None else json.loads(text)
+    return row
 
 
 def with_raw(prepared: Prepared, raw: Any) -> Prepared:

@@ -22,6 +22,7 @@ from propwatch.model import Rejected
 from propwatch.model.rows import (
     MESSAGE_COLUMNS,
     Prepared,
+    complete_row,
     now_utc,
     prepare,
     utc_naive,
@@ -238,6 +239,7 @@ def write_batch(
         row["facets"] = facets(row["language"], row["channel_id"], row["date"])
         key = (row["channel_id"], row["message_id"])
         if key in incoming:
+            row = complete_row(prepared)
             later.append(row)
             later_prepared[id(row)] = prepared
         else:
@@ -269,7 +271,7 @@ def write_batch(
         insert_graph(conn, written)
         counts.ingested += len(fresh)
     for key, prepared in incoming.items():
-        if key in stored and _classify(conn, stored[key], prepared.row, now, counts):
+        if key in stored and _classify(conn, stored[key], complete_row(prepared), now, counts):
             _replace_annotations(conn, stored[key].id, prepared)
     for row in later:
         current = conn.execute(
