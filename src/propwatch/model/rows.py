@@ -22,6 +22,7 @@ __all__ = [
     "json_text",
     "now_utc",
     "prepare",
+    "slim",
     "sqlite_date",
     "utc_naive",
     "with_raw",
@@ -222,14 +223,34 @@ def prepare(batch: Sequence[Message], dialect: str) -> list[Prepared]:
     return out
 
 
-def complete_row(prepared: Prepared) -> dict[str, Any]:
-    """``prepared.row`` with its raw record: a striped worker sends the record as JSON text
-    only (in ``params``; the object would double what it pickles), and only an edit needs it
-    back as an object."""
+#: What the writer reads of a new message's row (``Prepared.row``); a striped worker sends
+#: only these (``slim``), and :func:`complete_row` rebuilds the rest when an edit needs it.
+_SLIM_KEYS = ("message_id", "language", "date", "edited", "content_sha256", "ingested_at")
+_JSON_PARAMS = tuple(
+    MESSAGE_COLUMNS.index(c) - 1 for c in ("links", "mentions", "hashtags", "media", "raw")
+)
+
+
+def slim(prepared: Prepared) -> Prepared:
+    """``prepared`` with only the row values the writer reads for a new message (in place):
+    the rest is in ``params``, and pickling it twice cost a striped worker and the ingest
+    process about 25 µs a message together."""
     row = prepared.row
-    if "raw" not in row:
-        text = prepared.params[RAW_PARAM]
-        row["raw"] = None if text is None else json.loads(text)
+    prepared.row = {key: row[key] for key in _SLIM_KEYS}
+    return prepared
+
+
+def complete_row(prepared: Prepared) -> dict[str, Any]:
+    """``prepared.row`` with every column (an edit writes them all), rebuilt from ``params``
+    if :func:`slim` cut it: JSON columns decoded, dates as the row held them."""
+    row = prepared.row
+    if "text" not in row:
+        full: dict[str, Any] = dict(zip(MESSAGE_COLUMNS[1:-1], prepared.params, strict=True))
+        for i in _JSON_PARAMS:
+            text = prepared.params[i]
+            full[MESSAGE_COLUMNS[i + 1]] = None if text is None else json.loads(text)
+        full.update(row)  # channel id, facets, dates and version as the writer holds them
+        row.update(full)
     return row
 
 
