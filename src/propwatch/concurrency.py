@@ -1,12 +1,13 @@
 """Run analysis in worker processes and database writes in a background thread.
 
-Ingest has three kinds of work: parsing (Python, in the main process), analysis (Python, pure
-functions of a message: easy to run in other processes) and writing (mostly inside SQLite's or
-psycopg's C code, which releases the GIL: a thread overlaps it with parsing). Workers also
+Ingest has three kinds of work: parsing (Python), analysis (Python, pure functions of a
+message: easy to run in other processes) and writing (mostly inside SQLite's or psycopg's C
+code, which releases the GIL: a thread overlaps it with the rest). Parsing happens in the main
+process, or in every worker for the formats read striped (``propwatch.striped``). Workers also
 turn analysed messages into the rows the writer inserts, so that the main process, whose
-threads share one interpreter lock, does as little Python work per message as it can. Order is kept:
-batches are written in the order they were read, so edits and duplicates are judged the same
-as in a sequential run.
+threads share one interpreter lock, does as little Python work per message as it can. Order
+is kept: batches are written in the order they were read, so edits and duplicates are judged
+the same as in a sequential run.
 """
 
 from __future__ import annotations
