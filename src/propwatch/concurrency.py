@@ -162,6 +162,9 @@ class BackgroundWriter:
         self._write = write
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
+        # Set once a write fails and never cleared: after a failure nothing more is written,
+        # even once the error has been handed to the caller.
+        self._failed = False
         self._thread = threading.Thread(target=self._run, name="propwatch-writer", daemon=True)
         self._thread.start()
 
@@ -170,10 +173,11 @@ class BackgroundWriter:
             work = self._queue.get()
             if work is self._STOP:
                 return
-            if self._error is None:
+            if not self._failed:
                 try:
                     self._write(work)
                 except BaseException as exc:  # handed to the caller
+                    self._failed = True
                     self._error = exc
 
     def put(self, work: Work) -> None:
