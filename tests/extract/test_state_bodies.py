@@ -111,3 +111,42 @@ def test_an_army_that_reports_a_claim_is_not_the_claimant() -> None:
     found = default_extractor().extract(text, "en")
     assert "Kenyan army" in {e.name for e in found.entities if e.type == "organization"}
     assert [e.claimed_by for e in found.events] == [["al-Shabaab"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        ("L'armée malienne a repoussé l'attaque, selon l'armée nationale afghane.", "fr",
+         ["Malian army", "Afghan army"]),
+        ("La gendarmerie burkinabè et l'armée nigérienne ont riposté.", "fr",
+         ["Burkinabe gendarmerie", "Nigerien army"]),
+        ("Les forces armées maliennes (FAMa) ont perdu dix soldats.", "fr",
+         ["Malian armed forces"]),
+        ("El ejército nigeriano informó de que la policía afgana detuvo a dos.", "es",
+         ["Nigerian army", "Afghan police"]),
+        ("L'esercito nigerino e la polizia pakistana hanno confermato.", "it",
+         ["Nigerien army", "Pakistani police"]),
+        ("O exército moçambicano e a polícia afegã confirmaram.", "pt",
+         ["Mozambican army", "Afghan police"]),
+        ("Die afghanische Armee und Soldaten der pakistanischen Armee.", "de",
+         ["Afghan army", "Pakistani army"]),
+        ("Die nigerianischen Streitkräfte und die Polizei in Berlin.", "de",
+         ["Nigerian armed forces"]),
+        # "Nigerian" and "Nigerien" are two countries in every language
+        ("l'armée nigériane et l'armée nigérienne", "fr", ["Nigerian army", "Nigerien army"]),
+        # soldiers are people; a police force named by its city is not a national force
+        ("Des soldats maliens ont été tués ; la police de Paris enquête.", "fr", []),
+    ],
+)
+def test_national_forces_named_by_an_adjective_in_european_languages(
+    text: str, language: str, names: list[str]
+) -> None:
+    found = state_bodies.forces(text, language)
+    assert [c.name for c in found] == names
+    assert {c.attributes["country"] for c in found} <= {"ML", "AF", "BF", "NE", "NG", "PK", "MZ"}
+
+
+def test_a_french_national_army_is_an_entity_of_the_text(extractor: EntityExtractor) -> None:
+    text = "Mali : l'armée malienne affirme avoir repoussé une attaque près de Ménaka."
+    orgs = [e for e in extractor.extract(text, "fr") if e.type == "organization"]
+    assert [(e.name, e.text) for e in orgs] == [("Malian army", "armée malienne")]

@@ -858,7 +858,9 @@ _MONTH_CONTEXT_BEFORE = re.compile(
         _words(
             "in|since|during|until|till|by|from|early|late|mid|last|this|of|в|с|до|к|начале|"
             "конце|середине|прошлом|этом|در|ماه|اواسط|اوایل|اواخر|از|في|خلال|شهر|منذ|مطلع|أواخر|"
-            "منتصف|en|desde|em|дар|моҳи"
+            "منتصف|en|desde|em|дар|моҳи|im|seit|anfang|ende|mitte|ad|nel|dal|début|fin|mi|"
+            "principios de|finales de|mediados de|comienzos de|fines de|inicios de|"
+            "início de|inicio de|meados de|fim de|final de"
         )
     )
     + r")-? $"

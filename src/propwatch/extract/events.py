@@ -439,7 +439,8 @@ _KILLED_WORDS = (
     r"tote\w*", r"مقتل (?:شخص|مواطن|رجل|امراه|طفل|جندي|شرطي)",
     r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
     r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
-    r"morreu", r"uccidendo", r"uccid(?:e|ono)", r"todesopfer\w*", r"ums leben", r"starben",
+    r"morreu", r"matou", r"mataram", r"vitim(?:ou|aram|ando)",
+    r"uccidendo", r"uccid(?:e|ono)", r"todesopfer\w*", r"ums leben", r"starben",
     r"tötete\w*", r"(?:das )?leben gekostet",
     # "costato la vita a 7 persone", "hanno perso la vita"
     r"costat\w*\s+la\s+vita", r"pers[oe]\w*\s+la\s+vita",

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from propwatch.extract.forces_eu import FORCE_LANGS, find_forces
 from propwatch.extract.patterns import Candidate
 
 __all__ = ["DEMONYMS", "KINDS", "Country", "find", "forces"]
@@ -64,6 +65,8 @@ DEMONYMS: dict[str, tuple[str, str]] = {
     "spanish": ("Spain", "ES"), "italian": ("Italy", "IT"), "dutch": ("Netherlands", "NL"),
     "swedish": ("Sweden", "SE"), "ukrainian": ("Ukraine", "UA"),
     "azerbaijani": ("Azerbaijan", "AZ"), "turkmen": ("Turkmenistan", "TM"),
+    "algerian": ("Algeria", "DZ"), "moroccan": ("Morocco", "MA"),
+    "cameroonian": ("Cameroon", "CM"), "chadian": ("Chad", "TD"),
 }  # fmt: skip
 
 #: Arabic nisba adjectives after "وزارة X" -> country.
@@ -381,6 +384,11 @@ def forces(text: str, lang: str, countries: Sequence[Country] = ()) -> list[Cand
         out.append(Candidate("organization", f"{m.group(1)} {m.group(2)}", m.start(), m.end(),
                              "pattern:state_body", 0.8,
                              attributes={"kind": "state_body", "country": code}))  # fmt: skip
+    if lang in FORCE_LANGS:
+        for start, end, demonym, force in find_forces(text, lang):
+            attributes = {"kind": "state_body", "country": DEMONYMS[demonym][1]}
+            out.append(Candidate("organization", f"{demonym.title()} {force}", start, end,
+                                 "pattern:state_body", 0.8, attributes=attributes))  # fmt: skip
     if lang == "ar":
         for m in _AR_FORCE.finditer(text):
             country = _AR_NISBA.get(m.group(2) + "ة")
