@@ -385,9 +385,9 @@ def forces(text: str, lang: str, countries: Sequence[Country] = ()) -> list[Cand
                              "pattern:state_body", 0.8,
                              attributes={"kind": "state_body", "country": code}))  # fmt: skip
     if lang in FORCE_LANGS:
-        for start, end, demonym, force in find_forces(text, lang):
-            attributes = {"kind": "state_body", "country": DEMONYMS[demonym][1]}
-            out.append(Candidate("organization", f"{demonym.title()} {force}", start, end,
+        for start, end, adjective, force in find_forces(text, lang):
+            attributes = {"kind": "state_body", "country": DEMONYMS[adjective][1]}
+            out.append(Candidate("organization", f"{adjective.title()} {force}", start, end,
                                  "pattern:state_body", 0.8, attributes=attributes))  # fmt: skip
     if lang == "ar":
         for m in _AR_FORCE.finditer(text):
