@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from propwatch.api import ingest
@@ -14,7 +15,9 @@ from propwatch.store import SearchQuery, open_store
 from propwatch.store import schema as s
 
 
-def _export(path: Path, n: int) -> None:
+def _export(path: Path, n: int, indent: int | None = None) -> None:
+    """``n`` messages and one without an id; ``indent=1`` lays the file out as Telegram
+    Desktop does (cut between messages when read), None on one line (read by ijson)."""
     texts = [
         "Рофизийлар ва яҳудийлар бир тангасининг икки томони",
         "Rofiziylar va yahudiylar bir tangasining ikki tomoni",
@@ -35,7 +38,9 @@ def _export(path: Path, n: int) -> None:
     ]
     messages.insert(7, {"type": "message", "text": "no id"})
     path.write_text(
-        json.dumps({"name": "c", "type": "public_channel", "id": 9, "messages": messages}),
+        json.dumps(
+            {"name": "c", "type": "public_channel", "id": 9, "messages": messages}, indent=indent
+        ),
         encoding="utf-8",
     )
 
@@ -73,9 +78,10 @@ def _analysis(url: str) -> tuple[list[tuple[object, ...]], dict[str, int]]:
     return notes, sizes
 
 
-def test_workers_give_the_same_result(tmp_path: Path) -> None:
+@pytest.mark.parametrize("indent", [None, 1])
+def test_workers_give_the_same_result(tmp_path: Path, indent: int | None) -> None:
     export = tmp_path / "result.json"
-    _export(export, 450)
+    _export(export, 450, indent)
     urls = {}
     for workers in (0, 1, 2):
         url = f"sqlite:///{tmp_path / f'w{workers}.db'}"
@@ -109,12 +115,16 @@ def _everything(url: str) -> tuple[list[tuple[object, ...]], ...]:
     return messages, rejected
 
 
-def test_a_damaged_export_read_by_every_worker_keeps_what_came_before(tmp_path: Path) -> None:
-    """Truncated mid-message in its 4th batch: the stripes stop at the same record, the
-    messages before it are stored once each, the damage is a rejected record and the
-    file's error names its position, as when the file is read once."""
+@pytest.mark.parametrize("indent", [None, 1])
+def test_a_damaged_export_read_by_every_worker_keeps_what_came_before(
+    tmp_path: Path, indent: int | None
+) -> None:
+    """Truncated mid-message in its 4th batch: the messages before it are stored once each,
+    the damage is a rejected record and the file's error names its position, as when the
+    file is read once (cut between messages, the stripe of that batch finds the damage and
+    the other, which skipped it unparsed, is stopped)."""
     export = tmp_path / "result.json"
-    _export(export, 450)
+    _export(export, 450, indent)
     data = export.read_bytes()
     cut = data.index(b'"id": 333,')
     (tmp_path / "cut.json").write_bytes(data[:cut])
