@@ -3,19 +3,16 @@
 With the file parsed in the ingest process, that process did the parsing (JSON and mapping,
 ~20 µs a message), sent items to the workers, took rows back and wrote them, on threads that
 share one interpreter lock: at two cores it, not the workers, set the pace. Striped, each of
-the N workers reads the file itself (streamed, as every reader does) and analyses only the
+the N workers parses the file itself (streamed, as every reader does) and analyses only the
 batches ``k, k + N, k + 2N, ...`` of its stripe ``k``; the ingest process only receives
-finished rows, in batch order, and writes them. A Telegram export as Telegram Desktop writes
-it is cut between messages without being parsed (:mod:`propwatch.ingest.telegram_split`), so
-a worker parses only its own stripe's messages; other files are parsed whole by every worker.
+finished rows, in batch order, and writes them. Parsing is repeated N times, but a streamed
+parse is cheap beside analysis, and it now runs beside the writer instead of against it.
 
-Batches are ``batch_size`` pieces of the file: a record each, or, in a cut Telegram export, a
-piece between two separators (one message, unless the export holds elements that are not
-messages). The pieces are the same for every stripe and for every run, so batches are written
-in the same order whatever the number of workers, and edits and duplicates are judged the same.
-A file that stops a reader (damage, a wrong encoding) stops the batch where it breaks: the
-records before it are written, and the stripe that read that batch reports the error, which
-the ingest report carries for the file; the other stripes are told to stop.
+Batches are the same as in :func:`propwatch.api.ingest`'s other path (``batch_size``
+records, items and rejected ones counted together), written in the same order, so edits and
+duplicates are judged the same. A file that stops a reader (damage, a wrong encoding) stops
+every stripe at the same record: the records before it are written, and each stripe reports
+the same error, which the ingest report carries for the file.
 
 Only formats whose readers are cheap and stream (:data:`STRIPED_FORMATS`) are read this way;
 the others (HTML pages, PDF and text articles) are read once, in the ingest process. A file
@@ -25,7 +22,7 @@ that grows while it is read is read up to the first stripe's end.
 from __future__ import annotations
 
 import queue
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Generator
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
@@ -33,7 +30,7 @@ from typing import Any
 from propwatch import concurrency
 from propwatch.concurrency import BatchAnalyzer
 from propwatch.errors import error_record
-from propwatch.ingest.base import ReaderOptions, ReadResult
+from propwatch.ingest.base import ReaderOptions
 from propwatch.ingest.detect import READERS
 from propwatch.model import RawItem, Rejected
 from propwatch.model.rows import Prepared
@@ -64,18 +61,13 @@ def _read_stripe(
 ) -> None:
     """In a worker: read ``path`` whole, analyse the batches of ``stripe``, send them.
 
-    A batch is ``batch_size`` pieces of the file (:func:`_pieces`: a record each, or for a
-    Telegram export cut between messages, normally a message each). Sends ``("batch", index,
-    pieces, rows, rejected, error)`` for each batch of the stripe, ``error`` being the error
-    record that stopped the reader inside that batch (else None), then ``("end", batches,
-    error)``: the number of batches in the file (as far as it could be read) and the error
-    that stopped the reader, or None. A stripe that skips a piece does not parse it, so it may
-    read on past damage that another stripe's piece holds: the ingest process stops at the
-    batch that reports the error.
+    Sends ``("batch", index, records, rows, rejected)`` for each batch of the stripe, then
+    ``("end", batches, error)``: the number of batches in the file (as far as it could be
+    read) and the error record that stopped the reader, or None.
     """
     out = concurrency._WORKER_QUEUES[stripe]
     stop = concurrency._WORKER_STOP
-    index = count_in_batch = 0
+    index = records = 0
     items: list[RawItem] = []
     rejected: list[Rejected] = []
     error: dict[str, Any] | None = None
@@ -83,50 +75,40 @@ def _read_stripe(
     def send() -> None:
         if index % count == stripe:
             rows = concurrency.analysed_rows(items) if items else []
-            message = ("batch", index, count_in_batch, rows, rejected, error)
-            _put(out, stop, message, _POLL)
+            _put(out, stop, ("batch", index, records, rows, rejected), _POLL)
 
-    def owned(piece: int) -> bool:
-        return (piece // batch_size) % count == stripe
+    def owned(message: int) -> bool:  # messages are records in the single-chat fast path
+        return (message // batch_size) % count == stripe
 
+    if fmt == "telegram_json":  # others' messages are not mapped (a tenth of the reading)
+        from propwatch.ingest.telegram_json import read_telegram_json
+
+        reader = read_telegram_json(Path(path), options, keep=owned)
+    else:
+        reader = READERS[fmt](Path(path), options)
     try:
-        for piece in _pieces(Path(path), fmt, options, owned):
-            if piece is not None and index % count == stripe:
-                for record in piece:
-                    if isinstance(record, Rejected):
-                        rejected.append(record)
-                    else:
-                        items.append(record)
-            count_in_batch += 1
-            if count_in_batch >= batch_size:
+        for record in reader:
+            if index % count != stripe:
+                pass
+            elif isinstance(record, Rejected):
+                rejected.append(record)
+            else:
+                items.append(record)
+            records += 1
+            if records >= batch_size:
                 send()
-                index, count_in_batch, items, rejected = index + 1, 0, [], []
+                index, records, items, rejected = index + 1, 0, [], []
                 if stop.is_set():
                     break
     except Exception as exc:  # reported for the file, as the other path does
         error = error_record(exc, path)
-    if count_in_batch and not stop.is_set():
+    if records and not stop.is_set():
         try:
             send()
         except Exception as exc:  # the analysis of the last batch
             error = error or error_record(exc, path)
         index += 1
     _put(out, stop, ("end", index, error), _LAST_WORD)
-
-
-def _pieces(
-    path: Path, fmt: str, options: ReaderOptions, keep: Callable[[int], bool]
-) -> Iterator[list[ReadResult] | None]:
-    """The file as the stripes count it: Telegram exports by
-    :func:`~propwatch.ingest.telegram_json.telegram_pieces` (the pieces of other stripes are
-    not parsed), other formats a record a piece."""
-    if fmt == "telegram_json":
-        from propwatch.ingest.telegram_json import telegram_pieces
-
-        yield from telegram_pieces(path, options, keep)
-    else:
-        for record in READERS[fmt](path, options):
-            yield [record]
 
 
 def _put(out: Any, stop: Any, message: tuple[Any, ...], after_stop: float) -> None:
@@ -187,12 +169,8 @@ def read_striped(
                 ended[stripe] = True
                 error = message[2]
                 return error
-            _, _, records, rows, rejected, error = message
+            _, _, records, rows, rejected = message
             yield records, [Prepared(*row) for row in rows], rejected
-            if error is not None:
-                # This stripe's reader stopped inside the batch: the file ends here for all
-                # (another stripe, which did not parse these pieces, may have read on).
-                return error
             index += 1
     finally:
         # The other stripes have nothing more to send (or, if this ended early, must stop):

@@ -22,14 +22,13 @@ is yielded, then a ``Rejected`` R008 naming the message index and byte offset, t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import ijson
 
 from propwatch.errors import REJECT_CODES, InputDamaged, InputNotFound, UnsupportedFormat
-from propwatch.ingest import telegram_split
 from propwatch.ingest.base import ReaderOptions, ReadResult
 from propwatch.ingest.growing import GrowingReader
 from propwatch.ingest.telegram_map import (
@@ -42,7 +41,7 @@ from propwatch.ingest.telegram_map import (
 from propwatch.ingest.telegram_walk import META_KEYS, SECTIONS, Meta, TooDeep, walk
 from propwatch.model import Rejected
 
-__all__ = ["Pieces", "looks_like_telegram_json", "read_telegram_json", "telegram_pieces"]
+__all__ = ["SKIPPED", "looks_like_telegram_json", "read_telegram_json"]
 
 #: Bytes handed to the parser per read in the fast pass.
 _WINDOW = 16 * 1024
@@ -59,8 +58,8 @@ _DIALOG_TYPE = re.compile(
 _MESSAGES = re.compile(rb'"messages"\s*:\s*\[')
 _ACCOUNT = re.compile(rb'^\{\s*"about"\s*:')
 
-#: One piece of an export after another: its records, or None for a piece ``keep`` refused.
-Pieces = Iterator[list[ReadResult] | None]
+#: Stands for a message ``read_telegram_json``'s ``keep`` refused (never stored).
+SKIPPED = Rejected(source="", source_format=SOURCE_FORMAT, position="", code="", reason="skipped")
 
 
 def looks_like_telegram_json(head: bytes) -> bool:
@@ -80,14 +79,10 @@ class _Fallback(Exception):
 
 
 class _Damaged(Exception):
-    def __init__(
-        self, position: str, cause: BaseException, partial: Sequence[ReadResult] = ()
-    ) -> None:
+    def __init__(self, position: str, cause: BaseException) -> None:
         super().__init__(position)
         self.position = position
         self.detail = f"{type(cause).__name__}: {cause}"[:500]
-        #: Records of the damaged piece read before the damage.
-        self.partial = list(partial)
 
 
 class _Guard:
@@ -117,24 +112,13 @@ class _Guard:
         self._since = self._last
 
 
-def read_telegram_json(path: Path, options: ReaderOptions) -> Iterator[ReadResult]:
-    """Yield every message of a Telegram Desktop JSON export (the ``Reader`` signature)."""
-    for piece in telegram_pieces(path, options):
-        if piece:
-            yield from piece
-
-
-def telegram_pieces(
+def read_telegram_json(
     path: Path, options: ReaderOptions, keep: Callable[[int], bool] | None = None
-) -> Pieces:
-    """The records of a Telegram Desktop JSON export, piece by piece, in file order.
+) -> Iterator[ReadResult]:
+    """Yield every message of a Telegram Desktop JSON export (the ``Reader`` signature).
 
-    A single-chat export whose messages start on lines of their own (as Telegram Desktop
-    writes them) is cut between messages (:mod:`propwatch.ingest.telegram_split`): a piece is
-    normally one message. Any other file is read by ijson, one record a piece. ``keep`` (for
-    :mod:`propwatch.striped`): a piece whose index it refuses is yielded as None, unparsed.
-    On damage, the last piece ends with a rejected record (R008) and :class:`InputDamaged`
-    is raised."""
+    ``keep`` (for ``propwatch.striped``): messages whose index it refuses may be yielded as
+    :data:`SKIPPED` instead of being mapped (one record per message all the same)."""
     source = str(path)
     try:
         fileobj = path.open("rb")
@@ -144,16 +128,13 @@ def telegram_pieces(
         try:
             yield from _read(fileobj, source, options, keep)
         except _Damaged as damage:
-            yield [
-                *damage.partial,
-                Rejected(
-                    source=source,
-                    source_format=SOURCE_FORMAT,
-                    position=damage.position,
-                    code="R008",
-                    reason=f"{REJECT_CODES['R008']} ({damage.detail})",
-                ),
-            ]
+            yield Rejected(
+                source=source,
+                source_format=SOURCE_FORMAT,
+                position=damage.position,
+                code="R008",
+                reason=f"{REJECT_CODES['R008']} ({damage.detail})",
+            )
             raise InputDamaged(
                 f"truncated or corrupt JSON ({damage.detail})",
                 source=source,
@@ -163,12 +144,12 @@ def telegram_pieces(
 
 def _read(
     fileobj: IO[bytes], source: str, options: ReaderOptions, keep: Callable[[int], bool] | None
-) -> Pieces:
+) -> Iterator[ReadResult]:
     start = len(_BOM) if fileobj.read(len(_BOM)) == _BOM else 0
     layout, meta = _prescan(fileobj, start, source)
     if layout == "full":
         fileobj.seek(start)
-        yield from _one_a_piece(_walk_all(fileobj, source, options, {}, skip=0), keep)
+        yield from _walk_all(fileobj, source, options, {}, skip=0)
         return
     if _incomplete(meta):
         fileobj.seek(start)
@@ -176,108 +157,11 @@ def _read(
     ctx = _context(meta, source, options, "")
     if ctx is None:
         raise UnsupportedFormat("a JSON file with messages but no chat id", source=source)
-    cut = telegram_split.find_layout(fileobj, start)
-    if cut is not None:
-        yield from _split(fileobj, start, ctx, cut, keep)
-        return
     fileobj.seek(start)
     resume = yield from _fast(fileobj, start, ctx, keep)
     if resume is not None:
         fileobj.seek(start)
-        walked = _walk_all(fileobj, source, options, {"": ctx}, skip=resume)
-        yield from _one_a_piece(walked, keep, first=resume)
-
-
-def _one_a_piece(
-    records: Iterator[ReadResult], keep: Callable[[int], bool] | None, first: int = 0
-) -> Pieces:
-    for index, record in enumerate(records, first):
-        yield [record] if keep is None or keep(index) else None
-
-
-def _split(
-    fileobj: IO[bytes],
-    start: int,
-    ctx: ChatContext,
-    layout: telegram_split.Layout,
-    keep: Callable[[int], bool] | None,
-) -> Pieces:
-    """The pieces of a cut export (see :mod:`propwatch.ingest.telegram_split`). A message's
-    index counts the elements before it as every reader of the file counts them, from the
-    separators between elements, without parsing the pieces it does not keep."""
-    between = re.compile(re.escape(layout.separator[1:-1]) + rb"[^ \t\r\n]")
-    comma = layout.separator[1:-1]
-    cursor: telegram_split.ReadCursor | None = None
-    index = 0
-    try:
-        for number, piece in enumerate(telegram_split.pieces(fileobj, layout, _piece_limit(ctx))):
-            data = piece.data
-            elements = 1 + (len(between.findall(data)) if comma in data else 0)
-            if keep is None or keep(number):
-                if cursor is None:
-                    cursor = telegram_split.ReadCursor(ctx.source, start, _WINDOW)
-                yield _parse_piece(piece, index, ctx, cursor)
-            else:
-                yield None
-            index += elements
-    finally:
-        if cursor is not None:
-            cursor.close()
-
-
-def _piece_limit(ctx: ChatContext) -> int:
-    return max(telegram_split.PIECE_LIMIT, 8 * ctx.max_item_bytes)
-
-
-def _parse_piece(
-    piece: telegram_split.Piece, index: int, ctx: ChatContext, cursor: telegram_split.ReadCursor
-) -> list[ReadResult]:
-    """The records of one piece: orjson for one object, the event walk for anything else."""
-    end = piece.start + piece.size
-    if not piece.data:
-        position = f"messages[{index}] (byte ~{cursor.at(end)})"
-        detail = f"{piece.size} bytes without a message boundary, over the limit; not read"
-        return [reject(ctx, position, "R004", detail, {"bytes": piece.size})]
-    if telegram_split.BEYOND_IJSON.search(piece.data):
-        pass  # numbers ijson refuses and orjson takes: read as the streamed reader reads them
-    elif not piece.last:
-        msg = telegram_split.parse_object(piece.data)
-        if msg is not None:
-            return [map_message(msg, ctx, f"messages[{index}] (byte ~{cursor.at(end)})")]
-    else:
-        tail = telegram_split.split_tail(piece.data)
-        if tail is not None:
-            msg, sound = tail
-            record = map_message(msg, ctx, f"messages[{index}] (byte ~{cursor.at(end)})")
-            if not sound:
-                raise _Damaged(
-                    f"messages[{index + 1}] (byte ~{end})",
-                    ValueError("the file breaks after its last message"),
-                    [record],
-                )
-            return [record]
-    return _walk_piece(piece, index, ctx, cursor)
-
-
-def _walk_piece(
-    piece: telegram_split.Piece, index: int, ctx: ChatContext, cursor: telegram_split.ReadCursor
-) -> list[ReadResult]:
-    """A piece orjson does not read as one object, element by element through the event
-    walk: elements that are not objects, numbers beyond 64 bits, nesting too deep, damage."""
-    out: list[ReadResult] = []
-    end = piece.start + piece.size
-    try:
-        for value in telegram_split.walk_piece(piece.data, piece.last, MAX_NESTING):
-            position = f"messages[{index + len(out)}] (byte ~{cursor.at(end)})"
-            if isinstance(value, TooDeep):
-                detail = f"more than {MAX_NESTING} levels"
-                out.append(reject(ctx, position, "R005", detail, value.partial))
-            else:
-                out.append(map_message(value, ctx, position))
-    except telegram_split.JSON_ERRORS as err:
-        where = f"messages[{index + len(out)}] (byte ~{cursor.at(end)})"
-        raise _Damaged(where, err, out) from err
-    return out
+        yield from _walk_all(fileobj, source, options, {"": ctx}, skip=resume)
 
 
 def _prescan(fileobj: IO[bytes], start: int, source: str) -> tuple[str, dict[str, Any]]:
@@ -356,7 +240,7 @@ def _context(
 
 def _fast(
     fileobj: IO[bytes], start: int, ctx: ChatContext, keep: Callable[[int], bool] | None = None
-) -> Generator[list[ReadResult] | None, None, int | None]:
+) -> Generator[ReadResult, None, int | None]:
     """The single-chat messages via ``ijson.items``; the index to resume at after a fallback."""
     guard = _Guard(fileobj, start)
     index = 0
@@ -364,9 +248,9 @@ def _fast(
         for msg in ijson.items(guard, "messages.item", use_float=True, buf_size=_WINDOW):
             guard.mark()
             if keep is None or keep(index):
-                yield [map_message(msg, ctx, f"messages[{index}] (byte ~{guard.offset})")]
+                yield map_message(msg, ctx, f"messages[{index}] (byte ~{guard.offset})")
             else:
-                yield None
+                yield SKIPPED
             index += 1
     except _Fallback:
         return index
