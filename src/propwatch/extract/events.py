@@ -895,6 +895,8 @@ _PASSIVE_BEFORE = re.compile(
 #: Words of a state's forces or offices in a name no list knows.
 _STATE_FORCE = re.compile(
     r"\b(?:Defen[cs]e|Security|Police|Ministry|Government|Armed Forces|Military|Gendarmerie|"
+    # not "Army": the Balochistan Liberation Army, the Free Syrian Army claim attacks
+    r"Air Force|Navy|Coast Guard|Border Guards?|"
     r"Défense|Sécurité|Forças|Fuerzas Armadas|Polizei|Ministerium|Министерств\w*|полици\w*)\b"
     r"|(?:وزارة|الشرطة|الجيش|وزارت|پلیس|ارتش)",
     re.IGNORECASE,
@@ -1838,6 +1840,16 @@ class _Reader:
                 if m is not None and (self.language in _VERB_FINAL or self.language == "de"):
                     return kind, m, qualifier or None
             m = _ends_with(_FILLER_LEFT, cur)
+            if m is None and self.language == "ru":
+                # a place or cause between the verb and the number: "погибли при взрыве 12
+                # человек", "убил в клубе 50 человек", "погибли в результате взрыва 8"
+                pp = _RU_PHRASE_END.search(cur[-60:])
+                if pp is not None:
+                    head = cur[: len(cur) - len(cur[-60:]) + pp.start()].rstrip()
+                    for kind, rx in (("killed", _KILLED), ("injured", _INJURED)):
+                        k = _ends_with(rx, head)
+                        if k is not None:
+                            return kind, k, qualifier or None
             if m is None:
                 break
             if _ends_with(_RISE_TO, cur) is not None:
@@ -2371,6 +2383,14 @@ def _entity_kind(ent: Entity, gazetteer: Gazetteer | None) -> str:
 
 
 _END_ANCHORED: dict[str, re.Pattern[str]] = {}
+
+
+#: Russian: a prepositional phrase (one to three words) closing the text before a number.
+_RU_PHRASE_END = re.compile(
+    r"(?<![^\W\d_])(?:в результате|в ходе|во время|из-за|в|во|на|при|у|под)"
+    r"(?:\s+[^\W\d_][\w-]*){1,3}\Z",
+    re.IGNORECASE,
+)
 
 
 def _ends_with(rx: re.Pattern[str], text: str) -> int | None:

@@ -309,6 +309,12 @@ def _longest(
         strict = cue.bare and not (
             cue.script == "L" and language in _LOWERCASE_NOUNS
             and _SENTENCE_START.search(text, max(0, a - 8), a) is None
+        ) and not (
+            # English too, outside headlines written in title case ("in Pensacola", "in
+            # Islamabad": names the word list counts frequent), after "in", "near"...
+            cue.script == "L" and language == "en" and not cue.end_anchored
+            and _SENTENCE_START.search(text, max(0, a - 8), a) is None
+            and not _title_case_line(text, a)
         )
         for form in _forms(name, cue.endings):
             places = [
@@ -319,6 +325,18 @@ def _longest(
             if chosen is not None:
                 return chosen, a, a + len(name)
     return None
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is a headline in title case (most long words capitalised:
+    "Suicide Bomber Kills 12 In Mobile Market")."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = _LONG_WORD.findall(text, start, end if end >= 0 else len(text))
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _forms(name: str, endings: tuple[str, ...]) -> Iterator[str]:

@@ -1,0 +1,83 @@
+"""Wordings of the twenty-third real-page check (tests/extract/real_check/round23), scored
+blind on this session's earlier fixes, written as short statements of the kind the pages
+report."""
+
+from __future__ import annotations
+
+import pytest
+
+from propwatch.extract.extractor import Extractor
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Взрыв на рынке в Назрани. Погибли при взрыве 12 человек.", [12], []),
+        ("Теракт в Грозном: погибли в результате взрыва 8 человек, ранены при взрыве 20 "
+         "человек.", [8], [20]),
+        ("Нападение на клуб в Орландо. Стрелок убил в клубе 50 человек и ранил 53.", [50], [53]),
+    ],
+)
+def test_russian_figures_after_a_phrase_between_verb_and_number(
+    extractor: Extractor, text: str, killed: list[int], injured: list[int]
+) -> None:
+    (event,) = extractor.extract(text, "ru").events
+    assert [f.value for f in event.killed] == killed
+    assert [f.value for f in event.injured] == injured
+
+
+def test_a_number_after_a_phrase_without_a_casualty_verb_is_no_figure(
+    extractor: Extractor,
+) -> None:
+    text = "Нападение на клуб в Орландо. Полиция в Орландо задержала 5 человек."
+    assert all(not e.killed and not e.injured for e in extractor.extract(text, "ru").events)
+
+
+def test_the_air_force_attacked_is_not_the_claimant(extractor: Extractor) -> None:
+    text = ("An alliance of Kashmiri militant groups on Monday claimed the deadly attack on the "
+            "Indian Air Force’s Pathankot airbase, in which seven soldiers were killed.")
+    events = extractor.extract(text, "en").events
+    assert events and all("Indian Air Force" not in e.claimed_by for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Al-Qaida claimed the mass shooting in Pensacola, in which three sailors were killed.",
+         "Pensacola"),
+        ("Two gunmen opened fire at an exhibition in Garland, Texas, and wounded a guard.",
+         "Garland"),
+    ],
+)
+def test_an_english_town_the_word_list_counts_frequent(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    (event,) = extractor.extract(text, "en").events
+    assert event.place[:1] == [place]
+
+
+def test_a_title_case_headline_stays_strict(extractor: Extractor) -> None:
+    events = extractor.extract("Suicide Bomber Kills 12 In Mobile Market", "en").events
+    assert all("Mobile" not in e.place for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "name"),
+    [
+        ("Ответственность взял на себя сайт «Кавказ-Центр», рупор боевиков.", "ru",
+         "media_outlet", "Kavkaz Center"),
+        ("Al-Shabaab claimed the attack on the Calamada website.", "en", "media_outlet",
+         "Calamada"),
+        ("وذكرت الوكالة الوطنية للإعلام أن خمسة أشخاص قتلوا.", "ar", "media_outlet",
+         "National News Agency (Lebanon)"),
+        ("Wie der Tagesspiegel berichtete, wurden sechs Menschen verletzt.", "de",
+         "media_outlet", "Der Tagesspiegel"),
+        ("ریاست امنیت ملی اعلام کرد که دو مهاجم کشته شدند.", "prs", "organization",
+         "National Directorate of Security"),
+    ],
+)
+def test_outlets_and_bodies_the_gazetteer_now_knows(
+    extractor: Extractor, text: str, lang: str, kind: str, name: str
+) -> None:
+    found = {(e.type, e.name) for e in extractor.extract(text, lang).entities}
+    assert (kind, name) in found
