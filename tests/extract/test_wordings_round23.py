@@ -81,3 +81,41 @@ def test_outlets_and_bodies_the_gazetteer_now_knows(
 ) -> None:
     found = {(e.type, e.name) for e in extractor.extract(text, lang).entities}
     assert (kind, name) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        # the text's other places are in Pakistan: Narang Mandi (Punjab), not Narang (Kunar)
+        ("انفجار بمب در شهر نارنگ در ایالت پنجاب پنج نفر را کشت.", "Narang Mandi", "PK"),
+        ("انفجار بمب در شهر نارنگ پنج نفر را کشت.", "Narang", "AF"),
+    ],
+)
+def test_a_town_of_two_countries_is_taken_where_the_texts_places_are(
+    extractor: Extractor, text: str, town: str, country: str
+) -> None:
+    places = {(e.name, e.attributes.get("country")) for e in extractor.extract(text, "fa").entities
+              if e.type == "place"}  # fmt: skip
+    assert (town, country) in places
+
+
+def test_uzbek_toll_with_the_cause_before_the_verb(extractor: Extractor) -> None:
+    text = ('10 iyun Kamerun shimolining Darak shahrida 37 kishi "Boko Xaram” guruhi '
+            "jangarilarining hujumi oqibatida halok bo‘ldi.")
+    (event,) = extractor.extract(text, "uz").events
+    assert [f.value for f in event.killed] == [37]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Messerattacke in Hamburg: ein Toter und sechs Verletzte.", [1], [6]),
+        ("Bei dem Anschlag in Hamburg gab es einen Toten und einen Verletzten.", [1], [1]),
+    ],
+)
+def test_german_one_dead_one_wounded(
+    extractor: Extractor, text: str, killed: list[int], injured: list[int]
+) -> None:
+    (event,) = extractor.extract(text, "de").events
+    assert [f.value for f in event.killed] == killed
+    assert [f.value for f in event.injured] == injured

@@ -437,7 +437,12 @@ class EntityExtractor:
         if self.use_geo and may_report_attack(text, lang):
             # towns matter where the text may report an attack (cost: only those texts)
             covered = [(it.name_start, it.name_end) for it in gazetteer_items]
-            found += geo_places.merge(found, geo_places.find(text, lang, countries, covered))
+            context = [
+                it.entry.country for it in gazetteer_items
+                if it.entry is not None and it.entry.type == "place" and it.entry.country
+            ]  # fmt: skip
+            towns = geo_places.find(text, lang, countries, covered, context=context)
+            found += geo_places.merge(found, towns)
         candidates = [
             c for c in found if not any(h.start <= c.start and c.end <= h.end for h in heads)
         ]

@@ -586,6 +586,13 @@ _OPENING_IN = re.compile(
 _VERB_FINAL = frozenset({"fa", "prs", "ps", "tr", "uz", "tg", "ky"})
 #: Persian prepositions that open a place phrase between a count and its verb.
 _FA_LOCATIVE = frozenset({"در", "طی", "حین", "هنگام"})
+#: Uzbek, Kyrgyz, Tajik: a cause phrase ending in "as a result of" / "during" before the verb,
+#: in the same clause (no digit, no comma, no sentence end).
+_TURKIC_CAUSE = re.compile(
+    r"[^\d,;.!?\n،؛]{1,120}?\s(?:oqibatida|natijasida|paytida|vaqtida|оқибатида|натижасида|"
+    r"пайтида|вақтида|кесепетинен|натыйжасында|учурунда|дар натиҷаи|ҳангоми)\s+",
+    re.IGNORECASE,
+)
 #: A short Persian relative clause up to its comma ("که بیشتر آنها دانشجو بودند،").
 _RELATIVE_TO_COMMA = re.compile(r"[^\d\n.!?؟,،;؛]{1,60}[,،]\s*")
 #: Longest date span looked back for when a sentence's dates are sliced out (characters).
@@ -1722,6 +1729,15 @@ class _Reader:
         partitive = False  # "دو نفر از زائران و خادمان به شهادت رسیدند", "two of the pilgrims"
         after_partitive = -1  # where the words after "of (the)" start
         located = False  # a Persian locative phrase before the verb was skipped
+        if self.language in ("uz", "ky", "tg"):
+            # verb-final, the cause between: "37 kishi "Boko Xaram" guruhi jangarilarining
+            # hujumi oqibatida halok bo'ldi" (37 people died as a result of the attack)
+            cause = _TURKIC_CAUSE.match(right)
+            if cause is not None:
+                for kind, rx in (("killed", _KILLED), ("injured", _INJURED)):
+                    m = rx.match(right, cause.end())
+                    if m and (m.end() == len(right) or not right[m.end()].isalnum()):
+                        return kind, m.end()
         for _ in range(9 if self.language not in ("fa", "prs") else 18):
             while pos < len(right) and right[pos] in " \t+":
                 pos += 1

@@ -146,12 +146,15 @@ def find(
     countries: Sequence[Country] = (),
     covered: Sequence[tuple[int, int]] = (),
     index: GeoIndex | None = None,
+    context: Sequence[str] = (),
 ) -> list[Candidate]:
     """Place candidates for towns named after a locative word in ``text``. ``countries``: the
     countries the gazetteer found (to choose between places of one name); ``covered``: spans
-    already taken by gazetteer entities (not looked up again)."""
+    already taken by gazetteer entities (not looked up again); ``context``: the countries of
+    the other places the gazetteer found (preferred after ``countries``, never a filter)."""
     geo = index if index is not None else default_geo_index()
     codes = {c.code.upper() for c in countries if c.code}
+    around = frozenset(code.upper() for code in context if code) - codes
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
     taken = sorted(covered)
@@ -162,7 +165,7 @@ def find(
             not cue.end_anchored and _overlaps(cue.words[0][0], cue.words[0][1], taken)
         ):
             continue  # "in Kabul": the gazetteer's already
-        found = _longest(geo, text, cue, language, codes)
+        found = _longest(geo, text, cue, language, codes, around)
         if found is None:
             continue
         place, a, b = found
@@ -282,7 +285,12 @@ _LOWERCASE_NOUNS = frozenset({"fr", "es", "pt", "it"})
 
 
 def _longest(
-    geo: GeoIndex, text: str, cue: _Cue, language: str, codes: set[str]
+    geo: GeoIndex,
+    text: str,
+    cue: _Cue,
+    language: str,
+    codes: set[str],
+    around: frozenset[str] = frozenset(),
 ) -> tuple[GeoPlace, int, int] | None:
     """The longest run of words from the cue that names a place."""
     words = cue.words
@@ -321,7 +329,7 @@ def _longest(
                 p for p in geo.lookup(cue.script, form, language, strict=strict)
                 if p.population >= cue.min_pop
             ]
-            chosen = _choose(places, codes, language) if places else None
+            chosen = _choose(places, codes, language, around) if places else None
             if chosen is not None:
                 return chosen, a, a + len(name)
     return None
@@ -360,13 +368,20 @@ _HOME = {"uz": ("UZ",), "tg": ("TJ",), "ky": ("KG",), "kk": ("KZ",), "ps": ("AF"
 _FOREIGN_MIN_POP = 100_000
 
 
-def _choose(places: list[GeoPlace], codes: set[str], language: str) -> GeoPlace | None:
-    """A place in a country the text names, else in the language's home country, else the
-    most populous (if the text names countries, only a large one)."""
-    for wanted in (codes, _HOME.get(language, ())):
+def _choose(
+    places: list[GeoPlace], codes: set[str], language: str, context: frozenset[str] = frozenset()
+) -> GeoPlace | None:
+    """A place in a country the text names, else in a country its known places are in
+    (``context``: "په کوهستان کې" of a text about Khyber Pakhtunkhwa is Kohistan in Pakistan,
+    not Kuhsan in Afghanistan), else in the language's home country, else the most populous
+    (if the text names countries, only a large one)."""
+    home = _HOME.get(language, ())
+    for wanted in (codes, context, [c for c in home if not context or c in context]):
         for place in places:  # most populous first
             if place.country in wanted:
                 return place
     if codes and places[0].population < _FOREIGN_MIN_POP:
         return None
+    if context and places[0].country in home:
+        return None  # a namesake at home, where none of the text's places is
     return places[0]

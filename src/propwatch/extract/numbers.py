@@ -453,7 +453,8 @@ _LANGS: dict[str, _Lang] = {
         "personne personnes mort morts blessé blessés civil civils enfant enfants femme femmes "
         "soldat soldats policier policiers"))),
     "de": _Lang(_DE, False, (), (), "", frozenset(map(_norm, _spec(
-        "Mensch Menschen Person Personen Tote Toten Verletzte Verletzten Zivilist Zivilisten "
+        "Mensch Menschen Person Personen Tote Toten Toter Verletzte Verletzten Verletzter "
+        "Todesopfer Zivilist Zivilisten "
         "Kind Kinder Frau Frauen Soldat Soldaten Polizist Polizisten weitere weiteren "
         "verletzt getötet verwundet")))),
 }  # fmt: skip
