@@ -119,3 +119,32 @@ def test_german_one_dead_one_wounded(
     (event,) = extractor.extract(text, "de").events
     assert [f.value for f in event.killed] == killed
     assert [f.value for f in event.injured] == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ISIS Claims Credit for Garland Shooting. Two gunmen were killed.", "Garland"),
+        ("Al-Qaida claims credit for NAS Pensacola mass shooting. Three sailors were killed.",
+         "Pensacola"),
+    ],
+)
+def test_an_english_town_named_before_the_attack_noun(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    (event,) = extractor.extract(text, "en").events
+    assert event.place[:1] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban attack killed 12 soldiers.",
+        "A Christmas attack killed 12 people.",
+        "Deadly Attack kills 12 in a market.",
+    ],
+)
+def test_a_word_before_the_attack_noun_that_names_no_place(
+    extractor: Extractor, text: str
+) -> None:
+    assert all(not e.place for e in extractor.extract(text, "en").events)

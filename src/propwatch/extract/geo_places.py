@@ -67,6 +67,25 @@ _LATIN_CUE = {
 _DATELINE = re.compile(
     r"(?m)^[ \t]{0,8}(?P<n>[A-Z][A-Z'’]{1,30}(?:[ -][A-Z][A-Z'’]{1,30}){0,2})(?=\s{0,3}[,(—–])"
 )
+#: English, in headlines above all: "ISIS Claims Credit for Garland Shooting", "NAS Pensacola
+#: mass shooting": a town right before an attack noun. Frequent names are taken here (the
+#: cue is not a bare preposition), towns of 20,000 or more only, and never the words below.
+_EN_BEFORE_ATTACK = re.compile(
+    r"(?<![\w-])(?P<n>[A-Z][a-z]{2,30}(?:[ -][A-Z][a-z]{2,30})?)\s+"
+    r"(?i:(?:(?:mass|suicide|twin|car|bomb|terror|terrorist|knife|gun)\s+)?"
+    r"(?:shootings?|attacks?|bombings?|blasts?|massacre|siege))\b"
+)
+_EN_BEFORE_ATTACK_MIN_POP = 20_000
+#: Words before an attack noun that name no place: days, feasts, venues, weapons, attackers.
+_NOT_SCENES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
+    "easter", "marathon", "arena", "church", "mosque", "market", "embassy", "airport", "hotel",
+    "station", "concert", "festival", "parade", "school", "university", "temple", "shrine",
+    "campus", "stadium", "suicide", "terror", "knife", "truck", "bomb", "rocket", "drone",
+    "mortar", "militant", "taliban", "islamist", "jihadist", "isis", "qaeda", "shabaab", "haram",
+    "state", "army", "police", "new", "last", "first", "second", "third", "deadly", "major",
+    "recent", "latest",
+})
 #: Turkish: "Mastung'da", "Mastung'daki"; "Kuetta kentinde", "Bayraktar köyünde".
 _TURKISH = re.compile(
     rf"(?P<n>{_LAT_NAME})(?:['’](?:d|t)[ae](?:ki|n)?(?!\w)|\s+(?:ilçesi|köyü|kenti|ili|kasabası|"
@@ -251,6 +270,13 @@ def _spans(text: str, language: str) -> Iterator[_Cue]:
         for m in _DATELINE.finditer(text):
             a, b = m.span("n")
             yield _Cue("L", a, _words(text, a, b), dateline=True)
+        if lang == "en":
+            for m in _EN_BEFORE_ATTACK.finditer(text):
+                a, b = m.span("n")
+                if text[a:b].split()[-1].casefold() in _NOT_SCENES:
+                    continue
+                yield _Cue("L", a, _words(text, a, b), _EN_BEFORE_ATTACK_MIN_POP, bare=False,
+                           end_anchored=True)  # fmt: skip
     if lang in _CYRILLIC_LANGS:
         if lang in ("ru", "uk", "bg"):
             rxs = [_RUSSIAN]
