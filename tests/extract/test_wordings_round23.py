@@ -148,3 +148,29 @@ def test_a_word_before_the_attack_noun_that_names_no_place(
     extractor: Extractor, text: str
 ) -> None:
     assert all(not e.place for e in extractor.extract(text, "en").events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a customs post is no media centre
+        ("وقع الانفجار قرب مركز للجمارك اللبنانية في بلدة القاع.", "ar"),
+        # the spokesman quoted is no outlet
+        ("رسانه نزدیک به گروه طالبان پاکستان به نقل از سخنگوی این گروه مدعی حمله شد.", "fa"),
+    ],
+)
+def test_no_outlet_where_the_text_names_none(extractor: Extractor, text: str, lang: str) -> None:
+    entities = extractor.extract(text, lang).entities
+    assert [e.name for e in entities if e.type == "media_outlet"] == []
+
+
+def test_an_arabic_media_centre_is_still_an_outlet(extractor: Extractor) -> None:
+    text = "وقال مركز الأخبار الإعلامي التابع للحركة إن مقاتليه نفذوا الهجوم."
+    outlets = [e for e in extractor.extract(text, "ar").entities if e.type == "media_outlet"]
+    assert outlets
+
+
+def test_interfax_ukraine_is_an_outlet(extractor: Extractor) -> None:
+    text = "Об этом сообщает Интерфакс-Украина со ссылкой на полицию."
+    found = {(e.type, e.name) for e in extractor.extract(text, "ru").entities}
+    assert ("media_outlet", "Interfax-Ukraine") in found

@@ -88,6 +88,11 @@ _NOT_OUTLET_CENTRE = re.compile(
     rf"{_E}"
 )
 _MEDIA_WORDS = re.compile(_alt("إعلام", "الإعلامي", "الإعلامية", "للإعلام", "للإنتاج", "الإنتاج"))
+_CENTRE_MEDIA_WORDS = re.compile(
+    _alt("إعلام", "اعلام", "الإعلامي", "الاعلامي", "الإعلامية", "الاعلامية", "للإعلام", "للاعلام",
+         "للإنتاج", "الإنتاج", "الأخبار", "الاخبار", "للأخبار", "الإخباري", "الإخبارية", "الصحفي",
+         "الصحفية", "صحفي", "بيان", "بيانا", "نشر", "أفاد", "أعلن", "ذكر")
+)  # fmt: skip
 
 
 def _head_candidates(text: str) -> list[Candidate]:
@@ -117,8 +122,11 @@ def _head_candidates(text: str) -> list[Candidate]:
             if head.startswith("مركز") and (
                 _NOT_OUTLET_CENTRE.match(text, b)
                 or any(_NOT_OUTLET_CENTRE.fullmatch(w) for w in name.split()[1:])
+                or not _CENTRE_MEDIA_WORDS.search(text, a, b + 30)
             ):
-                continue  # "مركز الصفا الأمني": a security post, not a media centre
+                # "مركز الصفا الأمني": a security post; "مركز للجمارك اللبنانية": a customs post.
+                # A centre is an outlet only with a word of media near its name.
+                continue
             if _CHANNEL_HEAD.match(head) and _ON_TELEGRAM.search(text, b, b + 60):
                 out.append(Candidate("channel", name, a, b, "pattern:ar_channel", 0.8))
                 continue
