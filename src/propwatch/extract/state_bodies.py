@@ -332,9 +332,10 @@ _EN_FORCE = re.compile(
 )  # fmt: skip
 #: ... and the feminine nisba after a feminine noun: "الشرطة الباكستانية" (the Pakistani police).
 _AR_FORCE = re.compile(
-    r"(?<![\w])(?:[وف]?(?:ب|ل)?)(الجيش|الشرطة|القوات المسلحة)\s+(ال\w+?ي)(ة?)(?!\w)"
+    r"(?<![\w])(?:[وف]?(?:ب|ل)?)(الجيش|الشرطة|القوات المسلحة|حرس الحدود)\s+(ال\w+?ي)(ة?)(?!\w)"
 )
-_AR_FORCE_NAME = {"الجيش": "army", "الشرطة": "police", "القوات المسلحة": "armed forces"}
+_AR_FORCE_NAME = {"الجيش": "army", "الشرطة": "police", "القوات المسلحة": "armed forces",
+                  "حرس الحدود": "border guard"}  # fmt: skip
 
 
 #: Languages that name a force by the country's name next to it, with the force's words and
@@ -347,6 +348,15 @@ _NAMED_FORCE: dict[str, tuple[re.Pattern[str], bool]] = {
     "fa": (re.compile(r"(?<![\w\u0600-\u06ff])(پلیس|ارتش|پولیس)\s$"), False),
     "ps": (re.compile(r"(?<![\w\u0600-\u06ff])(پولیس|پوځ|اردو)\s(?:د\s)?$"), False),
     "ru": (re.compile(r"(?<![\w])(полиция|полиции|армия|армии)\s$", re.IGNORECASE), False),
+    # "l'armée du Mali", "el ejército de Nigeria", "l'esercito dell'Iraq", "Exército do Iraque"
+    "fr": (re.compile(r"(?<![\w])(armée|police|gendarmerie|forces armées)\s+(?:du|de la|de l['’]|"
+                      r"des|d['’]|de)\s*$", re.IGNORECASE), False),
+    "es": (re.compile(r"(?<![\w])(ejército|policía|fuerzas armadas)\s+(?:del|de la|de)\s+$",
+                      re.IGNORECASE), False),
+    "it": (re.compile(r"(?<![\w])(esercito|polizia|forze armate)\s+(?:del|della|dell['’]|"
+                      r"dei|di)\s*$", re.IGNORECASE), False),
+    "pt": (re.compile(r"(?<![\w])(exército|polícia|forças armadas)\s+(?:do|da|de|dos)\s+$",
+                      re.IGNORECASE), False),
 }
 _NAMED_FORCE["prs"] = _NAMED_FORCE["fa"]
 _FORCE_ENGLISH = {
@@ -355,6 +365,11 @@ _FORCE_ENGLISH = {
     "полицияси": "police", "армияси": "army", "پلیس": "police", "پولیس": "police",
     "ارتش": "army", "پوځ": "army", "اردو": "army", "полиция": "police", "полиции": "police",
     "армия": "army", "армии": "army",
+    "armée": "army", "police": "police", "gendarmerie": "gendarmerie",
+    "forces armées": "armed forces", "ejército": "army", "policía": "police",
+    "fuerzas armadas": "armed forces", "esercito": "army", "polizia": "police",
+    "forze armate": "armed forces", "exército": "army", "polícia": "police",
+    "forças armadas": "armed forces",
 }
 
 
@@ -372,11 +387,12 @@ def forces(text: str, lang: str, countries: Sequence[Country] = ()) -> list[Cand
             if country_first:
                 m = rx.match(text, c.end)
             else:
-                m = rx.search(text, max(0, c.start - 12), c.start)
+                m = rx.search(text, max(0, c.start - 30), c.start)
             if m is None:
                 continue
             start, end = (c.start, m.end(1)) if country_first else (m.start(1), c.end)
-            name = f"{_demonym(c.name) or c.name} {_FORCE_ENGLISH[m.group(1).lower()]}"
+            force = _FORCE_ENGLISH[" ".join(m.group(1).lower().split())]
+            name = f"{_demonym(c.name) or c.name} {force}"
             out.append(Candidate("organization", name, start, end, "pattern:state_body", 0.8,
                                  attributes={"kind": "state_body", "country": c.code}))  # fmt: skip
     for m in _EN_FORCE.finditer(text):
