@@ -1867,9 +1867,10 @@ class _Reader:
             if m is None and self.language == "ru":
                 # a place or cause between the verb and the number: "погибли при взрыве 12
                 # человек", "убил в клубе 50 человек", "погибли в результате взрыва 8"
-                pp = _RU_PHRASE_END.search(cur[-60:])
+                tail = cur[-60:]
+                pp = _RU_PHRASE_END.search(tail)
                 if pp is not None:
-                    head = cur[: len(cur) - len(cur[-60:]) + pp.start()].rstrip()
+                    head = cur[: len(cur) - len(tail) + pp.start()].rstrip()
                     for kind, rx in (("killed", _KILLED), ("injured", _INJURED)):
                         k = _ends_with(rx, head)
                         if k is not None:
