@@ -58,6 +58,10 @@ def test_a_quote_mark_opening_wire_copy_quotes_no_speaker(extractor: Extractor) 
         ("وي او ای ډیوه ته یې وویل چې ۲۰ کسان وژل شوي.", "ps", "media_outlet", "VOA Deewa"),
         ("Ба гузориши Ройтерз, дар ин ҳамла 12 нафар кушта шуданд.", "tg", "media_outlet",
          "Reuters"),
+        ("The Abdullah Azzam Brigades has said the attack is a message to Iran.", "en",
+         "organization", "Abdullah Azzam Brigades"),
+        ("The United Jihad Council said the attack was a message to India.", "en",
+         "organization", "United Jihad Council"),
     ],
 )
 def test_names_of_round_24(
