@@ -62,6 +62,11 @@ def test_a_quote_mark_opening_wire_copy_quotes_no_speaker(extractor: Extractor) 
          "organization", "Abdullah Azzam Brigades"),
         ("The United Jihad Council said the attack was a message to India.", "en",
          "organization", "United Jihad Council"),
+        ("Police said two people died, The Canadian Press reported.", "en", "media_outlet",
+         "The Canadian Press"),
+        ("وقالت قناة أخبار الآن إن الهجوم استهدف مسجدا.", "ar", "media_outlet", "Akhbar Al Aan"),
+        ("Nach Informationen von NDR und WDR plante der Mann einen Anschlag.", "de",
+         "media_outlet", "WDR"),
     ],
 )
 def test_names_of_round_24(
