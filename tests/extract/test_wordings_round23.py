@@ -10,18 +10,26 @@ from propwatch.extract.extractor import Extractor
 
 
 @pytest.mark.parametrize(
-    ("text", "killed", "injured"),
+    ("text", "lang", "killed", "injured"),
     [
-        ("Взрыв на рынке в Назрани. Погибли при взрыве 12 человек.", [12], []),
+        # Russian: a phrase between the verb and the number
+        ("Взрыв на рынке в Назрани. Погибли при взрыве 12 человек.", "ru", [12], []),
         ("Теракт в Грозном: погибли в результате взрыва 8 человек, ранены при взрыве 20 "
-         "человек.", [8], [20]),
-        ("Нападение на клуб в Орландо. Стрелок убил в клубе 50 человек и ранил 53.", [50], [53]),
+         "человек.", "ru", [8], [20]),
+        ("Нападение на клуб в Орландо. Стрелок убил в клубе 50 человек и ранил 53.", "ru", [50],
+         [53]),
+        # Uzbek: the cause before the verb
+        ('10 iyun Kamerun shimolining Darak shahrida 37 kishi "Boko Xaram” guruhi '
+         "jangarilarining hujumi oqibatida halok bo‘ldi.", "uz", [37], []),
+        # German: one dead, one wounded
+        ("Messerattacke in Hamburg: ein Toter und sechs Verletzte.", "de", [1], [6]),
+        ("Bei dem Anschlag in Hamburg gab es einen Toten und einen Verletzten.", "de", [1], [1]),
     ],
 )
-def test_russian_figures_after_a_phrase_between_verb_and_number(
-    extractor: Extractor, text: str, killed: list[int], injured: list[int]
+def test_figures_of_round_23(
+    extractor: Extractor, text: str, lang: str, killed: list[int], injured: list[int]
 ) -> None:
-    (event,) = extractor.extract(text, "ru").events
+    (event,) = extractor.extract(text, lang).events
     assert [f.value for f in event.killed] == killed
     assert [f.value for f in event.injured] == injured
 
@@ -97,28 +105,6 @@ def test_a_town_of_two_countries_is_taken_where_the_texts_places_are(
     places = {(e.name, e.attributes.get("country")) for e in extractor.extract(text, "fa").entities
               if e.type == "place"}  # fmt: skip
     assert (town, country) in places
-
-
-def test_uzbek_toll_with_the_cause_before_the_verb(extractor: Extractor) -> None:
-    text = ('10 iyun Kamerun shimolining Darak shahrida 37 kishi "Boko Xaram” guruhi '
-            "jangarilarining hujumi oqibatida halok bo‘ldi.")
-    (event,) = extractor.extract(text, "uz").events
-    assert [f.value for f in event.killed] == [37]
-
-
-@pytest.mark.parametrize(
-    ("text", "killed", "injured"),
-    [
-        ("Messerattacke in Hamburg: ein Toter und sechs Verletzte.", [1], [6]),
-        ("Bei dem Anschlag in Hamburg gab es einen Toten und einen Verletzten.", [1], [1]),
-    ],
-)
-def test_german_one_dead_one_wounded(
-    extractor: Extractor, text: str, killed: list[int], injured: list[int]
-) -> None:
-    (event,) = extractor.extract(text, "de").events
-    assert [f.value for f in event.killed] == killed
-    assert [f.value for f in event.injured] == injured
 
 
 @pytest.mark.parametrize(
