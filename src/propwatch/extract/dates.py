@@ -660,7 +660,10 @@ _RELATIVE: dict[str, int] = _spellings(
         "a few hours ago|several hours ago|earlier today|ساعاتی قبل|ساعاتی پیش|چند ساعت قبل|"
         "چند ساعت پیش|منذ ساعات|قبل ساعات|несколько часов назад|birkaç saat önce|"
         "il y a quelques heures|vor wenigen stunden|vor einigen stunden|hace unas horas|"
-        "hace pocas horas|há poucas horas|poche ore fa"),
+        "hace pocas horas|há poucas horas|poche ore fa|"
+        # "Questa mattina un kamikaze ...", "esta mañana", "ce matin", "heute Morgen"
+        "questa mattina|stamattina|stamane|questa sera|stasera|esta mañana|esta tarde|"
+        "esta manhã|nesta manhã|hoje de manhã|ce matin|ce soir|heute morgen|heute früh"),
 )  # fmt: skip
 _RELATIVE_LANGS: dict[str, frozenset[str]] = {
     normalize("kecha"): frozenset({"uz"}),

@@ -117,6 +117,8 @@ _CUES: dict[str, tuple[str, ...]] = {
         "in", "city", "province", "region", "town", "near", "capital", "в", "город",
         "провинц", "области", "шахр", "shahr", "viloyat", "در", "شهر", "استان", "ولایت", "في",
         "مدينة", "محافظة", "ب",
+        # Pashto "په یمن کې", "د یمن په پلازمېنه صنعا کې"; Tajik "дар Яман", "шаҳри"
+        "په", "کې", "ښار", "پلازمېن", "پلازمین", "дар", "шаҳр", "ایالت",
     ),
 }  # fmt: skip
 _CUE_WORD = re.compile(r"[^\W\d_]+")
@@ -551,6 +553,12 @@ class EntityExtractor:
         if _caps_only(form) and not _written_in_caps(match.text, form) and not (
             lang in _PRESS_CASE_LANGS and match.text in _PRESS_CASE
             and form.casefold() == match.text.casefold()
+        ) and not (
+            # German papers credit an agency in small letters in parentheses: "(afp)",
+            # "(dpa/afp)", "(ap)"
+            lang == "de" and match.text.islower() and form.casefold() == match.text
+            and text[match.start - 1 : match.start] in ("(", "/")
+            and text[match.end : match.end + 1] in (")", "/")
         ) and not (
             # the British press writes "Isis"; a given name and a goddess too, so only where
             # a group's words are near ("Isis claimed the attack", "Isis militants")

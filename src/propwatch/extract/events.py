@@ -340,6 +340,13 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           # "insurgentes atacaram", "atacaron", "una emboscada", "une embuscade", "Hinterhalt"
           r"atac(?:a|ó|ou|aram|aron|ado|ada|ados|adas|ando|ar)", r"emboscad\w*",
           r"embuscade\w*", r"imboscat\w*", r"hinterhalt\w*",
+          # "la incursión en la localidad de Kodyel", "une incursion jihadiste"
+          r"incursi(?:ón|ones|on|ons|one|oni|ão|ões)",
+          # "avaient pris pour cible l'université", Turkish "Yemen'i de dün kana buladı"
+          # (bathed Yemen in blood)
+          r"(?:pris|prend|prennent|prenant|pris) pour cibles?", r"kana bula\w*",
+          # "The killing occurred in Shuwarin ... on Thursday": the event itself
+          r"(?:the|this|these) killings? (?:occurred|happened|took place)",
           # "في كمين", "در کمین", "попали в засаду", "pusuya düşürüldü"
           r"كمين\w*", r"کمین\w*", r"засад\w*", r"pusu\w*", r"pistirma\w*",
           # "the two operations carried out on Friday, November 24, against two military camps"
@@ -417,6 +424,8 @@ _KILLED_WORDS = (
     r"жизн\w*", r"убит\w*", r"убил\w*", r"убив", r"убиты\w*", r"жертв\w*", r"скончал\w*",
     r"смерт\w*",
     r"кушта\w*", r"кушт(?:анд|ем|ед|ам)?", r"ҳалок\w*", r"ҷон бохт\w*", r"фавтид\w*", r"шаҳид\w*",
+    # Tajik "30 нафар ... ба қатл расонида шуданд" (were put to death)
+    r"ба қатл расон\w*",
     r"کشته\s?ها\w*", r"کشته\w*", r"کشت(?:ند)?", r"شهيد\w*", r"مرگ",
     r"شهدا\w*", r"جان (?:خود را )?(?:باخت|از دست دا)\w*", r"جانباخت\w*", r"قرباني\w*", r"فوت\w*",
     _AR + r"قتيل\w*", _AR + r"قتلي", r"(?:[وف])?قتل\w*", r"(?:[وفب])?مقتل\w*",
@@ -441,6 +450,8 @@ _KILLED_WORDS = (
     r"tote\w*", r"مقتل (?:شخص|مواطن|رجل|امراه|طفل|جندي|شرطي)",
     r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
     r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
+    # Spanish "habrían asesinado al menos a una decena de personas", "civiles asesinados"
+    r"asesinad[oa]s?", r"asesinaron", r"asesinó",
     r"morreu", r"matou", r"mataram", r"vitim(?:ou|aram|ando)",
     r"uccidendo", r"uccid(?:e|ono)", r"todesopfer\w*", r"ums leben", r"starben",
     r"tötete\w*", r"(?:das )?leben gekostet",
@@ -458,6 +469,9 @@ _INJURED_WORDS = (
     _AR + r"جرحي", r"(?:[وف])?اصيب\w*", _AR + r"اصاب\w*", _AR + r"مصاب\w*", r"بجروح",
     r"yaralan\w*", r"yaralı sayısı\w*", r"yaralı\w*", r"yarador\w*", r"jarohat\w*",
     r"яралан\w*", r"жароҳат\w*",
+    # Uzbek "65 га яқин киши шифохонага ётқизилди" (were taken to hospital)
+    r"шифохонага ётқизил\w*", r"(?:shifoxonaga|kasalxonaga) yotqizil\w*",
+    r"касалхонага ётқизил\w*",
     r"ярадор\w*", r"ярадар\w*", r"яродор\w*", r"yaradar\w*", r"jarodor\w*",
     r"жарадар\w*", r"jabrlan\w*", r"жабрлан\w*", r"жаракат\w*", r"жабыркад\w*",
     r"жараат\w*", r"жараттар менен",
@@ -594,6 +608,11 @@ _TURKIC_CAUSE = re.compile(
     r"[^\d,;.!?\n،؛]{1,120}?\s(?:oqibatida|natijasida|paytida|vaqtida|оқибатида|натижасида|"
     r"пайтида|вақтида|кесепетинен|натыйжасында|учурунда|дар натиҷаи|ҳангоми)\s+",
     re.IGNORECASE,
+)
+#: Up to the agent of a passive killing, in Persian, Dari and Tajik: "سرباز به دست ", "нафар
+#: аҳолии ғайринизомӣ аз дасти ".
+_AGENT_BETWEEN = re.compile(
+    r"[^\d,;.!?\n،؛]{0,60}?(?<!\w)(?:به\s?دست|بدست|توسط|аз дасти)\s+", re.IGNORECASE
 )
 #: A short Persian relative clause up to its comma ("که بیشتر آنها دانشجو بودند،").
 _RELATIVE_TO_COMMA = re.compile(r"[^\d\n.!?؟,،;؛]{1,60}[,،]\s*")
@@ -897,6 +916,12 @@ _GROUP_KILLED = _rx(
     r"куштанд", r"өлтүрүштү", r"mataron", r"mataram", r"ont tué", r"a tué", r"hanno ucciso",
     r"töteten",
 )
+#: The agent of a passive killing, in Persian, Dari and Tajik: "به دست طالبان" (at the hands
+#: of the Taliban), "توسط داعش" (by ISIS), "аз дасти ҷангиёни Давлати исломӣ".
+_BY_GROUP = re.compile(r"(?<![^\W\d_])(?:به\s?دست|بدست|توسط|аз дасти)\s+(?:\w+\s+)?$")
+#: A passive killing verb after that agent: "کشته شدند", "به قتل رسیدند", "ба қатл
+#: расонида шуданд", "кушта шуданд".
+_KILLED_BY_GROUP = _rx(r"کشته", r"به قتل رسید\w*", r"кушта\w*", r"ба қатл расон\w*", r"ҳалок\w*")
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:were|was|been|being|are|is|got|get)\s+(?:\w+\s+)?$|\bof\s+those\s+$"
 )
@@ -1228,7 +1253,10 @@ _BEARING_FROM = re.compile(
     # "in Al-Shawla village southwest the eastern city of Deir Ezzor" (no "of")
     r"|(?<!the )(?<!The )\b(?:south|north|east|west)(?:-?(?:east|west))?\s+the\s+(?:[\w-]+\s+)?"
     r"(?:city|town|capital)\s+of\s+$"
-    r"|(?<!في )(?<!در )(?<![\w])(?:جنوب|شمال|شرق|غرب)[يی]\s+$"
+    # "ولایت شرقی غزنی", "ایالت شمالی کندوز": after a place noun the adjective says which
+    # (the eastern province of Ghazni), not a bearing
+    r"|(?<!في )(?<!در )(?<!ولایت )(?<!ایالت )(?<!استان )(?<!شهر )(?<!ولسوالی )(?<![\w])"
+    r"(?:جنوب|شمال|شرق|غرب)[يی]\s+$"
     # "بمحافظة صلاح الدين شمالي العاصمة بغداد" (north of the capital Baghdad)
     r"|(?<![\w])(?:جنوب|شمال|شرق|غرب)[يی]?\s+(?:ال)?(?:عاصمة|مدينة)\s+$"
 )
@@ -1524,6 +1552,14 @@ class _Reader:
             if any(self.kind_of(o) not in _ARMED_GROUP_KINDS for o in between):
                 continue  # "ISIS fighters whom the army killed"
             return [_Trigger(start, end, "attack", True, word=seg[m.start() : m.end()].casefold())]
+        for g in groups:  # "ده سرباز به دست طالبان کشته شدند", "аз дасти ҷангиёни ... ба қатл"
+            if not _BY_GROUP.search(self.text, max(s_start, g.start - 30), g.start):
+                continue
+            seg, base = self.fold_slice(g.end, min(s_end, g.end + 60))
+            verb = _KILLED_BY_GROUP.search(seg)
+            if verb:
+                start, end = self.folded.orig(base + verb.start(), base + verb.end())
+                return [_Trigger(start, end, "attack", True, word=verb.group())]
         return []
 
     # -- figures --------------------------------------------------------------------------
@@ -1746,6 +1782,20 @@ class _Reader:
                     m = rx.match(right, cause.end())
                     if m and (m.end() == len(right) or not right[m.end()].isalnum()):
                         return kind, m.end()
+        if self.language in ("fa", "prs", "tg"):
+            # the agent between: "۱۰ سرباز به دست طالبان در کندز کشته شدند", "30 нафар аз
+            # дасти ҷангиёни Давлати исломӣ ба қатл расонида шуданд" (at the hands of)
+            agent = _AGENT_BETWEEN.match(right)
+            if agent is not None:
+                for w in re.finditer(r"(?<=\s)(?=\S)", right[: agent.end() + 90]):
+                    if w.start() <= agent.end():
+                        continue
+                    if re.search(r"[\d,;.!?\n،؛]", right[agent.end() : w.start()]):
+                        break
+                    for kind, rx in (("killed", _KILLED), ("injured", _INJURED)):
+                        m = rx.match(right, w.start())
+                        if m and (m.end() == len(right) or not right[m.end()].isalnum()):
+                            return kind, m.end()
         for _ in range(9 if self.language not in ("fa", "prs") else 18):
             while pos < len(right) and right[pos] in " \t+":
                 pos += 1
@@ -3076,7 +3126,7 @@ def _trigger_gate(language: str) -> tuple[Any, re.Pattern[str] | None]:
     stems: set[str] = set()
     slow: list[str] = []
     patterns = [r.pattern for r in _TRIGGERS if not r.languages or language in r.languages]
-    for rule_pattern in [*patterns, _GROUP_KILLED]:
+    for rule_pattern in [*patterns, _GROUP_KILLED, _KILLED_BY_GROUP]:
         for alt in _top_alternatives(rule_pattern.pattern):
             stem = _literal_stem(alt)
             if len(stem) >= 3:
@@ -4088,10 +4138,14 @@ _SERIES_OF = re.compile(
 #: An aside between a number and its verb (folded text): ", including 10 children,",
 #: "(among them 3 police officers)", ", среди них 5 детей,".
 _ASIDE_WORDS = (
-    r"(?:including|among them|among whom|of whom|среди них|в том числе|بينهم|من بينهم|از جمله)"
+    r"(?:including|among them|among whom|of whom|среди них|в том числе|بينهم|من بينهم|از جمله|"
+    r"(?:shu )?jumladan|(?:шу )?жумладан)"
 )
 _ASIDE = re.compile(
     rf"(?:,\s*{_ASIDE_WORDS}\s[^,;.()]{{1,40}},|\(\s*{_ASIDE_WORDS}\s[^,;.()]{{1,40}}\))\s*"
+    # Uzbek "284 kishi, jumladan, bolalar yaralangan" (284 people, children among them, were
+    # wounded): the aside's one or two words run on to the verb
+    r"|,\s*(?:shu\s+)?(?:jumladan|жумладан),\s*(?:[^\W\d_]+\s+){1,2}(?=[^\W\d_])"
 )
 #: Where an aside opens, between a number and the next number ("20 people, including ").
 _ASIDE_OPENS = re.compile(

@@ -349,6 +349,11 @@ def _longest(
             cue.script == "L" and language == "en" and not cue.end_anchored
             and _SENTENCE_START.search(text, max(0, a - 8), a) is None
             and not _title_case_line(text, a)
+        ) and not (
+            # Russian capitalises names only: "в Магнитогорске" mid-sentence is the town,
+            # though the word list counts the name frequent
+            cue.script == "C" and language == "ru" and not cue.end_anchored
+            and _SENTENCE_START.search(text, max(0, a - 8), a) is None
         )
         for form in _forms(name, cue.endings):
             places = [

@@ -271,6 +271,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
     ("place", re.compile(
         rf"\b(?:city|town|village|district|province|region|capital)\s+of\s+(?P<c>{CAPSEQ})"),
         "pattern:city_of", True, 0.75),
+    # "the villages of Mbingi and Mapasana": the first and the last of the names
+    ("place", re.compile(rf"\b(?:villages|towns)\s+of\s+(?P<c>{CAPSEQ})"),
+        "pattern:city_of", True, 0.75),
+    ("place", re.compile(rf"\b(?:villages|towns)\s+of\s+(?P<c>{CAPSEQ})"),
+        "pattern:city_of", False, 0.75),
     ("place", re.compile(rf"(?P<c>{CAPSEQ})\s+(?:province|district|region|oblast)\b"),
         "pattern:province", False, 0.7),
     # "in a military camp in Indanan town", "in Makumo village"

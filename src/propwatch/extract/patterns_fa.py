@@ -203,11 +203,13 @@ def _persons(text: str) -> list[Candidate]:
 
 
 _PLACES = re.compile(
-    rf"{_B}(?:در)?(?P<kind>شهر|استان|شهرستان|روستای|ولایت|ولسوالی|قریه|قریهٔ)\s+(?P<n>{_W})"
+    # "ایالت شمالی کندوز" (All India Radio's Dari: "ایالت", a state or province)
+    rf"{_B}(?:در)?(?P<kind>شهر|استان|شهرستان|روستای|ولایت|ایالت(?!\s+متحده)|ولسوالی|قریه|"
+    rf"قریهٔ)\s+(?P<n>{_W})"
     r"(?:\s+(?P<m>رضوی|شمالی|جنوبی|شرقی|غربی))?"
 )
 _PLACE_KIND = {"شهر": "city", "استان": "province", "شهرستان": "district", "روستای": "city",
-               "ولایت": "province", "ولسوالی": "district", "قریه": "city",
+               "ولایت": "province", "ایالت": "province", "ولسوالی": "district", "قریه": "city",
                "قریهٔ": "city"}  # fmt: skip
 
 
