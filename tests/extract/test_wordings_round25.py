@@ -175,3 +175,21 @@ def test_names_of_round_25(
     extractor: Extractor, text: str, lang: str, kind: str, name: str
 ) -> None:
     assert (kind, name) in {(e.type, e.name) for e in extractor.extract(text, lang).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("В результате утечки газа в жилом доме погибли два человека.", []),
+        ("Взрыв бытового газа разрушил подъезд.", []),
+        ("Удар по сектору Газа унёс жизни пяти человек.", ["Gaza Strip"]),
+        ("Взрыв в Газа унёс жизни пяти человек.", ["Gaza"]),
+        ("теракт в москве: погибли трое", ["Moscow"]),
+    ],
+)
+def test_a_russian_place_in_small_letters_needs_a_place_word(
+    extractor: Extractor, text: str, places: list[str]
+) -> None:
+    """Russian capitalises names: "газа" (of gas) is not Gaza; "в москве" still is Moscow."""
+    found = [e.name for e in extractor.extract(text, "ru").entities if e.type == "place"]
+    assert found == places

@@ -296,6 +296,15 @@ def _written_in_caps(found: str, form: str) -> bool:
     return len(head) == n and all(c.isupper() for c in head) and not any(c.isupper() for c in rest)
 
 
+#: What a place name written in small letters needs before it in Russian: "в москве",
+#: "из кабула", "в секторе газа".
+_RU_PLACE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:в|во|из|под|около|близ|возле|у|город\w*|сектор\w*|провинци\w*|"
+    r"област\w*|район\w*|столиц\w*|сел\w*|деревн\w*)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _has_cue(text: str, start: int, end: int, type_: str) -> bool:
     window = text[max(0, start - 60) : end + 60].lower()
     words = _CUE_WORD.findall(window)
@@ -571,6 +580,13 @@ class EntityExtractor:
         if not entry.ambiguous:
             if lowercase and _script_of(match.text) != _script_of(form):
                 return None  # "ранним утром" (early morning) is not Rann through the key
+            if (
+                lowercase and lang == "ru" and entry.type == "place" and " " not in form
+                and not _RU_PLACE_BEFORE.search(text, max(0, match.start - 30), match.start)
+            ):
+                # Russian capitalises every name: a lowercase "газа" (of gas) is not Gaza,
+                # unless a preposition or place noun says it is a place ("в москве")
+                return None
             return 0.8 if lowercase and " " not in form else 1.0
         if lowercase or _script_of(match.text) != _script_of(form):
             # an ambiguous name met only through the cross-script key: Latin "Komanda" (a
