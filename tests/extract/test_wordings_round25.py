@@ -9,6 +9,7 @@ import pytest
 from tests.extract.conftest import one_event
 
 from propwatch.extract.extractor import Extractor
+from propwatch.extract.numbers import find_numbers
 
 
 def test_a_dari_province_with_its_direction_is_the_scene(extractor: Extractor) -> None:
@@ -193,3 +194,18 @@ def test_a_russian_place_in_small_letters_needs_a_place_word(
     """Russian capitalises names: "газа" (of gas) is not Gaza; "в москве" still is Moscow."""
     found = [e.name for e in extractor.extract(text, "ru").entities if e.type == "place"]
     assert found == places
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("یوډېرش", 31), ("یودېرش", 31), ("یو دېرش", 31), ("څلورویشت", 24), ("سل او یوویشت", 121)],
+)
+def test_pashto_tens_written_solid_with_their_unit(words: str, value: int) -> None:
+    """Pashto writes 21-99 apart ("یو دېرش") or solid ("یودېرش", "یوډېرش"): both are read."""
+    assert [n.value for n in find_numbers(f"{words} کسان", "ps")] == [value]
+
+
+def test_a_pashto_toll_written_in_words(extractor: Extractor) -> None:
+    text = "په صنعا کې په دغو بریدونو کې لږ تر لږه یوډېرش کسان ووژل شول."
+    event = one_event(extractor, text, "ps")
+    assert [(f.value, f.qualifier) for f in event.killed] == [(31, "at_least")]

@@ -342,14 +342,29 @@ _KY = _table(
     variants=_KY_VARIANTS,
 )  # fmt: skip
 
+def _ps_solid() -> list[tuple[int, int, str]]:
+    """Pashto tens written solid with their unit ("یوویشت" 21, "یوډېرش" 31, "پنځوس" stays
+    50): whole numbers below 100, filling tens and units as a teen does."""
+    units = ((1, "یو"), (2, "دوه دو"), (3, "درې در"), (4, "څلور"), (5, "پنځه پنځ"),
+             (6, "شپږ"), (7, "اووه اوه"), (8, "اته"), (9, "نهه نه"))  # fmt: skip
+    tens = ((20, "ویشت"), (30, "دېرش دیرش ډېرش"), (40, "څلوېښت څلویښت"), (50, "پنځوس"),
+            (60, "شپېته شپیته"), (70, "اویا"), (80, "اتیا"), (90, "نوي"))  # fmt: skip
+    return [
+        (u + t, _TEEN, " ".join(a + b for a in u_forms.split() for b in t_forms.split()))
+        for u, u_forms in units
+        for t, t_forms in tens
+    ]
+
+
 _PS = _table(
     [
+        *_ps_solid(),
         (1, _UNIT, "یو"), (2, _UNIT, "دوه"), (3, _UNIT, "درې دری"), (4, _UNIT, "څلور"),
         (5, _UNIT, "پنځه"), (6, _UNIT, "شپږ"), (7, _UNIT, "اووه اوه"), (8, _UNIT, "اته"),
         (9, _UNIT, "نهه نه"), (10, _TEEN, "لس"), (11, _TEEN, "یوولس"), (12, _TEEN, "دولس"),
         (13, _TEEN, "دیارلس"), (14, _TEEN, "څوارلس"), (15, _TEEN, "پنځلس"), (16, _TEEN, "شپاړس"),
         (17, _TEEN, "اوولس"), (18, _TEEN, "اتلس"), (19, _TEEN, "نولس"), (20, _TEN, "شل ویشت"),
-        (30, _TEN, "دېرش دیرش"), (40, _TEN, "څلوېښت څلویښت"), (50, _TEN, "پنځوس"),
+        (30, _TEN, "دېرش دیرش ډېرش"), (40, _TEN, "څلوېښت څلویښت"), (50, _TEN, "پنځوس"),
         (60, _TEN, "شپېته شپیته"), (70, _TEN, "اویا"), (80, _TEN, "اتیا"), (90, _TEN, "نوي"),
         (100, _X100, "سل سوه"), (1000, _SCALE, "زر"), (10**6, _SCALE, "میلیون ملیون"),
         (0, _CONN, "او"),
