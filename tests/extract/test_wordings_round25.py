@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from tests.extract.conftest import one_event
 
+from propwatch.extract.dates import find_dates
 from propwatch.extract.extractor import Extractor
 from propwatch.extract.numbers import find_numbers
 
@@ -209,3 +210,34 @@ def test_a_pashto_toll_written_in_words(extractor: Extractor) -> None:
     text = "په صنعا کې په دغو بریدونو کې لږ تر لږه یوډېرش کسان ووژل شول."
     event = one_event(extractor, text, "ps")
     assert [(f.value, f.qualifier) for f in event.killed] == [(31, "at_least")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("(جمعه، ۱۶ مهرماه)", "2021-10-08"),  # with the word for month: the month Mehr
+        ("۵ تیرماه", "2021-06-26"),
+        ("۱۶ مهر", None),  # "مهر" alone is also a seal; "۱۲ تیر" also twelve bullets
+        ("۱۲ تیر شلیک شد", None),
+    ],
+)
+def test_a_yearless_jalali_day_with_the_word_for_month(text: str, value: str | None) -> None:
+    found = [d.value for d in find_dates(text, "fa", doc_date=date(2021, 10, 15))]
+    assert found == ([value] if value else [])
+
+
+def test_a_sentence_opening_on_an_earlier_attack_is_dated_by_its_own_date(
+    extractor: Extractor,
+) -> None:
+    text = ("پیش از این نیز (جمعه، ۱۶ مهرماه) یک حمله انتحاری به مسجد سیدآباد در قندوز "
+            "صورت گرفت.")
+    event = one_event(extractor, text, "fa", date(2021, 10, 15))
+    assert event.date is not None and event.date.value == "2021-10-08"
+    text = "Previously, in October 2022, gunmen attacked the shrine in Shiraz, killing 13."
+    event = one_event(extractor, text, "en", date(2023, 8, 14))
+    assert event.date is not None and event.date.value == "2022-10"
+    # the earlier attack told after the reported one does not date it
+    text = ("The shrine was attacked on Wednesday, killing 15. It was previously attacked in "
+            "October 2022.")
+    event = one_event(extractor, text, "en", date(2023, 8, 14))
+    assert event.date is not None and event.date.value == "2023-08-09"

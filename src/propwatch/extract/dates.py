@@ -844,7 +844,12 @@ def _month_date(
         yb = _YEAR_FIRST.search(view, max(0, start - 30), start)
         if yb is not None:
             year, start = int(yb.group(1)), yb.start()
-    if year is None and info.needs_year and not (info.day_is_enough and d is not None):
+    # "۱۶ مهرماه", "۱۰ دی‌ماه": with the word for month the common word (seal, arrow) is
+    # the month, and a day before it makes a date as it does for the Afghan names
+    day_enough = info.day_is_enough or (
+        info.calendar == "jalali" and suffixed and "ماه" in view[ms:me]
+    )
+    if year is None and info.needs_year and not (day_enough and d is not None):
         return None
     if year is None and day is None:
         return _month_only(view, ms, me, info, doc_date, suffixed)

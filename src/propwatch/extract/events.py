@@ -1978,7 +1978,14 @@ class _Reader:
         """False for dates that frame something else ("since 16 September", "after 2020"), or
         that date an earlier attack ("the shrine was previously attacked in October 2022")."""
         before, _ = self.fold_slice(max(0, d.start - 40), d.start)
-        if _EARLIER.search(before.split(".")[-1]):
+        clause = before.split(".")[-1]
+        earlier = _EARLIER.search(clause)
+        if earlier is not None and not (
+            # ... unless the clause opens on the earlier attack and goes on to tell it, its
+            # attack word after the date: "پیش از این نیز (جمعه، ۱۶ مهرماه) یک حمله انتحاری"
+            # (before this, on Friday 16 Mehr, a suicide attack ...)
+            trig.start > d.end and not clause[: earlier.start()].strip().strip(",(«\"'")
+        ):
             return False
         left, _ = self.fold_slice(max(0, d.start - 14), d.start)
         tokens = left.split()
