@@ -247,6 +247,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"انفجار\w*",
           r"patlama\w*", r"patlat\w*", r"portlash\w*", r"portla\w+", r"портлаш\w*",
           r"таркиш\w*", r"инфиҷор\w*", r"жарыл\w*", r"жардыр\w*", r"چاودن\w*",
+          # Tajik "бумби ... мунфаҷир шудааст" (a bomb went off)
+          r"мунфаҷир\w*", r"бумб\w*",
           r"و?الوځ\w*", r"explosi[oó]n\w*",
           r"explosão", r"explosões", r"esplosion\w*", r"explosion\w*", r"explosion",
           r"explosiones", r"bomba", r"bombe?", r"bombs?",
@@ -443,7 +445,7 @@ _KILLED_WORDS = (
     r"өмүр\w* кыйыл\w*", r"өмүр\w* кый\w*", r"жок кыл\w*",
     # "талиптердин чабуулунан 151 адам жан берген" (151 people gave their lives)
     r"курман бол\w*", r"жан бер(?:ген|ди|иш)\w*", r"өлд\w*", r"өлүп", r"өлтүр\w*",
-    r"өлгөн\w*", r"набыт бол\w*", r"мерт\w*",
+    r"өлгөн\w*", r"набыт бол\w*", r"набыт кет\w*", r"мерт\w*",
     r"وژل\w*", r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
     r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?",
@@ -664,7 +666,7 @@ _ATTACKER_MOD = _rx(
     r"вооруженн\w*", r"مظنون", r"مسلح\w*",
 )  # fmt: skip
 #: "N of the dead": a part, not the toll.
-_PARTITIVE = _rx(r"of", r"из", r"از", r"من", r"among", r"среди", r"بين", r"ميان")
+_PARTITIVE = _rx(r"of", r"из", r"از", r"аз", r"من", r"among", r"среди", r"بين", r"ميان")
 #: Vague quantities a number finder may read as numbers.
 _VAGUE = _rx(
     r"dozens", r"scores", r"hundreds", r"thousands", r"десятк\w*", r"сотн\w*", r"عشرات", r"مئات",
@@ -4153,6 +4155,8 @@ _ASIDE = re.compile(
     # Uzbek "284 kishi, jumladan, bolalar yaralangan" (284 people, children among them, were
     # wounded): the aside's one or two words run on to the verb
     r"|,\s*(?:shu\s+)?(?:jumladan|жумладан),\s*(?:[^\W\d_]+\s+){1,2}(?=[^\W\d_])"
+    # Tajik "18 нафар, аз ҷумла чанд кӯдак кушта шуданд" (children among them) likewise
+    r"|,\s*аз ҷумла\s+(?:[^\W\d_]+\s+){1,2}(?=[^\W\d_])"
 )
 #: Where an aside opens, between a number and the next number ("20 people, including ").
 _ASIDE_OPENS = re.compile(
