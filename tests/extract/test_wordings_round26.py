@@ -39,3 +39,32 @@ def test_a_tajik_bomb_word_alone_is_no_attack(extractor: Extractor) -> None:
     """Hard negative: a bomb defused before it went off is no event."""
     text = "Нерӯҳои амниятӣ бумбро пеш аз инфиҷор безарар карданд; касе осеб надид."
     assert extractor.extract(text, "tg").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "village"),
+    [
+        ("Au moins onze soldats ont été tués mercredi soir dans l'attaque de leur position à "
+         "Tiloua, dans la région d'Ouallam.", "fr", "Tiloua"),
+        ("Al menos 15 muertos en un ataque yihadista en Kodyel, en la provincia de Komondjari.",
+         "es", "Kodyel"),
+        ("Almeno 10 morti in un attacco a Konkoro, nella regione di Boucle du Mouhoun.", "it",
+         "Konkoro"),
+        ("Homens armados atacaram em Quelimane Velha, na província de Cabo Delgado, matando 5 "
+         "pessoas.", "pt", "Quelimane Velha"),
+    ],
+)
+def test_a_village_named_by_its_region_is_the_scene(
+    extractor: Extractor, text: str, lang: str, village: str
+) -> None:
+    """No list knows these villages; "à X, dans la région de Y" says X is a place, and the
+    attack's most specific place."""
+    event = one_event(extractor, text, lang)
+    assert event.place[0] == village
+
+
+def test_the_region_pattern_takes_no_article_and_stays_bounded(extractor: Extractor) -> None:
+    text = "Le ministre a parlé à La Haye, dans la région de Hollande."
+    assert "La Haye" not in [e.name for e in extractor.extract(text, "fr").entities]
+    hostile = "à " + "Aa-" * 30_000 + ", dans la région " * 2_000
+    assert isinstance(extractor.extract(hostile, "fr").entities, list)

@@ -39,6 +39,7 @@ from propwatch.extract import (
     patterns_ar,
     patterns_en,
     patterns_fa,
+    patterns_romance,
     patterns_ru,
     patterns_turkic,
     state_bodies,
@@ -360,6 +361,14 @@ _PATTERNS: dict[str, _LanguagePatterns] = {
     },
 }
 _PATTERNS["prs"] = _PATTERNS["fa"]
+#: French, Spanish, Italian, Portuguese: the English patterns (names in Latin script, agency
+#: and outlet phrases) and villages named by their region.
+for _lang in ("fr", "es", "it", "pt"):
+    _PATTERNS[_lang] = _LanguagePatterns(
+        (*_COMMON, patterns_en.candidates, patterns_romance.candidates),
+        (patterns_en.issues,),
+        (patterns_en.headlines,),
+    )
 
 
 #: Latin-script languages whose names can collide with Uzbek Latin aliases ("Tunis").
