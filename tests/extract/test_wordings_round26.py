@@ -3,6 +3,8 @@ blind on round 25's fixes, written as short statements of the kind the pages rep
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tests.extract.conftest import one_event
 
@@ -68,3 +70,16 @@ def test_the_region_pattern_takes_no_article_and_stays_bounded(extractor: Extrac
     assert "La Haye" not in [e.name for e in extractor.extract(text, "fr").entities]
     hostile = "à " + "Aa-" * 30_000 + ", dans la région " * 2_000
     assert isinstance(extractor.extract(hostile, "fr").entities, list)
+
+
+def test_a_weekday_far_after_a_car_bomb_that_exploded(extractor: Extractor) -> None:
+    """"car bomb" and "exploded" side by side are one mention: the weekday after a long place
+    phrase still dates it, and an earlier attack at another checkpoint stays apart."""
+    text = ("A car bomb exploded at a crowded checkpoint outside the city of Hilla, 80 "
+            "kilometers south of the capital Baghdad, on Sunday, killing at least 47 people. "
+            "A suicide bombing at another checkpoint outside Hilla two years ago killed 50 "
+            "people.")
+    events = extractor.extract(text, "en", doc_date=date(2016, 3, 6)).events
+    assert [(e.date.value if e.date else None, [f.value for f in e.killed]) for e in events] == [
+        ("2016-03-06", [47]), ("2014", [50])
+    ]

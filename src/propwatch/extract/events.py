@@ -58,6 +58,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -3863,6 +3864,12 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         return best
 
     per: list[_Unit] = [_Unit(s.index, [t]) for t in triggers]
+    # "A car bomb exploded ...": attack words side by side are one mention for how far a date
+    # may be from it
+    single = all(
+        not reader.text[a.end : b.start].strip(" -") and b.start - a.end <= 3
+        for a, b in itertools.pairwise(triggers)
+    )
     # a date at the start of the sentence dates all its attacks, unless it qualifies the noun
     # right after it: "ISKP claimed the August 2021 bombing ... and the October 2022 shooting"
     sentence_initial = [
@@ -3894,20 +3901,20 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             continue
         # one trigger: a date before it may be far (verb-final fa/tr/uz...), one after it not
         # ("... near the tomb of Soleimani, killed in 2020")
-        limit = 45 if t.anaphoric else (250 if len(triggers) == 1 and d.end <= t.start else 90)
-        if len(triggers) == 1 and not t.anaphoric and d.resolution == "weekday":
+        limit = 45 if t.anaphoric else (250 if single and d.end <= t.start else 90)
+        if single and not t.anaphoric and d.resolution == "weekday":
             limit = 200  # "Two explosions tore through a crowd marking ... on Wednesday"
         if t.anaphoric and t.end <= d.start and not re.search(
             r"[,;:.()،؛]", reader.text[t.end : d.start]
         ):
             limit = 90  # "the attack on the Jaffar Express train in Bolan on 11 March 2025"
         elif (
-            len(triggers) == 1 and t.end <= d.start and d.start - t.end <= 160
+            single and t.end <= d.start and d.start - t.end <= 160
             and not re.search(r"[;:.!?؛]", reader.text[t.end : d.start])
             and _TOOK_PLACE.search(reader.text, t.end, d.start)
         ):
             limit = 160  # "The massacre in Solhan, northern Burkina Faso, took place ... in June"
-        elif len(triggers) == 1 and t.end <= d.start and not re.search(
+        elif single and t.end <= d.start and not re.search(
             r"[,;:.()،؛]", reader.text[t.end : d.start]
         ):
             # one clause: "A suicide bombing struck an education center in a predominantly
