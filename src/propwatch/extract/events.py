@@ -1050,6 +1050,10 @@ _STOP_AR = _rx(
     r"را", r"تا", r"و",
 )  # fmt: skip
 
+#: Words of the text before an attack word: spaces and commas (Arabic ones are often written
+#: without a space after them) part them.
+_TOKEN_SPLIT = re.compile(r"[\s,،؛]+")
+
 # Dates that are not the event's own.
 _NON_EVENT_DATE_CUE = _rx(
     r"since", r"until", r"till", r"before", r"following", r"after", r"с", r"после", r"до", r"منذ",
@@ -1245,7 +1249,12 @@ _DISTANCE_AFTER = re.compile(
 #: "(just) before 11:00pm", "shortly after 3 a.m.": a cue word before a clock time.
 _CLOCK_CUE = re.compile(
     r"\b(?:before|after|до|после|قبل|بعد|پیش از|پس از)\s+(?:\d{1,2}(?:[:.]\d{2})?\s?"
-    r"(?:[ap]\.?\s?m\b\.?|h\b|hrs?\b|o'clock)|\d{1,2}[:.]\d{2})",
+    r"(?:[ap]\.?\s?m\b\.?|h\b|hrs?\b|o'clock)|\d{1,2}[:.]\d{2})"
+    # Persian and Dari "بعد از ظهر" (afternoon), "قبل از ظهر" (forenoon), folded: a time of
+    # day, not "after" or "from" a date
+    r"|(?:بعد|قبل|پيش)\s?از\s?ظهر"
+    # "shortly before dawn on Tuesday": a time of day too
+    r"|\b(?:before|after) (?:dawn|dusk|daybreak|sunrise|sunset|noon|midday|midnight)\b",
     re.IGNORECASE,
 )
 _BEARING_FROM = re.compile(
@@ -1513,7 +1522,8 @@ class _Reader:
             after = seg[fe : fe + 40]
             clause = re.split(r"[,;:.،؛]", before)[-1]
             foiled = bool(_FOILED.search(clause) or _FOILED.match(after.lstrip()))
-            tokens = before.split()
+            # "به گزارش آژانس خبری فرحت،این انفجار": a comma written without its space
+            tokens = _TOKEN_SPLIT.split(before.strip())
             anaphoric = bool(tokens) and bool(_ANAPHOR.fullmatch(tokens[-1]))
             articles = _INDEFINITE.get(self.language, _INDEFINITE["en"])
             indefinite = any(t in articles for t in tokens[-3:])

@@ -89,7 +89,9 @@ _NOT_SCENES = frozenset({
 #: Turkish: "Mastung'da", "Mastung'daki"; "Kuetta kentinde", "Bayraktar köyünde".
 _TURKISH = re.compile(
     rf"(?P<n>{_LAT_NAME})(?:['’](?:d|t)[ae](?:ki|n)?(?!\w)|\s+(?:ilçesi|köyü|kenti|ili|kasabası|"
-    r"mahallesi|bölgesi|şehri)\w*)"
+    # ... but not "kentin", "ilin" (of the city): "Patlama kentin büyük bölümünde duyuldu" (the
+    # blast was heard across much of the city) names no town "Patlama"
+    r"mahallesi|bölgesi|şehri)(?!n(?!\w))\w*)"
 )
 #: Uzbek (Latin): "Toshkentda", "Mastung shahrida", "Qo'rg'ontepa tumanida".
 _UZBEK = re.compile(

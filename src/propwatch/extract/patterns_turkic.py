@@ -98,8 +98,11 @@ _PLACE_RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(rf"(?P<r>{_CYR_WORD})\s+(?:шаар[ыд])\w*"), "city"),
     ],
     "tr": [
-        (re.compile(rf"(?P<r>{_LAT_WORD})\s+(?:ilçe(?:si|sinde|sindeki))"), "district"),
-        (re.compile(rf"(?P<r>{_LAT_WORD})\s+(?:kent(?:i|inde)|şehr(?:i|inde))"), "city"),
+        (re.compile(rf"(?P<r>{_LAT_WORD})\s+(?:ilçe(?:si|sinde|sindeki))(?!\w)"), "district"),
+        # whole words: "Patlama kentin büyük bölümünde duyuldu" (the blast was heard across the
+        # city) names no city "Patlama"
+        (re.compile(rf"(?P<r>{_LAT_WORD})\s+(?:kent|şehr)(?:i|inde|indeki|ine|inden|inin)(?!\w)"),
+         "city"),
         # "Kayamla köyüne", "Muna Gari kasabasında": a village or small town
         (re.compile(rf"(?P<r>{_LAT_WORD})\s+(?:köy(?:ü|ünde|üne|ünden|ündeki)|"
                     r"kasaba(?:sı|sında|sına|sındaki))(?!\w)"), "city"),
