@@ -36,3 +36,15 @@ def test_shortly_before_dawn_on_a_weekday(extractor: Extractor) -> None:
             "Nagrota shortly before dawn on Tuesday, triggering a fierce gunbattle.")
     event = one_event(extractor, text, "en", date(2016, 11, 30))
     assert event.date is not None and event.date.value == "2016-11-29"
+
+
+def test_romance_verbs_of_detonating(extractor: Extractor) -> None:
+    """"O terrorista detonou um caminhão" (detonated a truck), "el suicida detonó": a bombing
+    with its scene and toll."""
+    text = ("O terrorista detonou um pequeno caminhão em um mercado no centro de Khan Bani Saad, "
+            "na província de Diyala, matando 86 pessoas.")
+    event = one_event(extractor, text, "pt", date(2015, 7, 17))
+    assert event.place[0] == "Khan Bani Saad"
+    assert [f.value for f in event.killed] == [86]
+    text = "El suicida detonó el cinturón de explosivos en una mezquita de Bagdad, matando a seis."
+    assert one_event(extractor, text, "es").type in ("bombing", "suicide_bombing")

@@ -254,7 +254,10 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"explosão", r"explosões", r"esplosion\w*", r"explosion\w*", r"explosion",
           r"explosiones", r"bomba", r"bombe?", r"bombs?",
           # "explodierten ... Sprengsätze" (explosive devices went off)
-          r"explodiert\w*", r"sprengs[aä]tz\w*"),
+          r"explodiert\w*", r"sprengs[aä]tz\w*",
+          # "o terrorista detonou um caminhão", "detonó su chaleco", "a fait exploser"
+          r"deton(?:ou|aram|ó|aron|ò|arono|ato|ata|é|èrent)", r"(?:a|ont|ha|hanno) fatto esplodere",
+          r"(?:a|ont) fait exploser", r"fez explodir", r"hizo estallar"),
     # shooting
     _rule("shooting", True,
           r"mass shootings?", r"(?:opened|open|opening) fire", r"gun (?:attack|assault)s?",
