@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from tests.extract.conftest import one_event
 
+from propwatch.extract.dates import find_dates
 from propwatch.extract.extractor import Extractor
 
 
@@ -48,3 +50,27 @@ def test_romance_verbs_of_detonating(extractor: Extractor) -> None:
     assert [f.value for f in event.killed] == [86]
     text = "El suicida detonó el cinturón de explosivos en una mezquita de Bagdad, matando a seis."
     assert one_event(extractor, text, "es").type in ("bombing", "suicide_bombing")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("قتل سبعة جنود وأصيب أربعة آخرون الأحد، في اعتداء بقنبلة في العريش", ["2014-10-19"]),
+        ("لا إله إلا الله الواحد الأحد، الفرد الصمد", []),  # "the One", no Sunday
+        ("قتل الاثنين، ثم هرب", []),  # "the two"
+    ],
+)
+def test_arabic_sunday_without_yawm_when_its_clause_ends_on_it(
+    text: str, found: list[str]
+) -> None:
+    assert [d.value for d in find_dates(text, "ar", doc_date=date(2014, 10, 21))] == found
+
+
+def test_an_earlier_attack_on_thursday_stays_apart(extractor: Extractor) -> None:
+    text = ("قتل سبعة جنود من الجيش المصري وأصيب أربعة آخرون الأحد، في اعتداء بقنبلة استهدف "
+            "مدرعة في مدينة العريش. وكان شرطيان قتلا الخميس في هجوم بقنابل على سيارتهما في "
+            "العريش.")
+    events = extractor.extract(text, "ar", doc_date=date(2014, 10, 21)).events
+    assert [(e.date.value if e.date else None, [f.value for f in e.killed]) for e in events] == [
+        ("2014-10-19", [7]), ("2014-10-16", [2])
+    ]

@@ -53,7 +53,8 @@ Choices:
   ``cuma``, ``salı`` need ``günü``/``akşamı``/...; Tajik ``душанбе`` (the capital), Uzbek/
   Kyrgyz ``juma``/``жума`` (a name) must be written in lower case or come with
   ``рӯзи``/``kuni``/``күнү``; Arabic ``الأحد``/``الاثنين`` ("one", "the two") need ``يوم``,
-  ``مساء``, ...; Arabic ``اليوم`` "today" only with ``مساء``/``صباح`` or a weekday.
+  ``مساء``, ... (``الأحد`` also counts when its clause ends on it: "آخرون الأحد، في اعتداء");
+  Arabic ``اليوم`` "today" only with ``مساء``/``صباح`` or a weekday.
 * Night words are resolved to the day named ("в ночь на среду", "شب چهارشنبه" → Wednesday),
   "last night" to the day before ``doc_date``.
 * A weekday right next to an explicit date ("Wednesday, October 26, 2022") is not reported
@@ -612,6 +613,10 @@ _WEEKDAY_NEEDS_CONTEXT = _words(
     "الاثنين|الإثنين|الأحد|salı|sali|cuma|pazar|çarşamba|carsamba|perşembe|persembe|"
     "pazartesi|cumartesi|segunda|terça|terca|quarta|quinta|sexta|domingo"
 )
+#: Arabic "Sunday" is also "the One" (of God): without "يوم" it needs the clause to end on it
+#: ("Monday", "الاثنين", is also "the two", as in "قتل الاثنين،": it keeps needing "يوم").
+_AR_WEEKDAY_AMBIGUOUS = _words("الأحد")
+_ONE_GOD_BEFORE = re.compile(normalize("(?:الله|الواحد|الفرد|الصمد|احد) $"))
 #: ... unless written in lower case (Tajik ``душанбе`` vs the city ``Душанбе``).
 _WEEKDAY_LOWER_OK = _words("душанбе|juma|жума|ҷумъа|ҷума|domingo")
 _WEEKDAY_PREFIXES = (
@@ -1084,6 +1089,12 @@ def _weekday_candidates(view: str, starts: _Starts, doc_date: date) -> list[_Can
         strong_pre = pre is not None and pre not in _WEAK_PREFIXES
         context = strong_pre or bool(m.group("suf") or rel or dom)
         lower_ok = name in _WEEKDAY_LOWER_OK and starts.lower(m.start("day"))
+        if name in _AR_WEEKDAY_AMBIGUOUS and not context:
+            # "وأصيب أربعة آخرون الأحد، في اعتداء" (on Sunday): the clause ends on it; "الواحد
+            # الأحد" (the One) does not count
+            context = view.startswith(("،", ","), m.end("day")) and not _ONE_GOD_BEFORE.search(
+                view, max(0, m.start("day") - 12), m.start("day")
+            )
         if name in _WEEKDAY_NEEDS_CONTEXT and not (context or lower_ok):
             continue  # "domingo" needs context, unless written in lower case
         if name in _WEEKDAY_LOWER_OK and not (context or lower_ok):
