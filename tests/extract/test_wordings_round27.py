@@ -74,3 +74,19 @@ def test_an_earlier_attack_on_thursday_stays_apart(extractor: Extractor) -> None
     assert [(e.date.value if e.date else None, [f.value for f in e.killed]) for e in events] == [
         ("2014-10-19", [7]), ("2014-10-16", [2])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("شنت حركة الشباب هجوما على قاعدة عسكرية في منطقة دار نعمة بإقليم شبيلي الوسطى.",
+         ["دار نعمة"]),
+        ("وقع انفجار في منطقة عسكرية قرب الحدود.", []),  # "a military area"
+        ("قتل خمسة في هجوم على منطقة سكنية.", []),  # "a residential area"
+    ],
+)
+def test_an_arabic_area_name_after_mintaqa(
+    extractor: Extractor, text: str, places: list[str]
+) -> None:
+    found = [e.name for e in extractor.extract(text, "ar").entities if e.type == "place"]
+    assert found == places

@@ -235,9 +235,14 @@ def _aliases(text: str, persons: list[Candidate]) -> None:
                 person.aliases.append(alias)
 
 
-_PLACES = re.compile(rf"{_B}(?:[وفب]|ل)?(?P<kind>مدينة|محافظة|مقاطعة|بلدة|قرية)\s+(?P<n>{_W}){_E}")
+_PLACES = re.compile(
+    rf"{_B}(?:[وفب]|ل)?(?P<kind>مدينة|محافظة|مقاطعة|بلدة|قرية|منطقة)\s+(?P<n>{_W}){_E}"
+)
 _PLACE_KIND = {"مدينة": "city", "محافظة": "province", "مقاطعة": "province", "بلدة": "city",
-               "قرية": "city"}  # fmt: skip
+               "قرية": "city", "منطقة": "district"}  # fmt: skip
+#: "منطقة" (area) is also the common noun before an adjective ("منطقة عسكرية", "منطقة سكنية",
+#: "المنطقة الحدودية"): a name after it must not look like one.
+_ADJECTIVE_END = ("ية", "يه", "يا")
 
 
 #: First words of two-word Arabic place names ("تل أبيض", "رأس العين", "الشيخ زويد").
@@ -256,6 +261,10 @@ def _places(text: str) -> list[Candidate]:
         name = m.group("n")
         if name in _NOT_NAME:
             continue
+        if m.group("kind") == "منطقة" and (
+            name.startswith("ال") or name.endswith(_ADJECTIVE_END) or name in _PLACE_END
+        ):
+            continue  # "منطقة عسكرية", "منطقة الشرق الأوسط": no name of a place
         a, b = m.span("n")
         # "بلدة مالام فاتوري", "بلدة الشيخ زويد": a second word that is no article-word,
         # stop word or direction belongs to the name
