@@ -90,3 +90,22 @@ def test_an_arabic_area_name_after_mintaqa(
 ) -> None:
     found = [e.name for e in extractor.extract(text, "ar").entities if e.type == "place"]
     assert found == places
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("The Group to Support Islam and Muslims claimed the attack on the camp in Kidal.", "en",
+         "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("Jamaat Nusrat al-Islam wal-Muslimeen said it carried out the attack.", "en",
+         "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("El ataque fue repelido por milicianos del VDP (Voluntarios de Defensa de la Patria).",
+         "es", "Volunteers for the Defence of the Homeland"),
+    ],
+)
+def test_sahel_group_names(extractor: Extractor, text: str, lang: str, name: str) -> None:
+    assert name in [e.name for e in extractor.extract(text, lang).entities]
+
+
+def test_vdp_is_no_group_in_german(extractor: Extractor) -> None:
+    assert extractor.extract("Der VDP zeichnet jedes Jahr Weingüter aus.", "de").entities == []
