@@ -109,3 +109,27 @@ def test_sahel_group_names(extractor: Extractor, text: str, lang: str, name: str
 
 def test_vdp_is_no_group_in_german(extractor: Extractor) -> None:
     assert extractor.extract("Der VDP zeichnet jedes Jahr Weingüter aus.", "de").entities == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("۱۱ نفر در انفجار بمب در کابل کشته شدند.", [11]),  # in the bomb blast: the cause
+        ("۱۱ نفر در حمله طالبان در کابل کشته شدند.", [11]),
+        ("در این حمله دو انفجار رخ داد و ۵ نفر کشته شدند.", [5]),  # two blasts: no people
+    ],
+)
+def test_a_persian_toll_with_its_cause_between_number_and_verb(
+    extractor: Extractor, text: str, killed: list[int]
+) -> None:
+    event = one_event(extractor, text, "prs", date(2017, 5, 19))
+    assert [f.value for f in event.killed] == killed
+
+
+def test_the_counts_of_a_persian_list_aside_are_no_toll(extractor: Extractor) -> None:
+    """"۱۱ غیر نظامی شامل ۵ کودک، ۵ زن و یک مرد ... کشته": "a man" is one of the eleven,
+    not a toll of one."""
+    text = ("در لوگر ۱۱ غیر نظامی شامل ۵ کودک، ۵ زن و یک مرد در انفجار مین کنار جاده کشته "
+            "شده‌اند.")
+    for event in extractor.extract(text, "prs", doc_date=date(2017, 5, 19)).events:
+        assert 1 not in [f.value for f in event.killed]

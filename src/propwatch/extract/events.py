@@ -1607,6 +1607,13 @@ class _Reader:
                 continue  # added into the figure before: "three Spaniards and three Afghans"
             if i and _ASIDE_OPENS.search(self.text, seg_numbers[i - 1].end, num.start):
                 continue  # the count inside an aside: "141 نفر از جمله 132 دانش‌آموز"
+            if i >= 2 and self.language in ("fa", "prs") and any(
+                _FA_LIST_ASIDE.search(self.text, seg_numbers[k].end, num.start)
+                and not _KILLED.search(self.text, seg_numbers[k].end, num.start)
+                and not _INJURED.search(self.text, seg_numbers[k].end, num.start)
+                for k in range(max(0, i - 3), i - 1)
+            ):
+                continue  # a later count of the same aside: "... ۵ زن و یک مرد"
             fig = self._figure(num, max(s_start, prev_end), min(s_end, next_start))
             if fig is None and i + 1 < len(seg_numbers):
                 after_next = seg_numbers[i + 2].start if i + 2 < len(seg_numbers) else s_end
@@ -1835,7 +1842,9 @@ class _Reader:
                     return kind, pos + m.end()
             word_m = re.match(r"[^\s,;:.!?()\[\]،؛\"«»]+", rest)
             word = word_m.group() if word_m else rest[:1]
-            if _NOT_PERSONS.fullmatch(word) or _ATTACKERS.fullmatch(word):
+            if (_NOT_PERSONS.fullmatch(word) or _ATTACKERS.fullmatch(word)) and not located:
+                # inside "در انفجار بمب ..." (in the bomb blast) the words are the cause, not
+                # what is counted ("دو انفجار", two blasts)
                 return None, 0
             if _PARTITIVE.fullmatch(word):
                 if partitive or pos == 0:
@@ -4180,9 +4189,13 @@ _ASIDE = re.compile(
 )
 #: Where an aside opens, between a number and the next number ("20 people, including ").
 _ASIDE_OPENS = re.compile(
-    rf"[,(]\s*{_ASIDE_WORDS}\s[^,;.()\d]{{0,20}}$|\s(?:از جمله|بينهم|من بينهم|в том числе)\s+$",
+    rf"[,(]\s*{_ASIDE_WORDS}\s[^,;.()\d]{{0,20}}$"
+    r"|\s(?:از جمله|شامل|بينهم|من بينهم|в том числе)\s+$",
     re.IGNORECASE,
 )  # "۱۴۱ نفر از جمله ۱۳۲ دانش‌آموز": the aside needs no comma in Persian and Arabic
+#: A Persian aside with no comma that lists several counts: "۱۱ غیر نظامی شامل ۵ کودک، ۵ زن و
+#: یک مرد در انفجار ... کشته شده‌اند" (11 civilians, 5 children, 5 women and a man among them).
+_FA_LIST_ASIDE = re.compile(r"\s(?:از جمله|شامل)\s[^.!?؟\n]{0,60}$")
 #: Between a group and the larger group its appositive names: ", a faction of the ".
 _APPOSITIVE_OF = re.compile(
     r"\)?(?:,\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,2}(?:faction|factions|branch|branches|"
