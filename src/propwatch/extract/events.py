@@ -241,6 +241,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"عبو\w* (?:ال)?ناسف\w*",
           r"سيار\w* (?:ال)?مفخخ\w*", r"bombalı saldır\w*", r"bomba\w* (?:patla\w*|saldır\w*)",
           r"bombali hujum\w*", r"бомбгузор\w*", r"bombardeo\w*", r"atentado con bomba",
+          # Uzbek "бомба портлади", Kyrgyz "бомба жарылды" (a bomb went off)
+          r"bomba portla\w*", r"бомба портла\w*", r"бомба жарыл\w*",
           r"bombas? explod\w*", r"bombe? esplos\w*", r"attentato dinamitardo",
           r"bombenanschlag\w*"),
     _rule("bombing", False,

@@ -97,7 +97,8 @@ _TURKISH = re.compile(
 _UZBEK = re.compile(
     # the name's words are taken lazily ("{0,2}?"), so the suffix can end the last one
     rf"(?P<n>{_LAT_NAME}?)(?:da(?:gi)?|dan)(?!\w)|(?P<m>{_LAT_NAME})\s+(?:shahr|tuman|qishlog|"
-    r"viloyat|tumani|shahri|qishlog'i)\w*"
+    # ... and the postpositions "near" and "around": "Sangin yaqinidagi nazorat punkti"
+    r"viloyat|tumani|shahri|qishlog'i|yaqini|atrofi)\w*"
 )
 
 _CYR_UP = "А-ЯЁЎҚҒҲӢӮҶҢӨҮІ"
