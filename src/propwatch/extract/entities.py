@@ -39,9 +39,9 @@ from propwatch.extract import (
     patterns_ar,
     patterns_en,
     patterns_fa,
-    patterns_romance,
     patterns_ru,
     patterns_turkic,
+    patterns_western,
     state_bodies,
 )
 from propwatch.extract.events import may_report_attack
@@ -361,11 +361,11 @@ _PATTERNS: dict[str, _LanguagePatterns] = {
     },
 }
 _PATTERNS["prs"] = _PATTERNS["fa"]
-#: French, Spanish, Italian, Portuguese: the English patterns (names in Latin script, agency
-#: and outlet phrases) and villages named by their region.
-for _lang in ("fr", "es", "it", "pt"):
+#: French, Spanish, Italian, Portuguese, German: the English patterns (names in Latin script,
+#: agency and outlet phrases) and villages no list knows (``patterns_western``).
+for _lang in ("fr", "es", "it", "pt", "de"):
     _PATTERNS[_lang] = _LanguagePatterns(
-        (*_COMMON, patterns_en.candidates, patterns_romance.candidates),
+        (*_COMMON, patterns_en.candidates, patterns_western.candidates),
         (patterns_en.issues,),
         (patterns_en.headlines,),
     )

@@ -309,8 +309,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
     # a place named after the kind of place it is, in Western languages
     ("place", re.compile(
         r"\b(?:camp(?:\s+militaire)?|base(?:\s+militaire|\s+militar|\s+militare)?|ville|village|"
-        r"localité|commune|ciudad|"
-        r"localidad|pueblo|aldea|cidade|vila|aldeia|povoação|città|cittadina|villaggio|paese)"
+        r"localité|commune|hameau|ciudad|"
+        r"localidad|pueblo|aldea|poblado|caserío|comunidad|cidade|vila|aldeia|povoação|vilarejo|"
+        r"povoado|localidade|comunidade|città|cittadina|villaggio|paese|località)"
         rf"\s+(?:de|d['’]|di|da|do|du)\s*(?P<c>{CAPSEQ})"), "pattern:town_of_romance", True, 0.7),
     ("place", re.compile(
         rf"\b(?:Distrikt|Provinz|Bezirk|Stadt|Dorf|Ortschaft)\s+(?P<c>{CAPSEQ})"),

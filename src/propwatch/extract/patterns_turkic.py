@@ -106,6 +106,10 @@ _PLACE_RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
         # "Kayamla köyüne", "Muna Gari kasabasında": a village or small town
         (re.compile(rf"(?P<r>{_LAT_WORD})\s+(?:köy(?:ü|ünde|üne|ünden|ündeki)|"
                     r"kasaba(?:sı|sında|sına|sındaki))(?!\w)"), "city"),
+        # "Kourakou ve Tondobi köylerine": two villages
+        (re.compile(rf"(?P<r>{_LAT_WORD})\s+ve\s+{_LAT_WORD}\s+köyler(?:i|inde|ine|inden)(?!\w)"),
+         "city"),
+        (re.compile(rf"(?P<r>{_LAT_WORD})\s+köyler(?:i|inde|ine|inden)(?!\w)"), "city"),
     ],
 }
 
