@@ -243,6 +243,9 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"bombali hujum\w*", r"бомбгузор\w*", r"bombardeo\w*", r"atentado con bomba",
           # Uzbek "бомба портлади", Kyrgyz "бомба жарылды" (a bomb went off)
           r"bomba portla\w*", r"бомба портла\w*", r"бомба жарыл\w*",
+          # Persian and Dari car bombs: "یک موتر بمب", "خودروی بمب‌گذاری‌شده", "موتر مملو از
+          # مواد انفجاری"
+          r"(?:موتر|ماشين|خودرو)\w* بمب\w*", r"(?:موتر|ماشين|خودرو)\w* (?:مملو|پر) از مواد انفجاري",
           r"bombas? explod\w*", r"bombe? esplos\w*", r"attentato dinamitardo",
           r"bombenanschlag\w*"),
     _rule("bombing", False,
@@ -252,6 +255,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"таркиш\w*", r"инфиҷор\w*", r"жарыл\w*", r"жардыр\w*", r"چاودن\w*",
           # Tajik "бумби ... мунфаҷир шудааст" (a bomb went off)
           r"мунфаҷир\w*", r"бумб\w*",
+          # Persian and Dari "منفجر شد" (went off), "منفجر گردید"
+          r"منفجر (?:شد|شده|شدند|گرديد|گرديده)\w*",
           r"و?الوځ\w*", r"explosi[oó]n\w*",
           r"explosão", r"explosões", r"esplosion\w*", r"explosion\w*", r"explosion",
           r"explosiones", r"bomba", r"bombe?", r"bombs?",
@@ -3766,6 +3771,15 @@ def _describes_group(text: str, ent: Entity, org_starts: set[int]) -> bool:
     return ent.end + (gap.end() if gap else 0) in org_starts
 
 
+#: A place noun right before a quote mark: the quoted name is the place ("در شهر «پلخمری»",
+#: "ولایت «بغلان»", "в городе «Кундуз»", "in the city of “Kunduz”").
+_PLACE_NOUN_BEFORE_QUOTE = re.compile(
+    r"(?:شهر|ولایت|استان|ولسوالی|منطقه|روستای|قریه|مدينة|محافظة|منطقة|город[еа]?|провинци[ия]|"
+    r"city of|town of|village of|province of)\s*[\"«„“]$",
+    re.IGNORECASE,
+)
+
+
 def _scene_place(text: str, ent: Entity, kind: str) -> bool:
     """False for places that describe someone or something rather than where it happened:
     "Tajikistan-born", "the Afghanistan branch", "based in Afghanistan", "Iran's president"."""
@@ -3781,8 +3795,12 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         return False  # "Maiduguri'ye 12 kilometre uzaklıkta bulunan Kayamla köyüne": a landmark
     if kind in {"city", "country", "province", "region"} and text[
         max(0, ent.start - 1) : ent.start
-    ] in {'"', "«", "„", "“"}:
-        return False  # a quoted name: the bank "كابل الجديد" (New Kabul Bank), «Кабул-банк»
+    ] in {'"', "«", "„", "“"} and not _PLACE_NOUN_BEFORE_QUOTE.search(
+        text, max(0, ent.start - 14), ent.start
+    ):
+        # a quoted name: the bank "كابل الجديد" (New Kabul Bank), «Кабул-банк»; but "در شهر
+        # «پلخمری»" (in the city of «Pul-e Khumri»), "в городе «...»" quote the place itself
+        return False
     if _GIVEN_NAME_AFTER.match(text, ent.end):
         return False  # "Aden Ahmed Hersi" (a Somali official), not the Yemeni port
     if _BANK_AFTER.match(text, ent.end):
