@@ -83,6 +83,7 @@ def test_an_earlier_attack_on_thursday_stays_apart(extractor: Extractor) -> None
          ["دار نعمة"]),
         ("وقع انفجار في منطقة عسكرية قرب الحدود.", []),  # "a military area"
         ("قتل خمسة في هجوم على منطقة سكنية.", []),  # "a residential area"
+        ("ذهب الأولاد إلى منطقة بيت جدهم.", []),  # "the area of their grandfather's house"
     ],
 )
 def test_an_arabic_area_name_after_mintaqa(

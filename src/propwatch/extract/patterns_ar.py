@@ -243,6 +243,11 @@ _PLACE_KIND = {"مدينة": "city", "محافظة": "province", "مقاطعة":
 #: "منطقة" (area) is also the common noun before an adjective ("منطقة عسكرية", "منطقة سكنية",
 #: "المنطقة الحدودية"): a name after it must not look like one.
 _ADJECTIVE_END = ("ية", "يه", "يا")
+#: What places an area right after its name: a province or state, a bearing, "near".
+_AREA_LOCATED = re.compile(
+    rf"(?:\s+{_W})?\s+(?:ب|في\s+)?(?:إقليم|اقليم|محافظة|ولاية|مديرية|مقاطعة|شمال|جنوب|شرق|غرب|"
+    r"شمالي|جنوبي|شرقي|غربي|قرب|بالقرب|وسط)"
+)
 
 
 #: First words of two-word Arabic place names ("تل أبيض", "رأس العين", "الشيخ زويد").
@@ -263,8 +268,12 @@ def _places(text: str) -> list[Candidate]:
             continue
         if m.group("kind") == "منطقة" and (
             name.startswith("ال") or name.endswith(_ADJECTIVE_END) or name in _PLACE_END
+            or not _AREA_LOCATED.match(text, m.end("n"), m.end("n") + 40)
         ):
-            continue  # "منطقة عسكرية", "منطقة الشرق الأوسط": no name of a place
+            # "منطقة عسكرية", "منطقة الشرق الأوسط": no name of a place; and since "منطقة" is
+            # also any "area", the name counts only where the text places it ("في منطقة دار
+            # نعمة بإقليم شبيلي الوسطى"), not in "منطقة هذا" or "منطقة بيت"
+            continue
         a, b = m.span("n")
         # "بلدة مالام فاتوري", "بلدة الشيخ زويد": a second word that is no article-word,
         # stop word or direction belongs to the name
