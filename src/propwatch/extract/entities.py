@@ -41,7 +41,6 @@ from propwatch.extract import (
     patterns_fa,
     patterns_ru,
     patterns_turkic,
-    patterns_western,
     state_bodies,
 )
 from propwatch.extract.events import may_report_attack
@@ -361,14 +360,6 @@ _PATTERNS: dict[str, _LanguagePatterns] = {
     },
 }
 _PATTERNS["prs"] = _PATTERNS["fa"]
-#: French, Spanish, Italian, Portuguese, German: the English patterns (names in Latin script,
-#: agency and outlet phrases) and villages no list knows (``patterns_western``).
-for _lang in ("fr", "es", "it", "pt", "de"):
-    _PATTERNS[_lang] = _LanguagePatterns(
-        (*_COMMON, patterns_en.candidates, patterns_western.candidates),
-        (patterns_en.issues,),
-        (patterns_en.headlines,),
-    )
 
 
 #: Latin-script languages whose names can collide with Uzbek Latin aliases ("Tunis").

@@ -298,6 +298,22 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
         r"(?:aldeia|vila|cidade|localidade|povoação|aldea|localidad|ciudad|pueblo|villa|"
         r"village|ville|localité|commune|station balnéaire|città|cittadina|località|villaggio|"
         r"paese|frazione)\b"), "pattern:town_appositive_romance", True, 0.7),
+    # "à Tiloua, dans la région d'Ouallam", "en Kodyel, en la provincia de Komondjari", "a
+    # Konkoro, nella regione di", "em Mucojo, na província de": a village no list holds, named
+    # by the region it lies in (the region is left to the gazetteer and the town list)
+    ("place", re.compile(
+        rf"\b(?:à|a|en|em|no|na|nel|nella)\s+(?P<c>{CAPSEQ}),\s+"
+        r"(?:dans\s+(?:la|le|l['’])\s*(?:région|province|commune|préfecture|localité|cercle|"
+        r"département)|en\s+la\s+(?:provincia|región|comuna|localidad)"
+        r"|en\s+el\s+(?:departamento|distrito|municipio|estado)"
+        r"|nella\s+(?:provincia|regione)|nel\s+(?:distretto|dipartimento)"
+        r"|na\s+(?:província|região|localidade)|no\s+(?:distrito|município|departamento))\b"),
+        "pattern:place_in_region", True, 0.75),
+    # German: "in Umarari, einer Siedlung am Rand der Millionenstadt Maiduguri"
+    ("place", re.compile(
+        rf"\bin\s+(?P<c>{CAPSEQ}),\s+(?:einer|einem)\s+(?:\w+\s+)?"
+        r"(?:Siedlung|Dorf|Ortschaft|Kleinstadt|Stadt|Gemeinde|Vorort|Viertel)\b"),
+        "pattern:town_appositive_de", True, 0.7),
     # "an attack in Mengaleuwa, reported on Sunday": where an attack took place, a name no
     # list knows (a known place is matched by the gazetteer first)
     ("place", re.compile(
@@ -352,7 +368,8 @@ def _trigger_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Cand
                                  m.group(0))  # fmt: skip
                 if method in ("pattern:town_in_province", "pattern:building_in",
                               "pattern:attack_in", "pattern:town_of_romance",
-                              "pattern:town_appositive_romance", "pattern:town"):
+                              "pattern:town_appositive_romance", "pattern:town",
+                              "pattern:place_in_region", "pattern:town_appositive_de"):
                     attributes["kind"] = "city"
                 elif kind:
                     attributes["kind"] = _PLACE_KIND[kind.group()]
