@@ -128,9 +128,11 @@ def test_a_persian_toll_with_its_cause_between_number_and_verb(
 
 
 def test_the_counts_of_a_persian_list_aside_are_no_toll(extractor: Extractor) -> None:
-    """"۱۱ غیر نظامی شامل ۵ کودک، ۵ زن و یک مرد ... کشته": "a man" is one of the eleven,
-    not a toll of one."""
+    """"۱۱ غیر نظامی شامل ۵ کودک، ۵ زن و یک مرد ... کشته": the toll is the eleven; "a man" is
+    one of them, not a toll of one."""
     text = ("در لوگر ۱۱ غیر نظامی شامل ۵ کودک، ۵ زن و یک مرد در انفجار مین کنار جاده کشته "
             "شده‌اند.")
-    for event in extractor.extract(text, "prs", doc_date=date(2017, 5, 19)).events:
-        assert 1 not in [f.value for f in event.killed]
+    event = one_event(extractor, text, "prs", date(2017, 5, 19))
+    assert [f.value for f in event.killed] == [11]
+    event = one_event(extractor, "در حمله ۱۰ نفر شامل دو کودک کشته شدند.", "prs")
+    assert [f.value for f in event.killed] == [10]

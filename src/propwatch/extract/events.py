@@ -1610,6 +1610,10 @@ class _Reader:
             if i + 1 < len(seg_numbers) and _ASIDE_OPENS.search(self.text, num.end, next_start):
                 # "20 people, including 10 children, were killed": read past the aside's number
                 next_start = seg_numbers[i + 2].start if i + 2 < len(seg_numbers) else s_end
+                aside_end = _fa_list_end(self.text, num.end, s_end, self.language)
+                if aside_end is not None:  # "۱۱ غیر نظامی شامل ۵ کودک، ۵ زن و یک مرد در ..."
+                    after = [n.start for n in seg_numbers[i + 1 :] if n.start >= aside_end]
+                    next_start = after[0] if after else s_end
             if num.start in added:
                 continue  # added into the figure before: "three Spaniards and three Afghans"
             if i and _ASIDE_OPENS.search(self.text, seg_numbers[i - 1].end, num.start):
@@ -1853,6 +1857,11 @@ class _Reader:
                 # inside "در انفجار بمب ..." (in the bomb blast) the words are the cause, not
                 # what is counted ("دو انفجار", two blasts)
                 return None, 0
+            if word == "شامل" and self.language in ("fa", "prs"):
+                aside_end = _fa_list_end(right, pos - 1, len(right), self.language)
+                if aside_end is not None:  # "۱۱ غیر نظامی شامل ۵ کودک، ۵ زن و یک مرد در ..."
+                    pos = aside_end
+                    continue
             if _PARTITIVE.fullmatch(word):
                 if partitive or pos == 0:
                     return None, 0
@@ -4216,6 +4225,28 @@ _ASIDE_OPENS = re.compile(
 #: A Persian aside with no comma that lists several counts: "۱۱ غیر نظامی شامل ۵ کودک، ۵ زن و
 #: یک مرد در انفجار ... کشته شده‌اند" (11 civilians, 5 children, 5 women and a man among them).
 _FA_LIST_ASIDE = re.compile(r"\s(?:از جمله|شامل)\s[^.!?؟\n]{0,60}$")
+#: Where such a list ends: at the locative that opens the cause, or at the verb.
+_FA_LIST_END = re.compile(
+    r"\s(?=(?:در|ط[یي]|ح[یي]ن|هنگام)\s)|\s(?=(?:[کك]شته|زخم[یي]|مجروح|جان)\w*)"
+)  # original or folded letters: read on both
+
+
+_FA_LIST_OPENS = re.compile(r"\sشامل\s")
+
+
+def _fa_list_end(text: str, start: int, end: int, language: str) -> int | None:
+    """Where a Persian list aside that opens right after ``start`` ("شامل ۵ کودک، ۵ زن و یک
+    مرد") ends, or None when there is none (within 80 characters, no sentence end)."""
+    if language not in ("fa", "prs"):
+        return None
+    # the list opens after the counted noun: "۱۱ غیر نظامی شامل ..."
+    opener = _FA_LIST_OPENS.search(text, start, min(end, start + 40))
+    if opener is None or re.search(r"\d", text[start : opener.start()]):
+        return None
+    stop = _FA_LIST_END.search(text, opener.end(), min(end, opener.end() + 80))
+    if stop is None or re.search(r"[.!?؟\n]", text[opener.end() : stop.start()]):
+        return None
+    return stop.start()
 #: Between a group and the larger group its appositive names: ", a faction of the ".
 _APPOSITIVE_OF = re.compile(
     r"\)?(?:,\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,2}(?:faction|factions|branch|branches|"
