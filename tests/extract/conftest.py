@@ -17,6 +17,11 @@ def one_event(extractor: Extractor, text: str, lang: str, day: date | None = Non
     return event
 
 
+def place_names(extractor: Extractor, text: str, lang: str) -> list[str]:
+    """The names of the places ``extractor`` finds in ``text``, in text order."""
+    return [e.name for e in extractor.extract(text, lang).entities if e.type == "place"]
+
+
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     """The full extractor with the built-in gazetteer, without the Russian NER (a module may

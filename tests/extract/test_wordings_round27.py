@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.extract.conftest import one_event
+from tests.extract.conftest import one_event, place_names
 
 from propwatch.extract.dates import find_dates
 from propwatch.extract.extractor import Extractor
@@ -25,12 +25,8 @@ def test_this_afternoon_after_a_comma_written_without_its_space(extractor: Extra
 def test_a_turkish_genitive_city_is_no_town(extractor: Extractor) -> None:
     """"Patlama kentin büyük bölümünde duyuldu" (the blast was heard across much of the
     city): no town "Patlama"; "Kuetta kentinin merkezinde" still names Quetta's city."""
-    places = [e.name for e in extractor.extract(
-        "Patlama kentin büyük bölümünde duyuldu.", "tr").entities if e.type == "place"]
-    assert places == []
-    places = [e.name for e in extractor.extract(
-        "Saldırı Bursa kentinde meydana geldi.", "tr").entities if e.type == "place"]
-    assert places == ["Bursa"]
+    assert place_names(extractor, "Patlama kentin büyük bölümünde duyuldu.", "tr") == []
+    assert place_names(extractor, "Saldırı Bursa kentinde meydana geldi.", "tr") == ["Bursa"]
 
 
 def test_shortly_before_dawn_on_a_weekday(extractor: Extractor) -> None:
@@ -89,8 +85,7 @@ def test_an_earlier_attack_on_thursday_stays_apart(extractor: Extractor) -> None
 def test_an_arabic_area_name_after_mintaqa(
     extractor: Extractor, text: str, places: list[str]
 ) -> None:
-    found = [e.name for e in extractor.extract(text, "ar").entities if e.type == "place"]
-    assert found == places
+    assert place_names(extractor, text, "ar") == places
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.extract.conftest import one_event
+from tests.extract.conftest import one_event, place_names
 
 from propwatch.extract.extractor import Extractor
 
@@ -33,8 +33,7 @@ def test_a_village_named_after_its_settlement_noun(
 def test_a_german_apposition_names_a_settlement(extractor: Extractor) -> None:
     text = ("Bei dem Anschlag starben 22 Menschen in Umarari, einer Siedlung am Rand der "
             "Millionenstadt Maiduguri.")
-    places = [e.name for e in extractor.extract(text, "de").entities if e.type == "place"]
-    assert places[:1] == ["Umarari"]
+    assert place_names(extractor, text, "de")[:1] == ["Umarari"]
 
 
 def test_two_turkish_villages(extractor: Extractor) -> None:
