@@ -240,3 +240,33 @@ def test_edits_read_by_every_worker_keep_each_version_with_its_raw_record(
                                            for _, raw, _ in versions)  # fmt: skip
         got[workers] = (_everything(url), versions)
     assert got[0] == got[2]
+
+
+@pytest.mark.parametrize("odd", ["deep", "cut-inside"])
+def test_a_message_only_one_stripe_cannot_parse_gives_the_same_database(
+    tmp_path: Path, odd: str
+) -> None:
+    """Cut between messages, each stripe parses only its own. When one of them does not
+    parse in the cutting pass (nesting beyond what it parses; an object inside a message at
+    the messages' indentation, which cuts that message in two and shifts every later cut of
+    the stripes that did not parse it), the rest of the file is read in the ingest process:
+    the same database as reading it once."""
+    export = tmp_path / "result.json"
+    _export(export, 450, indent=1)
+    text = export.read_text(encoding="utf-8")
+    anchor = '"id": 251,'
+    if odd == "deep":
+        swap = '"id": 251, "x": ' + "[" * 3500 + "]" * 3500 + ","
+    else:
+        swap = '"id": 251, "x": [\n  {"a": 1}],'
+    export.write_text(text.replace(anchor, swap), encoding="utf-8")
+    got = {}
+    for workers in (0, 2):
+        url = f"sqlite:///{tmp_path / f'{odd}{workers}.db'}"
+        with open_store(url) as store:
+            report = ingest([export], store, workers=workers, batch_size=100).to_json()
+        assert (report["ingested"], report["rejected"], report["errors"]) == (
+            (449, 2, []) if odd == "deep" else (450, 1, [])
+        )
+        got[workers] = _everything(url)
+    assert got[0] == got[2]

@@ -12,7 +12,7 @@ with open_store("sqlite:///cases.db") as store:
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,10 @@ from propwatch.concurrency import BackgroundWriter, BatchAnalyzer, InOrder, Work
 from propwatch.errors import InputNotFound, PropwatchError, UnsupportedFormat, error_record
 from propwatch.ingest.base import ReaderOptions
 from propwatch.ingest.detect import READERS, discover
+from propwatch.ingest.telegram_json import SKIPPED, read_telegram_json
 from propwatch.model import Message, RawItem, Rejected
 from propwatch.store import BatchCounts, Store, schema
-from propwatch.striped import read_striped, stripes
+from propwatch.striped import StripedEnd, read_striped, stripes
 
 __all__ = ["BatchCallback", "FileReport", "IngestReport", "ProgressCallback", "ingest"]
 
@@ -124,9 +125,9 @@ class _FileJob:
         return BackgroundWriter(write)
 
 
-def _ingest_striped(job: _FileJob, fmt: str, options: ReaderOptions) -> dict[str, Any] | None:
+def _ingest_striped(job: _FileJob, fmt: str, options: ReaderOptions) -> StripedEnd:
     """Read the file in the workers (``propwatch.striped``) and write what they send; return
-    the error record that stopped the file, or None."""
+    how the read ended."""
     writer = job.writer()
     batches = read_striped(job.analyzer, job.path, fmt, options, job.batch_size)
     seen = 0
@@ -135,8 +136,8 @@ def _ingest_striped(job: _FileJob, fmt: str, options: ReaderOptions) -> dict[str
             try:
                 records, prepared, rejected = next(batches)
             except StopIteration as end:
-                error: dict[str, Any] | None = end.value
-                return error
+                ended: StripedEnd = end.value
+                return ended
             seen += records
             writer.put(Work([], rejected, seen, prepared=prepared))
     finally:
@@ -147,14 +148,22 @@ def _ingest_striped(job: _FileJob, fmt: str, options: ReaderOptions) -> dict[str
             writer.close()
 
 
-def _ingest_file(job: _FileJob, records: Iterable[RawItem | Rejected]) -> None:
-    """Read the file here; analyse it here or in the workers, batch by batch."""
+def _resumed(path: Path, options: ReaderOptions, skip: int) -> Iterator[RawItem | Rejected]:
+    """The records of a Telegram export from record ``skip`` on, read by the event parser
+    alone (where a striped read stopped trusting its cuts)."""
+    for record in read_telegram_json(path, options, keep=lambda i: i >= skip, split=False):
+        if record is not SKIPPED:
+            yield record
+
+
+def _ingest_file(job: _FileJob, records: Iterable[RawItem | Rejected], seen: int = 0) -> None:
+    """Read the file here; analyse it here or in the workers, batch by batch (``seen``:
+    records of the file already read, for progress)."""
     writer = job.writer()
     analyzer = job.analyzer
     flow = InOrder(analyzer, writer, window=analyzer.workers + 1, prepare=job.store.prepare)
     batch: list[Message] = []
     rejected: list[Rejected] = []
-    seen = 0
     try:
         for record in records:
             seen += 1
@@ -286,8 +295,11 @@ def _ingest_all(
                     file, store, analyzer, file_report, batch_size, progress, on_batch
                 )
                 if stripes(analyzer, fmt):
-                    file_report.error = _ingest_striped(job, fmt, options)
-                    if file_report.error is not None:
+                    end = _ingest_striped(job, fmt, options)
+                    if end.resume is not None:
+                        _ingest_file(job, _resumed(file, options, end.resume), end.resume)
+                    elif end.error is not None:
+                        file_report.error = end.error
                         report.errors.append(file_report.error)
                 else:
                     _ingest_file(job, READERS[fmt](file, options))

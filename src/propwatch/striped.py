@@ -14,6 +14,12 @@ duplicates are judged the same. A file that stops a reader (damage, a wrong enco
 every stripe at the same record: the records before it are written, and each stripe reports
 the same error, which the ingest report carries for the file.
 
+A Telegram export is cut at message starts without parsing other stripes' messages
+(:mod:`propwatch.ingest.telegram_split`). If a stripe finds that a message of its own does
+not parse, the other stripes, which did not parse it, cannot know whether their cuts after it
+are right: that stripe marks the batch, and the file is read on from the next batch in the
+ingest process, by the event parser (:class:`StripedEnd` ``resume``).
+
 Only formats whose readers are cheap and stream (:data:`STRIPED_FORMATS`) are read this way;
 the others (HTML pages, PDF and text articles) are read once, in the ingest process. A file
 that grows while it is read is read up to the first stripe's end.
@@ -24,6 +30,7 @@ from __future__ import annotations
 import queue
 from collections.abc import Generator
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +42,25 @@ from propwatch.ingest.detect import READERS
 from propwatch.model import RawItem, Rejected
 from propwatch.model.rows import Prepared
 
-__all__ = ["STRIPED_FORMATS", "StripedBatch", "read_striped", "stripes"]
+__all__ = ["STRIPED_FORMATS", "StripedBatch", "StripedEnd", "read_striped", "stripes"]
 
 #: Formats read by every worker (streamed, cheap to parse).
 STRIPED_FORMATS = frozenset({"telegram_json", "jsonl", "csv"})
 
 #: One batch as a stripe sends it: records read, rows, rejected records.
 StripedBatch = tuple[int, list[Prepared], list[Rejected]]
+
+
+
+@dataclass(frozen=True, slots=True)
+class StripedEnd:
+    """How a striped read ended: the error record that stopped the file, or None; and
+    ``resume``, the number of records read when the rest must be read in the ingest process
+    (a stripe's own message did not parse in the cutting pass), else None."""
+
+    error: dict[str, Any] | None = None
+    resume: int | None = None
+
 
 #: Seconds between checks that a stripe's worker is still alive while waiting for it.
 _POLL = 0.5
@@ -61,9 +80,10 @@ def _read_stripe(
 ) -> None:
     """In a worker: read ``path`` whole, analyse the batches of ``stripe``, send them.
 
-    Sends ``("batch", index, records, rows, rejected)`` for each batch of the stripe, then
-    ``("end", batches, error)``: the number of batches in the file (as far as it could be
-    read) and the error record that stopped the reader, or None.
+    Sends ``("batch", index, records, rows, rejected, marked)`` for each batch of the stripe,
+    then ``("end", batches, error)``: the number of batches in the file (as far as it could
+    be read) and the error record that stopped the reader, or None. ``marked``: a message of
+    this batch did not parse in the cutting pass (see the module's note).
     """
     out = concurrency._WORKER_QUEUES[stripe]
     stop = concurrency._WORKER_STOP
@@ -71,11 +91,18 @@ def _read_stripe(
     items: list[RawItem] = []
     rejected: list[Rejected] = []
     error: dict[str, Any] | None = None
+    marked = False
 
     def send() -> None:
+        nonlocal marked
         if index % count == stripe:
             rows = concurrency.analysed_rows(items) if items else []
-            _put(out, stop, ("batch", index, records, rows, rejected), _POLL)
+            _put(out, stop, ("batch", index, records, rows, rejected, marked), _POLL)
+            marked = False
+
+    def mark(message: int) -> None:
+        nonlocal marked
+        marked = True
 
     def owned(message: int) -> bool:  # messages are records in the single-chat fast path
         return (message // batch_size) % count == stripe
@@ -83,7 +110,7 @@ def _read_stripe(
     if fmt == "telegram_json":  # others' messages are not mapped (a tenth of the reading)
         from propwatch.ingest.telegram_json import read_telegram_json
 
-        reader = read_telegram_json(Path(path), options, keep=owned)
+        reader = read_telegram_json(Path(path), options, keep=owned, on_owned_fallback=mark)
     else:
         reader = READERS[fmt](Path(path), options)
     try:
@@ -147,10 +174,9 @@ def _receive(analyzer: BatchAnalyzer, stripe: int, future: Future[None]) -> tupl
 
 def read_striped(
     analyzer: BatchAnalyzer, path: Path, fmt: str, options: ReaderOptions, batch_size: int
-) -> Generator[StripedBatch, None, dict[str, Any] | None]:
-    """Yield the batches of ``path`` in order, analysed by the workers; return the error
-    record that stopped the file, or None. Closing the generator early stops the workers
-    and waits for them."""
+) -> Generator[StripedBatch, None, StripedEnd]:
+    """Yield the batches of ``path`` in order, analysed by the workers; return how the read
+    ended. Closing the generator early stops the workers and waits for them."""
     assert analyzer.pool is not None
     count = stripes(analyzer, fmt)
     analyzer.stop.clear()
@@ -159,19 +185,29 @@ def read_striped(
         for k in range(count)
     ]
     ended = [False] * count
-    error: dict[str, Any] | None = None
     try:
-        index = 0
+        index = seen = 0
         while True:
             stripe = index % count
             message = _receive(analyzer, stripe, futures[stripe])
             if message[0] == "end":
                 ended[stripe] = True
-                error = message[2]
-                return error
-            _, _, records, rows, rejected = message
+                return StripedEnd(message[2])
+            _, _, records, rows, rejected, marked = message
             yield records, [Prepared(*row) for row in rows], rejected
             index += 1
+            seen += records
+            if records < batch_size or marked:
+                # A short batch is its stripe's last; a marked one may be the last stripe
+                # all stripes agree on. Its stripe's next word says which.
+                after = _receive(analyzer, stripe, futures[stripe])
+                if after[0] == "end":
+                    ended[stripe] = True
+                    if after[1] == index:  # the file ended with this batch
+                        return StripedEnd(after[2])
+                if not marked:  # pragma: no cover - a stripe sends nothing after a short batch
+                    raise RuntimeError(f"stripe {stripe} went on after a short batch")
+                return StripedEnd(resume=seen)
     finally:
         # The other stripes have nothing more to send (or, if this ended early, must stop):
         # take what they still send until each says it has ended.

@@ -38,6 +38,7 @@ from propwatch.ingest.telegram_map import (
     map_message,
     reject,
 )
+from propwatch.ingest.telegram_split import split_messages
 from propwatch.ingest.telegram_walk import META_KEYS, SECTIONS, Meta, TooDeep, walk
 from propwatch.model import Rejected
 
@@ -113,12 +114,21 @@ class _Guard:
 
 
 def read_telegram_json(
-    path: Path, options: ReaderOptions, keep: Callable[[int], bool] | None = None
+    path: Path,
+    options: ReaderOptions,
+    keep: Callable[[int], bool] | None = None,
+    *,
+    split: bool = True,
+    on_owned_fallback: Callable[[int], None] | None = None,
 ) -> Iterator[ReadResult]:
     """Yield every message of a Telegram Desktop JSON export (the ``Reader`` signature).
 
     ``keep`` (for ``propwatch.striped``): messages whose index it refuses may be yielded as
-    :data:`SKIPPED` instead of being mapped (one record per message all the same)."""
+    :data:`SKIPPED` instead of being mapped (one record per message all the same).
+    ``split``: try the cutting pass (:mod:`propwatch.ingest.telegram_split`) first.
+    ``on_owned_fallback`` is called with the message index when that pass gave way on a
+    message only this reader parsed (one ``keep`` accepted), before that message is yielded.
+    """
     source = str(path)
     try:
         fileobj = path.open("rb")
@@ -126,7 +136,7 @@ def read_telegram_json(
         raise InputNotFound("no such file", source=source) from err
     with fileobj:
         try:
-            yield from _read(fileobj, source, options, keep)
+            yield from _read(fileobj, source, options, keep, split, on_owned_fallback)
         except _Damaged as damage:
             yield Rejected(
                 source=source,
@@ -143,7 +153,12 @@ def read_telegram_json(
 
 
 def _read(
-    fileobj: IO[bytes], source: str, options: ReaderOptions, keep: Callable[[int], bool] | None
+    fileobj: IO[bytes],
+    source: str,
+    options: ReaderOptions,
+    keep: Callable[[int], bool] | None,
+    split: bool = True,
+    on_owned_fallback: Callable[[int], None] | None = None,
 ) -> Iterator[ReadResult]:
     start = len(_BOM) if fileobj.read(len(_BOM)) == _BOM else 0
     layout, meta = _prescan(fileobj, start, source)
@@ -157,11 +172,19 @@ def _read(
     ctx = _context(meta, source, options, "")
     if ctx is None:
         raise UnsupportedFormat("a JSON file with messages but no chat id", source=source)
+    skip = 0
+    if split:
+        resumed = yield from split_messages(fileobj, start, ctx, keep, SKIPPED)
+        if resumed is None:
+            return
+        if resumed.owned and on_owned_fallback is not None:
+            on_owned_fallback(resumed.index)
+        skip = resumed.index
     fileobj.seek(start)
-    resume = yield from _fast(fileobj, start, ctx, keep)
-    if resume is not None:
+    resume = yield from _fast(fileobj, start, ctx, keep, skip)
+    if resume is not None:  # (the guard may stop ijson before the messages already read)
         fileobj.seek(start)
-        yield from _walk_all(fileobj, source, options, {"": ctx}, skip=resume)
+        yield from _walk_all(fileobj, source, options, {"": ctx}, max(resume, skip), keep)
 
 
 def _prescan(fileobj: IO[bytes], start: int, source: str) -> tuple[str, dict[str, Any]]:
@@ -239,15 +262,22 @@ def _context(
 
 
 def _fast(
-    fileobj: IO[bytes], start: int, ctx: ChatContext, keep: Callable[[int], bool] | None = None
+    fileobj: IO[bytes],
+    start: int,
+    ctx: ChatContext,
+    keep: Callable[[int], bool] | None = None,
+    skip: int = 0,
 ) -> Generator[ReadResult, None, int | None]:
-    """The single-chat messages via ``ijson.items``; the index to resume at after a fallback."""
+    """The single-chat messages via ``ijson.items`` from message ``skip`` on; the index to
+    resume at after a fallback."""
     guard = _Guard(fileobj, start)
     index = 0
     try:
         for msg in ijson.items(guard, "messages.item", use_float=True, buf_size=_WINDOW):
             guard.mark()
-            if keep is None or keep(index):
+            if index < skip:
+                pass
+            elif keep is None or keep(index):
                 yield map_message(msg, ctx, f"messages[{index}] (byte ~{guard.offset})")
             else:
                 yield SKIPPED
@@ -265,8 +295,11 @@ def _walk_all(
     options: ReaderOptions,
     contexts: dict[str, ChatContext],
     skip: int,
+    keep: Callable[[int], bool] | None = None,
 ) -> Iterator[ReadResult]:
-    """Messages of either layout via the event walk (chat metadata tracked per chat)."""
+    """Messages of either layout via the event walk (chat metadata tracked per chat).
+    ``keep`` as in :func:`read_telegram_json`, for a single chat only (the indices it takes
+    are those of the chat's messages)."""
     metas: dict[str, dict[str, Any]] = {}
     scanned: dict[str, dict[str, Any]] | None = None
     where = f"messages[{skip}]" if skip else "root"
@@ -289,7 +322,9 @@ def _walk_all(
                 assert ctx is not None  # chats inside a full export always get a key
                 contexts[event.chat] = ctx
             position = f"{prefix}[{event.index}] (byte ~{fileobj.tell()})"
-            if isinstance(event.value, TooDeep):
+            if keep is not None and not keep(event.index):
+                yield SKIPPED
+            elif isinstance(event.value, TooDeep):
                 detail = f"more than {MAX_NESTING} levels"
                 yield reject(ctx, position, "R005", detail, event.value.partial)
             else:
