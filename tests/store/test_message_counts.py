@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from tests.conftest import analysed, make_item
 
-from propwatch.store import Store, open_store
+from propwatch.store import SearchQuery, Store, open_store
 from propwatch.store import schema as s
 from propwatch.store.counts import count_messages
-from propwatch.store.migrations import MIGRATIONS
+from propwatch.store.migrations import FTS_AUTOMERGE, MIGRATIONS
 
 
 def _counted(store: Store) -> dict[str, int]:
@@ -104,7 +104,7 @@ def test_migration_7_drops_the_language_index_and_language_lookups_still_use_an_
     engine = sa.create_engine(url)
     with engine.begin() as conn:  # as a database of the previous release
         conn.exec_driver_sql("CREATE INDEX ix_messages_language ON messages (language)")
-        conn.execute(s.schema_migrations.delete().where(s.schema_migrations.c.version == 7))
+        conn.execute(s.schema_migrations.delete().where(s.schema_migrations.c.version >= 7))
     engine.dispose()
     with open_store(url) as store:
         assert store.schema_version == MIGRATIONS[-1].version
@@ -116,3 +116,34 @@ def test_migration_7_drops_the_language_index_and_language_lookups_still_use_an_
     assert "ix_messages_language" not in names
     assert "ix_messages_language_date" in names
     assert "USING COVERING INDEX ix_messages_language_date" in plan
+
+
+def test_the_full_text_index_merges_eight_segments_at_a_time_new_or_upgraded(
+    tmp_path: object,
+) -> None:
+    """FTS5 merges ``FTS_AUTOMERGE`` segments at a time instead of its default 4 (less
+    rewriting during ingest): set on a new database and on one of the previous release."""
+
+    def automerge(url: str) -> int | None:
+        engine = sa.create_engine(url)
+        with engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT v FROM messages_fts_config WHERE k = 'automerge'"
+            ).first()
+        engine.dispose()
+        return None if row is None else int(row[0])
+
+    url = f"sqlite:///{tmp_path}/fts.db"
+    with open_store(url) as store:
+        store.write(analysed(make_item("Hello world number one today", "1")))
+    assert automerge(url) == FTS_AUTOMERGE == 8
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:  # as a database of the previous release
+        conn.exec_driver_sql("DELETE FROM messages_fts_config WHERE k = 'automerge'")
+        conn.execute(s.schema_migrations.delete().where(s.schema_migrations.c.version >= 8))
+    engine.dispose()
+    assert automerge(url) is None  # FTS5's default, 4
+    with open_store(url) as store:
+        assert store.schema_version == MIGRATIONS[-1].version
+        assert store.search(SearchQuery("world")).total == 1
+    assert automerge(url) == 8
