@@ -300,7 +300,7 @@ def profile(n: int = 20_000, warmup: int = 4_000, seed: int = 7, batch: int = 2_
 
 
 _ORDER = (
-    ("read:telegram_json", "read the export (ijson parse + `map_message`; every worker, striped)"),
+    ("read:telegram_json", "read the export (cut + orjson parse + `map_message`, every message)"),
     ("stage:normalize", "ingest stage `normalize` (normalize + match key)"),
     ("stage:language", "ingest stage `language` (language id)"),
     ("stage:detect", "ingest stage `detect` (all of detection)"),
@@ -351,7 +351,8 @@ def render_markdown(p: dict[str, Any]) -> str:
             f"10,000 messages/s, 2 cores give 200 µs per message: the spine alone would take "
             f"{total / 200:.0%} of both cores, before the cost of running its parts side by "
             f"side. With two workers reading the export striped (`propwatch.striped`), each "
-            f"parses all of it: {total + per['read:telegram_json']['cpu_us']:,.0f} µs.",
+            f"cuts all of it and parses only its own messages (`propwatch.ingest."
+            f"telegram_split`).",
         ]
     c = p["counts"]
     m = p["messages"]
