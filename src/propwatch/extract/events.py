@@ -283,7 +283,7 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"feuer (?:auf (?:\w+ ){1,3})?eröffne\w*", r"eröffnete\w* (?:\w+ ){0,3}das feuer"),
     _rule("shooting", False,
           r"shootings?", r"gunfire", r"стрельб\w*", r"перестрелк\w*", r"تيراندازي",
-          r"otishma\w*", r"отишма\w*", r"атышуу", r"ډزې"),
+          r"otishma\w*", r"отишма\w*", r"атышуу", r"ډزې", r"тирандозӣ", r"тирпаронӣ"),
     # stabbing
     _rule("stabbing", True,
           r"stabbings?", r"stabbed", r"knife (?:attack|assault)s?", r"slashing attacks?",
@@ -330,8 +330,11 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"(?:ال)?عمل\w* (?:ال)?ارهابي\w*",
           r"عملي\w* (?:ال)?ارهابي\w*", r"مجزر\w*", r"جريم\w* (?:ال)?ارهابي\w*",
           r"terör saldırı\w*", r"terör eylem\w*", r"katliam\w*", r"terakt\w*",
+          # massacre: "Massaker", "masacre", "strage", "Египеттеги кыргын", "qirg'in"
+          r"massaker\w*", r"masacres?", r"massacro", r"massacri", r"strag[ei]",
+          r"кыргын\w*", r"qirg['‘’ʻ]in\w*", r"қирғин\w*",
           r"terroristik hujum\w*", r"террористик ҳужум\w*", r"террорчилик ҳужум\w*",
-          r"ҳамлаи террористӣ", r"амали террористӣ", r"террордук (?:чабуул|кол салуу)\w*",
+          r"ҳамлаи террористӣ", r"амали террористӣ", r"терро(?:р)?дук (?:чабуул|кол салуу)\w*",
           r"ترهګر\w* برید\w*", r"ترهگر\w* برید\w*",
           r"atentados?", r"attentat[io]?", r"attentats", r"anschlag\w*", r"anschläge\w*",
           r"(?:doppel|terror|spreng|messer|brand)anschl[aä]g\w*",
@@ -350,6 +353,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"хуруж\w*", r"xuruj\w*",
           r"кол салуу\w*", r"кол салды\w*", r"чабуул(?!чу)\w*", r"ataque\w*", r"attacc\w*",
           r"attaqu\w*", r"angriff\w*", r"angegriffen", r"attacken?",
+          # "die Überlebenden des Überfalls", "Kämpfer überfielen das Dorf", "massakriert"
+          r"überf[aä]ll\w*", r"überfiel\w*", r"massakriert\w*",
           # "insurgentes atacaram", "atacaron", "una emboscada", "une embuscade", "Hinterhalt"
           r"atac(?:a|ó|ou|aram|aron|ado|ada|ados|adas|ando|ar)", r"emboscad\w*",
           r"embuscade\w*", r"imboscat\w*", r"hinterhalt\w*",
@@ -457,6 +462,8 @@ _KILLED_WORDS = (
     # "талиптердин чабуулунан 151 адам жан берген" (151 people gave their lives)
     r"курман бол\w*", r"жан бер(?:ген|ди|иш)\w*", r"өлд\w*", r"өлүп", r"өлтүр\w*",
     r"өлгөн\w*", r"набыт бол\w*", r"набыт кет\w*", r"мерт\w*",
+    # "терродук кол салууда 270 адам көз жумду" (270 people closed their eyes: died)
+    r"көз жум\w*",
     r"وژل\w*", r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
     r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?",
@@ -477,6 +484,8 @@ _INJURED_WORDS = (
     r"injured", r"injur(?:y|ies|ing)", r"wounded", r"wounding", r"wounds", r"hurt",
     r"hospitali[sz]ed", r"ранен\w*", r"ранил\w*", r"ранив", r"пострада\w*", r"госпитализ\w*",
     r"травм\w*", r"ранени[яй] получил\w*", r"травмы получил\w*",
+    # "Еще двое полицейских доставлены в больницу с ранениями" (taken to hospital)
+    r"доставлен\w* в (?:больниц|госпитал)\w*",
     r"захмӣ\w*", r"маҷрӯҳ\w*", r"زخمي\s?ها\w*", r"زخمي\w*", r"مجروح\w*", r"مصدوم\w*",
     _AR + r"جريح\w*",
     _AR + r"جرحي", r"(?:[وف])?اصيب\w*", _AR + r"اصاب\w*", _AR + r"مصاب\w*", r"بجروح",
@@ -622,6 +631,8 @@ _TURKIC_CAUSE = re.compile(
     r"пайтида|вақтида|кесепетинен|натыйжасында|учурунда|дар натиҷаи|ҳангоми)\s+",
     re.IGNORECASE,
 )
+#: The (up to three) words of a Tajik cause after its preposition, each with its space.
+_TG_CAUSE_WORD = re.compile(r"[^\s\d,;.!?()\[\]\"«»]+\s+")
 #: Up to the agent of a passive killing, in Persian, Dari and Tajik: "سرباز به دست ", "нафар
 #: аҳолии ғайринизомӣ аз дасти ".
 _AGENT_BETWEEN = re.compile(
@@ -1104,6 +1115,13 @@ _REFERENCE = _rx(
     r"reminiscent of", r"recalling", r"со времен\w*", r"منذ", r"مثل", r"بما في ذلک", r"از زمان",
     r"مانند", r"beri", r"buyan",
 )  # fmt: skip
+#: "including women", "including two children": a list of victims (folded text), whose
+#: "including" frames no other event.
+_INCLUDING_PEOPLE = re.compile(
+    r"\b(?:including|among them)\s+(?:(?:[\w-]+)\s+){0,2}?(?:women|children|men|girls|boys|"
+    r"soldiers|policemen|police officers|civilians|students|worshippers|pilgrims|villagers|"
+    r"foreigners|tourists|a woman|a child|a soldier|a policeman)\b"
+)
 #: A sentence opening on an earlier attack told as background ("before this", "previously").
 _BACKGROUND_OPEN = re.compile(
     r"\s*(?:аз ин пеш|пеш аз ин|до этого|previously|in the past|پیش از این|قبل از این|"
@@ -1812,10 +1830,19 @@ class _Reader:
             # hujumi oqibatida halok bo'ldi" (37 people died as a result of the attack)
             cause = _TURKIC_CAUSE.match(right)
             if cause is not None:
-                for kind, rx in (("killed", _KILLED), ("injured", _INJURED)):
-                    m = rx.match(right, cause.end())
-                    if m and (m.end() == len(right) or not right[m.end()].isalnum()):
-                        return kind, m.end()
+                # Tajik puts the cause after its preposition: "ду судяи зан дар натиҷаи
+                # тирандозӣ кушта ... шуданд" (two judges were killed as a result of a shooting)
+                starts = [cause.end()]
+                while self.language == "tg" and len(starts) < 4:
+                    cause_word = _TG_CAUSE_WORD.match(right, starts[-1])
+                    if cause_word is None:
+                        break
+                    starts.append(cause_word.end())
+                for start in starts:
+                    for kind, rx in (("killed", _KILLED), ("injured", _INJURED)):
+                        m = rx.match(right, start)
+                        if m and (m.end() == len(right) or not right[m.end()].isalnum()):
+                            return kind, m.end()
         if self.language in ("fa", "prs", "tg"):
             # the agent between: "۱۰ سرباز به دست طالبان در کندز کشته شدند", "30 нафар аз
             # дасти ҷангиёни Давлати исломӣ ба қатл расонида шуданд" (at the hands of)
@@ -2038,6 +2065,9 @@ class _Reader:
             # Arabic "من قبل" is "by" (the agent of a passive verb), not "before".
             # "just before 11:00pm local time on Friday": "before" a clock time frames no date
             between = _CLOCK_CUE.sub(" ", between)
+            # "killed at least 20 people including women in Borno yesterday": the list is of
+            # the victims, not of other events
+            between = _INCLUDING_PEOPLE.sub(" ", between)
             words = re.sub(_AGENT_MIN_QABL, " ", between).split()
             return not any(
                 _NON_EVENT_DATE_CUE.fullmatch(t) or _REFERENCE.fullmatch(t) for t in words

@@ -1,0 +1,77 @@
+"""Wordings of the thirty-first real-page check (tests/extract/real_check/round31), scored blind
+on the twelfth session's code, written as short statements of the kind the pages report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.conftest import one_event, place_names
+
+from propwatch.extract.extractor import Extractor
+
+
+def test_a_tajik_cause_after_its_preposition_between_count_and_verb(
+    extractor: Extractor,
+) -> None:
+    """"ду судяи зан дар натиҷаи тирандозӣ кушта ва ду тани дигар захмӣ шуданд": Tajik puts
+    the cause after "дар натиҷаи" (as a result of), between the count and "кушта"."""
+    text = ("Дар Кобул рӯзи якшанбе ду судяи зан дар натиҷаи тирандозӣ кушта ва ду тани дигар "
+            "захмӣ шуданд.")
+    event = one_event(extractor, text, "tg", date(2021, 1, 18))
+    assert event.type == "shooting"
+    assert [f.value for f in event.killed] == [2]
+    assert [f.value for f in event.injured] == [2]
+    assert event.date is not None and event.date.value == "2021-01-17"
+
+
+def test_a_kyrgyz_toll_of_people_who_closed_their_eyes(extractor: Extractor) -> None:
+    """"терродук кол салууда 270 адам көз жумду": "көз жумду" (closed their eyes) is died,
+    and "терродук" is the spelling of "террордук" (terrorist) the page used."""
+    text = "Египеттин түндүгүндөгү Синай жарым аралындагы терродук кол салууда 270 адам көз жумду."
+    event = one_event(extractor, text, "ky")
+    assert [f.value for f in event.killed] == [270]
+
+
+def test_kyrgyz_karaganda_is_according_to(extractor: Extractor) -> None:
+    """Kyrgyz "билдиргенине караганда" is "according to what they said", not the Kazakh city
+    (Kyrgyz writes it "Караганды"); in Russian "в Караганде" stays the city."""
+    text = "Күбөлөрдүн билдиргенине караганда ооруканаларга жүздөгөн жарадарлар жеткирилген."
+    assert "Karaganda" not in place_names(extractor, text, "ky")
+    assert "Karaganda" in place_names(extractor, "Взрыв произошел в Караганде.", "ru")
+
+
+def test_a_german_raid_on_villages(extractor: Extractor) -> None:
+    """"Überfall" (a raid) and "massakriert" are attack words: "Allein in Warwara seien 20
+    Menschen getötet worden ... Die Überlebenden des Überfalls"."""
+    text = ("Boko-Haram-Kämpfer haben das Dorf Warwara überfallen. Allein in Warwara seien 20 "
+            "Menschen getötet worden, die meisten mit Macheten massakriert.")
+    event = one_event(extractor, text, "de")
+    assert [f.value for f in event.killed] == [20]
+
+
+def test_an_italian_and_a_spanish_massacre(extractor: Extractor) -> None:
+    for text, lang in (
+        ("Una strage a Mogadiscio: 12 morti in un mercato.", "it"),
+        ("Una masacre en Mogadiscio dejó 12 muertos en un mercado.", "es"),
+    ):
+        event = one_event(extractor, text, lang)
+        assert [f.value for f in event.killed] == [12], text
+
+
+def test_victims_listed_with_including_keep_the_attack_date(extractor: Extractor) -> None:
+    """"killed at least 20 people including women in Borno yesterday": "including" lists the
+    victims, so the date after it is the attack's (an event after "including" is not)."""
+    text = ("Boko Haram militants attacked and killed at least 20 people including women in "
+            "Borno yesterday.")
+    event = one_event(extractor, text, "en", date(2015, 6, 23))
+    assert event.date is not None and event.date.value == "2015-06-22"
+
+
+def test_russian_wounded_taken_to_hospital(extractor: Extractor) -> None:
+    """"Еще двое полицейских доставлены в больницу с ранениями" (taken to hospital with
+    wounds): two injured."""
+    text = ("В Карабудахкенте в результате самоподрыва смертницы на полицейском посту погибли "
+            "пять человек. Еще двое полицейских доставлены в больницу с ранениями.")
+    event = one_event(extractor, text, "ru")
+    assert [f.value for f in event.killed] == [5]
+    assert [f.value for f in event.injured] == [2]
