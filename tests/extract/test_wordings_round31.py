@@ -75,3 +75,21 @@ def test_russian_wounded_taken_to_hospital(extractor: Extractor) -> None:
     event = one_event(extractor, text, "ru")
     assert [f.value for f in event.killed] == [5]
     assert [f.value for f in event.injured] == [2]
+
+
+def test_a_dari_claim_by_ansar_al_furqan_written_solid(extractor: Extractor) -> None:
+    """"گروهک تروریستی انصارالفرقان، مسئولیت حمله ... را به عهده گرفته است": the group's name
+    is written without its space."""
+    text = ("در حمله تروریستی شهر چابهار ۲ پولیس کشته شدند. گزارش شده که گروهک تروریستی "
+            "انصارالفرقان، مسئولیت حمله تروریستی شهر چابهار را به عهده گرفته است.")
+    event = one_event(extractor, text, "prs")
+    assert event.claimed_by == ["Ansar al-Furqan"]
+
+
+def test_a_kyrgyz_claim_with_the_responsibility_in_the_accusative(extractor: Extractor) -> None:
+    """"жардыруунун жоопкерчилигин "Ислам мамлекети" ... моюндаганын": "жоопкерчилик" takes
+    "г" before the accusative ending."""
+    text = ('Багдаддын соода борборунун жанындагы болгон эки жардыруунун жоопкерчилигин "Ислам '
+            'мамлекети" (ИМ) террордук тобу моюндаганын РИА Новости билдирди.')
+    event = one_event(extractor, text, "ky")
+    assert event.claimed_by == ["Islamic State"]
