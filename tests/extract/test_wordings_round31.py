@@ -93,3 +93,20 @@ def test_a_kyrgyz_claim_with_the_responsibility_in_the_accusative(extractor: Ext
             'мамлекети" (ИМ) террордук тобу моюндаганын РИА Новости билдирди.')
     event = one_event(extractor, text, "ky")
     assert event.claimed_by == ["Islamic State"]
+
+
+def test_outlets_and_police_forces_the_pages_named(extractor: Extractor) -> None:
+    """Names the round's pages used that the gazetteer lacked: Scotland Yard, the Afghan
+    national police in Pashto, Fars written "وكالة أنباء فارس", Tolo News in Tajik, PA."""
+    cases = [
+        ("Scotland Yard said the men were arrested in London.", "en",
+         "Metropolitan Police Service"),
+        ("The Press Association reported the arrests.", "en", "PA Media"),
+        ("د ملي پولیس یو مامور ووژل شو.", "ps", "Afghan National Police"),
+        ("ونقلت وكالة أنباء فارس عن مسؤول محلي أن الانفجار وقع صباحا.", "ar",
+         "Fars News Agency"),
+        ("Шабакаи телевизионии «Тулӯъ нюс» хабар дод.", "tg", "TOLOnews"),
+    ]  # fmt: skip
+    for text, lang, name in cases:
+        names = {e.name for e in extractor.extract(text, lang).entities}
+        assert name in names, (text, names)

@@ -828,7 +828,8 @@ _CLAIM = _rx(
     r"المسووليه", r"مسؤليت\w*", r"üstlen\w*", r"mas'uliyat\w*", r"масъулият\w*", r"масъулиятро",
     # Kyrgyz "жоопкерчилигин ... моюндаганын" (that it admitted the responsibility): the "к"
     # of "жоопкерчилик" becomes "г" before a vowel
-    r"жоопкерчилик\w*", r"жоопкерчилиг\w*", r"мойнуна ал\w*", r"javobgarlik\w*", r"жавобгарлик\w*", r"zimmasiga ol\w*",
+    r"жоопкерчилик\w*", r"жоопкерчилиг\w*", r"мойнуна ал\w*", r"javobgarlik\w*",
+    r"жавобгарлик\w*", r"zimmasiga ol\w*",
     r"зиммасига ол\w*", r"مسووليت\w*", r"مسؤوليت\w*", r"reivindic\w*", r"reinvidic\w*",
     r"reinvindic\w*",
     r"assum\w+ (?:a )?autoria", r"rivendic\w*", r"revendiqu\w*", r"bekannt\w* sich",
