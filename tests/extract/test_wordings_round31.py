@@ -110,3 +110,16 @@ def test_outlets_and_police_forces_the_pages_named(extractor: Extractor) -> None
     for text, lang, name in cases:
         names = {e.name for e in extractor.extract(text, lang).entities}
         assert name in names, (text, names)
+
+
+def test_another_attack_with_its_own_day_and_place_is_an_attack(extractor: Extractor) -> None:
+    """"Une autre attaque a été menée à Arbinda le 2 décembre" after an attack in Djibo: a
+    second attack, though no casualty word is written; one feared is not."""
+    text = ("Un attentat a tué trois soldats à Djibo le 21 décembre. Une autre attaque a été "
+            "menée à Arbinda le 2 décembre.")
+    events = extractor.extract(text, "fr", doc_date=date(2017, 12, 27)).events
+    assert [(e.date.value if e.date else None, e.place[0]) for e in events] == [
+        ("2017-12-21", "Djibo"), ("2017-12-02", "Arbinda"),
+    ]
+    text = "Officials fear another attack in Kabul on 2 December."
+    assert extractor.extract(text, "en", doc_date=date(2017, 12, 27)).events == []

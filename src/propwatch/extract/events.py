@@ -1137,6 +1137,14 @@ _ANNIVERSARY = _rx(
     r"anniversary", r"годовщин\w*", r"سالگرد", r"ذكري", r"yıldönüm\w*", r"aniversario",
     r"anniversaire", r"anniversario", r"jahrestag\w*", r"aniversário",
 )  # fmt: skip
+#: Words that make "another attack" one feared or expected, not one that happened.
+_EXPECTED = _rx(
+    r"fear\w*", r"warn\w*", r"threat\w*", r"could", r"may", r"might", r"expect\w*",
+    r"plan\w*", r"possib\w*", r"prevent\w*", r"craint\w*", r"crain\w+", r"menace\w*",
+    r"redout\w*", r"pourrait", r"tem\w+", r"amenaz\w*", r"podría", r"possibil\w*",
+    r"potrebbe", r"befürcht\w*", r"droh\w*", r"könnte", r"опаса\w*", r"угроз\w*", r"может",
+    r"могут", r"korku\w*", r"tehdit\w*",
+)  # fmt: skip
 #: "Ещё один теракт", "another attack", "un autre attentat": the attack word is a second
 #: attack, so an explosion told just before it was an attack of its own.
 _ANOTHER = _rx(
@@ -4055,7 +4063,12 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         per[nearest(target[0])].targets.append(target)
     for u in per:
         t = u.triggers[0]
-        u.can_open = t.strong or s.context or t.foiled
+        # "Une autre attaque a été menée ... à Tounté le 02 décembre", "Another attack was
+        # carried out in Arbinda on 2 December": another attack, with its own day, is one
+        u.can_open = t.strong or s.context or t.foiled or (
+            t.another and bool(u.dates) and bool(u.places)
+            and not _EXPECTED.search(reader.text, s.start, t.start)
+        )
     # merge neighbouring triggers ("was attacked by two bomb explosions"); others go to the
     # grouper one by one, so "the attack ... since the Beslan school siege in 2004" stays apart
     units: list[_Unit] = []
