@@ -123,3 +123,19 @@ def test_another_attack_with_its_own_day_and_place_is_an_attack(extractor: Extra
     ]
     text = "Officials fear another attack in Kabul on 2 December."
     assert extractor.extract(text, "en", doc_date=date(2017, 12, 27)).events == []
+
+
+def test_a_vehicle_that_hit_a_mine(extractor: Extractor) -> None:
+    """Mines and roadside devices are bombings: Turkish "mayına çarptı", French "détruit par
+    une mine", English "hit a landmine"; French "une drôle de mine" (a face) is not."""
+    cases = [
+        ("Askerleri taşıyan araç, Bourzanga'da mayına çarptı ve 15 asker öldü.", "tr", 15),
+        ("À Djibo, un véhicule de l'armée a été détruit par une mine, tuant deux soldats.",
+         "fr", 2),
+        ("Two soldiers were killed when their vehicle hit a landmine near Djibo.", "en", 2),
+    ]  # fmt: skip
+    for text, lang, killed in cases:
+        event = one_event(extractor, text, lang)
+        assert event.type == "bombing", text
+        assert [f.value for f in event.killed] == [killed], text
+    assert extractor.extract("Il a fait une drôle de mine.", "fr").events == []

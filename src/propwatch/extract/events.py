@@ -264,7 +264,15 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"explodiert\w*", r"sprengs[aä]tz\w*",
           # "o terrorista detonou um caminhão", "detonó su chaleco", "a fait exploser"
           r"deton(?:ou|aram|ó|aron|ò|arono|ato|ata|é|èrent)", r"(?:a|ont|ha|hanno) fatto esplodere",
-          r"(?:a|ont) fait exploser", r"fez explodir", r"hizo estallar"),
+          r"(?:a|ont) fait exploser", r"fez explodir", r"hizo estallar",
+          # mines and roadside devices: "askerleri taşıyan araç mayına çarptı", "un véhicule
+          # détruit par une mine", "a roadside mine", "engin explosif improvisé"
+          r"landmines?", r"roadside mines?", r"(?:hit|struck|ran over) an? (?:land|roadside )?mine",
+          r"mayın\w*", r"el yapımı patlayıcı\w*", r"engins? explosifs?(?: improvisés?)?",
+          r"(?:sauté|sautés|sautée|sautées) sur une mine", r"(?:détruit|touché)e?s? par une mine",
+          r"minas? terrestres?", r"artefactos? explosivos?", r"engenhos? explosivos?",
+          r"ordign\w* esplosiv\w*", r"фугас\w*", r"подорва\w* на мин\w*",
+          r"مين\s?(?:کنار جاده|جاسازي|کنار جاده اي)\w*"),
     # shooting
     _rule("shooting", True,
           r"mass shootings?", r"(?:opened|open|opening) fire", r"gun (?:attack|assault)s?",
