@@ -139,3 +139,12 @@ def test_a_vehicle_that_hit_a_mine(extractor: Extractor) -> None:
         assert event.type == "bombing", text
         assert [f.value for f in event.killed] == [killed], text
     assert extractor.extract("Il a fait une drôle de mine.", "fr").events == []
+
+
+def test_a_district_town_of_a_country_named_only_by_its_province(extractor: Extractor) -> None:
+    """The text names "امریکا" (in "امریکا غږ", the Voice of America) and Badghis, never
+    Afghanistan: Muqur ("د مقر ولسوالۍ") is still a town the text may name, as Badghis is in
+    Afghanistan."""
+    text = ("د بادغیس والي امریکا غږ ته وویل چې د طالبانو په برید کې چې د مقر ولسوالۍ په "
+            "کمربندي سیمه کې شوی دی درې پولیس وژل شوي دي.")
+    assert one_event(extractor, text, "ps").place == ["Muqer", "Badghis province"]

@@ -173,7 +173,8 @@ def find(
     """Place candidates for towns named after a locative word in ``text``. ``countries``: the
     countries the gazetteer found (to choose between places of one name); ``covered``: spans
     already taken by gazetteer entities (not looked up again); ``context``: the countries of
-    the other places the gazetteer found (preferred after ``countries``, never a filter)."""
+    the other places the gazetteer found (preferred after ``countries``; a town in one of
+    them is never filtered out)."""
     geo = index if index is not None else default_geo_index()
     codes = {c.code.upper() for c in countries if c.code}
     around = frozenset(code.upper() for code in context if code) - codes
@@ -193,9 +194,11 @@ def find(
         place, a, b = found
         if (a, b) in seen or _overlaps(a, b, taken):
             continue
-        if codes and place.country not in codes:
+        if codes and place.country not in codes and place.country not in around:
             # "the attack in Boma, Lac province" of a text about Chad is not Boma in the DR
-            # Congo: a town of a country the text never names, where it names others
+            # Congo: a town of a country the text never names, where it names others. A
+            # country is named by its places too: "د بادغیس ولایت د مقر ولسوالۍ" (Muqur
+            # district of Badghis) in a text naming only "امریکا غږ" (the Voice of America)
             continue
         seen.add((a, b))
         out.append(
