@@ -331,6 +331,10 @@ AR_LETTER = "\u0621-\u063a\u0640-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u
 _AR_TOKEN = re.compile(f"[{AR_LETTER}]+")
 
 
+#: Arabic short-vowel marks, shadda and sukun, and the dagger alif.
+_HARAKAT = re.compile("[\u064b-\u0652\u0670]")
+
+
 def arabic_name_after(
     text: str,
     pos: int,
@@ -360,7 +364,8 @@ def arabic_name_after(
         if not t:
             break
         word = t.group()
-        bare = word.replace("\u200c", "")
+        # ZWNJ and harakat do not make another word: "مسلّحة" (with a shadda) is "مسلحة"
+        bare = _HARAKAT.sub("", word.replace("\u200c", ""))
         if bare in ARABIC_SCRIPT_STOP or bare in extra_stop or len(bare) < 2:
             break
         if words and definite_tail and not (bare.startswith("ال") or bare.startswith("لل")):
