@@ -30,3 +30,21 @@ def test_an_arabic_armed_group_with_a_shadda_is_no_name(extractor: Extractor) ->
     assert _names(extractor, "أعلنت جماعة جيش العدل مسؤوليتها.", "ar") == [
         ("organization", "Jaish al-Adl")
     ]
+
+
+def test_the_day_before_yesterday_in_turkish_french_and_german() -> None:
+    """"Bursa’da önceki gün meydana gelen ... saldırı" (two days before the page), "avant-hier",
+    "vorgestern"; "saldırıdan önceki gün" is the day before the attack, no date of its own."""
+    from datetime import date
+
+    from propwatch.extract.dates import find_dates
+
+    day = date(2016, 4, 30)
+    cases = [
+        ("Bursa’da önceki gün meydana gelen canlı bomba saldırısı", "tr", ["2016-04-28"]),
+        ("L'attentat d'avant-hier à Paris", "fr", ["2016-04-28"]),
+        ("Der Anschlag von vorgestern", "de", ["2016-04-28"]),
+        ("Saldırıdan önceki gün kentte bir toplantı yapıldı", "tr", []),
+    ]
+    for text, lang, want in cases:
+        assert [d.value for d in find_dates(text, lang, doc_date=day)] == want, text

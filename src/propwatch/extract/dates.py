@@ -658,6 +658,7 @@ _RELATIVE: dict[str, int] = _spellings(
         "вчерашний|вчерашнего|вчерашнем|вчерашнему|вчерашним|вчерашняя|вчерашней|вчерашнюю"),
     (2, "day before yesterday|the day before yesterday|позавчера|پریروز|أول أمس|"
         "أول من أمس|أمس الأول|مساء أمس الأول|يوم أمس الأول|صباح أمس الأول|evvelsi gün|"
+        "önceki gün|evvelki gün|avant-hier|l'altro ieri|l’altro ieri|ieri l'altro|vorgestern|"
         "anteayer|anteontem"),
     (0, "today|this morning|this evening|сегодня|امروز|مساء اليوم|صباح اليوم|ظهر اليوم|"
         "bugün|bugun|бугун|имрӯз|имруз|бүгүн|hoy|hoje|oggi|aujourd'hui|aujourd’hui|heute|"
@@ -678,6 +679,10 @@ _RELATIVE_LANGS: dict[str, frozenset[str]] = {
     normalize("ieri"): frozenset({"it"}),
     normalize("gestern"): frozenset({"de"}),
 }
+#: Turkish "önceki gün" after a noun in the ablative is "the day before" that ("saldırıdan
+#: önceki gün"), not the day before yesterday.
+_BEFORE_SOMETHING = frozenset(normalize(w) for w in ("önceki gün", "evvelki gün"))
+_ABLATIVE_BEFORE = re.compile(r"[^\W\d_]+['’]?(?:dan|den|tan|ten) $")
 _TODAY_WORDS = frozenset(normalize(w) for w in ("oggi", "aujourd'hui", "aujourd’hui", "heute"))
 #: "bis heute", "jusqu'à aujourd'hui", "ancora oggi", "fino ad oggi": "to this day".
 _UNTIL_BEFORE = re.compile(r"(?:bis|jusqu['’]à|jusqu['’]|ancora|fino ad?|d['’]|di|noch) ?$")
@@ -1224,6 +1229,10 @@ def _relative_candidates(view: str, starts: _Starts, lang: str, doc_date: date) 
             continue  # "накануне выборов", "la veille du scrutin": the eve of something
         if _title_case_word(view, starts, m.start()):
             continue  # "If You Look At Today, ..." (a headline, not a date)
+        if word in _BEFORE_SOMETHING and _ABLATIVE_BEFORE.search(
+            view, max(0, m.start() - 30), m.start()
+        ):
+            continue  # "saldırıdan önceki gün": the day before the attack, not before today
         value = doc_date - timedelta(days=_RELATIVE[word])
         out.append(_Cand(m.start(), m.end(), value.isoformat(), resolution="relative", priority=1))
     return out
