@@ -6,11 +6,14 @@ Each PostgreSQL test gets its own schema, dropped afterwards.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -91,3 +94,20 @@ def make_item(
 def analysed(*items: RawItem) -> list[Message]:
     batch = [Message(item) for item in items]
     return Pipeline()(batch)
+
+
+#: The benchmarks' synthetic export generator (not a package: loaded from its file).
+GENERATE_PY = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
+
+
+def load_generator() -> ModuleType:
+    """``benchmarks/generate.py`` as a module, loaded once."""
+    name = "propwatch_bench_generate"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, GENERATE_PY)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(mod)
+    return mod

@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from tests.conftest import GENERATE_PY, load_generator
 
-GENERATE_PY = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
 N = 2000
 
 
-def _load_generate() -> ModuleType:
-    name = "propwatch_bench_generate"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, GENERATE_PY)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(mod)
-    return mod
-
-
-gen = _load_generate()
+gen = load_generator()
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,13 @@ only some messages parses only those."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import tracemalloc
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from tests.conftest import load_generator
 
 from propwatch.errors import InputDamaged
 from propwatch.ingest import telegram_split
@@ -23,20 +21,7 @@ from propwatch.model import RawItem, Rejected
 
 OPTS = ReaderOptions()
 SHARED = Path(__file__).parents[3] / "shared" / "data" / "telegram"
-GENERATE_PY = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
 CTX = ChatContext("s", "telegram:5", "C", "public_channel", OPTS.max_item_bytes)
-
-
-def _generate_module() -> ModuleType:
-    name = "propwatch_bench_generate"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, GENERATE_PY)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _read(path: Path, split: bool, options: ReaderOptions = OPTS) -> tuple[list[Any], Any]:
@@ -151,7 +136,7 @@ def test_awkward_messages_read_the_same_cut_or_streamed(
 def test_a_generated_export_reads_the_same_cut_or_streamed(tmp_path: Path) -> None:
     """The benchmark generator's files (1% malformed, forwards, edits, text arrays), written
     one message a line and as Telegram Desktop lays them out."""
-    generate = _generate_module()
+    generate = load_generator()
     for pretty in (False, True):
         path = tmp_path / f"gen-{pretty}.json"
         generate.generate(3000, path, seed=11, pretty=pretty)
