@@ -146,11 +146,12 @@ def test_a_generated_export_reads_the_same_cut_or_streamed(tmp_path: Path) -> No
 
 
 def test_a_real_telegram_export_is_cut() -> None:
-    for path in sorted(SHARED.glob("*.json")):
+    exports = sorted(SHARED.glob("*.json"))
+    if not exports:
+        pytest.skip("the shared data folder is not next to the repository")
+    for path in exports:
         assert _cut_to_the_end(path) >= 3
         _same(path)
-    if not SHARED.exists():
-        pytest.skip("the shared data folder is not next to the repository")
 
 
 @pytest.mark.parametrize(
