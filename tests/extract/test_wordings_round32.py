@@ -48,3 +48,17 @@ def test_the_day_before_yesterday_in_turkish_french_and_german() -> None:
     ]
     for text, lang, want in cases:
         assert [d.value for d in find_dates(text, lang, doc_date=day)] == want, text
+
+
+def test_the_martyrdom_of_policemen_is_a_toll(extractor: Extractor) -> None:
+    """"از شهادت 2 نیروی پولیس ... خبر دادند" (reported the martyrdom of 2 policemen): two
+    killed; "شهادت دادند" (testified) counts no one."""
+    from tests.extract.conftest import one_event
+
+    text = ("منابع خبری از شهادت 2 نیروی پولیس و زخمی شدن 27 تن دیگر در حمله تروریستی شهر "
+            "چابهار خبر دادند.")
+    event = one_event(extractor, text, "prs")
+    assert [f.value for f in event.killed] == [2]
+    assert [f.value for f in event.injured] == [27]
+    text = "در حمله تروریستی شهر چابهار دو شاهد شهادت دادند که 3 نفر زخمی شدند."
+    assert one_event(extractor, text, "prs").killed == []

@@ -477,6 +477,9 @@ _KILLED_WORDS = (
     r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?",
     r"tote\w*", r"مقتل (?:شخص|مواطن|رجل|امراه|طفل|جندي|شرطي)",
     r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
+    # "منابع از شهادت 2 نیروی پولیس خبر دادند" (the martyrdom of 2 policemen); not "شهادت
+    # داد" (testified)
+    r"شهادت(?! (?:داد|مي\s?ده|بده))",
     r"getötet", r"tuant", r"matando", r"mató", r"mataron", r"murió",
     # Spanish "habrían asesinado al menos a una decena de personas", "civiles asesinados"
     r"asesinad[oa]s?", r"asesinaron", r"asesinó",
