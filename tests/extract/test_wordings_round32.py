@@ -4,6 +4,11 @@ report."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from tests.extract.conftest import one_event
+
+from propwatch.extract.dates import find_dates
 from propwatch.extract.extractor import Extractor
 
 
@@ -35,10 +40,6 @@ def test_an_arabic_armed_group_with_a_shadda_is_no_name(extractor: Extractor) ->
 def test_the_day_before_yesterday_in_turkish_french_and_german() -> None:
     """"Bursa’da önceki gün meydana gelen ... saldırı" (two days before the page), "avant-hier",
     "vorgestern"; "saldırıdan önceki gün" is the day before the attack, no date of its own."""
-    from datetime import date
-
-    from propwatch.extract.dates import find_dates
-
     day = date(2016, 4, 30)
     cases = [
         ("Bursa’da önceki gün meydana gelen canlı bomba saldırısı", "tr", ["2016-04-28"]),
@@ -53,8 +54,6 @@ def test_the_day_before_yesterday_in_turkish_french_and_german() -> None:
 def test_the_martyrdom_of_policemen_is_a_toll(extractor: Extractor) -> None:
     """"از شهادت 2 نیروی پولیس ... خبر دادند" (reported the martyrdom of 2 policemen): two
     killed; "شهادت دادند" (testified) counts no one."""
-    from tests.extract.conftest import one_event
-
     text = ("منابع خبری از شهادت 2 نیروی پولیس و زخمی شدن 27 تن دیگر در حمله تروریستی شهر "
             "چابهار خبر دادند.")
     event = one_event(extractor, text, "prs")
