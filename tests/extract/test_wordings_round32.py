@@ -61,3 +61,17 @@ def test_the_martyrdom_of_policemen_is_a_toll(extractor: Extractor) -> None:
     assert [f.value for f in event.injured] == [27]
     text = "در حمله تروریستی شهر چابهار دو شاهد شهادت دادند که 3 نفر زخمی شدند."
     assert one_event(extractor, text, "prs").killed == []
+
+
+def test_a_base_named_after_jerusalem_is_no_scene(extractor: Extractor) -> None:
+    """"قرارگاه منطقه‌ای قدس نیروی زمینی سپاه ... از یک حادثه تروریستی در شهرستان سراوان"
+    (the IRGC's Quds regional headquarters reported an attack in Saravan): Quds names the
+    base; the attack is in Saravan. A blast "در قدس" is still in Jerusalem."""
+    text = ("قرارگاه منطقه‌ای قدس نیروی زمینی سپاه با انتشار اطلاعیه‌ای از یک حادثه تروریستی "
+            "در شهرستان سراوان با یک کشته و سه مجروح خبر داد.")
+    event = one_event(extractor, text, "fa")
+    assert event.place == ["Saravan", "Sistan and Baluchestan province"]
+    assert [f.value for f in event.killed] == [1]
+    assert one_event(extractor, "انفجار در قدس دو کشته برجای گذاشت.", "fa").place == [
+        "Jerusalem"
+    ]

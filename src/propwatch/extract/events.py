@@ -3799,6 +3799,12 @@ _FROM_DE = re.compile(
 _SEAT_OF = re.compile(
     r"\b(?:government|regime|administration|authorities)\s+in\s+$", re.IGNORECASE
 )
+#: A military unit or base named after a place: "قرارگاه منطقه‌ای قدس نیروی زمینی سپاه" (the
+#: IRGC ground force's Quds regional headquarters), "لشکر ۴۱ ثارالله", "تیپ ...": the name
+#: is the unit's, not where anything happened.
+_UNIT_NAMED = re.compile(
+    r"(?:قرارگاه|لشکر|تیپ|پادگان)(?:\s?\u200c?(?:منطقه\s?\u200c?ا?ی|عملیاتی|تاکتیکی))?\s+$"
+)
 #: Words right before a place (within so many characters) that make it no scene: a landmark
 #: ("about 150 km south of Dushanbe", "south of Kabul", "جنوبي دمشق"), a motive ("to avenge
 #: Muslims in Palestine"), where victims came from ("معظمهم من أبناء بلدتي ... في ريف إدلب") or
@@ -3816,6 +3822,7 @@ _NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
     (_BORDER_WITH, 30),
     (_SEAT_OF, 40),
     (_FROM_DE, 70),
+    (_UNIT_NAMED, 30),
 )
 
 
