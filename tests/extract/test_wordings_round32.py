@@ -75,3 +75,16 @@ def test_a_base_named_after_jerusalem_is_no_scene(extractor: Extractor) -> None:
     assert one_event(extractor, "انفجار در قدس دو کشته برجای گذاشت.", "fa").place == [
         "Jerusalem"
     ]
+
+
+def test_harmed_is_injured_in_tajik_kyrgyz_and_persian(extractor: Extractor) -> None:
+    """Tajik "ду нафари дигар осеб диданд", Persian "پنج نفر آسیب دیدند" (suffered harm),
+    Kyrgyz "эки күзөт кызматкери жабыркаган" (were hurt): the wounded."""
+    cases = [
+        ("Дар ҳамлаи рӯзи 29-уми июл дар Данғара чаҳор сайёҳи хориҷӣ кушта шуда, ду нафари "
+         "дигар осеб диданд.", "tg", 2),
+        ("در انفجار بمب در زاهدان سه نفر کشته و پنج نفر آسیب دیدند.", "fa", 5),
+        ("Бишкекте теракт болуп, эки күзөт кызматкери жабыркаган.", "ky", 2),
+    ]  # fmt: skip
+    for text, lang, injured in cases:
+        assert [f.value for f in one_event(extractor, text, lang).injured] == [injured], text

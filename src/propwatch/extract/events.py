@@ -507,6 +507,9 @@ _INJURED_WORDS = (
     r"касалхонага ётқизил\w*",
     r"ярадор\w*", r"ярадар\w*", r"яродор\w*", r"yaradar\w*", r"jarodor\w*",
     r"жарадар\w*", r"jabrlan\w*", r"жабрлан\w*", r"жаракат\w*", r"жабыркад\w*",
+    # Kyrgyz "эки күзөт кызматкери жабыркаган" (two guards were hurt), Tajik "ду нафари
+    # дигар осеб диданд", Persian "آسیب دیدند" (suffered harm)
+    r"жабыркаг\w*", r"осеб дид\w*", r"آسيب\s?(?:ديد|ديده)\w*",
     r"жараат\w*", r"жараттар менен",
     r"ټپي\w*", r"ټپيان", r"زخمي",
     r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oiae]", r"blessée?s?", r"verletzt\w*",
