@@ -100,14 +100,19 @@ def analysed(*items: RawItem) -> list[Message]:
 GENERATE_PY = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
 
 
-def load_generator() -> ModuleType:
-    """``benchmarks/generate.py`` as a module, loaded once."""
-    name = "propwatch_bench_generate"
+def load_module(name: str, path: Path) -> ModuleType:
+    """A script of the repository (``benchmarks/``, ``scripts/``: not packages) as module
+    ``name``, loaded once."""
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, GENERATE_PY)
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     sys.modules[name] = mod  # dataclasses look their module up while the class is built
     spec.loader.exec_module(mod)
     return mod
+
+
+def load_generator() -> ModuleType:
+    """``benchmarks/generate.py`` as a module, loaded once."""
+    return load_module("propwatch_bench_generate", GENERATE_PY)

@@ -7,14 +7,13 @@ Skips when ``../shared/data/labelled`` is not there.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from tests.conftest import load_module
 
 from propwatch.detect.detector import Detector
 
@@ -32,20 +31,9 @@ CAP = 300
 pytestmark = pytest.mark.skipif(not LABELLED.is_dir(), reason="no ../shared/data/labelled")
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def ep() -> ModuleType:
-    return _load("propwatch_eval_public", REPO / "scripts" / "eval_public.py")
+    return load_module("propwatch_eval_public", REPO / "scripts" / "eval_public.py")
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +148,7 @@ def test_split_is_deterministic_and_disjoint(ep: ModuleType, parts: list[Any]) -
 
 def test_split_matches_the_default_model_training_rule(ep: ModuleType, parts: list[Any]) -> None:
     """A shipped model trained with ``--public`` never saw a held-out TT or VK row."""
-    trainer = _load("propwatch_train_default", REPO / "scripts" / "train_default_model.py")
+    trainer = load_module("propwatch_train_default", REPO / "scripts" / "train_default_model.py")
     for part in parts:
         if part.dataset in ("radicalization_TT_twitter", "russian_distorted_toxicity_vk"):
             test = ep.split_part(part).test
