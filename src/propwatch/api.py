@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 
 from propwatch.analyze import DEFAULT_PIPELINE, Pipeline
-from propwatch.concurrency import BackgroundWriter, BatchAnalyzer, InOrder, Work
+from propwatch.concurrency import BackgroundWriter, BatchAnalyzer, InOrder, Work, bulk_gc
 from propwatch.errors import InputNotFound, PropwatchError, UnsupportedFormat, error_record
 from propwatch.ingest.base import ReaderOptions
 from propwatch.ingest.detect import READERS, discover
@@ -251,9 +251,11 @@ def ingest(
         workers = _auto_workers([Path(p) for p in paths])
     analyzer = BatchAnalyzer(pipeline, names, workers, store.dialect)
     try:
-        _ingest_all(
-            paths, store, options, analyzer, force_format, batch_size, progress, report, on_batch
-        )
+        with bulk_gc():
+            _ingest_all(
+                paths, store, options, analyzer, force_format, batch_size, progress, report,
+                on_batch,
+            )
     finally:
         analyzer.close()
     return report

@@ -13,20 +13,22 @@ the same as in a sequential run.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import multiprocessing
 import operator
 import queue
 import threading
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 from propwatch.analyze import Pipeline
 from propwatch.model import Message, RawItem, Rejected
 from propwatch.model.rows import Prepared, prepare, slim, with_raw
 
-__all__ = ["BackgroundWriter", "BatchAnalyzer", "Work"]
+__all__ = ["BULK_GC_THRESHOLDS", "BackgroundWriter", "BatchAnalyzer", "Work", "bulk_gc"]
 
 #: What a worker sends back for each message: ``Prepared.row``, ``.params`` and
 #: ``.annotations`` (tuples pickle several times faster than dataclasses).
@@ -39,11 +41,47 @@ _WORKER_QUEUES: Sequence[Any] = ()
 _WORKER_STOP: Any = None
 
 
+#: The cyclic garbage collector's thresholds while a bulk job runs (CPython's are 700, 10, 10).
+#: Ingest allocates some fifty containers a message (the raw record's dicts and lists, rows)
+#: that live as long as their batch of 2,000 and hold no cycles. At the default, the collector
+#: ran every ~14 messages and promoted each batch to the oldest generation, whose collections
+#: walk every live object (models, gazetteer, caches): 11-15% of the CPU time of the ingest
+#: process and of each worker (100k messages, 2026-12-02, ``benchmarks/RESULTS.md``).
+BULK_GC_THRESHOLDS = (20_000, 10, 10)
+
+_bulk_lock = threading.Lock()
+_bulk_depth = 0
+_bulk_saved: tuple[int, int, int] = (700, 10, 10)
+
+
+@contextmanager
+def bulk_gc() -> Iterator[None]:
+    """Run a bulk job with :data:`BULK_GC_THRESHOLDS`; the process's own thresholds come back
+    when the last bulk job running in it ends (cycles are still collected, less often)."""
+    global _bulk_depth, _bulk_saved
+    with _bulk_lock:
+        if _bulk_depth == 0:
+            _bulk_saved = gc.get_threshold()
+            gc.set_threshold(*BULK_GC_THRESHOLDS)
+        _bulk_depth += 1
+    try:
+        yield
+    finally:
+        with _bulk_lock:
+            _bulk_depth -= 1
+            if _bulk_depth == 0:
+                gc.set_threshold(*_bulk_saved)
+
+
 def _init_worker(names: Sequence[str], dialect: str, queues: Sequence[Any], stop: Any) -> None:
     global _WORKER_PIPELINE, _WORKER_DIALECT, _WORKER_QUEUES, _WORKER_STOP
     _WORKER_PIPELINE = Pipeline(names)
     _WORKER_DIALECT = dialect
     _WORKER_QUEUES, _WORKER_STOP = queues, stop
+    # The pipeline (models, gazetteer, tables) lives as long as the worker: the collector
+    # need not walk it again. A worker only ever runs bulk work.
+    gc.freeze()
+    gc.set_threshold(*BULK_GC_THRESHOLDS)
 
 
 def analysed_rows(items: list[RawItem]) -> list[tuple[Any, ...]]:
