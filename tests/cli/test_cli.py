@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -246,3 +249,24 @@ def test_dates_that_do_not_parse_are_rejected_with_reason(tmp_path: Path, db: st
     result = run("ingest", str(path), "--db", db, "--json")
     assert result.exit_code == 3
     assert summary(result)["rejected"] == 1
+
+
+def test_every_listed_command_loads_under_its_name_and_has_help() -> None:
+    names = cli.list_commands(click.Context(cli))
+    assert {"ingest", "search", "eval", "export", "serve"} <= set(names)
+    for name in names:
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert result.output.startswith(f"Usage: cli {name} "), name
+    assert {"detection", "extraction"} <= set(run("eval", "--help").output.split())
+
+
+def test_starting_the_command_does_not_import_every_subcommand() -> None:
+    # Ingest workers re-import the command's module; each paid 0.5 s for the web server's,
+    # the exports' and the store's imports before it read a message.
+    code = (
+        "import sys, propwatch.cli.main; "
+        "print(sorted({'sqlalchemy', 'fastapi', 'networkx'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
