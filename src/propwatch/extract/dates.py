@@ -1182,6 +1182,26 @@ def _yearless_dated_by_the_text(
     return out
 
 
+def _no_later_than_the_text(
+    view: str, starts: _Starts, lang: str, cands: list[_Cand], doc_date: date
+) -> list[_Cand]:
+    """A day and month without a year that the document's year would put after the document
+    ("3 сентября" in a report of 1 September 2025) takes its year from the text when the text
+    wrote one before it: "1 сентября 2004 года ... 3 сентября силовики провели штурм" is
+    2004-09-03, not 2025-09-03."""
+    late = doc_date.isoformat()
+    if not any(c.resolution == "relative" and len(c.value) == 10 and c.value > late
+               for c in cands):  # fmt: skip
+        return cands
+    anchored = {(c.start, c.end): c for c in _yearless_dated_by_the_text(view, starts, lang, cands)}
+    return [
+        anchored.get((c.start, c.end), c)
+        if c.resolution == "relative" and len(c.value) == 10 and c.value > late
+        else c
+        for c in cands
+    ]
+
+
 def _weekdays_named_by_the_text(view: str, starts: _Starts, found: list[_Cand]) -> list[_Cand]:
     """Without a document date, "Wednesday's attack" is the one full date the same text
     states that falls on a Wednesday ("... October 26, 2022"), if there is exactly one;
@@ -1497,6 +1517,7 @@ def find_dates(
         cands += _years_ago_candidates(view, doc_date)
         if lang == "ru":
             cands += _ru_month_adjectives(view, doc_date)
+        cands = _no_later_than_the_text(view, starts, lang, cands, doc_date)
     elif doc_precision == "day":
         cands += _yearless_dated_by_the_text(view, starts, lang, cands)
         cands += _weekdays_named_by_the_text(view, starts, cands)

@@ -205,8 +205,16 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"[وف]?[يت]?فجر\w* نفس\w*", r"خود(?:ش)? را منفجر\w*",
           r"intihar saldır\w*", r"canlı bomba\w*", r"xudkush\w*", r"o'zini portlat\w*",
           r"маргталаб\w*", r"худкуш\w*", r"ҳамлаи интиҳорӣ", r"жанкечти\w*",
-          r"atentado suicida", r"ataque suicida", r"homem[\s-]bomba", r"kamikaze",
-          r"attentato suicida", r"attentat[\s-]suicide", r"selbstmordanschlag\w*"),
+          r"atentado suicida", r"ataque suicida", r"homem[\s-]bomba", r"kamikazes?",
+          r"attentato suicida", r"attentat[\s-]suicide", r"selbstmordanschlag\w*",
+          # "um casal de terroristas suicidas ativou seus cintos explosivos", "camicazes",
+          # "se fizeram explodir", "s'est fait exploser", "si è fatto esplodere"
+          r"(?:terroristas?|bombistas?) suicidas?", r"camicazes?", r"terroristes? kamikazes?",
+          r"cintos? explosivos?", r"cinturon(?:es)? explosivos?", r"ceintures? explosives?",
+          r"gilets? explosifs?", r"cintur[ae] esplosiv[ae]", r"sprengstoff(?:gürtel|weste)\w*",
+          r"se (?:fez|fizeram) explodir", r"se (?:hizo|hicieron) (?:estallar|explotar)",
+          r"s['’]est fait exploser", r"se sont fait exploser",
+          r"si (?:è|sono) fatt[oi] esplodere", r"sprengte\w* sich", r"kendini patlat\w*"),
     # rocket / mortar
     _rule("rocket_attack", True,
           r"rocket (?:attack|assault|strike|fire|barrage)s?", r"rockets? (?:were|was) fired",
@@ -340,6 +348,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"terör saldırı\w*", r"terör eylem\w*", r"katliam\w*", r"terakt\w*",
           # massacre: "Massaker", "masacre", "strage", "Египеттеги кыргын", "qirg'in"
           r"massaker\w*", r"masacres?", r"massacro", r"massacri", r"strag[ei]",
+          # a killing spree: "la tuerie de l'école Ozar-Hatorah", "la matanza", "l'eccidio"
+          r"tueries?", r"matanzas?", r"eccidi[oi]", r"chacinas?",
           r"кыргын\w*", r"qirg['‘’ʻ]in\w*", r"қирғин\w*",
           r"terroristik hujum\w*", r"террористик ҳужум\w*", r"террорчилик ҳужум\w*",
           r"ҳамлаи террористӣ", r"амали террористӣ", r"терро(?:р)?дук (?:чабуул|кол салуу)\w*",
@@ -1150,6 +1160,9 @@ _BACKGROUND_OPEN = re.compile(
 _ANNIVERSARY = _rx(
     r"anniversary", r"годовщин\w*", r"سالگرد", r"ذكري", r"yıldönüm\w*", r"aniversario",
     r"anniversaire", r"anniversario", r"jahrestag\w*", r"aniversário",
+    # "3 ans jour pour jour après la tuerie", "two years after the attack": a commemoration
+    r"jour pour jour", r"(?:ans|années) après", r"years? after", r"лет (?:спустя|после)",
+    r"años después", r"anni dopo", r"jahre nach", r"yıl sonra",
 )  # fmt: skip
 #: Words that make "another attack" one feared or expected, not one that happened.
 _EXPECTED = _rx(
@@ -2876,6 +2889,11 @@ class _Grouper:
         self.touched: dict[int, list[_Draft]] = {}  # sentence index -> events touched
         self.pending: list[_Unit] = []
         self.orphans: list[_Sentence] = []
+        #: A sentence before the first attack word that says where (and when) something
+        #: "took place": "1 сентября 2004 года в школе №1 Беслана произошла трагедия.
+        #: Террористы взяли в заложники ...". The first event, opened in the next sentence
+        #: with no place or date of its own, takes them.
+        self.lead_scene: _Sentence | None = None
 
     def primary(self) -> _Draft | None:
         if not self.events:
@@ -2972,6 +2990,14 @@ class _Grouper:
                         earlier.append(home)
                     home.absorb(waiting)
                     self.touched.setdefault(waiting.sentence, []).append(home)
+            lead = self.lead_scene
+            if (
+                lead is not None and not self.events and not earlier
+                and lead.index == unit.sentence - 1 and not target.dates
+                and all(p.kind == "country" for p in target.places)
+            ):
+                self._scene_into(target, lead)
+                target.dates.extend(lead.dates)
             self.events.extend(earlier[: max(0, MAX_EVENTS - len(self.events) - 1)])
             self.events.append(target)
             self.pending = []
@@ -3034,6 +3060,8 @@ class _Grouper:
         that says where "it took place" go to an event that has none, or only their country."""
         if s.scene and s.places:
             self._scene(sentence, s)
+            if not self.events and self.current(sentence) is None:
+                self.lead_scene = s
         if not (s.figures or s.claims or s.perps):
             return
         draft = self.current(sentence)
@@ -3623,6 +3651,8 @@ _DATELINE_PLACE = re.compile(
     # ... or in lower case: "PESHAWAR, pakistan - "
     r"(?:,[ \t]{0,3}[A-Za-z][A-Za-z\u00c0-\u024f'’.-]{1,25}"
     r"(?: [A-Z][A-Za-z\u00c0-\u024f'’.-]{1,25}){0,2})?"
+    # "JAKARTA, Indonesia, Sunday, Oct. 2 - ": the weekday of the report's date
+    r"(?:,[ \t]{0,3}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
     r"(?:,?[ \t]{0,3}(?:[A-Z][a-z]{2,8}\.? {1,3}\d{1,2}|\d{1,2} [a-zа-яё]{3,9})"
     r"(?:, {0,3}\d{4})?)?"
     r"[ \t]{0,3}(?:\([^)\n]{1,30}\)|/[^/\n]{1,20}/)?"
@@ -3630,10 +3660,15 @@ _DATELINE_PLACE = re.compile(
 )
 
 
-#: Arabic-script datelines: "إسلام آباد - ", "قندهار (أفغانستان) - ".
+#: Arabic-script datelines: "إسلام آباد - ", "قندهار (أفغانستان) - ", and the Arabic press's
+#: byline with the city the report was filed from: "نبيل شرف الدين من القاهرة : ",
+#: "الرباط: لحسن مقنع" ("Rabat:").
 _DATELINE_PLACE_ARAB = re.compile(
-    r"[ \t\n]{0,5}[\u0600-\u06ff]{2,15}(?: [\u0600-\u06ff]{2,15}){0,2}"
+    r"[ \t\n]{0,5}(?:[\u0600-\u06ff]{2,15}(?: [\u0600-\u06ff]{2,15}){0,2}"
     r"[ \t]{0,3}(?:\([^)\n]{1,30}\))?[ \t]{0,3}(?:—|–|-{1,2})\s"
+    r"|(?:[\u0600-\u06ff]{2,15} ){1,4}من [\u0600-\u06ff]{2,15}(?: [\u0600-\u06ff]{2,15})?"
+    r"[ \t]{0,3}:\s"
+    r"|[\u0600-\u06ff]{2,15}(?: [\u0600-\u06ff]{2,15})?:[ \t]{1,3}(?=[\u0600-\u06ff]))"
 )
 
 
@@ -3641,6 +3676,8 @@ _DATELINE_PLACE_ARAB = re.compile(
 _DATELINE_PLACE_TITLE = re.compile(
     r"[ \t\n]{0,5}[A-ZА-ЯЁ][^\W\d_]{2,25}(?:[ -][A-ZА-ЯЁ][^\W\d_]{2,25}){0,2}"
     r"(?:[ \t]{0,3}(?:\([^)\n]{1,30}\))?[ \t]{1,3}(?:—|–)\s"
+    # the Portuguese and Spanish wires' "Kano (Nigéria) - Pelo menos quatro fiéis ..."
+    r"|[ \t]{0,3}\([^)\n]{1,30}\)[ \t]{1,3}-{1,2}[ \t]"
     # the Indian agencies' "Peshawar, Jul 20 (PTI) Four policemen were killed ..."
     # ... and EFE's "Cairo, Oct 16 (EFE).- Islamic State claimed ..."
     r"|,[ \t]{1,3}[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}[ \t]{1,3}\([A-Z][A-Za-z/ ]{1,20}\)"
