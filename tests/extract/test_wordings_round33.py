@@ -100,3 +100,27 @@ def test_a_scene_sentence_before_the_first_attack_word_places_and_dates_it(
     assert event.type == "hostage_taking"
     assert event.place[0] == "Beslan"
     assert event.date is not None and event.date.value == "2004-09-01"
+
+
+def test_names_the_pages_used_that_the_gazetteer_lacked(extractor: Extractor) -> None:
+    """The Kurdistan Freedom Falcons (TAK) claim in Turkish and Uzbek; IRNA's full Arabic
+    name; Radio Azadi in Pashto; MSF in Dari; France's SDAT; Turkey's RTÜK, TBMM, TUSAŞ."""
+    cases = [
+        ("Saldırıyı TAK üstlendi.", "tr", ("organization", "Kurdistan Freedom Falcons")),
+        ("Hujum uchun javobgarlikni Kurdiston ozodligi qirg'iylari o'z zimmasiga oldi.", "uz",
+         ("organization", "Kurdistan Freedom Falcons")),
+        ("ذكرت وكالة أنباء الجمهورية الإسلامية أن الانفجار وقع صباح اليوم.", "ar",
+         ("media_outlet", "IRNA")),
+        ("ازادي راډیو ته یوه سرچینه وویل.", "ps", ("media_outlet", "Radio Azadi")),
+        ("داکتران بدون سرحد گفتند که شفاخانه هدف قرار گرفت.", "prs",
+         ("organization", "Médecins Sans Frontières")),
+        ("La Sous-direction anti-terroriste a été saisie.", "fr",
+         ("organization", "Sub-Directorate for Counter-Terrorism (SDAT)")),
+        ("RTÜK yayın yasağı getirdi.", "tr",
+         ("organization", "Radio and Television Supreme Council (RTÜK)")),
+    ]
+    for text, lang, want in cases:
+        assert want in [(e.type, e.name) for e in extractor.extract(text, lang).entities], text
+    # "так" (so) is no TAK
+    assert not [e for e in extractor.extract("Так сообщили в полиции.", "ru").entities
+                if e.name == "Kurdistan Freedom Falcons"]
