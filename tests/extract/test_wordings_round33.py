@@ -124,3 +124,18 @@ def test_names_the_pages_used_that_the_gazetteer_lacked(extractor: Extractor) ->
     # "так" (so) is no TAK
     assert not [e for e in extractor.extract("Так сообщили в полиции.", "ru").entities
                 if e.name == "Kurdistan Freedom Falcons"]
+
+
+def test_a_weekday_and_a_written_day_of_another_weekday_are_two_attacks(
+    extractor: Extractor,
+) -> None:
+    """"The gunmen on Sunday attacked ... On March 15, fighters killed 66 people": on a page of
+    22 March 2021, Sunday is 21 March and 15 March a Monday: a weekday may be a week off, not
+    six days."""
+    text = ("The gunmen on Sunday attacked the villages of Intazayene, Bakorat and Wistane.\n\n"
+            "On March 15, fighters killed 66 people in the Tillaberi region, attacking a bus "
+            "carrying shoppers from the market town of Banibangou.")
+    events = extractor.extract(text, "en", doc_date=date(2021, 3, 22)).events
+    assert [(e.date.value if e.date else None, e.place[0]) for e in events] == [
+        ("2021-03-21", "Intazayene"), ("2021-03-15", "Banibangou"),
+    ]

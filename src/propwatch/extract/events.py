@@ -2864,7 +2864,9 @@ def _dates_conflict(a: DateValue, b: DateValue) -> bool:
             if a.resolution == b.resolution == "weekday":
                 slack = 1
             elif "weekday" in (a.resolution, b.resolution):
-                slack = 7
+                # ... by a whole week: "on Sunday" (21 March) is not "On March 15", a Monday
+                # six days before it (a night attack may still span two days)
+                return abs((da - db).days) not in (0, 1, 7)
             elif _written_day(a) and _written_day(b):
                 slack = 0
             else:
