@@ -139,3 +139,14 @@ def test_a_weekday_and_a_written_day_of_another_weekday_are_two_attacks(
     assert [(e.date.value if e.date else None, e.place[0]) for e in events] == [
         ("2021-03-21", "Intazayene"), ("2021-03-15", "Banibangou"),
     ]
+
+
+def test_a_tajik_lower_case_adjective_is_not_the_place(extractor: Extractor) -> None:
+    """"9 коргари чини дар шимолу ғарби Покистон кушта шуд" (9 Chinese workers were killed in
+    north-western Pakistan): the attack is in Pakistan; "Чин" and "Чини" (of China) stay
+    China."""
+    text = ("Дар як таркиши автобус 12 нафар, аз ҷумла 9 коргари чини дар шимолу ғарби Покистон "
+            "кушта шуд.")
+    assert one_event(extractor, text, "tg").place == ["Pakistan"]
+    assert place_names(extractor, "Коргарони чинӣ дар Чин кор мекунанд. Сафири Чини гуфт.",
+                       "tg") == ["China", "China"]

@@ -583,6 +583,13 @@ class EntityExtractor:
             if lowercase and _script_of(match.text) != _script_of(form):
                 return None  # "ранним утром" (early morning) is not Rann through the key
             if (
+                # Tajik "коргари чини" / "чинӣ" (a Chinese worker): a lower-case place name
+                # with the adjective ending is the adjective, not the place
+                lowercase and lang == "tg" and entry.type == "place"
+                and match.text[-1:] in ("ӣ", "и") and not form.endswith(("ӣ", "и"))
+            ):
+                return None
+            if (
                 lowercase and lang == "ru" and entry.type == "place" and " " not in form
                 and not _RU_PLACE_BEFORE.search(text, max(0, match.start - 30), match.start)
             ):
