@@ -1355,9 +1355,14 @@ _INSTITUTION_OF = re.compile(
     r"уроженц\w*|уроженец|уроженк\w*|выходец|выходц\w*)"
     r"|\b(?:embassy|consulate|president|government|ministry|citizens?|nationals?|natives?)"
     r"\s+of(?:\s+the)?"
+    # "la Embajada de Israel", "l'ambassade d'Israël", "l'ambasciata di Israele",
+    # "die Botschaft Israels", "a Embaixada de Israel", "İsrail Büyükelçiliği" (after it)
+    r"|\b(?:embajada|consulado|ambassade|consulat|ambasciata|consolato|embaixada)\s+"
+    r"(?:(?:de(?:\s+la|l)?|d['’]|di|da|do)\s*)?"
+    r"|\b(?:botschaft|konsulat)(?:\s+(?:von|des))?"
     # Persian and Arabic: "تبعه تاجیکستان" (a national of Tajikistan), "من مواطني طاجيكستان"
     r"|(?<!\w)(?:تبعه|اتباع|شهروند|شهروندان|مواطن\w*|رعايا|سفارت|سفارة|وزارت خارجه)"
-    r")\s+$",
+    r")(?:\s+|(?<=['’]))$",
     re.I,
 )
 _GEO_NOUN = re.compile(
@@ -3078,11 +3083,29 @@ class _Grouper:
 
     def _scene(self, sentence: int, s: _Sentence) -> None:
         draft = self.current(sentence)
-        if draft is None or s.dates:
+        if draft is None and s.dates and len(self.events) == 1:
+            # "В десятую годовщину двойного теракта ... Ровно десять лет прошло со дня
+            # трагедии, которая произошла в Кизляре 31 марта 2010 года": the one attack named
+            # so far (an anniversary's: it touches no sentence) is the one that took place
+            draft = self.events[0]
+        if draft is None:
             return
-        self._scene_into(draft, s)
+        if not s.dates:
+            self._scene_into(draft, s)
+            return
+        if draft.best_date() is not None:
+            return
+        anchor = draft.anchor()
+        same = anchor is not None and all(
+            not self.places.conflict(self.places.info(e), anchor) for e in s.places
+        )
+        if self._scene_into(draft, s) or same:
+            # "... трагедии, которая произошла в Кизляре 31 марта 2010 года": where and when
+            # the attack the text is about took place, when nothing had dated it yet
+            draft.dates.extend(s.dates)
 
-    def _scene_into(self, draft: _Draft, s: _Sentence) -> None:
+    def _scene_into(self, draft: _Draft, s: _Sentence) -> bool:
+        """Add the places of scene sentence ``s`` to ``draft`` if they fit it; say if they did."""
         anchor = draft.anchor()
         infos = [self.places.info(ent) for ent in s.places]
         if anchor is None or (
@@ -3091,10 +3114,13 @@ class _Grouper:
             and all(i.country in (anchor.country, "") for i in infos)
         ):
             draft.places.extend(infos)
-        elif all(i.rank > anchor.rank and not self.places.conflict(i, anchor) for i in infos):
+            return True
+        if all(i.rank > anchor.rank and not self.places.conflict(i, anchor) for i in infos):
             # "В Ингушетии боевики совершили нападение ... Инцидент произошел недалеко от
             # селения Даттых": the scene sentence names the village within the region
             draft.places.extend(infos)
+            return True
+        return False
 
     def _toll_after_attack(self, sentence: int, s: _Sentence) -> bool:
         """ "Une attaque armée a eu lieu au Niger ce mercredi soir. Un poste militaire ... a été

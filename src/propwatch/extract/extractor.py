@@ -14,6 +14,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from propwatch.extract.capitals import capital_places
 from propwatch.extract.entities import EntityExtractor, entity_key
 from propwatch.extract.events import find_events
 from propwatch.extract.model import Entity, Extraction, Relation
@@ -81,6 +82,8 @@ class Extractor:
         day = doc_date.date() if isinstance(doc_date, datetime) else doc_date
         nested: list[Entity] = []
         entities = self.entities.extract(text, lang, nested=nested)
+        # "la capital de Burkina Faso": events read the capital; it is no mention of its own
+        nested += capital_places(text, entities, self.gazetteer)
         # events also read the places inside organisation names ("the Kabul police
         # headquarters"); they are not mentions of their own
         seen = sorted([*entities, *nested], key=lambda e: (e.start, e.end)) if nested else entities
