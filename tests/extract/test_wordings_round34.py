@@ -75,3 +75,17 @@ def test_kinds_of_outlet_words_and_verbs_are_no_names(extractor: Extractor) -> N
                  if e.type in ("media_outlet", "publication")]
         wrong = [n for n in names if n[1] in ("شبکه تلویزیونی", "بخش", "اسمه", "Politico")]
         assert wrong == [], text
+
+
+def test_a_tajik_toll_with_a_place_and_an_including_aside_before_the_verb(
+    extractor: Extractor,
+) -> None:
+    """"12 нафар, аз ҷумла 9 коргари чинӣ дар шимолу ғарби Покистон кушта шуд" (12 people,
+    9 Chinese workers among them, were killed in north-western Pakistan): 12 killed."""
+    for text in (
+        "Дар як таркиши автобус 12 нафар дар шимолу ғарби Покистон кушта шуданд.",
+        "Дар як таркиши автобус 12 нафар, аз ҷумла 9 коргари чинӣ дар шимолу ғарби Покистон "
+        "кушта шуд.",
+    ):
+        event = one_event(extractor, text, "tg")
+        assert [f.value for f in event.killed] == [12], text

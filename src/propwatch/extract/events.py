@@ -1952,8 +1952,12 @@ class _Reader:
                     pos = clause.end()
                     unknown = 0
                 continue
-            if word in _FA_LOCATIVE and not partitive and not located and pos > 0:
-                # verb-final: "سی نفر در حمله به یک بیمارستان ... در کابل کشته شده‌اند"
+            if (
+                (word in _FA_LOCATIVE or (self.language == "tg" and word.lower() == "дар"))
+                and not partitive and not located and pos > 0
+            ):
+                # verb-final: "سی نفر در حمله به یک بیمارستان ... در کابل کشته شده‌اند",
+                # Tajik "12 нафар дар шимолу ғарби Покистон кушта шуданд"
                 located = True
                 unknown = -8
                 pos += len(word)
@@ -4338,7 +4342,7 @@ _SERIES_OF = re.compile(
 #: "(among them 3 police officers)", ", среди них 5 детей,".
 _ASIDE_WORDS = (
     r"(?:including|among them|among whom|of whom|среди них|в том числе|بينهم|من بينهم|از جمله|"
-    r"(?:shu )?jumladan|(?:шу )?жумладан)"
+    r"(?:shu )?jumladan|(?:шу )?жумладан|аз ҷумла)"
 )
 _ASIDE = re.compile(
     rf"(?:,\s*{_ASIDE_WORDS}\s[^,;.()]{{1,40}},|\(\s*{_ASIDE_WORDS}\s[^,;.()]{{1,40}}\))\s*"
@@ -4347,6 +4351,8 @@ _ASIDE = re.compile(
     r"|,\s*(?:shu\s+)?(?:jumladan|жумладан),\s*(?:[^\W\d_]+\s+){1,2}(?=[^\W\d_])"
     # Tajik "18 нафар, аз ҷумла чанд кӯдак кушта шуданд" (children among them) likewise
     r"|,\s*аз ҷумла\s+(?:[^\W\d_]+\s+){1,2}(?=[^\W\d_])"
+    # ... and with its own count: "12 нафар, аз ҷумла 9 коргари чинӣ дар ... кушта шуд"
+    r"|,\s*аз ҷумла\s+\d+\s+(?:[^\W\d_]+\s+){1,2}(?=[^\W\d_])"
 )
 #: Where an aside opens, between a number and the next number ("20 people, including ").
 _ASIDE_OPENS = re.compile(
