@@ -57,10 +57,10 @@ def _capital_entity(gazetteer: Gazetteer, code: str) -> tuple[str, str | None] |
     if not name:
         return None
     folded = name.casefold()
-    for entry in gazetteer.entries.values():
+    for entry in gazetteer.by_type("place"):
         if (
-            entry.type == "place" and entry.kind == "city" and entry.country.upper() == code
-            and any(f.casefold() == folded for forms in entry.aliases.values() for f in forms)
+            entry.kind == "city" and entry.country.upper() == code
+            and any(form.casefold() == folded for _lang, form in entry.all_aliases())
         ):
             return entry.name, entry.id
     return name, None
@@ -77,15 +77,16 @@ def capital_places(
         code = str(ent.attributes.get("country") or "").upper()
         if not code:
             continue
-        before = _BEFORE.search(text, max(0, ent.start - _REACH), ent.start)
-        after = None if before else _AFTER.match(text, ent.end)
-        if before is None and after is None:
+        phrase = _BEFORE.search(text, max(0, ent.start - _REACH), ent.start) or _AFTER.match(
+            text, ent.end
+        )
+        if phrase is None:
             continue
         found = _capital_entity(gazetteer, code)
         if found is None:
             continue
         name, gid = found
-        start, end = (before.start(), before.end()) if before else (ent.end, after.end())  # type: ignore[union-attr]
+        start, end = phrase.span()
         attributes = {"kind": "city", "country": code}
         out.append(
             Entity("place", name, text[start:end], start, end, gid, attributes=attributes,
