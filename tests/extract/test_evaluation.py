@@ -118,6 +118,9 @@ def test_scores_events_figures_claims_and_entities(tmp_path: Path) -> None:
         "groupe ISIS",  # "groupe État islamique": the key's head word is not part of the name
         "Terrormiliz ISIS",  # German "terror militia"
         "ISIS (spokesman X, statement Sunday)",  # notes holding a comma
+        "گروه تروریستی داعش",  # "the terrorist group Daesh": a descriptor before the name
+        "L’organisation de l’ISIS",  # "the organisation of ..."
+        "“ISIS” экстремисттик уюму",  # Kyrgyz "extremist organisation" after it
     ],
 )
 def test_a_claimant_with_a_head_word_or_notes_is_the_group(tmp_path: Path, claimant: str) -> None:

@@ -166,11 +166,15 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
         "ا", "كم", "نا",
     ),
     "en": ("s", "es", "'s", "ed", "ing", "er", "ers"),
+    # names (gazetteer forms) in English and other Latin-script text: no verb endings, so
+    # that "Inde" (India in French) + "ed" is not "indeed"
+    "en-names": ("s", "es", "'s", "er", "ers"),
 }  # fmt: skip
 
 #: How many suffixes may be chained (Turkic languages agglutinate; Russian takes one ending).
 SUFFIX_DEPTH: dict[str, int] = {
     "uz": 3, "tg": 3, "ky": 3, "tr": 3, "ru": 1, "fa": 2, "ps": 2, "ar": 2, "en": 2,
+    "en-names": 2,
 }  # fmt: skip
 
 _CONJUNCTIONS = ("", "و", "ف")

@@ -69,10 +69,11 @@ precompiled regexes (month names as one trie regex), so a text costs a few linea
 
 from __future__ import annotations
 
+import contextlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -270,7 +271,7 @@ _JALALI_NAMES: tuple[str, ...] = (
     # Iranian; Latin; Afghan (Dari zodiac); Latin zodiac; Pashto
     "فروردین|farvardin|حمل|hamal|وری",
     "اردیبهشت|ordibehesht|ثور|sawr saur|غویی",
-    "خرداد|khordad|جوزا جوزاء|jawza jauza|غبرګولی غبرگولی",
+    "خرداد|khordad|جوزا جوزاء جوزای|jawza jauza|غبرګولی غبرگولی",
     "تیر|tir|سرطان|saratan|چنګاښ چنگاښ",
     "مرداد امرداد|mordad amordad|اسد|asad|زمری",
     "شهریور|shahrivar|سنبله|sunbula sonbola|وږی",
@@ -510,7 +511,7 @@ _AFTER_MD = re.compile(
     r"| (?:attacks?|bombings?|blasts?|explosions?|shootings?|massacres?|assaults?|raids?)\b"
 )
 _YEAR_AFTER = re.compile(
-    r"(?:,? ?|/|-)(?:(?:of|de|del|yılı|yil|sanat|سنة|عام|соли|,) )?"
+    r"(?:,? ?|/|-)(?:(?:of|de|del|yılı|yil|sanat|سنة|عام|سال|соли|,) )?"
     r"(?:\((?P<py>\d{4})\)|(?P<y>\d{4}))(?![\d]|[.,:/\-]\d)"
 )
 _SOLAR_MARKER_WORDS = "هجری شمسی|شمسی|خورشیدی|ه.ش|ه ش|هش|ش|sh|h.sh."
@@ -634,12 +635,15 @@ _WEEKDAY_SUFFIXES = (
     "öğleden sonra|akşam|sabah|gece|"
     "kuni|kechqurun|kechasi|ertalab|куни|кечқурун|кечаси|эрталаб|күнү|кечинде|түнү|"
     "бегоҳ|шаб|субҳ|à noite|de manhã|à tarde|por la noche|por la mañana|por la tarde|soir|"
-    "matin|après-midi|dernier|sera|mattina|pomeriggio|scorso|notte"
+    "matin|après-midi|dernier|sera|mattina|pomeriggio|scorso|notte|الماضي|الماضية|الماضى"
 )
 _STRICT_PREFIXES = _words(
     "last|past|прошлую|минувшую|в прошлую|в минувшую|geçen|o'tgan|ўтган|өткөн|"
     "na última|última|ultima|el pasado|pasado"
 )
+#: Suffixes that, like the strict prefixes, mean a past day: "الأحد الماضي" (last Sunday)
+#: on a Sunday is a week before the document.
+_STRICT_SUFFIXES = _words("الماضي|الماضية|الماضى|dernier|scorso")
 def _spellings(*groups: tuple[int, str]) -> dict[str, int]:
     """``(value, "a|b|c")`` groups as one normalized spelling -> value table."""
     return {normalize(k): v for v, spec in groups for k in spec.split("|")}
@@ -1115,7 +1119,7 @@ def _weekday_candidates(view: str, starts: _Starts, doc_date: date) -> list[_Can
             continue
         weekday = _WEEKDAY_NAMES[name]
         delta = (doc_date.weekday() - weekday) % 7
-        if pre in _STRICT_PREFIXES and delta == 0:
+        if (pre in _STRICT_PREFIXES or m.group("suf") in _STRICT_SUFFIXES) and delta == 0:
             delta = 7
         value = doc_date - timedelta(days=delta)
         if dom is not None:
@@ -1166,7 +1170,7 @@ def _yearless_dated_by_the_text(
     day or month written with its year (a year standing alone, "since 2014", is none); without
     one, the date stays unresolved."""
     refs = sorted((c.start, int(c.value[:4])) for c in found
-                  if c.resolution == "explicit" and len(c.value) >= 7)  # fmt: skip
+                  if c.resolution in {"explicit", "weekday"} and len(c.value) >= 7)  # fmt: skip
     if not refs:
         return []
     options: dict[tuple[int, int], dict[int, _Cand]] = {}
@@ -1200,6 +1204,45 @@ def _no_later_than_the_text(
         else c
         for c in cands
     ]
+
+
+#: What may stand between a weekday and the day it names: "lundi 13 mai", "Sunday, June 5",
+#: "یکشنبه، ۱۱ جدی", "понедельник, 29 марта".
+_WEEKDAY_GAP = re.compile(r"[\s,،]{1,3}")
+#: How many years after the latest year a text writes a weekday's yearless day may fall.
+_WEEKDAY_YEARS = 7
+
+
+def _yearless_dated_by_weekday(
+    view: str, starts: _Starts, lang: str, found: list[_Cand]
+) -> list[_Cand]:
+    """Without a document date, a yearless day with its weekday ("lundi 13 mai", "Sunday, June
+    5", "یکشنبه، ۱۱ جدی") takes the first year, from the latest year the text writes
+    (never after today), in which that day falls on that weekday: in a text that also says
+    "En octobre 2017", "lundi 13 mai" is 2019-05-13. A text that writes no year leaves it
+    unresolved, as does a weekday no year within seven fits."""
+    years = [int(c.value[:4]) for c in found if c.resolution == "explicit"]
+    if not years:
+        return []
+    named: dict[int, int] = {}  # view offset where a weekday ends -> its weekday
+    for m in _WEEKDAY_RE.finditer(view):
+        gap = _WEEKDAY_GAP.match(view, m.end("day"))
+        if gap is not None:
+            named[gap.end()] = _WEEKDAY_NAMES[m.group("day")]
+    if not named:
+        return []
+    first, last = max(years), min(max(years) + _WEEKDAY_YEARS, date.today().year)
+    out: dict[tuple[int, int], _Cand] = {}
+    for year in range(first, last + 1):
+        for cand in _month_candidates(view, starts, lang, date(year, 12, 31)):
+            if cand.resolution != "relative" or len(cand.value) != 10 or cand.start not in named:
+                continue
+            if (cand.start, cand.end) in out or not first <= int(cand.value[:4]) <= last:
+                continue
+            with contextlib.suppress(ValueError):
+                if date.fromisoformat(cand.value).weekday() == named[cand.start]:
+                    out[cand.start, cand.end] = replace(cand, resolution="weekday")
+    return list(out.values())
 
 
 def _weekdays_named_by_the_text(view: str, starts: _Starts, found: list[_Cand]) -> list[_Cand]:
@@ -1519,7 +1562,11 @@ def find_dates(
             cands += _ru_month_adjectives(view, doc_date)
         cands = _no_later_than_the_text(view, starts, lang, cands, doc_date)
     elif doc_precision == "day":
-        cands += _yearless_dated_by_the_text(view, starts, lang, cands)
+        by_weekday = _yearless_dated_by_weekday(view, starts, lang, cands)
+        taken = {(c.start, c.end) for c in by_weekday}
+        cands += by_weekday
+        cands += [c for c in _yearless_dated_by_the_text(view, starts, lang, cands)
+                  if (c.start, c.end) not in taken]  # fmt: skip
         cands += _weekdays_named_by_the_text(view, starts, cands)
     out: list[DateValue] = []
     for c in _select(cands, view):

@@ -77,7 +77,7 @@ _MAX_PROPAGATED = 300
 
 #: Text language -> the language whose suffixes gazetteer forms may take.
 _SUFFIX_LANGUAGE = {
-    "en": "en", "ru": "ru", "uz": "uz", "tg": "tg", "ky": "ky", "tr": "tr", "fa": "fa",
+    "en": "en-names", "ru": "ru", "uz": "uz", "tg": "tg", "ky": "ky", "tr": "tr", "fa": "fa",
     "prs": "fa", "ps": "ps", "ar": "ar",
 }  # fmt: skip
 
@@ -409,7 +409,7 @@ class EntityExtractor:
         return self._by_key
 
     def _matcher(self, language: str) -> Matcher[GazAlias]:
-        suffixes = _SUFFIX_LANGUAGE.get(language, "en")
+        suffixes = _SUFFIX_LANGUAGE.get(language, "en-names")
         matcher = self._matchers.get(suffixes)
         if matcher is None:
             with self._lock:
@@ -644,7 +644,7 @@ class EntityExtractor:
                 break
         if not forms:
             return items
-        suffixes = _SUFFIX_LANGUAGE.get(lang, "en")
+        suffixes = _SUFFIX_LANGUAGE.get(lang, "en-names")
         patterns = [
             GazAlias(key, suffixes, "exact" if len(_letters(form)) <= 2 else "word", (form,))
             for key, (_, form) in forms.items()

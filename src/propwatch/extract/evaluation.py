@@ -204,10 +204,21 @@ def _key(text: str) -> str:
 
 
 #: A generic head word around a group's name in a key ("groupe État islamique").
+#: Keys are Latin for Cyrillic text ("группировка" is "gruppirovka"); a descriptor may stand
+#: between ("گروه تروریستی داعش", "“Ислам мамлекети” экстремисттик уюму", "L'organisation de
+#: l'État islamique").
+_DESCRIPTOR = (
+    r"(?:terrorist|terroriste|terrorista|terroristische|jihadist|djihadiste|yihadista|"
+    r"extremist|extremiste|تروریستی|تکفیری|الارهابی|ekstremisttik|terrorchul|terroristicheskaya|"
+    r"ekstremistskaya|terroristik|ekstremistik)"
+)
 _GROUP_WORD = re.compile(
-    r"^(?:groupe|grupo|gruppo|gruppe|group|organisation|organization|organizacion|tanzim|"
-    r"terrormiliz|miliz|terrorgruppe|terrororganisation|تنظیم|گروه|группировка)\s+"
-    r"|\s+(?:group|grupo|gruppe|группировка)$"
+    r"^l?(?:groupe|grupo|gruppo|gruppe|group|organisation|organization|organizacion|tanzim|"
+    r"terrormiliz|miliz|terrorgruppe|terrororganisation|تنظیم|گروه|gruppirovka|"
+    r"organizatsiya)(?:\s+" + _DESCRIPTOR
+    + r")?\s+(?:(?:de|of)\s+(?:the\s+|l(?=[aeiouy]))?)?"
+    r"|(?:\s+" + _DESCRIPTOR + r")?\s+(?:group|grupo|gruppe|gruppirovka|uyumu|uyum|tobu|"
+    r"organizatsiya|organizatsii|tashkiloti)$"
 )
 
 

@@ -201,14 +201,24 @@ def find(
             # district of Badghis) in a text naming only "امریکا غږ" (the Voice of America)
             continue
         seen.add((a, b))
+        admin = _ADMIN_AFTER.match(text, b)
+        kind = "city" if admin is None else _ADMIN_KIND.get(admin[1].lower(), "province")
         out.append(
             Candidate(
                 "place", place.name, a, b, METHOD, _CONFIDENCE,
-                attributes={"kind": "city", "country": place.country,
+                attributes={"kind": kind, "country": place.country,
                             "geonames_id": place.geonames_id},
             )
         )  # fmt: skip
     return out
+
+
+#: "Ondo State", "Tahoua Region", "Kasese District": the unit named after its chief town
+#: (GeoNames' list holds the town), not the town itself.
+_ADMIN_AFTER = re.compile(
+    r"\s(State|Province|Region|Governorate|Prefecture|District|province|region|district)\b"
+)
+_ADMIN_KIND = {"district": "district"}
 
 
 def merge(found: list[Candidate], geo: list[Candidate]) -> list[Candidate]:
