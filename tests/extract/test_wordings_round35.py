@@ -131,3 +131,27 @@ def test_an_actor_named_after_an_actorless_attack_is_its_own(extractor: Extracto
     event = one_event(extractor, text, "en", date(2017, 5, 24))
     assert event.place[0] == "Bosaso"
     assert [f.value for f in event.killed] == [5]
+
+
+def test_a_kind_of_group_gives_way_to_the_group_it_names(extractor: Extractor) -> None:
+    """"an attack for which a Pakistani Taliban group claimed responsibility ... a Pakistani
+    Taliban group, the Tahreek-e-Jihad Pakistan (TJP), ... said its militants carried out the
+    attack": the claimant is the TJP, not the TTP ("Pakistani Taliban")."""
+    first = ("Militants stormed a police station in Dera Ismail Khan on Tuesday, killing four "
+             "security officials, in a bomb and gun attack for which a Pakistani Taliban group "
+             "claimed responsibility.")
+    second = ("In a statement, a Pakistani Taliban group, the Tahreek-e-Jihad Pakistan (TJP), "
+              "which has emerged recently, said its militants carried out the attack.")
+    event = one_event(extractor, first + "\n" + second, "en")
+    assert event.claimed_by == ["Tehreek-e-Jihad Pakistan"]
+    # alone, the kind of group is all there is
+    assert one_event(extractor, first, "en").claimed_by == ["Tehrik-i-Taliban Pakistan"]
+
+
+def test_dari_sustained_wounds(extractor: Extractor) -> None:
+    """"سه تن جان باختند و ۱۸ تن دیگر زخم برداشتند" (three died and 18 others were wounded)."""
+    text = ("بامداد امروز در یک انفجار ماین کنار جاده در شهر جلال آباد سه تن جان باختند و ۱۸ تن "
+            "دیگر زخم برداشتند.")
+    event = one_event(extractor, text, "prs")
+    assert [f.value for f in event.injured] == [18]
+    assert [f.value for f in event.killed] == [3]

@@ -531,6 +531,8 @@ _INJURED_WORDS = (
     r"жабыркаг\w*", r"осеб дид\w*", r"آسيب\s?(?:ديد|ديده)\w*",
     r"жараат\w*", r"жараттар менен",
     r"ټپي\w*", r"ټپيان", r"زخمي",
+    # Dari "۱۸ تن دیگر زخم برداشتند" (18 others sustained wounds)
+    r"زخم\s?برداشت\w*",
     r"herid[oa]s?", r"ferid[oa]s?", r"ferit[oiae]", r"blessée?s?", r"verletzt\w*",
     r"verwundet\w*", r"blessant", r"verletz\w*",
     r"hiriendo", r"ferindo", r"ferendo", r"hiri[óo]", r"hirieron", r"feriu", r"feriram",
@@ -820,6 +822,11 @@ _CLAIM = _rx(
     r"the )?(?:[\w-]+ ){0,3}?[\"“']?(?:fighters?|members?|soldiers?|mujahid\w*|bombers?)[\"”']?"
     r" (?:had |have )?"
     r"(?:carried out|detonated|stormed|attacked|targeted|blew up|killed|ambushed)",
+    # "the Tahreek-e-Jihad Pakistan (TJP) ... said its militants carried out the attack": only
+    # with "its" ("police said militants attacked" is no claim)
+    r"(?:said|says|announced|claimed|claims)(?: that)? its (?:[\w-]+ ){0,2}?(?:militants|men|"
+    r"cadres|gunmen) (?:had |have )?(?:carried out|detonated|stormed|attacked|targeted|"
+    r"blew up|killed|ambushed)",
     # "al-Shabaab military spokesperson, confirmed the group's responsibility for the attack"
     r"confirm\w* (?:the group's |its |their )?responsibility",
     # the same in Persian, Arabic and Russian: "گروه داعش گفته است که یک بمبگذار انتحاری ...
@@ -1513,6 +1520,9 @@ class _Claim:
     #: False for a channel named in a statement without a claim verb ("in a statement on
     #: Telegram"): kept only when the event has a claim.
     cue: bool = True
+    #: "a Pakistani Taliban group claimed": a kind of group, not which one; dropped when
+    #: another claim of the event names the group.
+    vague: bool = False
 
 
 @dataclass(slots=True)
@@ -2233,7 +2243,11 @@ class _Reader:
                 names = self._claimant_before(s_start, c_start, c_end)
             if names:
                 self.last_claim = (c_start, names)
-            out.append(_Claim(c_start, names, outlets))
+            vague = best is not None and _VAGUE_GROUP.fullmatch(
+                self.text[max(s_start, best.start - 3) : best.start] + "|"
+                + self.text[best.end : best.end + 12]
+            ) is not None
+            out.append(_Claim(c_start, names, outlets, vague=vague))
         return out
 
     def _outlet_lead(self, s_start: int, s_end: int) -> tuple[int, str] | None:
@@ -4562,6 +4576,9 @@ _ATTACK_NOUN = _rx(
 )  # fmt: skip
 #: A comma or semicolon, Latin or Arabic-script: "... on 8 October 2021, and IS claimed it".
 _CLAUSE_BREAK = re.compile(r"[,;،؛]")
+#: "a Pakistani Taliban group", "an al-Qaeda faction" (the text around the name, split by |)
+_VAGUE_GROUP = re.compile(r"(?:^|.*\s)an? \|\s(?:group|faction|splinter group|offshoot)\b.*",
+                          re.IGNORECASE | re.DOTALL)
 _PARENTHETICAL_DATE = re.compile(r"[,،] ?$")
 
 
@@ -4847,7 +4864,8 @@ def _finish(draft: _Draft, sentences: list[_Sentence], places: _Places, text: st
         t.type == "stampede" for u in draft.units for t in u.triggers
     ):
         return None  # a crowd crush matters here for its toll: "a stampede of buyers" is none
-    claimed_by = _unique(n for c in draft.claims for n in c.claimed_by)
+    named = [c for c in draft.claims if c.claimed_by and not c.vague]
+    claimed_by = _unique(n for c in (named or draft.claims) for n in c.claimed_by)
     outlets = _unique(o for c in draft.claims for o in c.outlets if c.cue or claimed_by)
     perps = _unique(name for _, name in sorted(draft.perps))
     targets = sorted(draft.targets, key=lambda t: (-t[2], t[0]))
