@@ -120,6 +120,7 @@ def test_scores_events_figures_claims_and_entities(tmp_path: Path) -> None:
         "ISIS (spokesman X, statement Sunday)",  # notes holding a comma
         "گروه تروریستی داعش",  # "the terrorist group Daesh": a descriptor before the name
         "L’organisation de l’ISIS",  # "the organisation of ..."
+        "l'ISIS",  # an elided French article
         "“ISIS” экстремисттик уюму",  # Kyrgyz "extremist organisation" after it
     ],
 )

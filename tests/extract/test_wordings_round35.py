@@ -155,3 +155,27 @@ def test_dari_sustained_wounds(extractor: Extractor) -> None:
     event = one_event(extractor, text, "prs")
     assert [f.value for f in event.injured] == [18]
     assert [f.value for f in event.killed] == [3]
+
+
+def test_a_weekday_or_a_verb_is_no_name(extractor: Extractor) -> None:
+    """"این گروه تروریستی چهارشنبه ... اعلام کرد" (this terrorist group on Wednesday announced):
+    Wednesday is no group; "بيان نشره وذكر فيه" (a statement it published and said in it):
+    "نشره" is the verb, not "a newsletter" called "وذكر"."""
+    def names(text: str, lang: str) -> list[tuple[str, str]]:
+        return [(e.type, e.name) for e in extractor.extract(text, lang).entities]
+
+    assert names("این گروه تروریستی چهارشنبه (17 تیر) در بیانیه‌ای کوتاه اعلام کرد", "fa") == []
+    assert ("publication", "وذكر") not in names("من خلال بيان نشره وذكر فيه أن المنفذ", "ar")
+    assert names("في نشرة «النبأ» الأسبوعية", "ar") == [("publication", "Al-Naba")]
+
+
+def test_names_the_pages_used(extractor: Extractor) -> None:
+    """Names the gazetteer lacked: Karar (a Turkish daily), the SGDF (the youth federation
+    bombed in Suruç), Austria's ÖVP, the TTP written in Pashto letters ("ټي ټي پي")."""
+    def names(text: str, lang: str) -> list[str]:
+        return [e.name for e in extractor.extract(text, lang).entities]
+
+    assert names("Karar Gazetesi'nin haberine göre SGDF üyeleri", "tr") == [
+        "Karar newspaper", "Federation of Socialist Youth Associations"]  # fmt: skip
+    assert names("Die ÖVP verurteilte den Anschlag.", "de") == ["Austrian People's Party"]
+    assert names("د ټي ټي پي ویاند وویل", "ps") == ["Tehrik-i-Taliban Pakistan"]

@@ -186,6 +186,9 @@ def _variants(value: str) -> list[str]:
     """``"العالم (Al-Alam)"`` -> the whole, the part outside and inside the parentheses;
     ``"EFE via EPA"`` also -> each of the two."""
     out = [value.strip()]
+    elided = re.sub(r"^[LlDd]['’]\s?", "", out[0])  # "l'État islamique"
+    if elided != out[0] and elided:
+        out.append(elided)
     # "al-Shabab (spokesman X" after a split at a comma inside the parentheses
     value = re.sub(r"\([^)]*$", " ", value) if value.count("(") > value.count(")") else value
     outside = re.sub(r"\([^)]*\)", " ", value).strip(" ,;")

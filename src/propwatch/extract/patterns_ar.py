@@ -122,6 +122,12 @@ def _head_candidates(text: str) -> list[Candidate]:
             name, a, b = found
             if name in _GENERIC or len(name) < 2:
                 continue
+            if cand_type == "publication" and head.endswith("ه") and text[a - 1 : a] not in (
+                "«", '"', "“"
+            ):
+                # "من خلال بيان نشره وذكر فيه": "نشره" is "published it", unless a quoted name
+                # follows ("نشره «النبأ»")
+                continue
             if head.startswith("مركز") and (
                 _NOT_OUTLET_CENTRE.match(text, b)
                 or any(_NOT_OUTLET_CENTRE.fullmatch(w) for w in name.split()[1:])
