@@ -179,3 +179,11 @@ def test_names_the_pages_used(extractor: Extractor) -> None:
         "Karar newspaper", "Federation of Socialist Youth Associations"]  # fmt: skip
     assert names("Die ÖVP verurteilte den Anschlag.", "de") == ["Austrian People's Party"]
     assert names("د ټي ټي پي ویاند وویل", "ps") == ["Tehrik-i-Taliban Pakistan"]
+
+
+def test_spanish_conjoined_victims_add_up(extractor: Extractor) -> None:
+    """"en el que fallecieron tres españoles y tres ciudadanos afganos": one toll of six (the
+    words between the counts may carry accents: "españoles")."""
+    text = ("El Estado Islámico ha reivindicado el atentado contra un grupo de turistas en "
+            "Bamiyán, en el que fallecieron tres españoles y tres ciudadanos afganos.")
+    assert [f.value for f in one_event(extractor, text, "es").killed] == [6]

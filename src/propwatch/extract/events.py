@@ -490,7 +490,8 @@ _KILLED_WORDS = (
     # "терродук кол салууда 270 адам көз жумду" (270 people closed their eyes: died)
     r"көз жум\w*",
     r"وژل\w*", r"ووژل\w*",
-    r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"mort[oia]s?",
+    r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"fallecieron",
+    r"falleció", r"mort[oia]s?",
     r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?",
     r"tote\w*", r"مقتل (?:شخص|مواطن|رجل|امراه|طفل|جندي|شرطي)",
     r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
@@ -682,7 +683,8 @@ _MAX_DATE_SPAN = 200
 _YEAR_BEFORE = re.compile(r"(?<!\w)(?:the|its|his|her|their|this|that)\s+$|['’]s\s+$", re.I)
 #: Between two conjoined counts of victims: "three Spaniards and three Afghans".
 _CONJOINED = re.compile(
-    r"\s+(?:[A-Za-z.'’-]+\s+){1,3}(?:and|y|e|et|und|и)\s+(?:(?:at least|some)\s+)?",
+    # "three Spaniards and three Afghans", "tres españoles y tres ciudadanos afganos"
+    r"\s+(?:[^\W\d_][\w.'’-]*\s+){1,3}(?:and|y|e|et|und|и)\s+(?:(?:at least|some)\s+)?",
 )
 #: The noun after a count, up to three words: "13 U.S. service members".
 _NOUN_PHRASE = re.compile(r"(?:\s+(?:[A-Z]\.){2,}|\s+[\w'’-]+){1,3}")
