@@ -617,6 +617,9 @@ _WEEKDAY_NEEDS_CONTEXT = _words(
 #: Arabic "Sunday" is also "the One" (of God): without "يوم" it needs the clause to end on it
 #: ("Monday", "الاثنين", is also "the two", as in "قتل الاثنين،": it keeps needing "يوم").
 _AR_WEEKDAY_AMBIGUOUS = _words("الأحد")
+#: Arabic weekdays that are also words ("the two", "the One") but a day between commas.
+_AR_WEEKDAY_IN_COMMAS = _words("الاثنين|الإثنين|الأحد")
+_COMMA_BEFORE = re.compile(r"[،,] ?$")
 _ONE_GOD_BEFORE = re.compile(normalize("(?:الله|الواحد|الفرد|الصمد|احد) $"))
 #: ... unless written in lower case (Tajik ``душанбе`` vs the city ``Душанбе``).
 _WEEKDAY_LOWER_OK = _words("душанбе|juma|жума|ҷумъа|ҷума|domingo")
@@ -1104,6 +1107,15 @@ def _weekday_candidates(view: str, starts: _Starts, doc_date: date) -> list[_Can
             context = view.startswith(("،", ","), m.end("day")) and not _ONE_GOD_BEFORE.search(
                 view, max(0, m.start("day") - 12), m.start("day")
             )
+        if (
+            not context
+            and name in _AR_WEEKDAY_IN_COMMAS
+            and _COMMA_BEFORE.search(view, max(0, m.start("day") - 2), m.start("day"))
+            and view.startswith(("،", ","), m.end("day"))
+        ):
+            # "وقتل 22 شخصاً على الأقل، الاثنين، في هجوم": a day set off by commas (not "قتل
+            # الاثنين،", killed the two)
+            context = True
         if name in _WEEKDAY_NEEDS_CONTEXT and not (context or lower_ok):
             continue  # "domingo" needs context, unless written in lower case
         if name in _WEEKDAY_LOWER_OK and not (context or lower_ok):

@@ -372,7 +372,7 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"хужум(?!чи)\w*", r"ҳамла(?!гар)\w*",
           # Uzbek "қуролли хуруж" (an armed assault)
           r"хуруж\w*", r"xuruj\w*",
-          r"кол салуу\w*", r"кол салды\w*", r"чабуул(?!чу)\w*", r"ataque\w*", r"attacc\w*",
+          r"кол салуу\w*", r"кол салды\w*", r"кол салыш\w*", r"чабуул(?!чу)\w*", r"ataque\w*", r"attacc\w*",
           r"attaqu\w*", r"angriff\w*", r"angegriffen", r"attacken?",
           # "die Überlebenden des Überfalls", "Kämpfer überfielen das Dorf", "massakriert"
           r"überf[aä]ll\w*", r"überfiel\w*", r"massakriert\w*",
@@ -3990,6 +3990,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         return False  # "کابل بانک کندز" (the Kabul Bank branch in Kunduz), "Kabul Bank"
     if kind == "country" and _INSTITUTION_OF.search(text[max(0, ent.start - 40) : ent.start]):
         return False  # "МИД России", "посольства России", "the embassy of Russia"
+    if kind == "country" and _TARGETED_BEFORE.search(text, max(0, ent.start - 30), ent.start):
+        return False  # "l'attaque visait la Suède": the country aimed at, not where
     if kind == "country" and _INSTITUTION_AFTER.match(text, ent.end):
         return False  # "Кыргызстандын Улуттук коопсуздук ... комитети"
     if kind in {"city", "country"} and (
@@ -4004,6 +4006,14 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
     return True
 
 
+#: A country as what an attack aimed at: "l'attaque visait la Suède", "the attack targeted
+#: Sweden", "el ataque iba dirigido contra España".
+_TARGETED_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:visait|visaient|visant|vise|ciblait|ciblant|targeted|targeting|"
+    r"aimed at|directed at|dirigido contra|dirigida contra|mirava|mirata a|richtete sich gegen)"
+    r"\s+(?:la |le |l['’]|les |the |a |contra |gegen )?$",
+    re.IGNORECASE,
+)
 #: A place name that is a person's first name, with a common given name and a surname after
 #: it: "Aden Ahmed Hersi".
 _GIVEN_NAME_AFTER = re.compile(
@@ -4909,7 +4919,7 @@ _REPORT_VERB = re.compile(
     r"(?<![^\W\d_])(?:said|says|told|reported|announced|confirmed|stated|added|bekannt|"
     r"teilt\w*|sagte\w*|berichtet\w*|erklärt\w*|meldet\w*|"
     r"сообщ\w*|заяви\w*|рассказа\w*|переда\w*|"
-    r"indiqu\w*|déclar\w*|annonc\w*|précis\w*|"
+    r"indiqu\w*|déclar\w*|annonc\w*|précis\w*|affirm\w*|afirm\w*|affermat\w*|"
     # a verb, not "il ministero dell'informazione"
     r"inform(?:ó|ou|ed|s|a|an|aron|aram|ato|ata|ait|e|é|aient)|dijo|disse|declar\w*|anunci\w*|"
     r"detto|dichiarat\w*|annunciat\w*|riferit\w*|"

@@ -186,9 +186,19 @@ def _place_candidates(text: str) -> list[Candidate]:
         kind = m.group("kind")
         place_kind = "province" if "провинц" in kind else "district" if "район" in kind else "city"
         a, b = m.span("r")
-        out.append(Candidate("place", m.group("r"), a, b, "pattern:ru_place", 0.75,
+        name = m.group("r")
+        # "в городе Суровикино Волгоградской области": the region's adjective is not part of
+        # the town's name
+        while " " in name and _REGION_ADJECTIVE.search(name) and _REGION_NOUN.match(text, b):
+            name = name.rsplit(" ", 1)[0]
+            b = a + len(name)
+        out.append(Candidate("place", name, a, b, "pattern:ru_place", 0.75,
                              attributes={"kind": place_kind}))  # fmt: skip
     return out
+
+
+_REGION_ADJECTIVE = re.compile(r"\s\w+(?:ской|ского|ском|ская|ский|цкой|цкого|ной|ного)$")
+_REGION_NOUN = re.compile(r"\s+(?:област|кра[яеюй]|район|республик|округ)\w*")
 
 
 # -- issues and headlines -------------------------------------------------------------------------

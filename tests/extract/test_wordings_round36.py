@@ -1,0 +1,49 @@
+"""Wordings of the thirty-sixth real-page check (tests/extract/real_check/round36), scored
+blind after round 35's fixes, written as short statements of the kind the pages report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.conftest import one_event, place_names
+
+from propwatch.extract.dates import find_dates
+from propwatch.extract.extractor import Extractor
+
+
+def test_an_arabic_weekday_between_commas_is_a_day() -> None:
+    """"وقتل 22 شخصاً على الأقل، الاثنين، في هجوم" (killed on Monday): "الاثنين" is also "the
+    two", so it needs "يوم" or, as here, commas around it; "قتل الاثنين،" stays no date."""
+    day = date(2020, 11, 2)
+    text = "وقتل 22 شخصاً على الأقل، الاثنين، في هجوم شنه مسلحون على جامعة كابول."
+    assert [d.value for d in find_dates(text, "ar", day)] == ["2020-11-02"]
+    assert find_dates("قتل الاثنين، في هجوم", "ar", day) == []
+
+
+def test_a_country_aimed_at_is_no_scene_and_asserting_is_speaking(extractor: Extractor) -> None:
+    """"L'organisation a affirmé ce mardi 17 octobre que l'attaque visait la Suède": Sweden is
+    what the attack aimed at and Tuesday the day of the statement, so Monday's shooting in
+    Brussels stays one event, dated Monday."""
+    text = ("L'État islamique a revendiqué l'attentat qui a fait deux morts à Bruxelles. "
+            "L'organisation terroriste a affirmé ce mardi 17 octobre 2023 dans la soirée que "
+            "l'attaque visait la Suède. « Un combattant de l'État islamique a mené lundi une "
+            "attaque contre » des ressortissants suédois, a indiqué l'EI.")
+    event = one_event(extractor, text, "fr", date(2023, 10, 17))
+    assert event.place == ["Brussels"]
+    assert event.date is not None and event.date.value == "2023-10-16"
+
+
+def test_a_russian_town_before_its_regions_adjective(extractor: Extractor) -> None:
+    """"в городе Суровикино Волгоградской области": the town is Суровикино, not "Суровикино
+    Волгоградской"."""
+    names = place_names(extractor, "Террористы захватили колонию в городе Суровикино "
+                        "Волгоградской области.", "ru")
+    assert names[0] == "Surovikino"
+
+
+def test_kyrgyz_cases_after_the_possessive(extractor: Extractor) -> None:
+    """"Дагестандын Дербентинде согушкерлер ... кол салышкан" (in Dagestan's Derbent the
+    militants attacked): the locative after the possessive ending, and "кол салышкан"."""
+    text = ("Дагестандын Дербентинде согушкерлер чиркөө менен синагогага кол салышкан, 9 адам "
+            "каза болду.")
+    assert one_event(extractor, text, "ky").place[0] == "Derbent"
