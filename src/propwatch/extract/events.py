@@ -372,7 +372,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"хужум(?!чи)\w*", r"ҳамла(?!гар)\w*",
           # Uzbek "қуролли хуруж" (an armed assault)
           r"хуруж\w*", r"xuruj\w*",
-          r"кол салуу\w*", r"кол салды\w*", r"кол салыш\w*", r"чабуул(?!чу)\w*", r"ataque\w*", r"attacc\w*",
+          r"кол салуу\w*", r"кол салды\w*", r"кол салыш\w*", r"чабуул(?!чу)\w*", r"ataque\w*",
+          r"attacc\w*",
           r"attaqu\w*", r"angriff\w*", r"angegriffen", r"attacken?",
           # "die Überlebenden des Überfalls", "Kämpfer überfielen das Dorf", "massakriert"
           r"überf[aä]ll\w*", r"überfiel\w*", r"massakriert\w*",
