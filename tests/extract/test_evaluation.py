@@ -121,6 +121,8 @@ def test_scores_events_figures_claims_and_entities(tmp_path: Path) -> None:
         "گروه تروریستی داعش",  # "the terrorist group Daesh": a descriptor before the name
         "L’organisation de l’ISIS",  # "the organisation of ..."
         "l'ISIS",  # an elided French article
+        "ISIS terör örgütü",  # Turkish "terrorist organisation" after it
+        "گروه دولت اسلامی معروف به ISIS",  # "the Islamic State group, known as ..."
         "“ISIS” экстремисттик уюму",  # Kyrgyz "extremist organisation" after it
     ],
 )

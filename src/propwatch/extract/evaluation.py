@@ -182,6 +182,11 @@ def read_article(path: Path) -> Article:
 # -- gold values -------------------------------------------------------------------------
 
 
+_ALSO = re.compile(
+    r"\s+(?:via|/|&|known as|also known as|aka|a\.k\.a\.|معروف به|المعروف ب|известн\w+ как)\s+"
+)
+
+
 def _variants(value: str) -> list[str]:
     """``"العالم (Al-Alam)"`` -> the whole, the part outside and inside the parentheses;
     ``"EFE via EPA"`` also -> each of the two."""
@@ -193,7 +198,8 @@ def _variants(value: str) -> list[str]:
     value = re.sub(r"\([^)]*$", " ", value) if value.count("(") > value.count(")") else value
     outside = re.sub(r"\([^)]*\)", " ", value).strip(" ,;")
     inside = re.findall(r"\(([^)]*)\)", value)
-    pieces = [p for p in re.split(r"\s+(?:via|/|&)\s+", outside) if p] if outside else []
+    # "EFE via EPA"; "گروه دولت اسلامی معروف به داعش" (the IS group, known as Daesh)
+    pieces = [p for p in _ALSO.split(outside) if p] if outside else []
     for part in [outside, *inside, *(pieces if len(pieces) > 1 else [])]:
         part = part.strip()
         if part and part not in out:
@@ -213,7 +219,7 @@ def _key(text: str) -> str:
 _DESCRIPTOR = (
     r"(?:terrorist|terroriste|terrorista|terroristische|jihadist|djihadiste|yihadista|"
     r"extremist|extremiste|تروریستی|تکفیری|الارهابی|ekstremisttik|terrorchul|terroristicheskaya|"
-    r"ekstremistskaya|terroristik|ekstremistik)"
+    r"ekstremistskaya|terroristik|ekstremistik|teror)"
 )
 _GROUP_WORD = re.compile(
     r"^l?(?:groupe|grupo|gruppo|gruppe|group|organisation|organization|organizacion|tanzim|"
@@ -221,7 +227,7 @@ _GROUP_WORD = re.compile(
     r"organizatsiya)(?:\s+" + _DESCRIPTOR
     + r")?\s+(?:(?:de|of)\s+(?:the\s+|l(?=[aeiouy]))?)?"
     r"|(?:\s+" + _DESCRIPTOR + r")?\s+(?:group|grupo|gruppe|gruppirovka|uyumu|uyum|tobu|"
-    r"organizatsiya|organizatsii|tashkiloti)$"
+    r"organizatsiya|organizatsii|tashkiloti|orgutu)$"
 )
 
 
