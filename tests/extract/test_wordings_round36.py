@@ -47,3 +47,14 @@ def test_kyrgyz_cases_after_the_possessive(extractor: Extractor) -> None:
     text = ("Дагестандын Дербентинде согушкерлер чиркөө менен синагогага кол салышкан, 9 адам "
             "каза болду.")
     assert one_event(extractor, text, "ky").place[0] == "Derbent"
+
+
+def test_names_the_pages_used(extractor: Extractor) -> None:
+    """"DEAŞ’lı terörist" (a Daesh terrorist: the Turkish "-li" after an apostrophe), SITE
+    Intelligence in Arabic ("سايت انتلجينس"), Russia's "Аргументы недели"."""
+    def names(text: str, lang: str) -> list[str]:
+        return [e.name for e in extractor.extract(text, lang).entities]
+
+    assert names("saldırıyı DEAŞ’lı teröristler gerçekleştirdi", "tr") == ["Islamic State"]
+    assert names("بحسب موقع «سايت انتلجينس» المتخصص", "ar") == ["SITE Intelligence Group"]
+    assert names("как пишут «Аргументы недели»", "ru") == ["Argumenty Nedeli"]

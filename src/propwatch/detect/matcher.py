@@ -147,6 +147,8 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
         "yı", "yi", "yu", "yü", "a", "e", "ya", "ye", "da", "de", "ta", "te", "dan", "den",
         "tan", "ten", "la", "le", "yla", "yle", "sı", "si", "su", "sü", "ları", "leri",
         "dır", "dir", "lık", "lik", "cı", "ci",
+        # "-li" (of, member of): "DEAŞ'lı terörist"
+        "lı", "li", "lu", "lü",
         # relative -ki after the locative: "Kerman'daki", "Kabil'deki"
         "daki", "deki", "taki", "teki", "ndaki", "ndeki", "ki",
         # cases after a possessive with the buffer n: "Hürriyet gazetesine", "gazetesinde"
