@@ -58,3 +58,20 @@ def test_names_the_pages_used(extractor: Extractor) -> None:
     assert names("saldırıyı DEAŞ’lı teröristler gerçekleştirdi", "tr") == ["Islamic State"]
     assert names("بحسب موقع «سايت انتلجينس» المتخصص", "ar") == ["SITE Intelligence Group"]
     assert names("как пишут «Аргументы недели»", "ru") == ["Argumenty Nedeli"]
+
+
+def test_a_headlines_last_word_is_not_the_next_lines_ministrys_country(
+    extractor: Extractor,
+) -> None:
+    """A headline ending "... аз Афғонистон" and a body opening "Вазорати корҳои хориҷии
+    Тоҷикистон" name Tajikistan's foreign ministry, not Afghanistan's; a wrapped line ("the
+    Ministry of Interior of\\nPakistan") still names its country."""
+    def orgs(text: str, lang: str) -> list[str]:
+        return [e.name for e in extractor.extract(text, lang).entities
+                if e.type == "organization"]  # fmt: skip
+
+    assert orgs("Кушта шудани се чиноӣ зимни ҳамлае аз Афғонистон\n\nВазорати корҳои хориҷии "
+                "Тоҷикистон аз ҳамла хабар дод", "tg") == [
+        "Ministry of Foreign Affairs of Tajikistan"]  # fmt: skip
+    assert orgs("the Ministry of Interior of\nPakistan said", "en") == [
+        "Ministry of Interior of Pakistan"]  # fmt: skip

@@ -241,11 +241,17 @@ _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
 
 #: Text allowed between a ministry and the country after it ("of", "de", "in", a genitive
 #: needs nothing); between a country and the ministry after it ("'s", Pashto "د").
+#: Spaces within a line: a headline's last word is not the country of the next line's body
+#: ("... аз Афғонистон\n\nВазорати корҳои хориҷии Тоҷикистон").
+#: After the ministry, one line break may be a wrapped line ("the Ministry of Interior of\n
+#: Pakistan"), not a blank line.
+_SP = r"[ \t\u00a0\u200c]"
+_SPN = rf"(?:{_SP}|(?<!\n)\n(?![ \t]*\n))"
 _AFTER_GAP = re.compile(
-    r"[\s\u200c]*(?:\(|,\s+)?(?:(?:of|de|du|des|del|da|do|das|dos|di|in|в|در|في)\s+)?"
-    r"(?:(?:the|la|el|le|l['’])\s*)?"
+    rf"{_SPN}*(?:\(|,{_SPN}+)?(?:(?:of|de|du|des|del|da|do|das|dos|di|in|в|در|في){_SPN}+)?"
+    rf"(?:(?:the|la|el|le|l['’]){_SPN}*)?"
 )
-_BEFORE_GAP = re.compile(r"(?:['’]s|['’]?n[iıuü]n|['’]?[iıuü]n)?[\s\u200c]*(?:د[\s\u200c]+)?")
+_BEFORE_GAP = re.compile(rf"(?:['’]s|['’]?n[iıuü]n|['’]?[iıuü]n)?{_SP}*(?:د{_SP}+)?")
 _DEMONYM = re.compile(r"(?:\b|^)(U\.S\.|US|[A-Z][a-z]+)\s+$")
 _AR_AFTER = re.compile(r"\s+(ال[\u0621-\u064a]+)")
 
