@@ -75,3 +75,16 @@ def test_a_headlines_last_word_is_not_the_next_lines_ministrys_country(
         "Ministry of Foreign Affairs of Tajikistan"]  # fmt: skip
     assert orgs("the Ministry of Interior of\nPakistan said", "en") == [
         "Ministry of Interior of Pakistan"]  # fmt: skip
+
+
+def test_a_date_inside_what_was_said_dates_the_attack(extractor: Extractor) -> None:
+    """"جیش العدل ... گفت نیروهایش ساعت دو بامداد جمعه ۲۴ آذر به این مقر حمله کرده‌اند" (said
+    its forces attacked this headquarters at 2 a.m. on Friday 24 Azar): the date is the
+    attack's, not the statement's; "officials said on Friday" stays the statement's."""
+    text = ("در حمله به مقر فرماندهی انتظامی راسک دستکم ۱۱ نیروی پلیس کشته شدند. گروه جیش العدل "
+            "در بیانیه‌ای مسئولیت این حمله را پذیرفته و گفت نیروهایش ساعت دو بامداد جمعه ۲۴ آذر "
+            "به این مقر حمله کرده‌اند.")
+    event = one_event(extractor, text, "fa", date(2023, 12, 16))
+    assert event.date is not None and event.date.value == "2023-12-15"
+    text = "Officials said on Friday that militants attacked a police station in Rask, killing 11."
+    assert one_event(extractor, text, "en", date(2023, 12, 16)).date is None

@@ -4938,6 +4938,13 @@ _STATEMENT_ON = re.compile(
 )
 
 
+#: What opens a reported clause after a speaking verb: "that", its fighters as the subject.
+_EMBEDDED = re.compile(
+    r"(?<![^\W\d_])(?:that|که|أن|ان|что|que|dass|its (?:fighters|forces|militants|men)|"
+    r"نیروهایش|نيروهايش|نیروهای\s?این\s?گروه|مقاتليه|عناصره|его боевики)(?![^\W\d_])"
+)
+
+
 def _report_date(text: str, d: DateValue, trig: _Trigger | None = None, reach: int = 30) -> bool:
     """Whether ``d`` dates a source's words, not the attack: a speaking verb next to it in its
     clause ("officials said on Monday"), with the attack word ``trig``, if given, not between
@@ -4955,6 +4962,16 @@ def _report_date(text: str, d: DateValue, trig: _Trigger | None = None, reach: i
         *_MADE_PUBLIC.finditer(text, clause_start, d.start),
     ]
     verbs.sort(key=lambda m: m.start())
+    if (
+        verbs
+        and trig is not None
+        and trig.start >= d.end
+        and _EMBEDDED.search(text, verbs[-1].end(), d.start)
+    ):
+        # "گفت نیروهایش ساعت دو بامداد جمعه ۲۴ آذر به این مقر حمله کرده‌اند" (said its forces
+        # attacked at 2 a.m. on Friday), "said that on Friday militants attacked": the date is
+        # in what was said, before its attack word
+        verbs = []
     if verbs and (trig is None or not verbs[-1].end() <= trig.start < d.start):
         return True
     # "Yesterday, the Southern forces announced that they had repelled an attack": the comma
