@@ -265,3 +265,17 @@ def test_a_keys_place_parts_may_be_split_by_an_arabic_comma(tmp_path: Path) -> N
     report = evaluate_extraction(_Fake(_gaz(), {"T": Extraction(events=[event])}),
                                  read_gold(key), tmp_path)  # fmt: skip
     assert report.to_json()["overall"]["event_recall"]["rate"] == 1.0
+
+
+def test_a_key_may_write_a_short_place_name_the_gazetteer_qualifies(tmp_path: Path) -> None:
+    # the key's "راسک" is the gazetteer's "شهر راسک" (listed only with its place noun)
+    (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
+    key = tmp_path / "gold.json"
+    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "fa", "events": [
+        {"date": "2023-12-15", "city": "راسک"}]}}), encoding="utf-8")  # fmt: skip
+    rask = GazEntry("ir_rask", "place", "Rask", {"fa": ("شهر راسک",)}, kind="city", country="IR")
+    gaz = Gazetteer({**_gaz().entries, "ir_rask": rask})
+    event = Event("attack", DateValue("2023-12-15", "x", 0, 1), ["Rask"], place_ids=["ir_rask"])
+    report = evaluate_extraction(_Fake(gaz, {"T": Extraction(events=[event])}), read_gold(key),
+                                 tmp_path)  # fmt: skip
+    assert report.to_json()["overall"]["event_recall"]["rate"] == 1.0

@@ -88,3 +88,13 @@ def test_a_date_inside_what_was_said_dates_the_attack(extractor: Extractor) -> N
     assert event.date is not None and event.date.value == "2023-12-15"
     text = "Officials said on Friday that militants attacked a police station in Rask, killing 11."
     assert one_event(extractor, text, "en", date(2023, 12, 16)).date is None
+
+
+def test_a_town_the_gazetteer_named_keeps_its_entry(extractor: Extractor) -> None:
+    """"شهرستان راسک" is the gazetteer's Rask, so a bare "راسک" later is Rask too, not
+    GeoNames' "Rasak" (one town: one event, not two)."""
+    text = ("در حمله به مقر فرماندهی انتظامی شهرستان راسک دستکم ۱۱ نیروی پلیس کشته شدند. "
+            "مهاجمان ساعت‌ها در راسک با نیروهای پلیس درگیر بودند و در راسک حمله کردند.")
+    result = extractor.extract(text, "fa")
+    assert {e.name for e in result.entities if e.type == "place" and e.text == "راسک"} == {"Rask"}
+    assert [e.place[0] for e in result.events] == ["Rask"]

@@ -467,6 +467,7 @@ class EntityExtractor:
         _attach_issues(text, items, markers)
         _attach_headlines(text, items, heads)
         items = self._propagate(text, lang, items)
+        _towns_the_gazetteer_named(items)
         _corefer_persons(items)
         _harmonize_types(items)
         items.sort(key=lambda it: (it.entity.start, it.entity.end))
@@ -1186,6 +1187,43 @@ def _corefer_persons(items: list[_Item]) -> None:
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     it = iter(long)
     return all(any(w == x for x in it) for w in short)
+
+
+#: A place noun the gazetteer writes before a short name ("شهرستان راسک", "город Раск").
+_PLACE_NOUN_BEFORE = re.compile(
+    r"^(?:شهر|شهرستان|استان|ولایت|ولسوالی|بندر|مدينة|مدينه|محافظة|ولاية|город|шаҳри|shahri|"
+    r"шаары)[\s\u200c]+"
+)
+
+
+def _towns_the_gazetteer_named(items: list[_Item]) -> None:
+    """A GeoNames town written as a mention the gazetteer resolved elsewhere in the text is
+    that entry: "شهرستان راسک" is Rask (the gazetteer's), so the bare "راسک" is Rask too, not
+    GeoNames' "Rasak" (one town, two spellings, two places otherwise)."""
+    known: dict[str, _Item] = {}
+    for item in items:
+        ent = item.entity
+        if ent.type == "place" and item.entry is not None:
+            known.setdefault(match_key(ent.text), item)
+            bare = _PLACE_NOUN_BEFORE.sub("", ent.text)
+            if bare != ent.text:
+                known.setdefault(match_key(bare), item)
+    if not known:
+        return
+    for item in items:
+        ent = item.entity
+        if ent.type != "place" or item.entry is not None or "geonames_id" not in ent.attributes:
+            continue
+        same = known.get(match_key(ent.text))
+        if same is None or same.entity.attributes.get("country") != ent.attributes.get("country"):
+            continue
+        item.entry = same.entry
+        item.source = same.source
+        item.entity = Entity(
+            "place", same.entity.name, ent.text, ent.start, ent.end, same.entity.gazetteer_id,
+            list(same.entity.aliases), dict(same.entity.attributes), same.entity.method,
+            same.entity.confidence,
+        )
 
 
 def _harmonize_types(items: list[_Item]) -> None:

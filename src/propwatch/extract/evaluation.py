@@ -231,6 +231,14 @@ _GROUP_WORD = re.compile(
 )
 
 
+#: A place noun before a name in the gazetteer's qualified forms ("شهر راسک", "ولایت ننگرهار",
+#: "город Раск"; not "Kabul province", which keeps its own key).
+_PLACE_NOUN = re.compile(
+    r"^(?:شهر|شهرستان|استان|ولایت|ولسوالی|بندر|مدينة|مدينه|محافظة|ولاية|город|шаҳри|shahri|"
+    r"шаары)[\s\u200c]+"
+)
+
+
 class _Resolver:
     """Names -> gazetteer ids, through every alias in every script; with ``extractor``, also
     a place written in the key as the text inflects it ("Шри-Ланке", "Багдаде"), through the
@@ -245,6 +253,12 @@ class _Resolver:
         for entry in gazetteer.entries.values():
             for _lang, form in entry.all_aliases():
                 self.index[_key(form)].add(entry.id)
+                if entry.type == "place":
+                    # the key's "راسک" is the gazetteer's "شهر راسک" (it lists a short name
+                    # only with its place noun)
+                    bare = _PLACE_NOUN.sub("", form)
+                    if bare != form and len(bare) >= 3:
+                        self.index.setdefault(_key(bare), set()).add(entry.id)
 
     def ids(self, value: str) -> set[str]:
         out: set[str] = set()
