@@ -98,3 +98,18 @@ def test_a_town_the_gazetteer_named_keeps_its_entry(extractor: Extractor) -> Non
     result = extractor.extract(text, "fa")
     assert {e.name for e in result.entities if e.type == "place" and e.text == "راسک"} == {"Rask"}
     assert [e.place[0] for e in result.events] == ["Rask"]
+
+
+def test_arabic_parallel_counts_add_up_and_meeting_death(extractor: Extractor) -> None:
+    """"مقتل اثنين من موظفي السفارة الروسية وأربعة من المدنيين الأفغان" (the killing of two
+    embassy staff and four Afghan civilians) is six; "لقي 29 شخصا على الأقل حتفهم" (29 people
+    met their death) is 29 killed. "5 soldiers and 3 of the attackers" stays 5."""
+    def killed(text: str, lang: str) -> list[int]:
+        return [f.value for f in one_event(extractor, text, lang).killed]
+
+    assert killed("وكانت السلطات في كابول أكدت مقتل اثنين من موظفي السفارة الروسية وأربعة من "
+                  "المدنيين الأفغان، في التفجير الانتحاري.", "ar") == [6]
+    assert killed("الهجوم على سجن جلال آباد بدأ مساء يوم الاحد، فيما لقي 29 شخصا على الأقل حتفهم.",
+                  "ar") == [29]
+    assert killed("The attack on the base in Kabul killed 5 soldiers and 3 of the attackers.",
+                  "en") == [5]

@@ -495,7 +495,9 @@ _KILLED_WORDS = (
     r"falleció", r"mort[oia]s?",
     r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?",
     r"tote\w*", r"مقتل (?:شخص|مواطن|رجل|امراه|طفل|جندي|شرطي)",
-    r"(?:به )?شهادت رسيد\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
+    r"(?:به )?شهادت رسيد\w*",
+    # "لقي 29 شخصا على الأقل حتفهم" (29 people met their death)
+    r"حتف\w*", r"اود(?:ي|ى)\w* بحيا\w*", r"هلاک", r"(?:[وف])?هلک\w*",
     # "منابع از شهادت 2 نیروی پولیس خبر دادند" (the martyrdom of 2 policemen); not "شهادت
     # داد" (testified)
     r"شهادت(?! (?:داد|مي\s?ده|بده))",
@@ -684,8 +686,10 @@ _MAX_DATE_SPAN = 200
 _YEAR_BEFORE = re.compile(r"(?<!\w)(?:the|its|his|her|their|this|that)\s+$|['’]s\s+$", re.I)
 #: Between two conjoined counts of victims: "three Spaniards and three Afghans".
 _CONJOINED = re.compile(
-    # "three Spaniards and three Afghans", "tres españoles y tres ciudadanos afganos"
-    r"\s+(?:[^\W\d_][\w.'’-]*\s+){1,3}(?:and|y|e|et|und|и)\s+(?:(?:at least|some)\s+)?",
+    # "three Spaniards and three Afghans", "tres españoles y tres ciudadanos afganos"; Arabic
+    # "اثنين من موظفي السفارة الروسية وأربعة من المدنيين" (and glued to the second count)
+    r"\s+(?:[^\W\d_][\w.'’-]*\s+){1,3}(?:and|y|e|et|und|и)\s+(?:(?:at least|some)\s+)?"
+    r"|\s+(?:[\u0621-\u064a]+\s+){1,5}و",
 )
 #: The noun after a count, up to three words: "13 U.S. service members".
 _NOUN_PHRASE = re.compile(r"(?:\s+(?:[A-Z]\.){2,}|\s+[\w'’-]+){1,3}")
@@ -1789,8 +1793,12 @@ class _Reader:
         if noun is None or self._counts_attackers(after):
             return fig  # "killed 5 soldiers and 3 attackers"
         first = after.split(None, 1)[0].lower() if after.strip() else ""
-        if _PARTITIVE.fullmatch(_fold_pattern(first)):
-            return fig  # "5 soldiers and 3 of the attackers"
+        lead = between.split(None, 1)[0].lower() if between.strip() else ""
+        if _PARTITIVE.fullmatch(_fold_pattern(first)) and first != lead:
+            # "5 soldiers and 3 of the attackers"; but both counts with it are parallel, as
+            # Arabic writes them: "اثنين من موظفي السفارة وأربعة من المدنيين" (two staff and
+            # four civilians)
+            return fig
         f = fig.figure
         end = nxt.end + noun.end()
         joined = Figure(f.value + nxt.value, f.qualifier, self.text[f.start : end], f.start, end)
