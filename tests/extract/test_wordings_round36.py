@@ -113,3 +113,14 @@ def test_arabic_parallel_counts_add_up_and_meeting_death(extractor: Extractor) -
                   "ar") == [29]
     assert killed("The attack on the base in Kabul killed 5 soldiers and 3 of the attackers.",
                   "en") == [5]
+
+
+def test_a_capital_that_condemns_is_no_scene(extractor: Extractor) -> None:
+    """"Бишкек Мазари-Шариф шаарындагы мечитте ... жардырууну айыптап" (Bishkek condemned the
+    bombing at a mosque in Mazar-i-Sharif): the attack was in Mazar-i-Sharif; "Kabul was hit
+    by a bombing ...; the UN condemned it" stays in Kabul."""
+    text = ("Бишкек Мазари-Шариф шаарындагы мечитте ишке ашырылган жардырууну айыптап, Орозо "
+            "айындагы бул террордук чабуулду мусулмандарды бөлүп-жаруу аракети деп мүнөздөгөн.")
+    assert one_event(extractor, text, "ky").place[0] == "Mazar-i-Sharif"
+    text = "Kabul was hit by a bombing that killed 10; the UN condemned it."
+    assert one_event(extractor, text, "en").place[0] == "Kabul"

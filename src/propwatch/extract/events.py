@@ -4008,6 +4008,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         or _SPEAKS_BEFORE.search(text, max(0, ent.start - 12), ent.start)
     ):
         return False  # "Washington said", "أعلنت موسكو مقتل": a government speaking
+    if kind in {"city", "country"} and _condemning_subject(text, ent):
+        return False
     possessive = ent.text.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), ent.end)
     if possessive and kind in {"country", "region", ""}:
         nxt = text[ent.end : ent.end + 40].lstrip("'’s ")
@@ -4039,6 +4041,23 @@ _SPEAKS_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:said|says|confirmed|announced|denied|vowed|warned|blamed|accused|"
     r"condemned|claimed|insisted|stated|responded)\b"
     r"|\s+(?:заявил\w*|сообщил\w*|подтвердил\w*|объявил\w*|обвинил\w*|осудил\w*|пообещал\w*)"
+)
+def _condemning_subject(text: str, ent: Entity) -> bool:
+    """ "Бишкек Мазари-Шариф шаарындагы мечитте ... жардырууну айыптап": a capital or country
+    opening the sentence whose clause condemns the attack is the government, not the scene."""
+    if not _OPENS_SENTENCE.search(text, max(0, ent.start - 3), ent.start):
+        return False
+    verb = _CONDEMNS.search(text, ent.end, min(len(text), ent.end + 200))
+    return verb is not None and not _CLAUSE_END.search(text, ent.end, verb.start())
+
+
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s|\n)\s*$")
+#: Condemning: "condemned", "осудил", "айыптап", "qoraladi", "kınadı", "محکوم کرد", "أدان".
+_CONDEMNS = re.compile(
+    r"(?<![^\W\d_])(?:condemn\w*|осуди\w*|осужда\w*|айыпта\w*|qorala\w*|қорала\w*|"
+    r"kına\w*|маҳкум\w*|محکوم|أدان\w*|ادان\w*|يدين|تدين|verurteil\w*|condann\w*|"
+    r"condamn\w*|conden\w*)",
+    re.IGNORECASE,
 )
 _SPEAKS_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:أعلنت|اعلنت|أعلن|اعلن|قالت|أكدت|اكدت|ذكرت|نفت|اتهمت|توعدت|أدانت|ادانت)\s+$"
