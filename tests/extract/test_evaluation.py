@@ -279,3 +279,16 @@ def test_a_key_may_write_a_short_place_name_the_gazetteer_qualifies(tmp_path: Pa
     report = evaluate_extraction(_Fake(gaz, {"T": Extraction(events=[event])}), read_gold(key),
                                  tmp_path)  # fmt: skip
     assert report.to_json()["overall"]["event_recall"]["rate"] == 1.0
+
+
+def test_a_key_may_wrap_a_place_in_words_of_area_or_border(tmp_path: Path) -> None:
+    # "نوار مرزی کرمان" (the border strip of Kerman): the name is Kerman
+    (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
+    key = tmp_path / "gold.json"
+    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "fa", "events": [
+        {"date": "2024-01-03", "city": "نوار مرزی کرمان"}]}}), encoding="utf-8")  # fmt: skip
+    event = Event("attack", DateValue("2024-01-03", "x", 0, 1), ["Kerman"],
+                  place_ids=["ir_kerman"])  # fmt: skip
+    report = evaluate_extraction(_Fake(_gaz(), {"T": Extraction(events=[event])}),
+                                 read_gold(key), tmp_path)  # fmt: skip
+    assert report.to_json()["overall"]["event_recall"]["rate"] == 1.0

@@ -487,7 +487,7 @@ def _place_ok(gold: dict[str, Any], event: Event, res: _Resolver) -> bool:
     if not wanted:
         wanted = [str(gold.get("country") or "")]
     for part in wanted:
-        part = re.sub(r"\b(?:near|outside|province|oblast)\b", " ", part, flags=re.I).strip()
+        part = _PLACE_WORDS.sub(" ", part).strip()
         if not part:
             continue
         ids = res.gazetteer_ids(part)
@@ -496,6 +496,15 @@ def _place_ok(gold: dict[str, Any], event: Event, res: _Resolver) -> bool:
         if _geo_names(part) & names:  # "المحفد" in the key, GeoNames' "Al Mahfid" found
             return True
     return False
+
+
+#: Words around a place's name in a key that are not the name: "near Kabul", "Nangarhar
+#: province", "نوار مرزی میرجاوه" (the border strip of Mirjaveh), "منطقه ..." (the area of).
+_PLACE_WORDS = re.compile(
+    r"(?<!\w)(?:near|outside|province|oblast|منطقه|نوار مرزی|حومه|حوالی|اطراف|منطقة|ضواحي|"
+    r"قرب|بالقرب من|окрестност\w*|под)(?!\w)",
+    re.I,
+)
 
 
 def _geo_names(name: str) -> set[str]:

@@ -368,6 +368,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"(?:drone|air|missile) ?strikes?", r"airstrikes?",
           r"нападени\w*", r"напал\w*", r"атак\w*", r"штурм\w*",
           r"حمله\w*", r"حملات", r"يورش", r"هجوم\w*", r"هجمات", r"هاجم\w*", r"اعتداء\w*",
+          # Iranian reports: "در درگیری مرزبانان ... با اشرار" (a clash with armed bandits)
+          r"درگيري\w*",
           r"saldırı\w*", r"saldır(?!gan)\w*", r"hujum(?!chi)\w*", r"ҳужум(?!чи)\w*",
           r"хужум(?!чи)\w*", r"ҳамла(?!гар)\w*",
           # Uzbek "қуролли хуруж" (an armed assault)
@@ -447,6 +449,8 @@ _CONTEXT = _rx(
     r"теракт\w*", r"боевик\w*", r"вооруж\w+", r"взрывчат\w*", r"игил", r"игил\w*", r"تروريست\w*",
     r"مسلح\w*", r"داعش", r"تکفيري\w*", r"ارهاب\w*", r"تکفيري\w*", r"انتحاري\w*", r"terör\w*",
     r"terror\w*", r"террор\w*", r"ترهګر\w*", r"ترهگر\w*", r"терроризм\w*",
+    # "اشرار": Iranian official usage for armed militants ("درگیری ... با اشرار")
+    r"اشرار",
     # "armed" in Tajik, Uzbek, Kyrgyz and Turkish ("як гурӯҳи мусаллаҳ ... ҳамла кард")
     r"мусаллаҳ\w*", r"qurolli", r"қуролли", r"куралдуу", r"куралчан\w*", r"silahlı",
     # places of worship, as "shrine" and "mosque" in English
@@ -4001,6 +4005,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
         return False  # "МИД России", "посольства России", "the embassy of Russia"
     if kind == "country" and _TARGETED_BEFORE.search(text, max(0, ent.start - 30), ent.start):
         return False  # "l'attaque visait la Suède": the country aimed at, not where
+    if kind == "country" and _BORDER_OF.search(text, max(0, ent.start - 12), ent.start):
+        return False  # "در نقطه صفر مرزی پاکستان" (at the zero point of Pakistan's border)
     if kind == "country" and _INSTITUTION_AFTER.match(text, ent.end):
         return False  # "Кыргызстандын Улуттук коопсуздук ... комитети"
     if kind in {"city", "country"} and (
@@ -4017,6 +4023,8 @@ def _scene_place(text: str, ent: Entity, kind: str) -> bool:
     return True
 
 
+#: A country's border as a landmark: "مرز پاکستان", "مرزی پاکستان" (Pakistan's border).
+_BORDER_OF = re.compile(r"(?<![\u0620-\u06ff])مرز(?:ی)?[\s\u200c]+$")
 #: A country as what an attack aimed at: "l'attaque visait la Suède", "the attack targeted
 #: Sweden", "el ataque iba dirigido contra España".
 _TARGETED_BEFORE = re.compile(

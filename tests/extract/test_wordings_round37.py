@@ -1,0 +1,23 @@
+"""Wordings of the thirty-seventh real-page check (tests/extract/real_check/round37), scored
+blind after rounds 35 and 36's fixes, written as short statements of the kind the pages
+report."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import one_event
+
+from propwatch.extract.extractor import Extractor
+
+
+def test_an_iranian_clash_with_armed_bandits_at_the_border(extractor: Extractor) -> None:
+    """"در درگیری مرزبانان ... با اشرار، ۹ نفر ... به شهادت رسیدند" (in a clash of border guards
+    with armed bandits, 9 were killed) is an attack; "نوار مرزی میرجاوه" places it, and "نقطه
+    صفر مرزی پاکستان" (the zero point of Pakistan's border) is a landmark, not the scene. A
+    clash of parties is none."""
+    text = ("در درگیری مرزبانان سیستان و بلوچستان با اشرار، ۹ نفر از مأموران نیروی انتظامی به "
+            "شهادت رسیدند. درگیری در نوار مرزی میرجاوه روی داد. تروریست ها در نقطه صفر مرزی "
+            "پاکستان به کمین نشسته بودند.")
+    event = one_event(extractor, text, "fa")
+    assert event.place[0] == "Mirjaveh"
+    assert [f.value for f in event.killed] == [9]
+    assert extractor.extract("درگیری سیاسی میان دو حزب در تهران بالا گرفت.", "fa").events == []
