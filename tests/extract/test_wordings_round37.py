@@ -4,6 +4,8 @@ report."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.extract.conftest import one_event
 
 from propwatch.extract.extractor import Extractor
@@ -21,3 +23,17 @@ def test_an_iranian_clash_with_armed_bandits_at_the_border(extractor: Extractor)
     assert event.place[0] == "Mirjaveh"
     assert [f.value for f in event.killed] == [9]
     assert extractor.extract("درگیری سیاسی میان دو حزب در تهران بالا گرفت.", "fa").events == []
+
+
+def test_uzbek_vehicle_ramming(extractor: Extractor) -> None:
+    """"7 aprel kunduzi yuk mashinasi haydovchisi ... odamlarni bosib ketgan. Hujum oqibatida 4
+    kishi halok bo‘ldi" (on 7 April a lorry driver ran people over; 4 died): a ramming, dated
+    by its own sentence; the Cyrillic "одамларни машинасига бостириб" too."""
+    text = ("7 aprel kunduzi yuk mashinasi haydovchisi Stokgolmdagi Drottninggatan ko‘chasida "
+            "odamlarni bosib ketgan. Hujum oqibatida 4 kishi halok bo‘ldi.")
+    event = one_event(extractor, text, "uz", date(2017, 4, 11))
+    assert event.type == "vehicle_ramming"
+    assert event.date is not None and event.date.value == "2017-04-07"
+    text = ("Швециянинг Стокгольм шаҳрида 14 август куни одамларни машинасига бостириб террор "
+            "акти уюштиришга уринган шахс қўлга олинди.")
+    assert one_event(extractor, text, "uz", date(2019, 8, 15)).type == "vehicle_ramming"

@@ -332,7 +332,11 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"fonc\w* (?:\w+ ){0,3}sur la foule", r"(?:lkw|lastwagen)[\s-]?anschlag\w*",
           r"(?:in|durch) (?:die|eine) menschenmenge (?:\w+ ){0,4}(?:gerast|gefahren|rast|fuhr)",
           r"amokfahrt\w*", r"(?:camion|furgone) (?:\w+ )?sulla folla",
-          r"atropel\w* (?:a |uma )?(?:multidão|dezenas|centenas)"),
+          r"atropel\w* (?:a |uma )?(?:multidão|dezenas|centenas)",
+          # Uzbek "yuk mashinasi ... odamlarni bosib ketgan" (ran people over), "одамларни
+          # машинасига бостириб" (ramming people with his car)
+          r"odamlarni (?:\w+ ){0,2}bos(?:ib|tirib)\w*",
+          r"одамларни (?:\w+ ){0,2}бос(?:иб|тириб)\w*"),
     # arson
     _rule("arson", False,
           r"arson", r"set (?:fire to|on fire|ablaze)", r"torched", r"firebomb\w*", r"поджог\w*",
