@@ -47,6 +47,7 @@ from propwatch.extract.events import may_report_attack
 from propwatch.extract.model import Entity
 from propwatch.extract.patterns import (
     GENERIC_WORDS,
+    PLACE_NOUN_BEFORE,
     Candidate,
     Headline,
     IssueMarker,
@@ -1189,13 +1190,6 @@ def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(any(w == x for x in it) for w in short)
 
 
-#: A place noun the gazetteer writes before a short name ("شهرستان راسک", "город Раск").
-_PLACE_NOUN_BEFORE = re.compile(
-    r"^(?:شهر|شهرستان|استان|ولایت|ولسوالی|بندر|مدينة|مدينه|محافظة|ولاية|город|шаҳри|shahri|"
-    r"шаары)[\s\u200c]+"
-)
-
-
 def _towns_the_gazetteer_named(items: list[_Item]) -> None:
     """A GeoNames town written as a mention the gazetteer resolved elsewhere in the text is
     that entry: "شهرستان راسک" is Rask (the gazetteer's), so the bare "راسک" is Rask too, not
@@ -1205,7 +1199,7 @@ def _towns_the_gazetteer_named(items: list[_Item]) -> None:
         ent = item.entity
         if ent.type == "place" and item.entry is not None:
             known.setdefault(match_key(ent.text), item)
-            bare = _PLACE_NOUN_BEFORE.sub("", ent.text)
+            bare = PLACE_NOUN_BEFORE.sub("", ent.text)
             if bare != ent.text:
                 known.setdefault(match_key(bare), item)
     if not known:

@@ -38,6 +38,7 @@ from propwatch.errors import InputNotFound, UsageError
 from propwatch.extract.dates import find_dates
 from propwatch.extract.geo_index import default_geo_index
 from propwatch.extract.model import Entity, Event, Extraction
+from propwatch.extract.patterns import PLACE_NOUN_BEFORE
 from propwatch.knowledge.gazetteer_model import Gazetteer
 from propwatch.normalize import match_key, normalize
 
@@ -231,14 +232,6 @@ _GROUP_WORD = re.compile(
 )
 
 
-#: A place noun before a name in the gazetteer's qualified forms ("شهر راسک", "ولایت ننگرهار",
-#: "город Раск"; not "Kabul province", which keeps its own key).
-_PLACE_NOUN = re.compile(
-    r"^(?:شهر|شهرستان|استان|ولایت|ولسوالی|بندر|مدينة|مدينه|محافظة|ولاية|город|шаҳри|shahri|"
-    r"шаары)[\s\u200c]+"
-)
-
-
 class _Resolver:
     """Names -> gazetteer ids, through every alias in every script; with ``extractor``, also
     a place written in the key as the text inflects it ("Шри-Ланке", "Багдаде"), through the
@@ -256,7 +249,7 @@ class _Resolver:
                 if entry.type == "place":
                     # the key's "راسک" is the gazetteer's "شهر راسک" (it lists a short name
                     # only with its place noun)
-                    bare = _PLACE_NOUN.sub("", form)
+                    bare = PLACE_NOUN_BEFORE.sub("", form)
                     if bare != form and len(bare) >= 3:
                         self.index.setdefault(_key(bare), set()).add(entry.id)
 

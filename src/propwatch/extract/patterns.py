@@ -28,6 +28,7 @@ __all__ = [
     "CAPSEQ",
     "CAPW",
     "GENERIC_WORDS",
+    "PLACE_NOUN_BEFORE",
     "QUOTED",
     "Candidate",
     "Headline",
@@ -49,6 +50,14 @@ __all__ = [
     "sentence_bounds",
     "title_case_lines",
 ]
+
+
+#: A place noun before a short place name, as the gazetteer lists names that are common words
+#: alone ("شهر راسک", "ولایت ننگرهار", "город Раск"); not "Kabul province", a name of its own.
+PLACE_NOUN_BEFORE = re.compile(
+    r"^(?:شهر|شهرستان|استان|ولایت|ولسوالی|بندر|مدينة|مدينه|محافظة|ولاية|город|шаҳри|shahri|"
+    r"шаары)[\s\u200c]+"
+)
 
 #: Upper- and lower-case Latin letters (with the diacritics of transliterated names).
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
