@@ -4054,6 +4054,11 @@ _SPEAKS_AFTER = re.compile(
     r"condemned|claimed|insisted|stated|responded)\b"
     r"|\s+(?:заявил\w*|сообщил\w*|подтвердил\w*|объявил\w*|обвинил\w*|осудил\w*|пообещал\w*)"
 )
+_SPEAKS_BEFORE = re.compile(
+    r"(?<!\w)[وف]?(?:أعلنت|اعلنت|أعلن|اعلن|قالت|أكدت|اكدت|ذكرت|نفت|اتهمت|توعدت|أدانت|ادانت)\s+$"
+)
+
+
 def _condemning_subject(text: str, ent: Entity) -> bool:
     """ "Бишкек Мазари-Шариф шаарындагы мечитте ... жардырууну айыптап": a capital or country
     opening the sentence whose clause condemns the attack is the government, not the scene."""
@@ -4070,9 +4075,6 @@ _CONDEMNS = re.compile(
     r"kına\w*|маҳкум\w*|محکوم|أدان\w*|ادان\w*|يدين|تدين|verurteil\w*|condann\w*|"
     r"condamn\w*|conden\w*)",
     re.IGNORECASE,
-)
-_SPEAKS_BEFORE = re.compile(
-    r"(?<!\w)[وف]?(?:أعلنت|اعلنت|أعلن|اعلن|قالت|أكدت|اكدت|ذكرت|نفت|اتهمت|توعدت|أدانت|ادانت)\s+$"
 )
 
 
