@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -238,57 +239,50 @@ def test_a_key_may_write_a_town_in_another_script_than_the_one_found(tmp_path: P
         assert report.to_json()["overall"]["event_recall"]["rate"] == rate
 
 
-def test_a_key_may_write_the_persian_ezafe_on_a_name(tmp_path: Path) -> None:
-    # "شاخۀ خراسان": Persian writes the ezafe on the word as "ۀ"; the gazetteer lists "شاخه"
+def _score_event(
+    tmp_path: Path, gold_event: dict[str, str], event: Event, gaz: Gazetteer | None = None
+) -> dict[str, Any]:
+    """The overall scores of one Persian document whose key holds ``gold_event`` and whose
+    extraction found ``event``."""
     (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
     key = tmp_path / "gold.json"
-    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "fa", "events": [
-        {"date": "2024-01-03", "city": "Kerman", "claimed_by": "شاخۀ خراسان"}]}}),
-        encoding="utf-8")  # fmt: skip
-    gaz = _gaz()
+    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "fa",
+                                      "events": [gold_event]}}), encoding="utf-8")  # fmt: skip
+    fake = _Fake(gaz or _gaz(), {"T": Extraction(events=[event])})
+    overall: dict[str, Any] = evaluate_extraction(fake, read_gold(key), tmp_path).to_json()[
+        "overall"]  # fmt: skip
+    return overall
+
+
+def test_a_key_may_write_the_persian_ezafe_on_a_name(tmp_path: Path) -> None:
+    # "شاخۀ خراسان": Persian writes the ezafe on the word as "ۀ"; the gazetteer lists "شاخه"
     iskp = GazEntry("iskp", "organization", "ISKP", {"fa": ("شاخه خراسان",)})
-    gaz = Gazetteer({**gaz.entries, "iskp": iskp})
+    gaz = Gazetteer({**_gaz().entries, "iskp": iskp})
     event = Event("attack", DateValue("2024-01-03", "x", 0, 1), ["Kerman"],
                   place_ids=["ir_kerman"], claimed_by=["ISKP"])
-    report = evaluate_extraction(_Fake(gaz, {"T": Extraction(events=[event])}), read_gold(key),
-                                 tmp_path)  # fmt: skip
-    assert report.to_json()["overall"]["claims"]["rate"] == 1.0
+    gold = {"date": "2024-01-03", "city": "Kerman", "claimed_by": "شاخۀ خراسان"}
+    assert _score_event(tmp_path, gold, event, gaz)["claims"]["rate"] == 1.0
 
 
 def test_a_keys_place_parts_may_be_split_by_an_arabic_comma(tmp_path: Path) -> None:
-    (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
-    key = tmp_path / "gold.json"
-    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "fa", "events": [
-        {"date": "2024-01-03", "city": "گلزار شهدا، کرمان"}]}}), encoding="utf-8")  # fmt: skip
     event = Event("attack", DateValue("2024-01-03", "x", 0, 1), ["Kerman"],
                   place_ids=["ir_kerman"])
-    report = evaluate_extraction(_Fake(_gaz(), {"T": Extraction(events=[event])}),
-                                 read_gold(key), tmp_path)  # fmt: skip
-    assert report.to_json()["overall"]["event_recall"]["rate"] == 1.0
+    gold = {"date": "2024-01-03", "city": "گلزار شهدا، کرمان"}
+    assert _score_event(tmp_path, gold, event)["event_recall"]["rate"] == 1.0
 
 
 def test_a_key_may_write_a_short_place_name_the_gazetteer_qualifies(tmp_path: Path) -> None:
     # the key's "راسک" is the gazetteer's "شهر راسک" (listed only with its place noun)
-    (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
-    key = tmp_path / "gold.json"
-    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "fa", "events": [
-        {"date": "2023-12-15", "city": "راسک"}]}}), encoding="utf-8")  # fmt: skip
     rask = GazEntry("ir_rask", "place", "Rask", {"fa": ("شهر راسک",)}, kind="city", country="IR")
     gaz = Gazetteer({**_gaz().entries, "ir_rask": rask})
     event = Event("attack", DateValue("2023-12-15", "x", 0, 1), ["Rask"], place_ids=["ir_rask"])
-    report = evaluate_extraction(_Fake(gaz, {"T": Extraction(events=[event])}), read_gold(key),
-                                 tmp_path)  # fmt: skip
-    assert report.to_json()["overall"]["event_recall"]["rate"] == 1.0
+    gold = {"date": "2023-12-15", "city": "راسک"}
+    assert _score_event(tmp_path, gold, event, gaz)["event_recall"]["rate"] == 1.0
 
 
 def test_a_key_may_wrap_a_place_in_words_of_area_or_border(tmp_path: Path) -> None:
     # "نوار مرزی کرمان" (the border strip of Kerman): the name is Kerman
-    (tmp_path / "d1.txt").write_text("u\n\nT", encoding="utf-8")
-    key = tmp_path / "gold.json"
-    key.write_text(json.dumps({"d1": {"file": "d1.txt", "language": "fa", "events": [
-        {"date": "2024-01-03", "city": "نوار مرزی کرمان"}]}}), encoding="utf-8")  # fmt: skip
     event = Event("attack", DateValue("2024-01-03", "x", 0, 1), ["Kerman"],
-                  place_ids=["ir_kerman"])  # fmt: skip
-    report = evaluate_extraction(_Fake(_gaz(), {"T": Extraction(events=[event])}),
-                                 read_gold(key), tmp_path)  # fmt: skip
-    assert report.to_json()["overall"]["event_recall"]["rate"] == 1.0
+                  place_ids=["ir_kerman"])
+    gold = {"date": "2024-01-03", "city": "نوار مرزی کرمان"}
+    assert _score_event(tmp_path, gold, event)["event_recall"]["rate"] == 1.0
