@@ -124,3 +124,18 @@ def test_a_capital_that_condemns_is_no_scene(extractor: Extractor) -> None:
     assert one_event(extractor, text, "ky").place[0] == "Mazar-i-Sharif"
     text = "Kabul was hit by a bombing that killed 10; the UN condemned it."
     assert one_event(extractor, text, "en").place[0] == "Kabul"
+
+
+def test_a_wire_datelines_credit_is_an_outlet(extractor: Extractor) -> None:
+    """"ДУШАНБЕ, 27 ноя — Sputnik." and "MOSCOW, March 23 – RIA Novosti.": the agency after
+    the dateline's dash, even where its bare name is a common word the gazetteer leaves out;
+    "KABUL, Afghanistan - Militants attacked a base." credits nobody."""
+    def outlets(text: str, lang: str) -> list[str]:
+        return [e.name for e in extractor.extract(text, lang).entities
+                if e.type == "media_outlet"]  # fmt: skip
+
+    assert outlets("ДУШАНБЕ, 27 ноя — Sputnik. Дар баёнияи вазорат гуфта шудааст.", "tg") == [
+        "Sputnik"]  # fmt: skip
+    assert outlets("MOSCOW, March 23 – RIA Novosti. Gunmen attacked a hall.", "en") == [
+        "RIA Novosti"]  # fmt: skip
+    assert outlets("KABUL, Afghanistan - Militants attacked a base.", "en") == []

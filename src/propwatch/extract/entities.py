@@ -53,6 +53,7 @@ from propwatch.extract.patterns import (
     IssueMarker,
     acronym_candidates,
     channel_candidates,
+    dateline_credit_candidates,
     kunya_candidates,
     sentence_bounds,
 )
@@ -337,7 +338,7 @@ class _LanguagePatterns:
     headlines: tuple[Callable[[str], list[Headline]], ...]
 
 
-_COMMON = (channel_candidates, acronym_candidates, kunya_candidates)
+_COMMON = (channel_candidates, acronym_candidates, kunya_candidates, dateline_credit_candidates)
 _EN = _LanguagePatterns(
     (*_COMMON, patterns_en.candidates), (patterns_en.issues,), (patterns_en.headlines,)
 )

@@ -39,6 +39,7 @@ __all__ = [
     "capseq_segments",
     "capseqs",
     "channel_candidates",
+    "dateline_credit_candidates",
     "first_segment",
     "issue_value",
     "kunya_candidates",
@@ -685,3 +686,24 @@ def kunya_candidates(text: str) -> list[Candidate]:
                           attributes={"kunya": kunya})
             )  # fmt: skip
     return out
+
+
+#: A wire dateline with the agency's credit after a dash, at the start of a line near the
+#: top: "БИШКЕК, 30 авг — Sputnik.", "MOSCOW, March 23 – RIA Novosti." (a city in capitals,
+#: a date, the credit ending in a full stop).
+_DATELINE_CREDIT = re.compile(
+    r"(?m)^[ \t]*[A-ZА-ЯЁҶҲҚҒӮЎ][A-ZА-ЯЁҶҲҚҒӮЎ'’ -]{2,30}, [^\n—–]{1,24}? [—–-] "
+    r"(?P<name>[A-ZА-ЯЁ][\w-]+(?: [A-ZА-ЯЁ][\w-]+){0,2})\.(?=\s)"
+)
+
+
+def dateline_credit_candidates(text: str) -> list[Candidate]:
+    """The agency credited in a wire dateline ("ДУШАНБЕ, 27 ноя — Sputnik."): a media outlet,
+    also where its bare name is too common a word for the gazetteer to list ("Sputnik")."""
+    out: list[Candidate] = []
+    for m in _DATELINE_CREDIT.finditer(text, 0, min(len(text), 1500)):
+        a, b = m.span("name")
+        out.append(Candidate("media_outlet", m.group("name"), a, b, "pattern:dateline_credit",
+                             0.8))  # fmt: skip
+    return out
+
