@@ -4208,13 +4208,15 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             and not _birth(reader.text, d.start, d.end)
         ):
             per[i].dates.append(d)
+    # "حمله انتحاری" (a suicide attack): adjacent attack words are one phrase, one trigger
+    one_phrase = all(triggers[k].start - triggers[k - 1].end <= 2 for k in range(1, len(triggers)))
     for ent in s.places:
         i = nearest(ent.start, prefer_after=True)
         t = triggers[i]
         if t.anaphoric and not _near_anaphor(reader.text, t, ent):
             continue  # "the attack" takes "in Shiraz" after it, not a place named earlier
-        far = 250 if reader.language in _VERB_FINAL and len(triggers) == 1 else 80
-        if len(triggers) == 1 and _OPENING_IN.fullmatch(reader.text, s.start, ent.start):
+        far = 250 if reader.language in _VERB_FINAL and one_phrase else 80
+        if one_phrase and _OPENING_IN.fullmatch(reader.text, s.start, ent.start):
             far = 250  # "In Burkina Faso, nella provincia di Gourma, ... in un attacco"
         if ent.end <= t.start and t.start - ent.end > far:
             continue  # "... faction in Syria and Iraq claimed ... the deadliest attack"

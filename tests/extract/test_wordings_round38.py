@@ -1,0 +1,25 @@
+"""Wordings of the thirty-eighth real-page check (tests/extract/real_check/round38), scored
+blind after rounds 35-37's fixes, written as short statements of the kind the pages report."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import one_event
+
+from propwatch.extract.extractor import Extractor
+
+
+def test_a_two_word_attack_phrase_reaches_back_like_one_word(extractor: Extractor) -> None:
+    """"در ولایت هرات واقع درغرب افغانستان در یکی از مساجد شیعیان هنگام اجرای مراسم دینی ...
+    حمله انتحاری انجام داده شد": "حمله انتحاری" (suicide attack) is one phrase, so the
+    province named at the start of this verb-final sentence is the scene, not only the
+    country."""
+    text = ("در ولایت هرات واقع درغرب افغانستان در یکی از مساجد شیعیان هنگام اجرای مراسم دینی "
+            "حدود ساعت 8 شب حمله انتحاری انجام داده شد که در نتیجه آن دست کم 29 تن کشته شدند.")
+    assert one_event(extractor, text, "prs").place[0] == "Herat province"
+
+
+def test_kuwait_city_in_french(extractor: Extractor) -> None:
+    """"contre la mosquée chiite Al-Imam al-Sadeq à Koweït City"."""
+    text = ("Un attentat suicide contre la mosquée chiite Al-Imam al-Sadeq à Koweït City a fait "
+            "près de 200 blessés.")
+    assert one_event(extractor, text, "fr").place[0] == "Kuwait City"
