@@ -23,3 +23,18 @@ def test_kuwait_city_in_french(extractor: Extractor) -> None:
     text = ("Un attentat suicide contre la mosquée chiite Al-Imam al-Sadeq à Koweït City a fait "
             "près de 200 blessés.")
     assert one_event(extractor, text, "fr").place[0] == "Kuwait City"
+
+
+def test_there_takes_the_place_of_the_sentence_before(extractor: Extractor) -> None:
+    """"... to hit Peshawar, a city of roughly 2 million people. In 2014, nine Taliban gunmen
+    killed more than 140 people at the Army Public School there.": Peshawar; "There were 5
+    killed" names no place."""
+    text = ("The attack was one of the deadliest in years to hit Peshawar, a city of roughly 2 "
+            "million people near Pakistan's border with Afghanistan. In 2014, nine Taliban "
+            "gunmen killed more than 140 people at the Army Public School and Degree College "
+            "there.")
+    event = one_event(extractor, text, "en")
+    assert event.place[0] == "Peshawar"
+    assert [f.value for f in event.killed] == [140]
+    assert one_event(extractor, "Nobody knew what happened. There were 5 killed in an attack.",
+                     "en").place == []

@@ -3427,6 +3427,10 @@ def find_events(
             grouper.attach(s.index, s)
             continue
         for unit in _units(s, places, reader):
+            if not unit.places and s.index and lang == "en" and _THERE.search(text, s.start, s.end):
+                # "... to hit Peshawar, a city of 2 million. In 2014, nine Taliban gunmen killed
+                # more than 140 people at the Army Public School there.": the places before
+                unit.places = [places.info(e) for e in sentences[s.index - 1].places]
             grouper.add_unit(unit)
     _same_place(grouper.events, sentences, text)
     _series_claim(grouper.events, sentences, text)
@@ -3436,6 +3440,8 @@ def find_events(
     return [e for e in events if e is not None]
 
 
+#: "there" as a place ("... at the school there."), not "there were", "there is".
+_THERE = re.compile(r" there(?=[.,;])")
 #: What a claim covers when it covers several attacks: "claimed responsibility for a series of
 #: deadly attacks", "claimed the three attacks", "заявила о нескольких нападениях",
 #: "a revendiqué une série d'attaques", "تبنى سلسلة هجمات".
