@@ -3,6 +3,8 @@ blind after rounds 35-37's fixes, written as short statements of the kind the pa
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.extract.conftest import one_event
 
 from propwatch.extract.extractor import Extractor
@@ -27,14 +29,15 @@ def test_kuwait_city_in_french(extractor: Extractor) -> None:
 
 def test_there_takes_the_place_of_the_sentence_before(extractor: Extractor) -> None:
     """"... to hit Peshawar, a city of roughly 2 million people. In 2014, nine Taliban gunmen
-    killed more than 140 people at the Army Public School there.": Peshawar; "There were 5
-    killed" names no place."""
-    text = ("The attack was one of the deadliest in years to hit Peshawar, a city of roughly 2 "
+    killed more than 140 people at the Army Public School there.": the earlier attack was in
+    Peshawar too; "There were 5 killed" names no place."""
+    text = ("A suicide bomber attacked a Shia mosque in Peshawar on Friday, killing 57 people. "
+            "The attack was one of the deadliest in years to hit Peshawar, a city of roughly 2 "
             "million people near Pakistan's border with Afghanistan. In 2014, nine Taliban "
             "gunmen killed more than 140 people at the Army Public School and Degree College "
             "there.")
-    event = one_event(extractor, text, "en")
-    assert event.place[0] == "Peshawar"
-    assert [f.value for f in event.killed] == [140]
+    events = extractor.extract(text, "en", doc_date=date(2022, 3, 5)).events
+    earlier = [e for e in events if e.date is not None and e.date.value == "2014"]
+    assert [e.place[0] for e in earlier] == ["Peshawar"]
     assert one_event(extractor, "Nobody knew what happened. There were 5 killed in an attack.",
                      "en").place == []
