@@ -37,3 +37,13 @@ def test_uzbek_vehicle_ramming(extractor: Extractor) -> None:
     text = ("Швециянинг Стокгольм шаҳрида 14 август куни одамларни машинасига бостириб террор "
             "акти уюштиришга уринган шахс қўлга олинди.")
     assert one_event(extractor, text, "uz", date(2019, 8, 15)).type == "vehicle_ramming"
+
+
+def test_a_turkish_bearing_after_a_landmark(extractor: Extractor) -> None:
+    """"başkent Mogadişu’nun kuzeybatısında bulunan Afgoye kentinde" (in Afgoye, northwest of
+    the capital Mogadishu): the scene is Afgoye; "Mogadişu'da" alone stays Mogadishu."""
+    text = ("Bombalı saldırı başkent Mogadişu’nun kuzeybatısında bulunan Afgoye kentinde "
+            "gerçekleşti, 3 kişi öldü.")
+    assert one_event(extractor, text, "tr").place[0] == "Afgoye"
+    text = "Mogadişu'da bombalı saldırı: 3 kişi öldü."
+    assert one_event(extractor, text, "tr").place[0] == "Mogadishu"

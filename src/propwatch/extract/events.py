@@ -1339,7 +1339,11 @@ _DISTANCE_AFTER = re.compile(
     r"(?:kilometre|kilometr|km|километр|чакырым)\w*\s+"
     r"(?:uzaklıkta|uzaklıktaki|mesafede|uzoqlikda|алыстыкта|узоқликда|түндүк\w*|түштүк\w*|"
     r"батыш\w*|чыгыш\w*|kuzey\w*|güney\w*|doğu\w*|batı\w*|shimol\w*|janub\w*|sharq\w*|"
-    r"шимол\w*|жануб\w*)",
+    r"шимол\w*|жануб\w*)"
+    # Turkish and Uzbek postpositions: "başkent Mogadişu’nun kuzeybatısında bulunan Afgoye
+    # kentinde" (in Afgoye, northwest of the capital Mogadishu), "Mogadişu’nun yakınlarında"
+    r"|['’]?(?:n?[ıiuü]n|ning)?\s+(?:kuzey|güney|doğu|batı|kuzeybatı|kuzeydoğu|güneybatı|"
+    r"güneydoğu)s[ıi]nda(?:ki)?\b|['’]?(?:n?[ıiuü]n)?\s+yakın(?:lar)?[ıi]nda(?:ki)?\b",
     re.IGNORECASE,
 )
 #: A bearing from a landmark: "south of Kabul", "جنوبي العاصمة السورية دمشق" (south of the
