@@ -47,3 +47,16 @@ def test_a_turkish_bearing_after_a_landmark(extractor: Extractor) -> None:
     assert one_event(extractor, text, "tr").place[0] == "Afgoye"
     text = "Mogadişu'da bombalı saldırı: 3 kişi öldü."
     assert one_event(extractor, text, "tr").place[0] == "Mogadishu"
+
+
+def test_beheadings_and_armed_men_in_romance_languages(extractor: Extractor) -> None:
+    """"outras três pessoas foram decapitadas" (three more people were beheaded) is a toll;
+    "Grupos armados ... ataques" and "Hombres armados atacaron" are attacks (armed men are
+    context for a plain attack word); "las fuerzas armadas celebraron un desfile" is none."""
+    text = ("Grupos armados mataram nove pessoas numa nova sequência de ataques a seis aldeias de "
+            "Muidumbe. Em Mapate outras três pessoas foram decapitadas.")
+    assert extractor.extract(text, "pt").events[0].place[0] == "Muidumbe"
+    assert one_event(extractor, "Hombres armados atacaron el pueblo de Tillabéri.",
+                     "es").place[0] == "Tillabéri Region"
+    assert extractor.extract("Las fuerzas armadas celebraron un desfile en Madrid.",
+                             "es").events == []

@@ -457,6 +457,8 @@ _CONTEXT = _rx(
     r"اشرار",
     # "armed" in Tajik, Uzbek, Kyrgyz and Turkish ("як гурӯҳи мусаллаҳ ... ҳамла кард")
     r"мусаллаҳ\w*", r"qurolli", r"қуролли", r"куралдуу", r"куралчан\w*", r"silahlı",
+    # ... and in Romance languages and German: "Grupos armados ... ataques", "hommes armés"
+    r"armad[oa]s", r"armés", r"armées", r"armat[ie]", r"bewaffnet\w*",
     # places of worship, as "shrine" and "mosque" in English
     r"мечет\w*", r"святын\w*", r"مسجد\w*", r"حرم", r"مرقد\w*", r"ضريح\w*", r"masjid\w*",
     r"cami\w*", r"türbe\w*", r"масҷид\w*", r"масжид\w*", r"мечит\w*", r"جومات\w*",
@@ -513,6 +515,9 @@ _KILLED_WORDS = (
     # Spanish "habrían asesinado al menos a una decena de personas", "civiles asesinados"
     r"asesinad[oa]s?", r"asesinaron", r"asesinó",
     r"morreu", r"matou", r"mataram", r"vitim(?:ou|aram|ando)",
+    # "outras três pessoas foram decapitadas", "décapités", "enthauptet", "обезглавлены"
+    r"decapitad[oa]s?", r"décapité(?:e|s|es)?", r"decapitat[oiae]", r"enthauptet",
+    r"обезглавлен\w*",
     r"uccidendo", r"uccid(?:e|ono)", r"todesopfer\w*", r"ums leben", r"starben",
     r"tötete\w*", r"(?:das )?leben gekostet",
     # "hatte der Täter 39 Menschen erschossen", "ermordet"
@@ -559,6 +564,7 @@ _KILLED_PEOPLE = _rx(
     r"muert[oa]s", r"mort[oa]s", r"uccis[ie]", r"tués", r"getötet", r"erschossen", r"ermordet",
     r"öldürül\w*", r"öldürdü\w*",
     r"o'ldirildi\w*", r"ўлдирилди\w*", r"кушта\w*", r"өлтүрүлд\w*", r"وژل\w*",
+    r"decapitad[oa]s?", r"décapité(?:e|s|es)?", r"beheaded",
 )  # fmt: skip
 #: "killed it" and friends are not casualties.
 _IDIOM = _rx(
