@@ -1474,6 +1474,13 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
     )
 
 
+_ORDINAL_DAY = re.compile(r"(?<!\d)\d{1,2}\.\s*$")
+_MONTH_AFTER = re.compile(
+    r"\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember)\b"
+)
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (trimmed of surrounding white space)."""
     raw: list[tuple[int, int]] = []
@@ -1489,6 +1496,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if nxt and nxt[0].islower() and nxt[0].isascii():
                 continue
+            if _ORDINAL_DAY.search(before) and _MONTH_AFTER.match(text, cut):
+                continue  # "vom 11. Juni", "am 3. März": a German ordinal day, not an end
             raw.append((start, cut))
             start = cut
         raw.append((start, block_end))
