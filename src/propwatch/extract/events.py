@@ -503,7 +503,9 @@ _KILLED_WORDS = (
     r"وژل\w*", r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"fallecieron",
     r"falleció", r"mort[oia]s?",
-    r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tués?", r"morts?",
+    r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tuée?s?", r"morts?",
+    # "a fait 15 victimes et 20 blessés": victims beside the wounded are the dead
+    r"victimes(?=\s+et\s+\S+\s+bless)",
     r"tote\w*", r"مقتل (?:شخص|مواطن|رجل|امراه|طفل|جندي|شرطي)",
     r"(?:به )?شهادت رسيد\w*",
     # "لقي 29 شخصا على الأقل حتفهم" (29 people met their death)
@@ -561,7 +563,7 @@ _INJURED = _rx(*_INJURED_WORDS)
 #: attack word in a sentence without a number.
 _KILLED_PEOPLE = _rx(
     r"убит\w*", r"убил\w*", r"погиб\w*", r"کشته\w*", r"(?:[وف])?قتل\w*", r"(?:[وف])?مقتل\w*",
-    r"muert[oa]s", r"mort[oa]s", r"uccis[ie]", r"tués", r"getötet", r"erschossen", r"ermordet",
+    r"muert[oa]s", r"mort[oa]s", r"uccis[ie]", r"tuée?s", r"getötet", r"erschossen", r"ermordet",
     r"öldürül\w*", r"öldürdü\w*",
     r"o'ldirildi\w*", r"ўлдирилди\w*", r"кушта\w*", r"өлтүрүлд\w*", r"وژل\w*",
     r"decapitad[oa]s?", r"décapité(?:e|s|es)?", r"beheaded",
@@ -646,6 +648,10 @@ _PERSON = _rx(
     r"civis", r"militari", r"militaires", r"militares", r"agenti", r"agents", r"bambini",
     r"enfants", r"niños", r"crianças", r"è stat[aoie]", r"sono stat[aoie]", r"a été",
     r"ha sido", r"han sido", r"foi", r"forestali", r"forestiers",
+    # German nouns: "mehr als 100 Soldaten und Zivilisten getötet wurden"
+    r"soldaten", r"zivilisten", r"polizisten", r"kinder", r"frauen", r"männer", r"personen",
+    r"sicherheitskräfte", r"einsatzkräfte", r"besucher", r"gläubige", r"bewohner",
+    r"dorfbewohner", r"passanten", r"schüler",
 )  # fmt: skip
 #: Numbers of these are never casualty counts, even next to a casualty word.
 _NOT_PERSONS = _rx(
@@ -678,6 +684,8 @@ _OPENING_IN = re.compile(
 _VERB_FINAL = frozenset({"fa", "prs", "ps", "tr", "uz", "tg", "ky"})
 #: Persian prepositions that open a place phrase between a count and its verb.
 _FA_LOCATIVE = frozenset({"در", "طی", "حین", "هنگام"})
+#: German prepositions that open a place phrase between a count and its participle.
+_DE_LOCATIVE = frozenset({"in", "im", "bei", "beim", "auf", "an", "am", "nahe", "während", "vor"})
 #: Uzbek, Kyrgyz, Tajik: a cause phrase ending in "as a result of" / "during" before the verb,
 #: in the same clause (no digit, no comma, no sentence end).
 _TURKIC_CAUSE = re.compile(
@@ -704,6 +712,10 @@ _CONJOINED = re.compile(
     # "اثنين من موظفي السفارة الروسية وأربعة من المدنيين" (and glued to the second count)
     r"\s+(?:[^\W\d_][\w.'’-]*\s+){1,3}(?:and|y|e|et|und|и)\s+(?:(?:at least|some)\s+)?"
     r"|\s+(?:[\u0621-\u064a]+\s+){1,5}و",
+)
+#: "15 victimes et 20 blessés": victims beside a count of the wounded.
+_VICTIMS_AND = re.compile(
+    r"\s+(victimes|victims|víctimas|vittime|vítimas)\s+(?:et|and|y|e)\s+", re.IGNORECASE
 )
 #: The noun after a count, up to three words: "13 U.S. service members".
 _NOUN_PHRASE = re.compile(r"(?:\s+(?:[A-Z]\.){2,}|\s+[\w'’-]+){1,3}")
@@ -1742,6 +1754,8 @@ class _Reader:
                 continue  # a later count of the same aside: "... ۵ زن و یک مرد"
             fig = self._figure(num, max(s_start, prev_end), min(s_end, next_start))
             if fig is None and i + 1 < len(seg_numbers):
+                fig = self._victims_beside_wounded(num, seg_numbers[i + 1], s_end)
+            if fig is None and i + 1 < len(seg_numbers):
                 after_next = seg_numbers[i + 2].start if i + 2 < len(seg_numbers) else s_end
                 fig = self._conjoined_subject(
                     num, seg_numbers[i + 1], max(s_start, prev_end), after_next, date_spans
@@ -1765,6 +1779,21 @@ class _Reader:
                 out.append(_Fig(Figure(1, "exact", text, one.start(), one.end()), "killed",
                                 one.start()))  # fmt: skip
         return out
+
+    def _victims_beside_wounded(self, num: NumberSpan, nxt: NumberSpan, hi: int) -> _Fig | None:
+        """ "a fait 15 victimes et 20 blessés": victims counted beside the wounded are the
+        dead."""
+        between = _VICTIMS_AND.fullmatch(self.text, num.end, nxt.start)
+        if between is None:
+            return None
+        second = self._figure(nxt, num.end, hi)
+        if second is None or second.kind != "injured" or second.figure.start < num.end:
+            return None
+        left, _ = self.fold_slice(max(0, num.start - _LEFT_WINDOW), num.start)
+        end = num.end + between.end(1) - between.start()
+        figure = Figure(num.value, self._qualifier_before(left), self.text[num.start : end],
+                        num.start, end)  # fmt: skip
+        return _Fig(figure, "killed", num.start)
 
     def _conjoined_subject(
         self, num: NumberSpan, nxt: NumberSpan, lo: int, hi: int,
@@ -1958,7 +1987,8 @@ class _Reader:
                         m = rx.match(right, w.start())
                         if m and (m.end() == len(right) or not right[m.end()].isalnum()):
                             return kind, m.end()
-        for _ in range(9 if self.language not in ("fa", "prs") else 18):
+        steps = 18 if self.language in ("fa", "prs") else 14 if self.language == "de" else 9
+        for _ in range(steps):
             while pos < len(right) and right[pos] in " \t+":
                 pos += 1
             if pos >= len(right):
@@ -2020,11 +2050,27 @@ class _Reader:
                 unknown = -8
                 pos += len(word)
                 continue
+            if (
+                self.language == "de" and word.lower() in _DE_LOCATIVE and not partitive
+                and not located and pos > 0
+            ):
+                # the participle closes the clause: "bei dem mehr als 100 Soldaten in der
+                # Region Mansila getötet wurden"
+                located = True
+                unknown = -6
+                pos += len(word)
+                continue
             if pos == 0 and word.lower() in {"di", "de", "d'", "d’"}:
                 pos += len(word)  # "una quarantina di", "une vingtaine de": of the count
                 continue
-            if word in {"and", "or", "و", "и", "va", "ва", "ve", "y", "e"}:
-                if not partitive:
+            if word in {"and", "or", "و", "и", "va", "ва", "ve", "y", "e", "und", "et"}:
+                after = right[pos + len(word):].lstrip(" \t")
+                noun = _PERSON.match(after)
+                if not partitive and not (
+                    pos > 0 and noun and noun.end() < len(after) and not after[noun.end()].isalnum()
+                    and not after[:1].isdigit()
+                ):
+                    # "100 Soldaten und Zivilisten getötet": two nouns of one count go on
                     return None, 0
                 pos += len(word)
                 continue
