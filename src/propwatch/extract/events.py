@@ -4510,7 +4510,11 @@ _SERIES_OF = re.compile(
 #: "(among them 3 police officers)", ", среди них 5 детей,".
 _ASIDE_WORDS = (
     r"(?:including|among them|among whom|of whom|среди них|в том числе|بينهم|من بينهم|از جمله|"
-    r"(?:shu )?jumladan|(?:шу )?жумладан|аз ҷумла)"
+    r"(?:shu )?jumladan|(?:шу )?жумладан|аз ҷумла|"
+    # "Au moins 11 personnes, dont trois soldats, ont été tuées"
+    r"dont|parmi (?:eux|elles|lesquels|lesquelles)|entre (?:ellos|ellas|eles|elas)|"
+    r"incluid[oa]s|incluyendo|incluindo|entre os quais|tra cui|tra i quali|darunter|"
+    r"unter ihnen)"
 )
 _ASIDE = re.compile(
     rf"(?:,\s*{_ASIDE_WORDS}\s[^,;.()]{{1,40}},|\(\s*{_ASIDE_WORDS}\s[^,;.()]{{1,40}}\))\s*"
