@@ -354,6 +354,24 @@ def test_events_group_reports_of_one_event_only() -> None:
     assert [g.rows[0].event.id for g in groups] == [5, 4, 1, 3]  # newest first
 
 
+def test_a_reported_day_does_not_split_an_event() -> None:
+    """ "..., officials said on Saturday": a report dated only by the day its source spoke
+    joins the attack another report dates to the Friday."""
+
+    def ref(pk: int, day: int) -> MessageRef:
+        return MessageRef(pk, "telegram:1", "A", str(pk), datetime(2024, 11, day, 9))
+
+    events = [
+        GraphEvent(1, 1, "bombing", "2024-11-08", "Friday", ["Quetta"], "Pakistan",
+                   {"date_resolution": "weekday"}),
+        GraphEvent(2, 2, "bombing", "2024-11-09", "Saturday", ["Quetta"], "Pakistan",
+                   {"date_resolution": "reported"}),
+    ]  # fmt: skip
+    groups = group_events(events, {1: ref(1, 9), 2: ref(2, 9)})
+    assert [len(g.rows) for g in groups] == [2]
+    assert groups[0].date == "2024-11-08"
+
+
 def test_events_page_lists_the_demo_events(viewer: TestClient) -> None:
     html = viewer.get("/events").text
     assert 'id="event-timeline"' in html

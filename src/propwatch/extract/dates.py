@@ -583,11 +583,13 @@ _NUM_DMY = re.compile(r"(?<![\d.,:/\-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d:
 
 #: Monday = 0 ... Sunday = 6; spellings by language (normalized before use).
 _WEEKDAYS: tuple[str, ...] = (
-    "monday|понедельник|دوشنبه|دو شنبه|دوشنبې|الاثنين|الإثنين|pazartesi|душанбе|душанбешаб|"
+    "monday|понедельник|دوشنبه|دو شنبه|دوشنبې|دوه شنبې|دوه شنبه|الاثنين|الإثنين|pazartesi|"
+    "душанбе|душанбешаб|"
     "dushanba|душанба|"
     "дүйшөмбү|lunes|segunda-feira|segunda|lunedì|lunedi|lundi|"
     "montag|montagabend|montagmorgen|montagnacht|montagmittag|montagvormittag|montagnachmittag",
-    "tuesday|вторник|سه‌شنبه|سه شنبه|سه شنبې|سه‌شنبې|الثلاثاء|salı|sali|сешанбе|сешанбешаб|"
+    "tuesday|вторник|سه‌شنبه|سه شنبه|سه شنبې|سه‌شنبې|سې شنبې|سې‌شنبې|سې شنبه|سي شنبې|الثلاثاء|"
+    "salı|sali|сешанбе|сешанбешаб|"
     "seshanba|сешанба|шейшемби|"
     "martes|terça-feira|terça|terca-feira|terca|martedì|martedi|mardi|"
     "dienstag|dienstagabend|dienstagmorgen|dienstagnacht|dienstagmittag|dienstagvormittag|dienstagnachmittag",
@@ -1331,6 +1333,8 @@ def _relative_months(view: str, doc_date: date) -> list[_Cand]:
     for m in _RELATIVE_MONTH_RE.finditer(view):
         if view.endswith("the ", 0, m.start()) or view.startswith(" of", m.end()):
             continue  # "the last month of the year"
+        if _SPAN_COUNT_BEFORE.search(view, max(0, m.start() - 12), m.start()):
+            continue  # "در چند ماه گذشته": over the past few months
         back = _RELATIVE_MONTH[m.group()]
         year, month = doc_date.year, doc_date.month - back
         if month < 1:
@@ -1353,6 +1357,17 @@ _RELATIVE_YEAR: dict[str, int] = _spellings(
 _RELATIVE_YEAR_RE = re.compile(_LB + "(?:" + _trie_regex(_RELATIVE_YEAR) + ")" + _LA)
 
 
+#: A count before "سال گذشته" / "ماه گذشته" makes a span: "طی دو سال گذشته" (over the past
+#: two years), "در چند ماه گذشته" (in the past few months).
+_SPAN_COUNT_BEFORE = re.compile(
+    r"(?:\d+|"
+    + "|".join(normalize(w) for w in (
+        "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "چند", "چندین",
+        "دوازده", "بیست", "سی", "چهل", "پنجاه"))
+    + r")\s+$"
+)  # fmt: skip
+
+
 def _relative_years(view: str, doc_date: date) -> list[_Cand]:
     """ "the siege at the Westgate shopping mall in Nairobi last year": the year before
     ``doc_date`` (year precision)."""
@@ -1361,6 +1376,7 @@ def _relative_years(view: str, doc_date: date) -> list[_Cand]:
               resolution="relative", priority=1)
         for m in _RELATIVE_YEAR_RE.finditer(view)
         if not view.endswith("the ", 0, m.start())  # "the last year of his life"
+        and not _SPAN_COUNT_BEFORE.search(view, max(0, m.start() - 12), m.start())
     ]  # fmt: skip
 
 

@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import functools
 import itertools
 import re
@@ -629,7 +630,7 @@ _PERSON = _rx(
     r"зрител\w*", r"военн\w*", r"полицейск\w*", r"сотрудник\w*", r"получил\w*", r"нафар\w*",
     r"кас(?:ро|он|онро)?", r"одам\w*", r"نفر", r"تن", r"شخص", r"نيز", r"هم", r"ديگر",
     r"زائر\w*", r"نمازگزار\w*",
-    r"کودک\w*", r"شهروند\w*", r"ايراني\w*", r"(?:[وف])?(?:ال)?اشخاص", r"(?:[وف])?شخص\w*",
+    r"کودک\w*", r"شهروند\w*", r"نور", r"ايراني\w*", r"(?:[وف])?(?:ال)?اشخاص", r"(?:[وف])?شخص\w*",
     _AR + r"اخري?ن", _AR + r"مدني\w*", _AR + r"زوار", _AR + r"زائر\w*", _AR + r"مصلي\w*",
     _AR + r"مواطن\w*", _AR + r"طفل\w*", _AR + r"اطفال", _AR + r"نساء", _AR + r"ايراني\w*",
     r"عل(?:ي|ى) الاقل", r"kişi\w*", r"insan", r"sivil\w*", r"daha", r"kishi", r"nafar", r"odam",
@@ -816,6 +817,8 @@ _FILLER_LEFT = _rx(
     r"is", r"was", r"now", r"by", r"has", r"have", r"had", r"the", r"further", r"increased",
     r"jumped", r"until", r"hits", r"reaches", r"tops", r"passes", r"climbs", r"habe", r"hat",
     r"sei", r"ist",
+    # "the number of injured persons was 150"
+    r"persons", r"people",
     r"до", r"составил\w*", r"составля\w+", r"достиг\w*", r"возросл\w*",
     r"выросл\w*", r"увеличил\w*", r"уже", r"е[щш]е", r"ещё", r"الي", r"عن", r"بلغ\w*",
     r"ارتفع\w*", r"وصل\w*", r"به",
@@ -1276,9 +1279,14 @@ _MOTIVE_BEFORE = re.compile(
 #: United States backs), "forces backed by Turkey", "при поддержке России".
 _BACKER_BEFORE = re.compile(
     r"(?:\b(?:backed|supported|funded|armed|sponsored) by(?: the)?|(?<![\w\u0600-\u06ff])"
-    r"(?:ت|ي)دعم\w*|بدعم من|مدعوم\w* من|المدعوم\w* من|при поддержке|поддерживаем\w*)\s*$",
+    r"(?:ت|ي)دعم\w*|بدعم من|مدعوم\w* من|المدعوم\w* من|при поддержке|поддерживаем\w*|"
+    # Persian "تروریست تحت حمایت هند" (terrorists backed by India), "وابسته به" (tied to)
+    r"(?:تحت|مورد)\s+حما[یي]ت|حما[یي]ت[\s\u200c]*شده[\s\u200c]*(?:از\s+سو[یي]|توسط)|"
+    r"وابسته\s+به)\s*$",
     re.I,
 )
+#: Where a Persian agency reported from: "به گزارش ... خبرگزاری صدا و سیما از اسلام آباد".
+_REPORTED_FROM = re.compile(r"(?:به|بنا بر)\s+گزارش[^.,:;!?،؛\n]{0,80}\sاز\s+$")
 #: Where people come from, not the scene: "most of them from the towns of ... in Idlib",
 #: "معظمهم من أبناء بلدتي ... في ريف إدلب", "hailing from", "natives of".
 _ORIGIN_BEFORE = re.compile(
@@ -2041,7 +2049,12 @@ class _Reader:
                     unknown = 0
                 continue
             if (
-                (word in _FA_LOCATIVE or (self.language == "tg" and word.lower() == "дар"))
+                (
+                    word in _FA_LOCATIVE or (self.language == "tg" and word.lower() == "дар")
+                    # Pashto "درې دیرش تنه نور د دې حملې په ترڅ کې ټپيان شوې دي" (33 others
+                    # were wounded in the course of this attack)
+                    or (self.language == "ps" and word in {"په", "د", "پر", "له"})
+                )
                 and not partitive and not located and pos > 0
             ):
                 # verb-final: "سی نفر در حمله به یک بیمارستان ... در کابل کشته شده‌اند",
@@ -3843,8 +3856,10 @@ _DATELINE_PLACE_TITLE = re.compile(
     r"|[ \t]{0,3}\([^)\n]{1,30}\)[ \t]{1,3}-{1,2}[ \t]"
     # the Indian agencies' "Peshawar, Jul 20 (PTI) Four policemen were killed ..."
     # ... and EFE's "Cairo, Oct 16 (EFE).- Islamic State claimed ..."
-    r"|,[ \t]{1,3}[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}[ \t]{1,3}\([A-Z][A-Za-z/ ]{1,20}\)"
-    r"(?:\.?-{1,2}|\.?[ \t]?[—–])?\s"
+    # ... and ANI's "Islamabad [Pakistan], January 31 (ANI): The toll ..."
+    r"|(?:[ \t]{0,3}\[[^\]\n]{1,30}\])?"
+    r",[ \t]{1,3}[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}[ \t]{1,3}\([A-Z][A-Za-z/ ]{1,20}\)"
+    r"(?:\.?-{1,2}|\.?[ \t]?[—–]|:)?\s"
     # Russian agencies' "Дакка, 24 октября. Боевики ..."
     r"|,[ \t]{1,3}\d{1,2}[ \t]{1,3}[а-яё]{3,8}\.\s"
     # "Jakarta: A suicide bomber launched an attack on the Medan City police headquarters"
@@ -4021,6 +4036,7 @@ _NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
     (_DESTINATION_BEFORE, 50),
     (_BIOGRAPHY_BEFORE, 40),
     (_BACKER_BEFORE, 30),
+    (_REPORTED_FROM, 110),
     (_TOWN_NEAR, 60),
     (_BORDER_WITH, 30),
     (_SEAT_OF, 40),
@@ -4244,6 +4260,7 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
                     reader.date_is_local(d, u.triggers[0])
                     and not _report_date(reader.text, d, u.triggers[0], reach=60)
                     and not _since_date(reader.text, d, u.triggers[0])
+                    and not _toll_date(reader.text, d)
                 ):
                     u.dates.append(d)
             continue
@@ -4252,7 +4269,16 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         limit = 45 if t.anaphoric else (250 if single and d.end <= t.start else 90)
         if single and not t.anaphoric and d.resolution == "weekday":
             limit = 200  # "Two explosions tore through a crowd marking ... on Wednesday"
-        if t.anaphoric and t.end <= d.start and not re.search(
+        if any(
+            u.end <= min(t.end, d.start) and d.start - u.end <= 300
+            and _WHICH_OCCURRED.match(reader.text, u.end)
+            and not re.search(r"[;:.!?؛]", reader.text[u.end : d.start])
+            for u in triggers
+        ):
+            # "injured in the attack, which occurred when an explosive device was detonated at
+            # the gathering ... in the Bajaur tribal district ... on Sunday"
+            limit = 300
+        elif t.anaphoric and t.end <= d.start and not re.search(
             r"[,;:.()،؛]", reader.text[t.end : d.start]
         ):
             limit = 90  # "the attack on the Jaffar Express train in Bolan on 11 March 2025"
@@ -4277,6 +4303,7 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             and not _claim_date(reader, s, d)
             and not _report_date(reader.text, d, t, reach=60)
             and not _birth(reader.text, d.start, d.end)
+            and not _toll_date(reader.text, d)
         ):
             per[i].dates.append(d)
     # "حمله انتحاری" (a suicide attack): adjacent attack words are one phrase, one trigger
@@ -4396,6 +4423,29 @@ _SINCE_AFTER = re.compile(
     r"(?:['’]?(?:d[ae]n|t[ae]n|dan|дан|тан))?\s*(?:\S+\s+)?"
     r"(?:راهیسې|راهيسې|راهیسی|beri|bu yana|buyon|буён|бери|инҷониб|به این سو|به اینسو)(?!\w)"
 )
+
+
+#: A count's rise just before a date: "The death toll ... rose to 45 on Monday", "число
+#: погибших выросло до 22 в понедельник".
+_TOLL_ROSE_BEFORE = re.compile(
+    r"(?:\b(?:rose|risen|climbed|increased|jumped|reached|hit|stood at|stands at)\s+(?:to\s+)?"
+    r"|(?<!\w)(?:выросл\w*|возросл\w*|увеличил\w*|достиг\w*)\s+(?:до\s+)?)"
+    r"(?:at least\s+|more than\s+)?\d[\d,]*(?:\s+(?:people|persons|человек))?"
+    r"\s+(?:on|by|в|во)?\s*$",
+    re.IGNORECASE,
+)
+
+
+#: A relative clause of when an attack happened: "the attack, which occurred when ...".
+_WHICH_OCCURRED = re.compile(
+    r",?\s*(?:which|that)\s+(?:occurred|took place|happened|was carried out)\b", re.IGNORECASE
+)
+
+
+def _toll_date(text: str, d: DateValue) -> bool:
+    """Whether ``d`` dates a rise of the toll, not the attack: "the death toll from a suicide
+    bombing at a political rally rose to 45 on Monday" (the rally was on Sunday)."""
+    return _TOLL_ROSE_BEFORE.search(text, max(0, d.start - 60), d.start) is not None
 
 
 def _since_date(text: str, d: DateValue, t: _Trigger | None) -> bool:
@@ -5126,15 +5176,44 @@ def _refine_date(
         own = [
             d for i in draft.sentences for d in sentences[i].dates
             if not sentences[i].triggers and not _report_date(text, d)
-            and not _since_date(text, d, None)
+            and not _since_date(text, d, None) and not _toll_date(text, d)
         ]  # fmt: skip
-        return _best_date(own) if own and len({d.value for d in own}) == 1 else None
+        if own:
+            return _best_date(own) if len({d.value for d in own}) == 1 else None
+        return _reported_date(draft, sentences, text)
     better = [
         d
         for d in candidates
         if _precision(d) > _precision(current) and d.value.startswith(current.value)
     ]
     return _best_date(better) or current
+
+
+#: A toll that rose: the report is an update, days after the attack.
+_TOLL_UPDATE = re.compile(
+    r"\b(?:rose|risen|climbed|increased|jumped|gestiegen|angestiegen|erhöht|s['’]élève|"
+    r"salito|aumentado|ascendido|subido|yükseldi)\b"
+    r"|(?<!\w)(?:выросл|возросл|увеличил|ارتفع|افزایش|афзоиш|ortdi|ошти|өстү)\w*",
+    re.IGNORECASE,
+)
+
+
+def _reported_date(draft: _Draft, sentences: list[_Sentence], text: str) -> DateValue | None:
+    """ "At least 26 people were killed ..., officials said on Saturday": a lead event that the
+    text dates no other way gets the day its source spoke, marked ``reported`` (breaking news
+    reports an attack the day it happens; an earlier day would have been written)."""
+    if not draft.sentences or min(draft.sentences) > 2:
+        return None
+    if any(_TOLL_UPDATE.search(text, sentences[i].start, sentences[i].end)
+           for i in draft.sentences):  # fmt: skip
+        return None  # "die Zahl der Todesopfer ist auf 115 gestiegen": a later day's update
+    spoken = [
+        d for i in sorted(draft.sentences)[:2] for d in sentences[i].dates
+        if _precision(d) >= 3 and _report_date(text, d)
+    ]  # fmt: skip
+    if len({d.value for d in spoken}) != 1:
+        return None
+    return dataclasses.replace(spoken[0], resolution="reported")
 
 
 def _figures(figs: list[_Fig], kind: str) -> list[Figure]:

@@ -200,6 +200,10 @@ def find(
             # country is named by its places too: "د بادغیس ولایت د مقر ولسوالۍ" (Muqur
             # district of Badghis) in a text naming only "امریکا غږ" (the Voice of America)
             continue
+        if not codes and around and place.country not in around:
+            # "ولسوالی دامان کندهار" (Daman district of Kandahar) is not Daman in India: with
+            # no country named, the countries of the gazetteer's places stand for them
+            continue
         seen.add((a, b))
         admin = _ADMIN_AFTER.match(text, b)
         kind = "city" if admin is None else _ADMIN_KIND.get(admin[1].lower(), "province")

@@ -225,7 +225,14 @@ _PLACES = re.compile(
     rf"قریهٔ)\s+(?P<n>{_W})"
     r"(?:\s+(?P<m>رضوی|شمالی|جنوبی|شرقی|غربی))?"
 )
-_PLACE_KIND = {"شهر": "city", "استان": "province", "شهرستان": "district", "روستای": "city",
+#: A quoted name after its place noun: "منطقه «دهیری کوت» از نواحی شهر «اتک»" (the area of
+#: «Dheri Kot», of the city of «Attock»).
+_QUOTED_PLACES = re.compile(
+    rf"{_B}(?:در)?(?P<kind>شهر|استان|شهرستان|روستای|ولایت|ایالت|ولسوالی|قریه|منطقه|منطقهٔ)"
+    rf"(?:{_ZW}?ی)?\s*«(?P<n>{_W}(?:[\s{_ZW}]{_W}){{0,2}})»"
+)
+_PLACE_KIND = {"منطقه": "city", "منطقهٔ": "city", "شهر": "city", "استان": "province",
+               "شهرستان": "district", "روستای": "city",
                "ولایت": "province", "ایالت": "province", "ولسوالی": "district", "قریه": "city",
                "قریهٔ": "city"}  # fmt: skip
 
@@ -256,6 +263,12 @@ def _places(text: str) -> list[Candidate]:
         end = m.end()
         full = text[m.start("n") : end]
         out.append(Candidate("place", full, m.start("n"), end, "pattern:fa_place", 0.7,
+                             attributes={"kind": _PLACE_KIND[m.group("kind")]}))  # fmt: skip
+    for m in _QUOTED_PLACES.finditer(text):
+        name = m.group("n")
+        if name.replace("ي", "ی") in _CITY_ADJECTIVES:
+            continue
+        out.append(Candidate("place", name, m.start("n"), m.end("n"), "pattern:fa_place", 0.7,
                              attributes={"kind": _PLACE_KIND[m.group("kind")]}))  # fmt: skip
     return out
 

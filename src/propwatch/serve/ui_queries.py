@@ -873,6 +873,10 @@ def _report(event: GraphEvent, ref: MessageRef | None) -> _Report:
     country = str(match_key(event.country)) if event.country else ""
     keys = {str(match_key(p)) for p in event.place[:20] if p} - {country, ""}
     prefix = event.date if event.date and re.fullmatch(r"\d{4}(-\d{2}){0,2}", event.date) else None
+    if event.data.get("date_resolution") == "reported":
+        # the day a source spoke ("officials said on Saturday") is when it was reported, not
+        # the attack's date: grouped as an undated report
+        prefix = None
     return _Report(
         row=_row(event, ref),
         places=frozenset(keys) if keys else frozenset({"country:" + country} if country else ()),
