@@ -294,7 +294,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"گلوله\s?باري", r"[ايت]?طلق\w* (?:ال)?(?:نار|رصاص)",
           r"اطلاق (?:ال)?نار",
           r"فتح\w* (?:ال)?نار", r"اطلاق (?:ال)?رصاص", r"هجوم\w* مسلح\w*", r"هجوم\w* بالرصاص",
-          r"silahlı saldır\w*", r"ateş açt\w*", r"o't ochdi\w*", r"o'q uzdi\w*", r"ўқ уз\w*",
+          r"silahlı saldır\w*", r"ateş açt\w*", r"o't ochdi\w*", r"o'qqa tut\w*", r"ўққа тут\w*",
+          r"o'q uzdi\w*", r"ўқ уз\w*",
           r"тирпаронӣ", r"ок атышуу", r"ډزې? وکړ\w*", r"tiroteo\w*", r"tiroteio\w*",
           r"sparatoria\w*", r"fusillade\w*", r"schießerei\w*",
           # "avait ouvert le feu", "abrió fuego", "ha aperto il fuoco", "abriu fogo"
@@ -337,7 +338,12 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           # Uzbek "yuk mashinasi ... odamlarni bosib ketgan" (ran people over), "одамларни
           # машинасига бостириб" (ramming people with his car)
           r"odamlarni (?:\w+ ){0,2}bos(?:ib|tirib)\w*",
-          r"одамларни (?:\w+ ){0,2}бос(?:иб|тириб)\w*"),
+          r"одамларни (?:\w+ ){0,2}бос(?:иб|тириб)\w*",
+          # Tajik "ронандаи боркаш ... чанде аз дучархасароёнро пахш кард" (the truck driver ran
+          # over several cyclists), Kyrgyz "жүк ташуучу унаа менен элди тебелетип" (trampled the
+          # people with a truck)
+          r"(?:дучархасар|одам|пиёдагард|мардум|велосипедрон)\w* (?:\w+ ){0,2}пахш\w*",
+          r"(?:элди|адамдарды|жөө\s?жүргүнчүлөрдү) (?:\w+ ){0,2}тебел\w*"),
     # arson
     _rule("arson", False,
           r"arson", r"set (?:fire to|on fire|ablaze)", r"torched", r"firebomb\w*", r"поджог\w*",
@@ -360,7 +366,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"tueries?", r"matanzas?", r"eccidi[oi]", r"chacinas?",
           r"кыргын\w*", r"qirg['‘’ʻ]in\w*", r"қирғин\w*",
           r"terroristik hujum\w*", r"террористик ҳужум\w*", r"террорчилик ҳужум\w*",
-          r"ҳамлаи террористӣ", r"амали террористӣ", r"терро(?:р)?дук (?:чабуул|кол салуу)\w*",
+          r"ҳамлаи те(?:р)?рористӣ", r"амали те(?:р)?рористӣ",
+          r"терро(?:р)?дук (?:чабуул|кол салуу)\w*",
           r"ترهګر\w* برید\w*", r"ترهگر\w* برید\w*",
           r"atentados?", r"attentat[io]?", r"attentats", r"anschlag\w*", r"anschläge\w*",
           r"(?:doppel|terror|spreng|messer|brand)anschl[aä]g\w*",
@@ -492,7 +499,10 @@ _KILLED_WORDS = (
     _AR + r"وفا\w*", r"(?:[وف])?مصرع", r"öldü\w*", r"ölü sayısı\w*", r"ölü\w*", r"ölüm\w*",
     r"hayatını kaybe[td]\w*",  # "kaybetti", "kaybeden", "kaybederken"
     r"can verdi\w*", r"yaşamını yitir\w*", r"şehit\w*", r"halok\w*", r"o'ld\w*", r"o'lim\w*",
-    r"qurbon\w*", r"ҳалок\w*", r"ўлди\w*", r"ўлим\w*", r"қурбон\w*", r"каза (?:бол|тап)\w*",
+    r"qurbon\w*", r"ҳалок\w*",
+    # Uzbek and Tajik "4 kishi vafot etdi" (4 people died)
+    r"vafot et\w*", r"вафот эт\w*", r"вафот кард\w*", r"вафот ёфт\w*", r"ўлди\w*", r"ўлим\w*",
+    r"қурбон\w*", r"каза (?:бол|тап)\w*",
     # Kyrgyz "11 адамдын өмүрү кыйылды" (the lives of 11 were cut short), "154 адамды жок
     # кылышкан" (wiped out 154 people)
     r"өмүр\w* кыйыл\w*", r"өмүр\w* кый\w*", r"жок кыл\w*",
@@ -550,6 +560,8 @@ _INJURED_WORDS = (
     # дигар осеб диданд", Persian "آسیب دیدند" (suffered harm)
     r"жабыркаг\w*", r"осеб дид\w*", r"آسيب\s?(?:ديد|ديده)\w*",
     r"жараат\w*", r"жараттар менен",
+    # "Жараат алган 15 кишинин ону ооруканада" (of the 15 wounded, ten are in hospital)
+    r"жараат ал\w*", r"жаракат ал\w*",
     r"ټپي\w*", r"ټپيان", r"زخمي",
     # Dari "۱۸ تن دیگر زخم برداشتند" (18 others sustained wounds)
     r"زخم\s?برداشت\w*",
@@ -630,7 +642,11 @@ _PERSON = _rx(
     r"зрител\w*", r"военн\w*", r"полицейск\w*", r"сотрудник\w*", r"получил\w*", r"нафар\w*",
     r"кас(?:ро|он|онро)?", r"одам\w*", r"نفر", r"تن", r"شخص", r"نيز", r"هم", r"ديگر",
     r"زائر\w*", r"نمازگزار\w*",
-    r"کودک\w*", r"شهروند\w*", r"نور", r"ايراني\w*", r"(?:[وف])?(?:ال)?اشخاص", r"(?:[وف])?شخص\w*",
+    r"کودک\w*", r"شهروند\w*", r"نور",
+    # "یک عضو نیروی انتظامی کشته شد", "۱۱ عضو این نیرو را کشت" (11 members of this force)
+    r"عضو", r"اعضا\w*", r"نیرو(?:ی|های)?", r"انتظامی", r"پلیس", r"پولیس", r"سرباز\w*",
+    r"نظامی\w*", r"امنیتی", r"مرزبان\w*", r"مامور\w*", r"مأمور\w*", r"این", r"ايراني\w*",
+    r"(?:[وف])?(?:ال)?اشخاص", r"(?:[وف])?شخص\w*",
     _AR + r"اخري?ن", _AR + r"مدني\w*", _AR + r"زوار", _AR + r"زائر\w*", _AR + r"مصلي\w*",
     _AR + r"مواطن\w*", _AR + r"طفل\w*", _AR + r"اطفال", _AR + r"نساء", _AR + r"ايراني\w*",
     r"عل(?:ي|ى) الاقل", r"kişi\w*", r"insan", r"sivil\w*", r"daha", r"kishi", r"nafar", r"odam",
@@ -4260,7 +4276,7 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
                     reader.date_is_local(d, u.triggers[0])
                     and not _report_date(reader.text, d, u.triggers[0], reach=60)
                     and not _since_date(reader.text, d, u.triggers[0])
-                    and not _toll_date(reader.text, d)
+                    and not _other_fact_date(reader.text, d)
                 ):
                     u.dates.append(d)
             continue
@@ -4279,9 +4295,13 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             # the gathering ... in the Bajaur tribal district ... on Sunday"
             limit = 300
         elif t.anaphoric and t.end <= d.start and not re.search(
-            r"[,;:.()،؛]", reader.text[t.end : d.start]
+            r"[,;:.()،؛]", _ABBREVIATION.sub("", reader.text[t.end : d.start])
         ):
             limit = 90  # "the attack on the Jaffar Express train in Bolan on 11 March 2025"
+            if _RELATIVE_AFTER.match(reader.text, t.end):
+                # "the attack that targeted the St. Peter and St. Paul Church which left 25
+                # dead and 49 injured during mass on Sunday"
+                limit = 160
         elif (
             single and t.end <= d.start and d.start - t.end <= 160
             and not re.search(r"[;:.!?؛]", reader.text[t.end : d.start])
@@ -4303,7 +4323,7 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
             and not _claim_date(reader, s, d)
             and not _report_date(reader.text, d, t, reach=60)
             and not _birth(reader.text, d.start, d.end)
-            and not _toll_date(reader.text, d)
+            and not _other_fact_date(reader.text, d)
         ):
             per[i].dates.append(d)
     # "حمله انتحاری" (a suicide attack): adjacent attack words are one phrase, one trigger
@@ -4436,16 +4456,35 @@ _TOLL_ROSE_BEFORE = re.compile(
 )
 
 
+#: Abbreviations whose dot ends no clause: "the St. Peter and St. Paul Church".
+_ABBREVIATION = re.compile(r"\b(?:St|Mt|Dr|Mr|Mrs|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Ft)\.")
+#: A relative clause right after an attack word: "the attack that targeted ...".
+_RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s", re.IGNORECASE)
 #: A relative clause of when an attack happened: "the attack, which occurred when ...".
 _WHICH_OCCURRED = re.compile(
     r",?\s*(?:which|that)\s+(?:occurred|took place|happened|was carried out)\b", re.IGNORECASE
 )
 
 
-def _toll_date(text: str, d: DateValue) -> bool:
-    """Whether ``d`` dates a rise of the toll, not the attack: "the death toll from a suicide
-    bombing at a political rally rose to 45 on Monday" (the rally was on Sunday)."""
-    return _TOLL_ROSE_BEFORE.search(text, max(0, d.start - 60), d.start) is not None
+#: A town's capture right before a date: "the city that government forces recaptured last
+#: month", "which the group seized in 2014".
+_CAPTURE_BEFORE = re.compile(
+    r"\b(?:that|which|after)\s+(?:[\w'’-]+\s+){0,4}?(?:recaptured|retook|captured|seized|"
+    r"liberated|took control of|overran)\s+(?:(?:it|the city|the town|the area)\s+)?"
+    r"(?:in|on|since)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _other_fact_date(text: str, d: DateValue) -> bool:
+    """Whether ``d`` dates another fact, not the attack: a rise of the toll ("the death toll
+    from a suicide bombing at a political rally rose to 45 on Monday": the rally was on
+    Sunday), a town's capture ("the city that government forces recaptured last month")."""
+    lo = max(0, d.start - 60)
+    return (
+        _TOLL_ROSE_BEFORE.search(text, lo, d.start) is not None
+        or _CAPTURE_BEFORE.search(text, lo, d.start) is not None
+    )
 
 
 def _since_date(text: str, d: DateValue, t: _Trigger | None) -> bool:
@@ -5176,7 +5215,7 @@ def _refine_date(
         own = [
             d for i in draft.sentences for d in sentences[i].dates
             if not sentences[i].triggers and not _report_date(text, d)
-            and not _since_date(text, d, None) and not _toll_date(text, d)
+            and not _since_date(text, d, None) and not _other_fact_date(text, d)
         ]  # fmt: skip
         if own:
             return _best_date(own) if len({d.value for d in own}) == 1 else None

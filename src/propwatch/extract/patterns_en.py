@@ -742,7 +742,10 @@ _POLICE = re.compile(
 )
 _NOT_A_POLICE_OWNER = frozenset(
     ["the", "a", "an", "local", "state", "city", "military", "traffic", "border", "religious",
-     "morality", "secret", "riot", "but", "and", "when", "while", "after", "before", "as"]
+     "morality", "secret", "riot", "but", "and", "when", "while", "after", "before", "as",
+     "although", "though", "however", "since", "because", "if", "then", "so", "yet", "once",
+     "where", "until", "unless", "whereas", "meanwhile", "also", "later", "earlier", "today",
+     "yesterday", "federal", "national", "regional", "provincial", "district", "municipal"]
 )  # fmt: skip
 
 

@@ -369,7 +369,18 @@ _TYPE = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 
 #: Common nouns natasha tags as organisations.
-_GENERIC_NER = frozenset(["СМИ", "спецназ", "Спецназ", "силовики", "Силовики", "ВС"])
+_GENERIC_NER = frozenset([
+    "СМИ", "спецназ", "Спецназ", "силовики", "Силовики", "ВС",
+    # abbreviations of no one body ("ГУ МВД": a main directorate of some ministry; "ИА": a news
+    # agency; "ДПС": the road patrol) and buildings or offices named like bodies
+    "ГУ", "ИА", "ДПС", "Генконсульство", "Консульство", "Посольство", "Дом печати",
+    "Дом правительства",
+])  # fmt: skip
+#: Buildings named like bodies: "Дом печати" (the Press House), "Дом правительства".
+_BUILDING_NAME = re.compile(r"Дом\w* (?:печати|правительства|советов|профсоюзов)")
+#: A preposition inside a span: natasha ran an organisation's name into the next words
+#: ("Союз добровольцев России. На вокзале ...").
+_INNER_PREPOSITION = re.compile(r"\s(?:на|в|во|по|к|у|с|со|от|до|из|за|при)\s", re.IGNORECASE)
 #: Metro stations, streets and squares, places of worship, airports and other buildings are
 #: named like organisations: "станции «Площадь Восстания»", "в шиитской мечети "Имам Заман"".
 _STATION_BEFORE = re.compile(
@@ -378,6 +389,8 @@ _STATION_BEFORE = re.compile(
     # "в аэропорту «Домодедово»", "в ТЦ «Зимняя вишня»", "в концертном зале «Крокус»"
     r"аэропорт\w*|вокзал\w*|ТЦ|ТРЦ|торгов\w+ (?:центр|комплекс)\w*|концертн\w+ зал\w*|"
     r"отел\w*|гостиниц\w*|стадион\w*|рын(?:ок|к\w*)|кафе|ресторан\w*|театр\w*)\s+"
+    # "на перегоне между «...»", "на станциях синей ветки - «...» и «...»"
+    r"(?:[а-яё-]+\s+){0,3}(?:[-—–]\s+)?"
     r"(?:[«\"„“][^»\"”]{1,40}[»\"”]\s*(?:,|и)\s*)?[«\"„“]?$",
     re.IGNORECASE,
 )
@@ -484,7 +497,11 @@ def ner_candidates(text: str) -> list[Candidate]:
             continue
         if _PLATFORM_NOUN.fullmatch(name):  # "Telegram-канал", "YouTube": a platform, not a group
             continue
-        if name in _GENERIC_NER:  # "ряд СМИ": the media in general
+        if name in _GENERIC_NER or surface in _GENERIC_NER:  # "ряд СМИ": the media in general
+            continue
+        if _BUILDING_NAME.fullmatch(surface):  # "в Доме печати": a building
+            continue
+        if type_ != "person" and _INNER_PREPOSITION.search(surface):
             continue
         out.append(Candidate(type_, name, span.start, stop, "ner:natasha", 0.65))
     return out
