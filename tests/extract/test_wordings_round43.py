@@ -23,3 +23,14 @@ def test_a_german_aside_with_darunter_keeps_the_toll(extractor: Extractor) -> No
     text = "Mindestens 20 Menschen, darunter fünf Kinder, wurden bei dem Anschlag getötet."
     (killed,) = one_event(extractor, text, "de").killed
     assert killed.value == 20
+
+
+def test_a_year_written_right_after_a_yearless_day(extractor: Extractor) -> None:
+    """ "la sera del 13 novembre di 10 anni fa, nel 2015": the year follows the day; the page
+    of 2025 does not make it 2025."""
+    text = ("Gli attacchi coordinati che la sera del 13 novembre di 10 anni fa, nel 2015, presero "
+            "di mira Parigi. Al Bataclan un commando jihadista aprì il fuoco sulla folla: vi "
+            "morirono 92 persone.")
+    event = one_event(extractor, text, "it", date(2025, 11, 13))
+    assert event.date is not None and event.date.value == "2015-11-13"
+    assert [f.value for f in event.killed] == [92]

@@ -1200,6 +1200,38 @@ def _yearless_dated_by_the_text(
     return out
 
 
+#: A year written right after a yearless day: "la sera del 13 novembre di 10 anni fa, nel
+#: 2015", "on 13 November, in 2015", "le 13 novembre, en 2015".
+_YEAR_GLUED = re.compile(
+    r"(?:\s*,?\s*(?:di|de|of|il y a)?\s*\d{1,2}\s+(?:anni|años|ans|years|anos|jahren)"
+    r"(?:\s+(?:fa|ago|atrás))?)?"
+    r"\s*,?\s*(?:nel|in|en|em|im|dans|del|no|в|во)\s+(?P<y>(?:19|20)\d{2})(?![\d./-])"
+)
+
+
+def _year_written_after(
+    view: str, starts: _Starts, lang: str, cands: list[_Cand]
+) -> list[_Cand]:
+    """A day and month that the text gives its year right after ("13 novembre di 10 anni fa,
+    nel 2015") take that year, with or without a document date."""
+    years = {int(m["y"]) for m in _YEAR_GLUED.finditer(view)}
+    if not years:
+        return cands
+    glued: dict[tuple[int, int], _Cand] = {}
+    for year in years:
+        for cand in _month_candidates(view, starts, lang, date(year, 12, 31)):
+            m = _YEAR_GLUED.match(view, cand.end)
+            if (cand.resolution == "relative" and len(cand.value) == 10 and m is not None
+                    and int(m["y"]) == year):  # fmt: skip
+                glued[(cand.start, cand.end)] = _Cand(
+                    cand.start, cand.end, cand.value, cand.calendar, "explicit"
+                )
+    if not glued:
+        return cands
+    kept = [c for c in cands if (c.start, c.end) not in glued]
+    return kept + list(glued.values())
+
+
 def _no_later_than_the_text(
     view: str, starts: _Starts, lang: str, cands: list[_Cand], doc_date: date
 ) -> list[_Cand]:
@@ -1589,7 +1621,9 @@ def find_dates(
         if lang == "ru":
             cands += _ru_month_adjectives(view, doc_date)
         cands = _no_later_than_the_text(view, starts, lang, cands, doc_date)
+        cands = _year_written_after(view, starts, lang, cands)
     elif doc_precision == "day":
+        cands = _year_written_after(view, starts, lang, cands)
         by_weekday = _yearless_dated_by_weekday(view, starts, lang, cands)
         taken = {(c.start, c.end) for c in by_weekday}
         cands += by_weekday

@@ -514,7 +514,8 @@ _KILLED_WORDS = (
     r"وژل\w*", r"ووژل\w*",
     r"مړه", r"مړي", r"muert[oa]s?", r"muerte", r"murieron", r"fallecid\w*", r"fallecieron",
     r"falleció", r"mort[oia]s?",
-    r"morte", r"morreram", r"uccis\w*", r"vittime", r"víctimas mortales", r"tuée?s?", r"morts?",
+    r"morte", r"morreram", r"morirono", r"uccis\w*", r"vittime", r"víctimas mortales",
+    r"tuée?s?", r"morts?",
     # "a fait 15 victimes et 20 blessés": victims beside the wounded are the dead
     r"victimes(?=\s+et\s+\S+\s+bless)",
     r"tote\w*", r"مقتل (?:شخص|مواطن|رجل|امراه|طفل|جندي|شرطي)",
