@@ -203,6 +203,29 @@ def test_wrong_date_or_place_is_not_the_event(tmp_path: Path) -> None:
         assert report.to_json()["overall"]["figures"]["rate"] == figures
 
 
+def test_event_recall_is_split_by_whether_the_document_is_dated(tmp_path: Path) -> None:
+    """ "on Sunday" resolves only in a dated document: the report says how many of the events
+    were in documents with a known date, and how many of those were found."""
+    (tmp_path / "d1.txt").write_text("u\nDATE: 2024-01-04\n\nT1", encoding="utf-8")
+    (tmp_path / "d2.txt").write_text("u\n\nT2", encoding="utf-8")
+    event = {"date": "2024-01-03", "city": "Kerman"}
+    key = tmp_path / "gold.json"
+    key.write_text(json.dumps({
+        "d1": {"file": "d1.txt", "language": "en", "events": [event]},
+        "d2": {"file": "d2.txt", "language": "en", "events": [event]},
+    }), encoding="utf-8")  # fmt: skip
+    found = Event("attack", DateValue("2024-01-03", "x", 0, 1), ["Kerman"],
+                  place_ids=["ir_kerman"])  # fmt: skip
+    fake = _Fake(_gaz(), {"T1": Extraction(events=[found])})
+    report = evaluate_extraction(fake, read_gold(key), tmp_path)
+    split = report.to_json()["event_recall_by_document_date"]
+    assert (split["dated"]["found"], split["dated"]["total"]) == (1, 1)
+    assert (split["undated"]["found"], split["undated"]["total"]) == (0, 1)
+    assert "with a known date 1.00 (1/1), without one 0.00 (0/1)" in format_extraction_report(
+        report
+    )
+
+
 def test_url_date_is_the_document_date(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(

@@ -400,11 +400,20 @@ class ExtractionReport:
     overall: _Cell = field(default_factory=_Cell)
     documents: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
+    #: Event recall split by whether the document's date was known (a ``DATE:`` line or a
+    #: date in the URL): "on Sunday" can be resolved only in a dated document.
+    events_by_doc_date: dict[str, _Tally] = field(
+        default_factory=lambda: {"dated": _Tally(), "undated": _Tally()}
+    )
 
     def to_json(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
             "overall": self.overall.to_json(),
+            "event_recall_by_document_date": {
+                k: {"found": t.found, "total": t.total, "rate": t.rate}
+                for k, t in self.events_by_doc_date.items()
+            },
             "by_language": {k: v.to_json() for k, v in sorted(self.by_language.items())},
             "misses": self.misses,
         }
@@ -597,9 +606,19 @@ def evaluate_extraction(
         )
         cells = (report.overall, report.by_language[doc.language])
         _score_entities(doc, result.entities, res, cells, report.misses)
+        before = (report.overall.events.found, report.overall.events.total)
         _score_events(doc, result.events, res, cells, report.misses)
+        split = report.events_by_doc_date["dated" if article.date else "undated"]
+        split.found += report.overall.events.found - before[0]
+        split.total += report.overall.events.total - before[1]
         report.documents += 1
     return report
+
+
+def _tally_pct(tally: _Tally) -> str:
+    if not tally.total:
+        return "-"
+    return f"{tally.found / tally.total:.2f} ({tally.found}/{tally.total})"
 
 
 def _pct(tally: dict[str, Any]) -> str:
@@ -625,6 +644,11 @@ def format_extraction_report(report: ExtractionReport) -> str:
             f"{_pct(data['claims']):>14} {_pct(data['entity_recall']):>14} "
             f"{_pct(data['entity_precision']):>14}"
         )
+    dated, undated = (report.events_by_doc_date[k] for k in ("dated", "undated"))
+    out.append(
+        f"event recall in documents with a known date {_tally_pct(dated)}, "
+        f"without one {_tally_pct(undated)}"
+    )
     out += ["", f"{'type':14} {'recall':>14} {'precision':>14}"]
     for kind in ENTITY_FIELDS.values():
         data = report.overall.to_json()["by_type"][kind]
