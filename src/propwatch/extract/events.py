@@ -264,6 +264,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"انفجار\w*",
           r"patlama\w*", r"patlat\w*", r"portlash\w*", r"portla\w+", r"портлаш\w*",
           r"таркиш\w*", r"инфиҷор\w*", r"жарыл\w*", r"жардыр\w*", r"چاودن\w*",
+          # Kyrgyz "Миналанган автоунаа" (a mined car: a car bomb)
+          r"миналанган (?:авто)?унаа\w*", r"миналанган машина\w*",
           # Tajik "бумби ... мунфаҷир шудааст" (a bomb went off)
           r"мунфаҷир\w*", r"бумб\w*",
           # Persian and Dari "منفجر شد" (went off), "منفجر گردید"
@@ -366,6 +368,8 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           r"tueries?", r"matanzas?", r"eccidi[oi]", r"chacinas?",
           r"кыргын\w*", r"qirg['‘’ʻ]in\w*", r"қирғин\w*",
           r"terroristik hujum\w*", r"террористик ҳужум\w*", r"террорчилик ҳужум\w*",
+          # Uzbek "Террорчилик ҳаракати ... юз берди" (the terrorist act took place)
+          r"террорчилик ҳаракат\w*", r"terrorchilik harakat\w*",
           r"ҳамлаи те(?:р)?рористӣ", r"амали те(?:р)?рористӣ",
           r"терро(?:р)?дук (?:чабуул|кол салуу)\w*",
           r"ترهګر\w* برید\w*", r"ترهگر\w* برید\w*",
@@ -3876,6 +3880,9 @@ _DATELINE_PLACE_TITLE = re.compile(
     # ... and ANI's "Islamabad [Pakistan], January 31 (ANI): The toll ..."
     r"|(?:[ \t]{0,3}\[[^\]\n]{1,30}\])?"
     r",[ \t]{1,3}[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}[ \t]{1,3}\([A-Z][A-Za-z/ ]{1,20}\)"
+    r"(?:\.?-{1,2}|\.?[ \t]?[—–]|:)?\s"
+    # EFE's and ANSA's day-first "Niamey, 16 may (EFE).- El grupo ..."
+    r"|,[ \t]{1,3}\d{1,2}[ \t]{1,3}[a-zé]{3,10}\.?[ \t]{1,3}\([A-Z][A-Za-z/ ]{1,20}\)"
     r"(?:\.?-{1,2}|\.?[ \t]?[—–]|:)?\s"
     # Russian agencies' "Дакка, 24 октября. Боевики ..."
     r"|,[ \t]{1,3}\d{1,2}[ \t]{1,3}[а-яё]{3,8}\.\s"
