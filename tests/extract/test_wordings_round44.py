@@ -13,8 +13,8 @@ from propwatch.extract.extractor import Extractor
 
 def test_efe_s_day_first_dateline_is_where_the_report_was_filed(extractor: Extractor) -> None:
     text = ("Niamey, 16 may (EFE).- El grupo terrorista Estado Islámico reivindicó hoy la "
-            "emboscada tendida ayer a una patrulla del Ejército nigerino en la localidad de Tongo-Tongo, que "
-            "se saldó con la muerte de 28 soldados.")
+            "emboscada tendida ayer a una patrulla del Ejército nigerino en la localidad de "
+            "Tongo-Tongo, que se saldó con la muerte de 28 soldados.")
     event = one_event(extractor, text, "es", date(2019, 5, 16))
     assert event.place[0] == "Tongo Tongo"
     assert event.date is not None and event.date.value == "2019-05-15"
