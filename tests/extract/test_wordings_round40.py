@@ -55,3 +55,25 @@ def test_although_police_is_no_body(extractor: Extractor) -> None:
     text = "Although police said the blast was an act of terror, no group has claimed it."
     orgs = [e.name for e in extractor.extract(text, "en").entities if e.type == "organization"]
     assert "Although police" not in orgs
+
+
+def test_a_list_s_commas_do_not_cut_the_attack_from_its_date(extractor: Extractor) -> None:
+    text = ("Armed militants conducted coordinated attacks on Orthodox churches, synagogues, and a "
+            "police station in Derbent and Makhachkala on Sunday, June 23, resulting in the deaths "
+            "of at least seven police officers.")
+    event = one_event(extractor, text, "en", date(2024, 6, 24))
+    assert event.date is not None and event.date.value == "2024-06-23"
+
+
+def test_a_bombing_years_before_the_report_is_not_the_shooting_it_reports(
+    extractor: Extractor,
+) -> None:
+    text = ("In near simultaneous attacks, gunmen opened fire at a national guard base in "
+            "Kazakhstan's industrial city of Aktobe, killing six people, the interior ministry "
+            "said. Aktobe was the "
+            "site of Kazakhstan's first suicide bombing in 2011 when a local man detonated an "
+            "explosive device inside the building of the state security service.")
+    events = extractor.extract(text, "en", doc_date=date(2016, 6, 6)).events
+    assert [(e.type, e.date.value if e.date else None) for e in events] == [
+        ("shooting", None), ("suicide_bombing", "2011")]  # fmt: skip
+    assert [f.value for f in events[0].killed] == [6]

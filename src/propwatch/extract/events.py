@@ -3049,9 +3049,21 @@ def _dates_equal_day(a: DateValue, b: DateValue) -> bool:
     return _precision(a) == 3 and a.value == b.value
 
 
+def _other_kind(unit: _Unit, draft: _Draft) -> bool:
+    """Whether ``unit``'s attack words name only kinds of attack ``draft``'s do not (generic
+    "attack" words name every kind)."""
+    kinds = {t.type for t in unit.triggers} - {"attack"}
+    known = {t.type for u in draft.units for t in u.triggers} - {"attack"}
+    return bool(kinds) and bool(known) and not kinds & known
+
+
 class _Grouper:
-    def __init__(self, places: _Places) -> None:
+    def __init__(self, places: _Places, doc_date: date | None = None) -> None:
         self.places = places
+        #: The document's year: a unit dated years before it is background to an undated
+        #: event the document reports ("was the site of Kazakhstan's first suicide bombing in
+        #: 2011" in a report of 2016).
+        self.doc_year = doc_date.year if doc_date is not None else None
         self.events: list[_Draft] = []
         self.touched: dict[int, list[_Draft]] = {}  # sentence index -> events touched
         self.pending: list[_Unit] = []
@@ -3085,6 +3097,19 @@ class _Grouper:
             for d in unit.dates:
                 if _dates_conflict(d, d_date):
                     return False
+        elif (
+            self.doc_year is not None and unit.dates
+            and all(d.resolution == "explicit" and int(d.value[:4]) <= self.doc_year - 3
+                    for d in unit.dates)
+            and draft.sentences and min(draft.sentences) < unit.sentence
+            # ... but "the sixth anniversary of the Manchester Arena bombing" is that bombing
+            and not all(t.reference for u in draft.units for t in u.triggers)
+            # ... and a trial's "Anschlag" is the attack of 2020 it tries: only an attack of
+            # another kind (a suicide bombing after a shooting) after the toll of the one
+            # reported is surely another
+            and bool(draft.figures) and _other_kind(unit, draft)
+        ):
+            return False  # an attack years before the report is not the one it reports
         if unit.places and draft.places:
             u_anchor = _anchor(unit.places)
             d_anchor = draft.anchor()
@@ -3520,7 +3545,7 @@ def find_events(
     reader = _Reader(text, lang, entities, gazetteer, folded)
     places = _Places(reader.entities, gazetteer)
     sentences = _read_sentences(reader, text, language or "en", doc_date, doc_precision)
-    grouper = _Grouper(places)
+    grouper = _Grouper(places, doc_date)
     for s in sentences:
         if not s.triggers:
             grouper.attach(s.index, s)
@@ -4317,10 +4342,12 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         ):
             limit = 160  # "The massacre in Solhan, northern Burkina Faso, took place ... in June"
         elif single and t.end <= d.start and not re.search(
-            r"[,;:.()،؛]", reader.text[t.end : d.start]
+            r"[,;:.()،؛]", _LIST_COMMA.sub(" ", reader.text[t.end : d.start])
         ):
             # one clause: "A suicide bombing struck an education center in a predominantly
-            # Shi'ite neighborhood of the Afghan capital on September 30, killing 19"
+            # Shi'ite neighborhood of the Afghan capital on September 30, killing 19"; a list's
+            # commas end none: "attacks on Orthodox churches, synagogues, and a police station
+            # in Derbent and Makhachkala on Sunday, June 23"
             limit = 160
         if t.reference and d.resolution == "weekday":
             continue  # "the anniversary of the bombing" on Saturday: not the bombing's day
@@ -4464,6 +4491,11 @@ _TOLL_ROSE_BEFORE = re.compile(
 )
 
 
+#: The commas of a list of nouns: "churches, synagogues, and a police station".
+_LIST_COMMA = re.compile(
+    r",(?=\s+(?:and|or)\s)|,(?=\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*(?:,|\s(?:and|or)\s))"
+    r"|(?<=day),(?=\s*$)"  # "on Sunday, June 23": the weekday before the date read
+)
 #: Abbreviations whose dot ends no clause: "the St. Peter and St. Paul Church".
 _ABBREVIATION = re.compile(r"\b(?:St|Mt|Dr|Mr|Mrs|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Ft)\.")
 #: A relative clause right after an attack word: "the attack that targeted ...".
