@@ -103,6 +103,26 @@ def test_national_armies_and_police(text: str, language: str, names: list[str]) 
     assert all(c.attributes["kind"] == "state_body" for c in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("The Niger army said 28 soldiers were killed.", "en", "Niger Armed Forces"),
+        ("Pakistan's army said the attackers were killed.", "en", "Pakistan Army"),
+        ("Afghan intelligence services said the bomber was arrested.", "en",
+         "Afghan intelligence service"),
+        ("اردوی پاکستان گفت که مهاجمان کشته شدند.", "prs", "Pakistan Army"),
+    ],
+)
+def test_a_force_named_by_its_country_s_name(text: str, language: str, name: str) -> None:
+    """ "the Niger army", "Pakistan's army", Dari "اردوی پاکستان": a force after its country's
+    name (the extractor links it to the gazetteer's entry when there is one)."""
+    from propwatch.extract.extractor import default_extractor
+
+    orgs = [e.name for e in default_extractor().extract(text, language).entities
+            if e.type == "organization"]  # fmt: skip
+    assert name in orgs
+
+
 def test_an_army_that_reports_a_claim_is_not_the_claimant() -> None:
     from propwatch.extract.extractor import default_extractor
 

@@ -330,7 +330,14 @@ def _candidate(
 #: Kenyan army", "Malian troops" is people, not a body. English, and Arabic with the
 #: masculine nisba ("الجيش الكيني", "الجيش المالي"); named in English ("Kenyan army").
 #: ("security forces" is a description, not a body: keys do not list it)
-_FORCE_WORDS = r"army|military|armed forces|police|air force|navy"
+#: (Soldiers, "troops" and "security forces" are people or a description, not a body.)
+_FORCE_WORDS = (
+    r"army|military|armed forces|police|air force|navy|intelligence services?|border guards?|"
+    r"gendarmerie"
+)
+#: English force words named otherwise: "Afghan intelligence services".
+_EN_FORCE_NAME = {"intelligence services": "intelligence service",
+                  "border guards": "border guard"}  # fmt: skip
 _EN_FORCE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(d.title()) for d in DEMONYMS if d.isalpha()
                                 and d not in ("us",)), key=len, reverse=True))
@@ -351,7 +358,11 @@ _AR_FORCE_NAME = {"الجيش": "army", "الشرطة": "police", "القوات 
 _NAMED_FORCE: dict[str, tuple[re.Pattern[str], bool]] = {
     "tr": (re.compile(r"\s(polisi|ordusu|silahlı kuvvetleri|jandarması)(?![^\W\d_])"), True),
     "uz": (re.compile(r"\s(politsiyasi|armiyasi|полицияси|армияси)(?![^\W\d_])"), True),
-    "fa": (re.compile(r"(?<![\w\u0600-\u06ff])(پلیس|ارتش|پولیس)\s$"), False),
+    # Dari "اردوی پاکستان" (the army of Pakistan), "نیروهای مسلح پاکستان" (armed forces)
+    "fa": (re.compile(r"(?<![\w\u0600-\u06ff])(پلیس|ارتش|پولیس|اردوی|نیروهای مسلح)\s$"),
+           False),
+    # "the Niger army", "Pakistan's army" (a country's name before the force)
+    "en": (re.compile(r"(?:['’]s)?\s(army|military|police|armed forces)(?![^\W\d_])"), True),
     "ps": (re.compile(r"(?<![\w\u0600-\u06ff])(پولیس|پوځ|اردو)\s(?:د\s)?$"), False),
     "ru": (re.compile(r"(?<![\w])(полиция|полиции|армия|армии)\s$", re.IGNORECASE), False),
     # "l'armée du Mali", "el ejército de Nigeria", "l'esercito dell'Iraq", "Exército do Iraque"
@@ -369,7 +380,9 @@ _FORCE_ENGLISH = {
     "polisi": "police", "ordusu": "army", "silahlı kuvvetleri": "armed forces",
     "jandarması": "gendarmerie", "politsiyasi": "police", "armiyasi": "army",
     "полицияси": "police", "армияси": "army", "پلیس": "police", "پولیس": "police",
-    "ارتش": "army", "پوځ": "army", "اردو": "army", "полиция": "police", "полиции": "police",
+    "ارتش": "army", "پوځ": "army", "اردو": "army", "اردوی": "army",
+    "نیروهای مسلح": "armed forces", "army": "army", "military": "military",
+    "armed forces": "armed forces", "полиция": "police", "полиции": "police",
     "армия": "army", "армии": "army",
     "armée": "army", "police": "police", "gendarmerie": "gendarmerie",
     "forces armées": "armed forces", "ejército": "army", "policía": "police",
@@ -403,7 +416,9 @@ def forces(text: str, lang: str, countries: Sequence[Country] = ()) -> list[Cand
                                  attributes={"kind": "state_body", "country": c.code}))  # fmt: skip
     for m in _EN_FORCE.finditer(text):
         code = DEMONYMS[m.group(1).lower()][1]
-        out.append(Candidate("organization", f"{m.group(1)} {m.group(2)}", m.start(), m.end(),
+        force = m.group(2).lower()
+        force = _EN_FORCE_NAME.get(force, force)
+        out.append(Candidate("organization", f"{m.group(1)} {force}", m.start(), m.end(),
                              "pattern:state_body", 0.8,
                              attributes={"kind": "state_body", "country": code}))  # fmt: skip
     if lang in FORCE_LANGS:
