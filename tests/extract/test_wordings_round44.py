@@ -41,3 +41,15 @@ def test_helmand_and_kandahar_districts_in_pashto_and_dari(extractor: Extractor)
     assert event.place[:2] == ["Musa Qala", "Helmand province"]
     text = "در انفجار در ولسوالی دامان کندهار ۳۱ تن زخم برداشتند."
     assert one_event(extractor, text, "prs").place[0] == "Daman (Kandahar)"
+
+
+def test_tajik_suicide_attack_and_kyrgyz_last_night(extractor: Extractor) -> None:
+    """Round 47 (Central Asian languages): Tajik "суъиқасди интиҳорӣ" (a suicide attack) and
+    Kyrgyz "Кече кечинде" (yesterday evening)."""
+    text = ("Волии Толибон дар вилояти Балх дар як суъиқасди интиҳорӣ дар дафтари кораш кушта "
+            "шуд.")
+    assert one_event(extractor, text, "tg").type == "suicide_bombing"
+    text = ("Кече кечинде Түркиянын Стамбул шаарындагы Ататүрк аэропортунда болгон жардырууда 36 "
+            "адам өлүп, 147 адам жабыркаган.")
+    event = one_event(extractor, text, "ky", date(2016, 6, 29))
+    assert event.date is not None and event.date.value == "2016-06-28"

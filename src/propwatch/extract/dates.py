@@ -659,7 +659,8 @@ _RELATIVE: dict[str, int] = _spellings(
     (1, "yesterday|last night|yesterday evening|yesterday morning|вчера|прошлой ночью|"
         "минувшей ночью|вчера вечером|вчера утром|دیروز|دیشب|شب گذشته|روز گذشته|"
         "أمس|الأمس|يوم أمس|مساء أمس|صباح أمس|ليلة أمس|الليلة الماضية|مساء الأمس|"
-        "dün|dünkü|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|پرون|تېره ورځ|تیره ورځ|"
+        "dün|dünkü|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|кече|кече кечинде|"
+        "кечээ кечинде|кече түнү|кечээ түнү|پرون|تېره ورځ|تیره ورځ|"
         "تېره شپه|تیره شپه|پرونۍ ورځ|ayer|anoche|ontem|"
         "hier|hier soir|hier matin|la veille|ieri|ieri sera|ieri mattina|gestern|"
         "gestern abend|накануне|the previous day|the day before|"
@@ -683,6 +684,7 @@ _RELATIVE: dict[str, int] = _spellings(
 _RELATIVE_LANGS: dict[str, frozenset[str]] = {
     normalize("kecha"): frozenset({"uz"}),
     normalize("кеча"): frozenset({"uz"}),
+    normalize("кече"): frozenset({"ky"}),
     normalize("hier"): frozenset({"fr"}),
     normalize("la veille"): frozenset({"fr"}),
     normalize("ieri"): frozenset({"it"}),

@@ -207,7 +207,9 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           # "فجر نفسه" (blew himself up), "فجرت نفسها", "خود را منفجر کرد"
           r"[وف]?[يت]?فجر\w* نفس\w*", r"خود(?:ش)? را منفجر\w*",
           r"intihar saldır\w*", r"canlı bomba\w*", r"xudkush\w*", r"o'zini portlat\w*",
-          r"маргталаб\w*", r"худкуш\w*", r"ҳамлаи интиҳорӣ", r"жанкечти\w*",
+          r"маргталаб\w*", r"худкуш\w*", r"ҳамлаи интиҳорӣ",
+          # Tajik "суъиқасди интиҳорӣ" (a suicide attack)
+          r"суъ?иқасди интиҳорӣ", r"жанкечти\w*",
           r"atentado suicida", r"ataque suicida", r"homem[\s-]bomba", r"kamikazes?",
           r"attentato suicida", r"attentat[\s-]suicide", r"selbstmordanschlag\w*",
           # "um casal de terroristas suicidas ativou seus cintos explosivos", "camicazes",
@@ -387,7 +389,7 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           # Iranian reports: "در درگیری مرزبانان ... با اشرار" (a clash with armed bandits)
           r"درگيري\w*",
           r"saldırı\w*", r"saldır(?!gan)\w*", r"hujum(?!chi)\w*", r"ҳужум(?!чи)\w*",
-          r"хужум(?!чи)\w*", r"ҳамла(?!гар)\w*",
+          r"хужум(?!чи)\w*", r"ҳамла(?!гар)\w*", r"суъ?иқасд\w*",
           # Uzbek "қуролли хуруж" (an armed assault)
           r"хуруж\w*", r"xuruj\w*",
           r"кол салуу\w*", r"кол салды\w*", r"кол салыш\w*", r"чабуул(?!чу)\w*", r"ataque\w*",
