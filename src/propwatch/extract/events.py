@@ -2838,6 +2838,16 @@ class _Places:
             return True
         if self.related(a, b):
             return False
+        for rural, city in ((a, b), (b, a)):
+            if (
+                self._rural(rural) and city.kind == "city"
+                and (province := self._province(rural)) is not None
+                and province == self._province(city)
+                and self._named_after(province, city)
+            ):
+                # "د کندهار د میوند ولسوالۍ" (Kandahar's Maywand district): the provincial
+                # capital's name stands for its province
+                return False
         city_a, city_b = self._city(a), self._city(b)
         if city_a is not None and city_b is not None and city_a != city_b:
             # "in Khyber Pakhtunkhwa's Bajaur district ... in the town of Khar": a town no
@@ -2850,6 +2860,12 @@ class _Places:
         # ... another army post in the western Tahoua region"
         province_a, province_b = self._province(a), self._province(b)
         return province_a is not None and province_b is not None and province_a != province_b
+
+    def _named_after(self, province: str, city: _PlaceInfo) -> bool:
+        """Whether the gazetteer's ``province`` bears ``city``'s name (Kandahar province)."""
+        entry = self.gazetteer.get(province) if self.gazetteer is not None else None
+        name = city.entity.name.casefold()
+        return entry is not None and entry.name.casefold().startswith(name)
 
     def _province(self, info: _PlaceInfo) -> str | None:
         """The gazetteer province a place is or lies in."""
