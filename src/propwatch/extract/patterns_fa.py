@@ -59,6 +59,11 @@ _FA_GENERIC = frozenset(
         # when it spoke: "این گروه تروریستی چهارشنبه (17 تیر) در بیانیه‌ای ..."
         "شنبه", "یکشنبه", "یک‌شنبه", "دوشنبه", "سه‌شنبه", "سه", "چهارشنبه",
         "پنجشنبه", "پنج‌شنبه", "جمعه", "روز", "شب", "صبح", "عصر", "بامداد",
+        # verbs' first halves and clitics: "... این گروه تروریستی صورت گرفت" (was carried out
+        # by), "کانال تلگرامی اش" (its Telegram channel)
+        "صورت", "انجام", "اش", "شان", "ام",
+        # groups the gazetteer knows: "اعضای شبکه القاعده" is al-Qaeda's network, no outlet
+        "القاعده", "داعش", "طالبان",
     ]
 )  # fmt: skip
 _FA_STOP = _FA_GENERIC | frozenset(["خود"])
@@ -128,7 +133,8 @@ def _heads(
             if found is None:
                 continue
             name, a, b = found
-            if name in generic or name.split()[0] in generic or len(name) < 2:
+            first = name.split()[0].replace("ي", "ی").replace("ك", "ک")
+            if name in generic or first in generic or len(name) < 2:
                 continue
             if _VERB_AFTER.match(text, b) or _AUXILIARY.match(name):
                 # "این گروه تروریستی افزوده است" (has added), "... موجب خشم این گروه
@@ -334,7 +340,9 @@ def headlines(text: str) -> list[Headline]:
 # -- Pashto ---------------------------------------------------------------------------------------
 
 _PS_HEADS: list[tuple[str, str, bool, float, int]] = [
-    (r"(?:مجله|مجلې|خپرونه|خپرونې)", "publication", False, 0.7, 3),
+    # a quoted name only: "خپرونه" is any broadcast ("دغه خپرونې وځنډول شوې", the broadcasts
+    # were cut off)
+    (r"(?:مجله|مجلې|خپرونه|خپرونې)(?=\s*[«\"“])", "publication", False, 0.7, 3),
     (r"(?:ټلګرام|ټيليګرام|تلګرام|تلگرام)\s+(?:چینل|چېنل|کانال)", "channel", False, 0.75, 3),
     (r"(?:خبري\s+اژانس|اژانس)", "media_outlet", True, 0.65, 2),
 ]  # fmt: skip

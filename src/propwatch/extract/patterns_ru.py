@@ -374,10 +374,14 @@ _GENERIC_NER = frozenset([
     # abbreviations of no one body ("ГУ МВД": a main directorate of some ministry; "ИА": a news
     # agency; "ДПС": the road patrol) and buildings or offices named like bodies
     "ГУ", "ИА", "ДПС", "Генконсульство", "Консульство", "Посольство", "Дом печати",
-    "Дом правительства",
+    "Дом правительства", "Новости", "Главное управление", "ИК", "СИЗО",
 ])  # fmt: skip
 #: Buildings named like bodies: "Дом печати" (the Press House), "Дом правительства".
-_BUILDING_NAME = re.compile(r"Дом\w* (?:печати|правительства|советов|профсоюзов)")
+_BUILDING_NAME = re.compile(
+    r"Дом\w* (?:печати|правительства|советов|профсоюзов)|Двор\w* спорта"
+    # prisons and remand centres: "ИК-19", "СИЗО-1"
+    r"|(?:ИК|СИЗО|ИВС)(?:[- ]?№?\s?\d+)?"
+)
 #: A preposition inside a span: natasha ran an organisation's name into the next words
 #: ("Союз добровольцев России. На вокзале ...").
 _INNER_PREPOSITION = re.compile(r"\s(?:на|в|во|по|к|у|с|со|от|до|из|за|при)\s", re.IGNORECASE)
@@ -503,5 +507,7 @@ def ner_candidates(text: str) -> list[Candidate]:
             continue
         if type_ != "person" and _INNER_PREPOSITION.search(surface):
             continue
+        if "  " in surface or "/" in surface or "\n" in surface:
+            continue  # a span across a page's menu ("Народный репортер  Написавшие нам ...")
         out.append(Candidate(type_, name, span.start, stop, "ner:natasha", 0.65))
     return out
