@@ -24,3 +24,21 @@ def test_kandahar_and_nangarhar_districts_in_pashto(extractor: Extractor) -> Non
     assert place_names(extractor, text, "ps") == ["Achin District", "Mohmand Dara District"]
     text = "د ارغنداب ولسوالۍ کې چاودنه وشوه"
     assert "Arghandab (Kandahar)" in place_names(extractor, text, "ps")
+
+
+def test_xinhua_s_arabic_dateline_and_a_source_label(extractor: Extractor) -> None:
+    """ "انقرة 22 أغسطس 2016 /ارتفع ...": Xinhua's Arabic dateline is the report's city and day;
+    "Source: Xinhua| ..." is a page label, not a dateline."""
+    from datetime import date
+
+    text = ("انقرة 22 أغسطس 2016 /ارتفع إجمالى عدد القتلى فى التفجير الانتحارى بحفل زفاف فى "
+            "مقاطعة غازى عنتب بجنوب تركيا ليلة السبت إلى 54 شخصا.")
+    (event,) = extractor.extract(text, "ar", doc_date=date(2016, 8, 23)).events
+    assert event.place[0] == "Gaziantep"
+    assert event.date is not None and event.date.value == "2016-08-20"
+    text = ("IS attack kills 3 police\n\nSource: Xinhua| 2017-12-09 17:44:41|Editor: Mengjie\n\n"
+            "KABUL, Dec. 9 (Xinhua) -- Up to three police were killed after militants targeted "
+            "police checkpoints in the eastern Nuristan province.")
+    (event,) = extractor.extract(text, "en", doc_date=date(2017, 12, 9)).events
+    assert event.place[0] == "Nuristan province"
+    assert event.date is None or event.date.text != "Dec. 9"  # the dateline's day is the report's

@@ -3906,6 +3906,9 @@ _DATELINE_PLACE = re.compile(
 _DATELINE_PLACE_ARAB = re.compile(
     r"[ \t\n]{0,5}(?:[\u0600-\u06ff]{2,15}(?: [\u0600-\u06ff]{2,15}){0,2}"
     r"[ \t]{0,3}(?:\([^)\n]{1,30}\))?[ \t]{0,3}(?:—|–|-{1,2})\s"
+    # Xinhua's Arabic "انقرة 22 أغسطس 2016 /ارتفع ...": the city and the day, then a slash
+    r"|[\u0600-\u06ff]{2,15}(?: [\u0600-\u06ff]{2,15}){0,2}[ \t]+\d{1,2}[ \t]+[\u0600-\u06ff]{3,10}"
+    r"[ \t]+\d{4}[ \t]*/"
     r"|(?:[\u0600-\u06ff]{2,15} ){1,4}من [\u0600-\u06ff]{2,15}(?: [\u0600-\u06ff]{2,15})?"
     r"[ \t]{0,3}:\s"
     r"|[\u0600-\u06ff]{2,15}(?: [\u0600-\u06ff]{2,15})?:[ \t]{1,3}(?=[\u0600-\u06ff]))"
@@ -4036,6 +4039,8 @@ def _dateline_place_span(text: str) -> tuple[int, int]:
 _NOT_DATELINE = re.compile(
     r"\s*(?:READ|ALSO|SEE|WATCH|RELATED|PHOTO|PHOTOS|VIDEO|UPDATE|UPDATED|BREAKING|EXCLUSIVE|"
     r"ADVERTISEMENT|SPONSORED|LIVE|OPINION|EDITORIAL|ANALYSIS|LIRE|LEER|LEIA|LEGGI|LESEN|"
+    # a page's labels: "Source: Xinhua| 2017-12-09 17:44:41|Editor: ..."
+    r"Source|Sources|Editor|Photo|Published|Updated|Posted|Quelle|Fuente|Источник|"
     r"ЧИТАЙТЕ|СМОТРИТЕ|ФОТО|ВИДЕО)\b"
 )
 
