@@ -42,3 +42,12 @@ def test_xinhua_s_arabic_dateline_and_a_source_label(extractor: Extractor) -> No
     (event,) = extractor.extract(text, "en", doc_date=date(2017, 12, 9)).events
     assert event.place[0] == "Nuristan province"
     assert event.date is None or event.date.text != "Dec. 9"  # the dateline's day is the report's
+
+
+def test_a_base_named_after_its_place(extractor: Extractor) -> None:
+    """Round 46: "detonated at the El Salini base"; "the Islamic State base" is a group's."""
+    text = "A suicide bomber detonated at the El Salini base, killing 12 soldiers."
+    (event,) = extractor.extract(text, "en").events
+    assert event.place and event.place[0].endswith("Salini")
+    text = "Troops attacked the Islamic State base, killing 12 militants."
+    assert all(e.type != "place" for e in extractor.extract(text, "en").entities)

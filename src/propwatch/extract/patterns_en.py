@@ -337,6 +337,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
         r"\b(?i:church|mosque|shrine|temple|gurdwara|synagogue|cathedral|school|hospital|market|"
         rf"hotel|stadium|airport|police station|checkpoint)\s+in\s+(?P<c>{CAPSEQ})"),
         "pattern:building_in", True, 0.65),
+    # "at the El Salini base", "the Inates military camp": a base named after its place
+    ("place", re.compile(
+        rf"\b(?:at|on|near|inside|in)\s+the\s+(?P<c>{CAPSEQ})\s+"
+        r"(?:(?:military|army|air|naval|police|security)\s+)?(?:base|camp|barracks|outpost)\b"),
+        "pattern:base_named", False, 0.6),
 ]  # fmt: skip
 
 _TELEGRAM_CHANNEL = re.compile(r"Telegram\s+channel")
@@ -369,7 +374,8 @@ def _trigger_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Cand
                 if method in ("pattern:town_in_province", "pattern:building_in",
                               "pattern:attack_in", "pattern:town_of_romance",
                               "pattern:town_appositive_romance", "pattern:town",
-                              "pattern:place_in_region", "pattern:town_appositive_de"):
+                              "pattern:place_in_region", "pattern:town_appositive_de",
+                              "pattern:base_named"):
                     attributes["kind"] = "city"
                 elif kind:
                     attributes["kind"] = _PLACE_KIND[kind.group()]
