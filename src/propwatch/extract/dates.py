@@ -661,7 +661,8 @@ _RELATIVE: dict[str, int] = _spellings(
         "أمس|الأمس|يوم أمس|مساء أمس|صباح أمس|ليلة أمس|الليلة الماضية|مساء الأمس|"
         "dün|dünkü|dün gece|dün akşam|kecha|кеча|дирӯз|дируз|кечээ|кече|кече кечинде|"
         "кечээ кечинде|кече түнү|кечээ түнү|پرون|تېره ورځ|تیره ورځ|"
-        "تېره شپه|تیره شپه|پرونۍ ورځ|ayer|anoche|ontem|"
+        "تېره شپه|تیره شپه|پرونۍ ورځ|تېر ماښام|تیر ماښام|پرون ماښام|پرون شپه|پرون سهار|"
+        "ayer|anoche|ontem|"
         "hier|hier soir|hier matin|la veille|ieri|ieri sera|ieri mattina|gestern|"
         "gestern abend|накануне|the previous day|the day before|"
         # "за вчерашний теракт" (for yesterday's attack)
@@ -670,7 +671,8 @@ _RELATIVE: dict[str, int] = _spellings(
         "أول من أمس|أمس الأول|مساء أمس الأول|يوم أمس الأول|صباح أمس الأول|evvelsi gün|"
         "önceki gün|evvelki gün|avant-hier|l'altro ieri|l’altro ieri|ieri l'altro|vorgestern|"
         "anteayer|anteontem"),
-    (0, "today|this morning|this evening|сегодня|امروز|مساء اليوم|صباح اليوم|ظهر اليوم|"
+    (0, "today|this morning|this evening|сегодня|امروز|نن|نن سهار|نن ماښام|نن ورځ|نن شپه|"
+        "مساء اليوم|صباح اليوم|ظهر اليوم|"
         "bugün|bugun|бугун|имрӯз|имруз|бүгүн|hoy|hoje|oggi|aujourd'hui|aujourd’hui|heute|"
         # "hours ago": the day of the report
         "a few hours ago|several hours ago|earlier today|ساعاتی قبل|ساعاتی پیش|چند ساعت قبل|"
