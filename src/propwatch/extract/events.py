@@ -4508,11 +4508,21 @@ _SINCE_AFTER = re.compile(
 
 #: A count's rise just before a date: "The death toll ... rose to 45 on Monday", "число
 #: погибших выросло до 22 в понедельник".
+#: A toll's rise, in English and Russian (the words both patterns below read).
+_ROSE_EN = r"rose|risen|climbed|increased|jumped"
+_ROSE_RU = r"выросл|возросл|увеличил"
 _TOLL_ROSE_BEFORE = re.compile(
-    r"(?:\b(?:rose|risen|climbed|increased|jumped|reached|hit|stood at|stands at)\s+(?:to\s+)?"
-    r"|(?<!\w)(?:выросл\w*|возросл\w*|увеличил\w*|достиг\w*)\s+(?:до\s+)?)"
+    rf"(?:\b(?:{_ROSE_EN}|reached|hit|stood at|stands at)\s+(?:to\s+)?"
+    rf"|(?<!\w)(?:{_ROSE_RU}|достиг)\w*\s+(?:до\s+)?)"
     r"(?:at least\s+|more than\s+)?\d[\d,]*(?:\s+(?:people|persons|человек))?"
     r"\s+(?:on|by|в|во)?\s*$",
+    re.IGNORECASE,
+)
+#: A toll that rose, anywhere in a sentence: the report is an update, days after the attack.
+_TOLL_UPDATE = re.compile(
+    rf"\b(?:{_ROSE_EN}|gestiegen|angestiegen|erhöht|s['’]élève|salito|aumentado|ascendido|"
+    r"subido|yükseldi)\b"
+    rf"|(?<!\w)(?:{_ROSE_RU}|ارتفع|افزایش|афзоиш|ortdi|ошти|өстү)\w*",
     re.IGNORECASE,
 )
 
@@ -5292,15 +5302,6 @@ def _refine_date(
         if _precision(d) > _precision(current) and d.value.startswith(current.value)
     ]
     return _best_date(better) or current
-
-
-#: A toll that rose: the report is an update, days after the attack.
-_TOLL_UPDATE = re.compile(
-    r"\b(?:rose|risen|climbed|increased|jumped|gestiegen|angestiegen|erhöht|s['’]élève|"
-    r"salito|aumentado|ascendido|subido|yükseldi)\b"
-    r"|(?<!\w)(?:выросл|возросл|увеличил|ارتفع|افزایش|афзоиш|ortdi|ошти|өстү)\w*",
-    re.IGNORECASE,
-)
 
 
 def _reported_date(draft: _Draft, sentences: list[_Sentence], text: str) -> DateValue | None:
