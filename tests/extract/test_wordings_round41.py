@@ -90,3 +90,11 @@ def test_a_district_of_kandahar_is_not_a_town_of_india(extractor: Extractor) -> 
     event = one_event(extractor, text, "prs")
     assert event.country == "Afghanistan"
     assert "India" not in event.place
+
+
+def test_a_suicide_bomber_of_a_group_is_its_perpetrator(extractor: Extractor) -> None:
+    text = ("At least 26 people were killed when a suicide bomber of the Balochistan Liberation "
+            "Army struck the railway station in Quetta.")
+    assert one_event(extractor, text, "en").perpetrators == ["Balochistan Liberation Army"]
+    text = "A suicide bomber from the Pakistani Taliban blew himself up at a police post in Bannu."
+    assert one_event(extractor, text, "en").perpetrators == ["Tehrik-i-Taliban Pakistan"]
