@@ -8,6 +8,7 @@ which the store turns into the merged knowledge graph.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -17,12 +18,12 @@ from pathlib import Path
 from propwatch.extract.capitals import capital_places
 from propwatch.extract.entities import EntityExtractor, entity_key
 from propwatch.extract.events import find_events
-from propwatch.extract.model import Entity, Extraction, Relation
+from propwatch.extract.model import Entity, Extraction, Relation, Span
 from propwatch.extract.relations import build_relations
 from propwatch.knowledge.gazetteer import default_gazetteer, load_gazetteer
 from propwatch.knowledge.gazetteer_model import Gazetteer
 from propwatch.model import Annotation
-from propwatch.normalize import identify
+from propwatch.normalize import fold_homoglyphs, identify
 
 __all__ = [
     "COMPONENT",
@@ -78,6 +79,12 @@ class Extractor:
         ``doc_precision="month"`` when only the month of the document is known (see
         :func:`~propwatch.extract.dates.find_dates`)."""
         text = text[:MAX_EXTRACT_CHARS]
+        folded = fold_homoglyphs(text)
+        if folded != text and len(folded) == len(text):
+            # "В aфгaнcкoм гopoдe Аcaдaбaд" (Latin look-alikes in Russian words): read the
+            # folded text, quote the original (folding keeps every offset)
+            return _quoting(self.extract(folded, language, doc_date=doc_date,
+                                         doc_precision=doc_precision), text)  # fmt: skip
         lang = language if language and language != "und" else identify(text).lang
         day = doc_date.date() if isinstance(doc_date, datetime) else doc_date
         nested: list[Entity] = []
@@ -93,6 +100,26 @@ class Extractor:
         )
         relations = build_relations(text, entities, events, self.gazetteer)
         return Extraction(entities, events, relations)
+
+
+def _quoting(found: Extraction, text: str) -> Extraction:
+    """``found`` (read from a homoglyph-folded copy of ``text``) quoting ``text`` itself."""
+
+    def span(s: Span) -> Span:
+        return Span(s.start, s.end, text[s.start : s.end])
+
+    for ent in found.entities:
+        ent.text = text[ent.start : ent.end]
+    for event in found.events:
+        if event.date is not None:
+            d = event.date
+            event.date = dataclasses.replace(d, text=text[d.start : d.end])
+        event.killed = [dataclasses.replace(f, text=text[f.start : f.end]) for f in event.killed]
+        event.injured = [dataclasses.replace(f, text=text[f.start : f.end]) for f in event.injured]
+        event.evidence = [span(s) for s in event.evidence]
+    for rel in found.relations:
+        rel.evidence = [span(s) for s in rel.evidence]
+    return found
 
 
 #: ``$PROPWATCH_NER=1`` (``propwatch ingest --ner``) turns Russian NER on in ingest. It is

@@ -7,11 +7,15 @@ least two of the three scripts, the letters of the minority script(s) are replac
 look-alikes in the majority script, when a look-alike exists (``CONFUSABLES``). Letters without
 a look-alike stay.
 
-Majority is by letter count. On a tie, Cyrillic wins if the word has a Cyrillic-only letter
-(one with no Latin/Greek look-alike: ``ф д и ы ш ...``), then Greek if it has a Greek-only
-letter, else Latin (else Cyrillic). Pure words (``ИГИЛ``, ``ISIS``) and digits are untouched
-(leetspeak such as ``0`` for ``o`` is out of scope). Folding is idempotent: after one pass the
-majority only grows and the remaining minority letters have no look-alike.
+When only one of the word's scripts has letters without a look-alike (``гopoдe``: Cyrillic
+``г`` and ``д`` beside Latin ``o p o e``, a spelling copy-protected Russian sites use), the word
+is folded into that script, whatever the counts: it is the only script the whole word can be
+written in. Otherwise majority is by letter count. On a tie, Cyrillic wins if the word has a
+Cyrillic-only letter (one with no Latin/Greek look-alike: ``ф д и ы ш ...``), then Greek if it
+has a Greek-only letter, else Latin (else Cyrillic). Pure words (``ИГИЛ``, ``ISIS``) and
+digits are untouched (leetspeak such as ``0`` for ``o`` is out of scope). Folding is
+idempotent: after one pass a word is written in one script, or its majority only grew and the
+remaining minority letters have no look-alike.
 
 Candidates are found with one precompiled regex, so text without a mixed word costs one scan.
 """
@@ -115,6 +119,11 @@ def _has_only_letter(word: str, script: str) -> bool:
 
 def _majority(word: str) -> str:
     counts = {s: len(_IS[s].findall(word)) for s in _SCRIPTS}
+    # "гopoдe" (Cyrillic г and д, Latin o, p, o, e): when one script alone has letters without
+    # a look-alike, the word can only be written in it; the others' letters all fold into it
+    only = [s for s in _SCRIPTS if counts[s] and _has_only_letter(word, s)]
+    if len(only) == 1:
+        return only[0]
     top = max(counts.values())
     tied = [s for s in _SCRIPTS if counts[s] == top]
     if len(tied) == 1:
