@@ -35,6 +35,9 @@ _BEFORE = re.compile(
 )
 #: The capital word right after a country: "Mali's capital", "Afganistan'ın başkenti".
 _AFTER = re.compile(r"(?:['’]s\s+capital\b|(?:['’]?n?[ıiuü]n)?\s+başkenti\w*)", re.IGNORECASE)
+#: A possessive after the country: what follows is the capital's, not the country.
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 #: How far before a country its capital word may start.
 _REACH = 40
 
@@ -77,9 +80,12 @@ def capital_places(
         code = str(ent.attributes.get("country") or "").upper()
         if not code:
             continue
-        phrase = _BEFORE.search(text, max(0, ent.start - _REACH), ent.start) or _AFTER.match(
-            text, ent.end
-        )
+        phrase = _BEFORE.search(text, max(0, ent.start - _REACH), ent.start)
+        if phrase is not None and (
+            _POSSESSIVE.match(text, ent.end) or _POSSESSIVE_END.search(ent.text)
+        ):
+            phrase = None  # "the capital of Afghanistan's northern Balkh province": Balkh's
+        phrase = phrase or _AFTER.match(text, ent.end)
         if phrase is None:
             continue
         found = _capital_entity(gazetteer, code)

@@ -33,7 +33,10 @@ names), tr, tg, uz Latin and Cyrillic, ky, ps, es, pt; digits of any script):
   ("yesterday", "last night", "today", "вчера", "دیروز", "شب گذشته", "أمس", "dün", "дирӯз")
   → ``resolution="relative"``; a day and month without a year ("on 22 March", "چهارم آبان
   ماه") → the year of ``doc_date`` (in that calendar), or the year before when that would put
-  the date more than half a year after ``doc_date``, ``resolution="relative"``; relative
+  the date more than half a year after ``doc_date``, and a Gregorian day the text gives no
+  year for either is of the year before when it would fall more than three days after
+  ``doc_date`` (a report of 6 January 2024 on "12 March": 2023-03-12), ``resolution=
+  "relative"``; relative
   months ("last month", "earlier this month", "в прошлом месяце", "الشهر الماضي") → ``YYYY-MM``,
   ``resolution="relative"``.
 
@@ -93,6 +96,10 @@ RESOLUTIONS: tuple[str, ...] = ("explicit", "weekday", "relative")
 
 _YEARS = {"gregorian": (1900, 2100), "jalali": (1279, 1479), "hijri": (1343, 1500)}
 _HALF_YEAR = timedelta(days=183)
+#: How far after the document a yearless Gregorian day may fall (a dateline a day or two
+#: early, time zones); a later one is of the year before: attacks are reported after they
+#: happen.
+_LATE_SLACK = timedelta(days=3)
 
 
 # -- calendars ---------------------------------------------------------------------------
@@ -820,20 +827,25 @@ def _month_candidates(view: str, starts: _Starts, lang: str, doc_date: date | No
                     me += 1
                 skip_next = True
         suffixed = m.group("msuf") is not None
-        cand = _month_date(view, ms, me, info, lang, doc_date, suffixed)
+        cand = _month_date(view, ms, me, info, lang, doc_date, suffixed, starts)
         if cand is not None:
             out.append(cand)
     return out
 
 
 def _month_date(
-    view: str, ms: int, me: int, info: _Month, lang: str, doc_date: date | None, suffixed: bool
+    view: str, ms: int, me: int, info: _Month, lang: str, doc_date: date | None, suffixed: bool,
+    starts: _Starts | None = None,
 ) -> _Cand | None:
-    """The date around one month name at ``view[ms:me]``."""
+    """The date around one month name at ``view[ms:me]``. A day or year across a paragraph
+    break in the original text is not the month's ("killed at least 12" ending a title, "Jun
+    7, 2017" opening the next paragraph)."""
     start, end = ms, me
     day: int | None = None
     window = max(0, ms - 30)
     d = _DAY_BEFORE.search(view, window, ms)
+    if d is not None and starts is not None and starts.broken(d.end(1), ms):
+        d = None
     if d is not None:
         day, start = int(d.group(1)), d.start()
     elif info.calendar == "jalali" or lang in ("fa", "ps"):
@@ -846,6 +858,8 @@ def _month_date(
             day, end = _PS_ORDINALS[p.group(1)], p.end()
     if day is None:
         a = _DAY_AFTER.match(view, me)
+        if a is not None and starts is not None and starts.broken(me, a.start(1)):
+            a = None
         if a is not None:
             ordinal = a.group(2) is not None
             closed = _AFTER_MD.match(view, a.end()) is not None
@@ -859,6 +873,8 @@ def _month_date(
         return None
     year: int | None = None
     y = _YEAR_AFTER.match(view, end)
+    if y is not None and starts is not None and starts.broken(end, y.end()):
+        y = None
     if y is not None:
         year = int(y.group("py") or y.group("y"))
         end = _year_suffix(view, y.end())[0]
@@ -1008,6 +1024,15 @@ class _Starts:
 
     def lower(self, pos: int) -> bool:
         return self.char(pos).islower()
+
+    def broken(self, start: int, end: int) -> bool:
+        """Whether a paragraph break (a blank line) stands in the original text of
+        ``view[start:end]``."""
+        lo, hi = self.view.span(start, end)
+        return _PARAGRAPH_BREAK.search(self.text, lo, hi) is not None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
 def _numeric_candidates(view: str, lang: str) -> list[_Cand]:
@@ -1234,6 +1259,24 @@ def _year_written_after(
         return cands
     kept = [c for c in cands if (c.start, c.end) not in glued]
     return kept + list(glued.values())
+
+
+def _not_after_the_document(cands: list[_Cand], doc_date: date) -> list[_Cand]:
+    """A yearless Gregorian day still after the document ("12 March" in a report of 6 January
+    2024, the text giving no year for it) is of the year before: 2023-03-12."""
+    late = (doc_date + _LATE_SLACK).isoformat()
+    out: list[_Cand] = []
+    for c in cands:
+        if c.resolution == "relative" and c.calendar == "gregorian" and len(c.value) == 10 and (
+            c.value > late
+        ):
+            y, m, d = (int(x) for x in c.value.split("-"))
+            if (m, d) == (2, 29):
+                continue  # no 29 February the year before: no date rather than a wrong one
+            c = _Cand(c.start, c.end, f"{y - 1:04d}-{m:02d}-{d:02d}", c.calendar, c.resolution,
+                      c.priority)  # fmt: skip
+        out.append(c)
+    return out
 
 
 def _no_later_than_the_text(
@@ -1534,10 +1577,14 @@ _PREVIOUS = re.compile(r"([^\W\d_]) $")
 
 
 def _title_case_word(view: str, starts: _Starts, pos: int) -> bool:
-    """A capitalised Latin word right after another word (not at a sentence start)."""
+    """A capitalised Latin word right after another word (not at a sentence start, nor at a
+    line's: "By Reid Goodison & Matt Hodder\n\nToday's coordinated attacks")."""
     if not ("a" <= view[pos] <= "z") or not starts.upper(pos):
         return False
-    return _PREVIOUS.search(view, max(0, pos - 2), pos) is not None
+    if _PREVIOUS.search(view, max(0, pos - 2), pos) is None:
+        return False
+    lo, hi = starts.view.span(pos - 1, pos + 1)
+    return "\n" not in starts.text[lo:hi]
 
 
 def _select(cands: list[_Cand], view: str) -> list[_Cand]:
@@ -1625,6 +1672,7 @@ def find_dates(
         if lang == "ru":
             cands += _ru_month_adjectives(view, doc_date)
         cands = _no_later_than_the_text(view, starts, lang, cands, doc_date)
+        cands = _not_after_the_document(cands, doc_date)
         cands = _year_written_after(view, starts, lang, cands)
     elif doc_precision == "day":
         cands = _year_written_after(view, starts, lang, cands)

@@ -350,7 +350,10 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           # over several cyclists), Kyrgyz "жүк ташуучу унаа менен элди тебелетип" (trampled the
           # people with a truck)
           r"(?:дучархасар|одам|пиёдагард|мардум|велосипедрон)\w* (?:\w+ ){0,2}пахш\w*",
-          r"(?:элди|адамдарды|жөө\s?жүргүнчүлөрдү) (?:\w+ ){0,2}тебел\w*"),
+          r"(?:элди|адамдарды|жөө\s?жүргүнчүлөрдү) (?:\w+ ){0,2}тебел\w*",
+          # Turkish "minibüs hızla kalabalığın arasına daldı" (a minibus sped into the crowd),
+          # "yayaların arasına dalan kamyon"
+          r"(?:kalabalığ|yayalar|insanlar)\w* (?:arasına |içine |üzerine )?(?:dal|sür)\w*"),
     # arson
     _rule("arson", False,
           r"arson", r"set (?:fire to|on fire|ablaze)", r"torched", r"firebomb\w*", r"поджог\w*",
@@ -1229,6 +1232,11 @@ _INCLUDING_PEOPLE = re.compile(
     r"soldiers|policemen|police officers|civilians|students|worshippers|pilgrims|villagers|"
     r"foreigners|tourists|a woman|a child|a soldier|a policeman)\b"
 )
+#: "after they stormed", "after the gunmen opened fire": a clause of the attack itself.
+_AFTER_THE_ATTACKERS = re.compile(
+    r"\b(?:after|before)\s+(?:they|the (?:attackers|assailants|gunmen|militants|terrorists|"
+    r"bomber|attacker|gunman)|(?:gunmen|militants|terrorists|attackers))\s+(?!had\b)\w+ed\b"
+)
 #: A sentence opening on an earlier attack told as background ("before this", "previously").
 _BACKGROUND_OPEN = re.compile(
     r"\s*(?:аз ин пеш|пеш аз ин|до этого|previously|in the past|پیش از این|قبل از این|"
@@ -1244,6 +1252,12 @@ _ANNIVERSARY = _rx(
     r"jour pour jour", r"(?:ans|années) après", r"years? after", r"лет (?:спустя|после)",
     r"años después", r"anni dopo", r"jahre nach", r"yıl sonra",
 )  # fmt: skip
+#: Attacks counted or joined before their word: "a spate of three attacks", "coordinated".
+_ATTACKS_COUNTED = re.compile(
+    r"\b(?:two|three|four|five|six|twin|multiple|coordinated|simultaneous|series of|spate of|"
+    r"wave of)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 #: Words that make "another attack" one feared or expected, not one that happened.
 _EXPECTED = _rx(
     r"fear\w*", r"warn\w*", r"threat\w*", r"could", r"may", r"might", r"expect\w*",
@@ -2259,6 +2273,9 @@ class _Reader:
             # "killed at least 20 people including women in Borno yesterday": the list is of
             # the victims, not of other events
             between = _INCLUDING_PEOPLE.sub(" ", between)
+            # "killed in an attack after they tried to force their way into Bannu Cantonment
+            # on Monday": the attackers' own acts, told in a clause of the same attack
+            between = _AFTER_THE_ATTACKERS.sub(" ", between)
             words = re.sub(_AGENT_MIN_QABL, " ", between).split()
             return not any(
                 _NON_EVENT_DATE_CUE.fullmatch(t) or _REFERENCE.fullmatch(t) for t in words
@@ -4432,8 +4449,23 @@ def _units(s: _Sentence, places: _Places, reader: _Reader) -> list[_Unit]:
         t = u.triggers[0]
         # "Une autre attaque a été menée ... à Tounté le 02 décembre", "Another attack was
         # carried out in Arbinda on 2 December": another attack, with its own day, is one
+        # "the Aktobe shootings were a spate of three attacks ... in Aktobe, Kazakhstan on 5
+        # June 2016": a shooting, or attacks counted, with a day and a town of their own are
+        # an attack without a word of violence
+        dated_town = (
+            not t.reference
+            # not "the team's attack", nor a blast that may be an accident; but "a spate of
+            # three attacks", "coordinated attacks"
+            and any(
+                x.type not in ("attack", "bombing")
+                or _ATTACKS_COUNTED.search(reader.text, max(0, x.start - 30), x.start)
+                for x in u.triggers
+            )
+            and any(_precision(d) >= 3 and d.resolution != "weekday" for d in u.dates)
+            and any(p.rank >= 4 for p in u.places)
+        )
         u.can_open = t.strong or s.context or t.foiled or (
-            t.another and bool(u.dates) and bool(u.places)
+            (t.another or dated_town) and bool(u.dates) and bool(u.places)
             and not _EXPECTED.search(reader.text, s.start, t.start)
         )
     # merge neighbouring triggers ("was attacked by two bomb explosions"); others go to the
