@@ -110,3 +110,59 @@ def test_attacks_counted_with_a_day_and_a_town_are_an_attack(extractor: Extracto
     assert (event.date and event.date.value, event.place[0]) == ("2016-06-05", "Aktobe")
     sport = "The team's attack looked sharp in the 2-0 win in Tashkent on 12 May 2023."
     assert extractor.extract(sport, "en", doc_date=date(2023, 6, 1)).events == []
+
+
+def test_arabic_announced_yesterday_its_responsibility_dates_the_claim(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "قال مسؤول محلي بأن انتحارياً فجر نفسه قرب دار للسينما في مدينة عدن اليمنية، اليوم "
+        "السبت. وأعلن تنظيم \"داعش\" عبر حسابه على موقع \"تليجرام\" أمس الجمعة، مسؤوليته عن "
+        "الهجوم الانتحاري."
+    )
+    event = one_event(extractor, text, "ar", date(2016, 10, 1))
+    assert event.date is not None and event.date.value == "2016-10-01"
+    assert event.place[0] == "Aden"
+
+
+def test_the_day_of_the_victims_funeral_is_not_the_attack_s(extractor: Extractor) -> None:
+    text = (
+        "Un kamikaze a déclenché sa ceinture d’explosifs en pleine messe, dimanche, faisant au "
+        "moins 25 morts dans une église copte du Caire. Le maréchal a assisté hier à "
+        "l’enterrement des victimes de l’attentat."
+    )
+    event = one_event(extractor, text, "fr", date(2016, 12, 13))
+    assert (event.date and event.date.value, event.place[0]) == ("2016-12-11", "Cairo")
+    # a funeral that was attacked keeps its day
+    attacked = "A suicide bomber struck a funeral in Jalalabad on Sunday, killing 12 people."
+    event = one_event(extractor, attacked, "en", date(2017, 12, 4))
+    assert event.date is not None and event.date.value == "2017-12-03"
+
+
+def test_a_photo_caption_s_day_gives_way_to_the_report_s(extractor: Extractor) -> None:
+    text = (
+        "Des ambulances sur les lieux d'un attentat, le 28 septembre 2017 à Mogadiscio, en "
+        "Somalie ©AFP\n\nDes insurgés islamistes shebab ont attaqué et pillé une base militaire "
+        "de l’armée somalienne vendredi matin à Mogadiscio, tuant au moins huit soldats."
+    )
+    event = one_event(extractor, text, "fr", date(2017, 9, 29))
+    assert event.date is not None and event.date.value == "2017-09-29"
+    # a caption alone still dates its attack
+    caption = ("Des ambulances sur les lieux d'un attentat qui a tué huit soldats, le 28 "
+               "septembre 2017 à Mogadiscio, en Somalie ©AFP")  # fmt: skip
+    event = one_event(extractor, caption, "fr", date(2017, 9, 29))
+    assert event.date is not None and event.date.value == "2017-09-28"
+
+
+def test_the_day_a_source_spoke_after_a_headline_and_a_caption(extractor: Extractor) -> None:
+    text = (
+        "Six Yemeni soldiers killed in al-Qaeda attack in Abyan province\n\n"
+        "Photo: AFP\n\n"
+        "Aden: At least six soldiers were killed in an attack carried out by al-Qaeda militants "
+        "in the southern province of Abyan, a military official told media.\n\n"
+        "“At dawn, units of the government forces were hit by a large-scale attack,” said the "
+        "official requesting anonymity on Tuesday."
+    )
+    event = one_event(extractor, text, "en", date(2023, 8, 2))
+    assert event.date is not None
+    assert (event.date.value, event.date.resolution) == ("2023-08-01", "reported")

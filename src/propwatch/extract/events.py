@@ -4593,7 +4593,22 @@ def _other_fact_date(text: str, d: DateValue) -> bool:
     return (
         _TOLL_ROSE_BEFORE.search(text, lo, d.start) is not None
         or _CAPTURE_BEFORE.search(text, lo, d.start) is not None
+        or _VICTIMS_FUNERAL.search(text, max(0, d.start - 40), min(len(text), d.end + 40))
+        is not None
     )
+
+
+#: The victims' funeral: "a assisté hier à l’enterrement des victimes de l’attentat", "the
+#: funeral on Monday of those killed", "похороны погибших", "تشييع جثامين الضحايا". Not a
+#: funeral that was attacked ("a suicide bomber struck a funeral on Sunday").
+_VICTIMS_FUNERAL = re.compile(
+    r"(?<!\w)(?:funerals?|burials?|enterrements?|obsèques|funérailles|funerales|funerais|"
+    r"funerali|beerdigung\w*|beisetzung\w*|похорон\w*|cenaze\w*|تشييع|جنازة)\s+"
+    r"(?:\w+\s+){0,3}?(?:of\s+(?:the\s+)?(?:victims|those killed|the dead)|des\s+victimes|"
+    r"de\s+las\s+víctimas|das\s+vítimas|delle\s+vittime|der\s+opfer|погибших|жертв|"
+    r"(?:جثامين\s+)?(?:الضحايا|الشهداء|القتلى))",
+    re.IGNORECASE,
+)
 
 
 def _since_date(text: str, d: DateValue, t: _Trigger | None) -> bool:
@@ -4914,6 +4929,11 @@ _PARENTHETICAL_DATE = re.compile(r"[,،] ?$")
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+$")
 
 
+#: A claim told as "announced ... its responsibility": the noun, and the verb before the date.
+_RESPONSIBILITY_NOUN = re.compile(r"(?:مسؤولي|مسئولي|مسؤوليت|مسئولیت)")
+_ANNOUNCED_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وف]?(?:أعلن|اعلن|أعلنت|اعلنت))(?![^\W\d_])")
+
+
 def _claim_date(reader: _Reader, s: _Sentence, d: DateValue) -> bool:
     """ "IS on Thursday claimed ...": the date of the claim, not of the attack."""
     for claim in s.claims:
@@ -4958,6 +4978,15 @@ def _claim_date(reader: _Reader, s: _Sentence, d: DateValue) -> bool:
                 # the claimant and its responsibility is the claim's
                 gap = ""
         if len(gap) <= 30 and not _CLAUSE_BREAK.search(gap):
+            return True
+        if (
+            claim.pos >= d.end
+            and not gap.strip(" ,،")
+            and _RESPONSIBILITY_NOUN.match(reader.text, claim.pos)
+            and _ANNOUNCED_BEFORE.search(reader.text, s.start, d.start)
+        ):
+            # "وأعلن تنظيم داعش عبر حسابه على موقع تليجرام أمس الجمعة، مسؤوليته عن اغتيال"
+            # (IS announced on its Telegram account yesterday, Friday, its responsibility)
             return True
     seg = reader.text[d.end : d.end + 16]
     return bool(re.match(r"\s*(?:claimed|claims|взял|заявил|تبن|اعلن)", seg)) and not _noun_dated(
@@ -5128,9 +5157,31 @@ def _split_cities(unit: _Unit, reader: _Reader) -> list[_Unit]:
 # --------------------------------------------------------------------------------------------
 # Finishing an event
 
+#: A photo's credit, which makes its sentence a caption: "... en Somalie ©AFP", "... the
+#: Balkh province. — AFP", "(Photo: Reuters)", "File photo", "Getty Images".
+_PHOTO_CREDIT = re.compile(
+    r"©|(?:—|–|-)\s*(?:AFP|Reuters|AP|EPA|Anadolu|Xinhua)\b[\s./]*$|\(Photo\b|\bPhoto\s*:|"
+    r"\bFile photo\b|\bGetty Images\b|\bfoto\s*:",
+    re.IGNORECASE,
+)
+
+
+def _in_caption(d: DateValue, sentences: list[_Sentence], text: str) -> bool:
+    for s in sentences:
+        if s.start <= d.start < s.end:
+            return _PHOTO_CREDIT.search(text, s.start, s.end) is not None
+    return False
+
+
 
 def _finish(draft: _Draft, sentences: list[_Sentence], places: _Places, text: str) -> Event | None:
     date_value = draft.best_date()
+    if date_value is not None and _in_caption(date_value, sentences, text):
+        # "Des ambulances sur les lieux d'un attentat, le 28 septembre 2017 à Mogadiscio
+        # ©AFP": a photo's caption may show another day (a file picture); the report's own
+        # sentences date the event when they can
+        own = [d for d in draft.dates if not _in_caption(d, sentences, text)]
+        date_value = _best_date(own) or date_value
     if date_value is None or _precision(date_value) < 3:
         date_value = _refine_date(date_value, draft, sentences, text)
     anchor = draft.anchor()
@@ -5337,6 +5388,11 @@ def _refine_date(
     return _best_date(better) or current
 
 
+#: The sentences (from the first, 0) where a lead event's source may say when it spoke: a
+#: headline, a caption and the lead come before "..., said the official on Tuesday".
+_REPORTED_WITHIN = 4
+
+
 def _reported_date(draft: _Draft, sentences: list[_Sentence], text: str) -> DateValue | None:
     """ "At least 26 people were killed ..., officials said on Saturday": a lead event that the
     text dates no other way gets the day its source spoke, marked ``reported`` (breaking news
@@ -5347,7 +5403,7 @@ def _reported_date(draft: _Draft, sentences: list[_Sentence], text: str) -> Date
            for i in draft.sentences):  # fmt: skip
         return None  # "die Zahl der Todesopfer ist auf 115 gestiegen": a later day's update
     spoken = [
-        d for i in sorted(draft.sentences)[:2] for d in sentences[i].dates
+        d for i in sorted(draft.sentences) if i <= _REPORTED_WITHIN for d in sentences[i].dates
         if _precision(d) >= 3 and _report_date(text, d)
     ]  # fmt: skip
     if len({d.value for d in spoken}) != 1:
