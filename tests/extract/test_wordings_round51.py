@@ -166,3 +166,31 @@ def test_the_day_a_source_spoke_after_a_headline_and_a_caption(extractor: Extrac
     event = one_event(extractor, text, "en", date(2023, 8, 2))
     assert event.date is not None
     assert (event.date.value, event.date.resolution) == ("2023-08-01", "reported")
+
+
+def test_the_day_a_source_spoke_after_a_page_s_date_lines(extractor: Extractor) -> None:
+    text = (
+        "۱۳ مرداد ۱۴۰۴\nبه روز شده در: ۱۳ مرداد ۱۴۰۴\nکد خبر ۸۸۷۸۳۲\n\n"
+        "انفجار در پاکستان/ ۱۲ کشته ۵۰ زخمی\n"
+        "وقوع ۲ انفجار در یک مرکز پلیس ضدتروریسم در شمال غرب پاکستان دستکم ۱۲ کشته بر جای "
+        "گذاشت.\nبه گزارش ایرنا، عطالله خان از مقام های ارشد پاکستان دوشنبه شب گفت که این "
+        "انفجارها در مرکز پلیس ضدتروریسم منطقه «دره سوات» در ایالت خیبرپختونخواه رخ داد."
+    )
+    event = one_event(extractor, text, "fa", date(2023, 4, 24))
+    assert event.date is not None
+    assert (event.date.value, event.date.resolution) == ("2023-04-24", "reported")
+
+
+def test_pashto_the_incident_came_about_in_asadabad(extractor: Extractor) -> None:
+    text = (
+        "د افغانستان په ختیځ کې د طالبانو د یوه ځايي قوماندان په موټر کې چاودنه شوې چې له "
+        "کبله یې هغه وژل شوی. پیښه د پنجشنبې په ورځ د کونړ ولایت په اسد آباد ښار کې رامنځ ته "
+        "شوې ده."
+    )
+    event = one_event(extractor, text, "ps", date(2021, 10, 14))
+    assert event.place == ["Asadabad", "Kunar province"]
+    assert event.date is not None and event.date.value == "2021-10-14"
+    # Persian "اسدآباد" is Hamadan's Asadabad, not Kunar's: the Pashto-only spelling stays
+    # Pashto, also for the place patterns
+    found = extractor.extract("شهرستان اسدآباد در استان همدان", "fa").entities
+    assert all(e.gazetteer_id != "af_asadabad" for e in found)

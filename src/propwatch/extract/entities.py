@@ -391,7 +391,8 @@ class EntityExtractor:
 
     def _index(self) -> dict[str, GazEntry]:
         """Every gazetteer form's match key -> its entry (keys two entries share are left
-        out), to link names that patterns and NER bring in another inflection."""
+        out, and forms the entry's ``only_in`` keeps to some languages), to link names that
+        patterns and NER bring in another inflection."""
         if self._by_key is None:
             with self._lock:
                 if self._by_key is None:
@@ -400,7 +401,7 @@ class EntityExtractor:
                     for entry in self.gazetteer.entries.values():
                         for _, form in entry.all_aliases():
                             key = match_key(form)
-                            if not key:
+                            if not key or form in entry.only_in:
                                 continue
                             if key in by_key and by_key[key].id != entry.id:
                                 clashes.add(key)

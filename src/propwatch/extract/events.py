@@ -4011,7 +4011,9 @@ _TOOK_PLACE = re.compile(
     # Tajik "рух додааст", "ба вуқӯъ пайваст"
     r"|(?<!\w)(?:рух дод\w*|ба вуқӯъ пайваст\w*)"
     # Uzbek "рўй берган", "sodir bo'ldi"
-    r"|(?<!\w)(?:рўй бер\w*|ro['‘’ʻ]y ber\w*|содир бўл\w*|sodir bo['‘’ʻ]l\w*)",
+    r"|(?<!\w)(?:рўй бер\w*|ro['‘’ʻ]y ber\w*|содир бўл\w*|sodir bo['‘’ʻ]l\w*)"
+    # Pashto "رامنځ ته شوې ده" (came about), Persian "اتفاق افتاد" (happened)
+    r"|(?<![\w\u0600-\u06ff])(?:رامنځ ?ته شو\w*|اتفاق افتاد\w*)",
     re.IGNORECASE,
 )
 
@@ -5388,7 +5390,7 @@ def _refine_date(
     return _best_date(better) or current
 
 
-#: The sentences (from the first, 0) where a lead event's source may say when it spoke: a
+#: How many sentences after a lead event's first its source may say when it spoke: a
 #: headline, a caption and the lead come before "..., said the official on Tuesday".
 _REPORTED_WITHIN = 4
 
@@ -5397,14 +5399,19 @@ def _reported_date(draft: _Draft, sentences: list[_Sentence], text: str) -> Date
     """ "At least 26 people were killed ..., officials said on Saturday": a lead event that the
     text dates no other way gets the day its source spoke, marked ``reported`` (breaking news
     reports an attack the day it happens; an earlier day would have been written)."""
-    if not draft.sentences or min(draft.sentences) > 2:
+    if not draft.sentences:
+        return None
+    # the lead: among the text's first three sentences, or its first attack (a page's date
+    # lines and menus before the headline are sentences too)
+    first = min(draft.sentences)
+    if first > 2 and any(sentences[i].triggers for i in range(first)):
         return None
     if any(_TOLL_UPDATE.search(text, sentences[i].start, sentences[i].end)
            for i in draft.sentences):  # fmt: skip
         return None  # "die Zahl der Todesopfer ist auf 115 gestiegen": a later day's update
     spoken = [
-        d for i in sorted(draft.sentences) if i <= _REPORTED_WITHIN for d in sentences[i].dates
-        if _precision(d) >= 3 and _report_date(text, d)
+        d for i in sorted(draft.sentences) if i <= first + _REPORTED_WITHIN
+        for d in sentences[i].dates if _precision(d) >= 3 and _report_date(text, d)
     ]  # fmt: skip
     if len({d.value for d in spoken}) != 1:
         return None
