@@ -194,3 +194,17 @@ def test_pashto_the_incident_came_about_in_asadabad(extractor: Extractor) -> Non
     # Pashto, also for the place patterns
     found = extractor.extract("شهرستان اسدآباد در استان همدان", "fa").entities
     assert all(e.gazetteer_id != "af_asadabad" for e in found)
+
+
+def test_villages_no_list_holds_named_the_french_and_spanish_ways(extractor: Extractor) -> None:
+    def places(text: str, lang: str) -> list[str]:
+        return [e.name for e in extractor.extract(text, lang).entities if e.type == "place"]
+
+    assert places("Un autre groupe d’ADF a attaqué le village Mantumbi.", "fr") == ["Mantumbi"]
+    assert places("Dans le village voisin de Aveyi, un civil a été tué.", "fr") == ["Aveyi"]
+    assert places("Ils ont tué trois civils à Mulolya, village situé à 8 km.", "fr") == [
+        "Mulolya"]  # fmt: skip
+    assert places("Según residentes de Madjoari, murieron siete soldados.", "es") == [
+        "Madjoari"]  # fmt: skip
+    # a word in capitals after "village" at a sentence's start is no village
+    assert places("Le village est calme.", "fr") == []

@@ -292,9 +292,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
     ("place", re.compile(
         rf"\bin\s+(?P<c>{CAPSEQ}),\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?:town|city|village|district|"
         r"suburb|neighbou?rhood|area|province|region)\b"), "pattern:town_appositive", True, 0.7),
-    # "em Naquitenge, uma aldeia do interior", "à Grand-Bassam, une station balnéaire"
+    # "em Naquitenge, uma aldeia do interior", "à Grand-Bassam, une station balnéaire", "à
+    # Mulolya, village situé à 8 km"
     ("place", re.compile(
-        rf"\b(?:em|en|à|a|in)\s+(?P<c>{CAPSEQ}),\s+(?:uma?|una?|une)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"\b(?:em|en|à|a|in)\s+(?P<c>{CAPSEQ}),\s+(?:(?:uma?|una?|une)\s+(?:[\w-]+\s+){{0,2}}?)?"
         r"(?:aldeia|vila|cidade|localidade|povoação|aldea|localidad|ciudad|pueblo|villa|"
         r"village|ville|localité|commune|station balnéaire|città|cittadina|località|villaggio|"
         r"paese|frazione)\b"), "pattern:town_appositive_romance", True, 0.7),
@@ -321,14 +322,25 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, bool, float]] = [
         rf"\s+in\s+(?:the\s+(?:village|town)\s+of\s+)?(?P<c>{CAPSEQ})"
         r"(?=\s*[,.;]|\s+(?:on|in|at|last|this|which|that|and|where|killing)\b)"),
         "pattern:attack_in", True, 0.6),
-    # "l'attaque du camp militaire de Mondoro", "la localidad de Kafr", "im Distrikt Badschaur":
-    # a place named after the kind of place it is, in Western languages
+    # "l'attaque du camp militaire de Mondoro", "la localidad de Kafr", "im Distrikt Badschaur",
+    # "le village voisin de Aveyi": a place named after the kind of place it is, in Western
+    # languages
     ("place", re.compile(
         r"\b(?:camp(?:\s+militaire)?|base(?:\s+militaire|\s+militar|\s+militare)?|ville|village|"
         r"localité|commune|hameau|ciudad|"
         r"localidad|pueblo|aldea|poblado|caserío|comunidad|cidade|vila|aldeia|povoação|vilarejo|"
         r"povoado|localidade|comunidade|città|cittadina|villaggio|paese|località)"
+        rf"(?:\s+(?:voisine?|natale?|vecino|vicino|vizinha))?"
         rf"\s+(?:de|d['’]|di|da|do|du)\s*(?P<c>{CAPSEQ})"), "pattern:town_of_romance", True, 0.7),
+    # "le village Mantumbi", "la localité Kambi": French names a village without "de" too
+    ("place", re.compile(
+        rf"\b(?:le|du|au)\s+village\s+(?P<c>{CAPSEQ})"), "pattern:village_fr", True, 0.65),
+    # "residents of Madjoari", "habitants de Tillabéri", "vecinos de", "moradores de": the
+    # people of a place no list holds
+    ("place", re.compile(
+        r"\b(?:residents|inhabitants|villagers|habitants|résidents|residentes|habitantes|"
+        r"vecinos|pobladores|moradores|abitanti|residenti)"
+        rf"\s+(?:of|de|d['’]|di|do|da|du)\s*(?P<c>{CAPSEQ})"), "pattern:residents_of", True, 0.6),
     ("place", re.compile(
         rf"\b(?:Distrikt|Provinz|Bezirk|Stadt|Dorf|Ortschaft)\s+(?P<c>{CAPSEQ})"),
         "pattern:town_de", True, 0.7),
