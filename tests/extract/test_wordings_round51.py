@@ -208,3 +208,50 @@ def test_villages_no_list_holds_named_the_french_and_spanish_ways(extractor: Ext
         "Madjoari"]  # fmt: skip
     # a word in capitals after "village" at a sentence's start is no village
     assert places("Le village est calme.", "fr") == []
+
+
+def test_a_lead_attack_told_with_its_time_of_day_is_of_the_report_s_day(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "İstanbul Sultanahmet Meydanı'nda saat 10.20'de çok şiddetli bir patlama meydana geldi. "
+        "Patlamada 10 kişi hayatını kaybetti."
+    )
+    event = one_event(extractor, text, "tr", date(2016, 1, 12))
+    assert event.date is not None
+    assert (event.date.value, event.date.text, event.date.resolution) == (
+        "2016-01-12", "saat 10.20", "relative")  # fmt: skip
+    ru = (
+        "Смертник взорвался в центре Махачкалы. Мощный взрыв прогремел на улице Ленина в "
+        "Махачкале около 11:00 рядом с отделом полиции. Погибли два человека."
+    )
+    event = one_event(extractor, ru, "ru", date(2011, 5, 10))
+    assert event.date is not None and event.date.value == "2011-05-10"
+    # without the report's day, a time of day dates nothing
+    assert one_event(extractor, text, "tr").date is None
+    # a day the text gives wins over the clock
+    dated = text.replace("saat 10.20'de", "pazartesi günü saat 10.20'de")
+    event = one_event(extractor, dated, "tr", date(2016, 1, 12))
+    assert event.date is not None and event.date.value == "2016-01-11"
+
+
+def test_a_page_s_time_stamp_is_no_time_of_the_attack(extractor: Extractor) -> None:
+    text = (
+        "TTP claims responsibility for deadly suicide blast in Peshawar\n\n"
+        "05:23 PM | 30 Jan, 2023\n\n"
+        "A suicide bomber blew himself up in a mosque in Peshawar's Police Lines, killing 63."
+    )
+    event = one_event(extractor, text, "en", date(2023, 2, 1))
+    assert event.date is None or event.date.text != "05:23 PM"
+
+
+def test_a_first_line_that_is_only_the_page_s_date_dates_no_attack(
+    extractor: Extractor,
+) -> None:
+    text = (
+        " date 2025-09-06 El grupo yihadista Boko Haram mató a más de 60 personas en un ataque "
+        "a una aldea en el estado de Borno.\n\nEl ataque fue realizado el viernes por la noche, "
+        "cuando los militantes atacaron el poblado de Darul Jamal."
+    )
+    event = one_event(extractor, text, "es", date(2025, 9, 6))
+    assert event.date is not None and event.date.value == "2025-09-05"

@@ -3569,6 +3569,10 @@ def find_events(
     months ("in April"); ``gazetteer`` orders places most specific first and gives the
     country of a place. An event the text does not date stays undated, even in a dated
     document: a follow-up report days later would otherwise date the attack to its own day.
+    Two exceptions for the text's first attack, each quoting what it reads: the day its source
+    spoke ("..., officials said on Saturday", ``resolution="reported"``) and, in a document
+    dated to the day, the time of day it happened ("saat 10.20'de", "около 11:00":
+    the report's day, ``resolution="relative"``; a later report says which day).
     """
     if not text or not text.strip():
         return []
@@ -3600,7 +3604,51 @@ def find_events(
     _dateline_place(grouper.events, text, places, reader.entities)
     _compared_country(grouper.events, text, places, reader.entities)
     events = [_finish(d, sentences, places, text) for d in grouper.events]
-    return [e for e in events if e is not None]
+    found = [e for e in events if e is not None]
+    if found and doc_date is not None and doc_precision == "day":
+        _dated_by_the_clock(found[0], text, doc_date)
+    return found
+
+
+#: A time of day: "at 10 a.m. local time", "saat 10.20", "около 11:00", "примерно в 18-00 по
+#: московскому времени", "соат 07:15", "ساعت ۱۰ صبح", "الساعة العاشرة" (digits only), "vers
+#: 9h30", "gegen 14 Uhr", "a las 10:30", "Toshkent vaqti bilan 00.30da".
+_CLOCK = re.compile(
+    r"(?<![\d:./-])(?:"
+    r"\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)(?!\w)(?:\s+local time)?"
+    r"|\d{1,2}[:.]\d{2}\s?(?:hrs|GMT|UTC|local time)\b"
+    r"|\d{1,2}h\d{2}\b"
+    r"|(?:saat|soat|соат|ساعت|الساعة|около|примерно в|примерно|vers|gegen|um|a las|às|"
+    r"alle ore|alle|vaqti bilan|вақти билан)\s+\d{1,2}(?:[:.\-]\d{2})(?!\d|[.,]\d)"
+    r"|(?<!\w)в\s+\d{1,2}[:.\-]\d{2}(?=\s+по\s+\w+\s+времени)"
+    r"|\d{1,2}[:.]\d{2}\s*(?:Uhr|بجې|بجه|horas|heures)(?!\w)"
+    r")",
+    re.IGNORECASE,
+)
+_YEAR_NEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\|")
+#: How far after a lead event's first sentence starts its clock time may stand (its lead
+#: paragraphs).
+_CLOCK_REACH = 700
+
+
+def _dated_by_the_clock(event: Event, text: str, doc_date: date) -> None:
+    """ "The blast went off at 10.20 in Sultanahmet Square": a lead event its text dates
+    nowhere, told with the time of day it happened, happened on the report's day (a later
+    report says which day). The date quotes the clock time, ``resolution="relative"``."""
+    if event.date is not None or not event.evidence:
+        return
+    start = event.evidence[0].start
+    for m in _CLOCK.finditer(text, start, start + _CLOCK_REACH):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : line_end if line_end != -1 else len(text)]
+        if len(line.strip()) < 40 or _YEAR_NEAR.search(
+            text, max(line_start, m.start() - 25), m.end() + 25
+        ):
+            continue  # "05:23 PM | 30 Jan, 2023": the page's time stamp, not the attack's
+        event.date = DateValue(doc_date.isoformat(), m.group(), m.start(), m.end(),
+                               resolution="relative")  # fmt: skip
+        return
 
 
 #: "there" as a place ("... at the school there."), not "there were", "there is".
@@ -4029,10 +4077,18 @@ _SCENE_ACTOR = re.compile(
     r"|(?<!\w)нападавш\w+",
     re.IGNORECASE,
 )
-#: A dateline that is only a date: "August 1: The terrorist group ... has claimed", "12 марта —".
+#: A dateline that is only a date: "August 1: The terrorist group ... has claimed", "12 марта —";
+#: or a first line that is only the page's date ("29 septembre 2017", "Published 2020-08-27").
 _DATELINE_DATE = re.compile(
-    r"[ \t\n]{0,5}(?:[A-ZА-ЯЁ][a-zа-яё]{2,8}\.? {1,3}\d{1,2}|\d{1,2} [A-Za-zА-ЯЁа-яё]{3,9})"
+    r"[ \t\n]{0,5}(?:(?i:date|published|updated|posted|publié le|publicado|pubblicato)"
+    r"[ \t]{0,3}:?[ \t]{0,3})?"
+    r"(?:(?:[A-ZА-ЯЁ][a-zа-яё]{2,8}\.? {1,3}\d{1,2}|\d{1,2} [A-Za-zА-ЯЁа-яёéèûô]{3,9})"
     r"(?:, {0,3}\d{4})?[ \t]{0,3}(?:—|–|-{1,2}|:)\s"
+    # a line that is only the page's date: "29 septembre 2017", "date 2020-08-27 Maputo —"
+    r"|(?:\d{1,2} [A-Za-zА-ЯЁа-яёéèûô]{3,9},? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}"
+    r"|\d{4}-\d{2}-\d{2})[ \t]*(?:\n|(?= [A-Z][\w-]+(?: [A-Z][\w-]+)? [—–-] ))"
+    # a page's labelled date before its first words: "date 2025-09-06 El grupo yihadista"
+    r"|(?<=[a-z:] )\d{4}-\d{2}-\d{2}(?= ))"
 )
 
 
