@@ -1550,7 +1550,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         block = text[block_start:block_end]
         for m in _SENT_END.finditer(block):
             cut = block_start + (m.end(1) if m.group(1) else m.end(2))
-            before = text[start:cut]
+            # the sentence's tail is enough to read its last word (and keeps a long run of
+            # "... погибли 5. В ..." linear)
+            before = text[max(start, cut - 80) : cut]
             word = re.search(r"([\w.]+)[.]+\W*$", before)
             nxt = text[cut : cut + 3].lstrip()
             if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):

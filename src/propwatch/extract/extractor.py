@@ -83,8 +83,13 @@ class Extractor:
         if folded != text and len(folded) == len(text):
             # "В aфгaнcкoм гopoдe Аcaдaбaд" (Latin look-alikes in Russian words): read the
             # folded text, quote the original (folding keeps every offset)
-            return _quoting(self.extract(folded, language, doc_date=doc_date,
-                                         doc_precision=doc_precision), text)  # fmt: skip
+            return _quoting(self._extract(folded, language, doc_date, doc_precision), text)
+        return self._extract(text, language, doc_date, doc_precision)
+
+    def _extract(
+        self, text: str, language: str | None, doc_date: date | datetime | None,
+        doc_precision: str,
+    ) -> Extraction:
         lang = language if language and language != "und" else identify(text).lang
         day = doc_date.date() if isinstance(doc_date, datetime) else doc_date
         nested: list[Entity] = []
