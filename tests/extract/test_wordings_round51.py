@@ -255,3 +255,20 @@ def test_a_first_line_that_is_only_the_page_s_date_dates_no_attack(
     )
     event = one_event(extractor, text, "es", date(2025, 9, 6))
     assert event.date is not None and event.date.value == "2025-09-05"
+
+
+def test_no_body_named_by_a_sentence_going_on_or_an_officer_s_rank(extractor: Extractor) -> None:
+    def bodies(text: str, lang: str) -> list[str]:
+        found = extractor.extract(text, lang).entities
+        return [e.name for e in found if e.type in ("organization", "media_outlet")]
+
+    # Persian "the terrorist groups present in the region", "this agency [put] the number"
+    assert bodies("ارتش مصر نبرد شدیدی با گروههای تروریستی موجود در منطقه دارد.", "fa") == [
+        "Egyptian army"]  # fmt: skip
+    assert bodies("این خبرگزاری شمار کشتهشدگان را ۳۰ نفر اعلام کرد.", "fa") == []
+    # Arabic "... of an organisation and depriving it of ..."
+    assert bodies("بشأن تجفيف موارد تنظيم وحرمانه من الاستفادة من النظام المالي.", "ar") == []
+    # an officer's rank before an acronym
+    assert bodies("Quetta Deputy Inspector General of Police (DIGP) Ghulam Azfar said.", "en") == []
+    assert set(bodies("the Counter Terrorism Department (CTD) said", "en")) == {
+        "Counter Terrorism Department"}  # fmt: skip

@@ -583,6 +583,13 @@ _LONG_WORD = re.compile(r"[^\W_][\w'’‑-]*")
 _LONG_GAP = re.compile(r"[ \u00a0]{1,3}|[ \u00a0]?[–—-][ \u00a0]?")
 
 
+#: A long form opening on a rank names an officer: "Senior Superintendent of Police (SSP)".
+_RANK_WORDS = frozenset(
+    ["deputy", "senior", "superintendent", "inspector", "assistant", "additional",
+     "commissioner", "spokesman", "spokesperson"]
+)  # fmt: skip
+
+
 def acronym_candidates(text: str) -> list[Candidate]:
     """ "Islamic State Pakistan Province (ISPP)": the long form becomes an entity with the
     acronym as alias, typed by its head words (organisation or media outlet); a long form
@@ -598,7 +605,10 @@ def acronym_candidates(text: str) -> list[Candidate]:
             continue
         a, b = span
         long_form = text[a:b]
-        heads = {w.lower() for w in _LONG_WORD.findall(long_form)}
+        words = _LONG_WORD.findall(long_form)
+        if words and words[0].lower() in _RANK_WORDS:
+            continue  # "Deputy Inspector General of Police (DIGP)": an officer's rank, no body
+        heads = {w.lower() for w in words}
         if heads & _MEDIA_HEADS and not heads & {"state", "province", "ministry", "service"}:
             type_ = "media_outlet"
         elif heads & _ORG_HEADS:

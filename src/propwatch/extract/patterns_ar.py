@@ -98,6 +98,10 @@ _CENTRE_MEDIA_WORDS = re.compile(
 )  # fmt: skip
 
 
+#: One word opening on "و" (and) and closing on a possessive pronoun ("وحرمانه", "وعناصرها").
+_CONJOINED_PRONOUN = re.compile(r"[وف][\u0600-\u06ff]{2,}(?:ه|ها|هم|هما)")
+
+
 def _head_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for regex, type_, keep, confidence in _HEAD_RE:
@@ -121,6 +125,10 @@ def _head_candidates(text: str) -> list[Candidate]:
                 continue
             name, a, b = found
             if name in _GENERIC or len(name) < 2:
+                continue
+            if _CONJOINED_PRONOUN.fullmatch(name):
+                # "تجفيف موارد تنظيم وحرمانه من ..." (... of an organisation and depriving it):
+                # "and" + a noun with "it/them" is the sentence going on, no name
                 continue
             if cand_type == "publication" and head.endswith("ه") and text[a - 1 : a] not in (
                 "«", '"', "“"
