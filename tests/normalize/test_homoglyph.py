@@ -50,3 +50,12 @@ def test_one_latin_letter_in_a_cyrillic_word_is_undone(word: str, data: st.DataO
 def test_pure_or_folded_output_is_stable(text: str) -> None:
     once = fold_homoglyphs(text)
     assert fold_homoglyphs(once) == once
+
+
+def test_a_word_folds_into_the_only_script_that_can_write_it() -> None:
+    # Cyrillic г and д have no Latin look-alike; the Latin letters all have Cyrillic ones
+    assert fold_homoglyphs("гopoдe") == "городе"
+    assert fold_homoglyphs("aфгaнcкoм") == "афганском"
+    # ... but not when a letter would stay foreign: Latin "v" has a look-alike in Greek only
+    assert fold_homoglyphs("ќyv") == "ќyv"
+    assert fold_homoglyphs(fold_homoglyphs("ќyv")) == fold_homoglyphs("ќyv")

@@ -8,11 +8,12 @@ look-alikes in the majority script, when a look-alike exists (``CONFUSABLES``). 
 a look-alike stay.
 
 When only one of the word's scripts has letters without a look-alike (``гopoдe``: Cyrillic
-``г`` and ``д`` beside Latin ``o p o e``, a spelling copy-protected Russian sites use), the word
-is folded into that script, whatever the counts: it is the only script the whole word can be
-written in. Otherwise majority is by letter count. On a tie, Cyrillic wins if the word has a
-Cyrillic-only letter (one with no Latin/Greek look-alike: ``ф д и ы ш ...``), then Greek if it
-has a Greek-only letter, else Latin (else Cyrillic). Pure words (``ИГИЛ``, ``ISIS``) and
+``г`` and ``д`` beside Latin ``o p o e``, a spelling copy-protected Russian sites use) and every
+other letter has a look-alike in that script, the word is folded into it, whatever the counts:
+it is the only script the whole word can be written in. Otherwise majority is by letter
+count. On a tie, Cyrillic wins if the word has a Cyrillic-only letter (one with no Latin/Greek
+look-alike: ``ф д и ы ш ...``), then Greek if it has a Greek-only letter, else Latin (else
+Cyrillic). Pure words (``ИГИЛ``, ``ISIS``) and
 digits are untouched (leetspeak such as ``0`` for ``o`` is out of scope). Folding is
 idempotent: after one pass a word is written in one script, or its majority only grew and the
 remaining minority letters have no look-alike.
@@ -117,12 +118,20 @@ def _has_only_letter(word: str, script: str) -> bool:
     return any(ch not in twins for ch in _IS[script].findall(word))
 
 
+def _all_fold_into(word: str, script: str) -> bool:
+    """Whether every letter of ``word`` outside ``script`` has a look-alike in it (Latin "v"
+    has one in Greek only: in a Cyrillic word it would stay Latin)."""
+    table = _TO[script]
+    others = [s for s in _SCRIPTS if s != script]
+    return all(ord(ch) in table for s in others for ch in _IS[s].findall(word))
+
+
 def _majority(word: str) -> str:
     counts = {s: len(_IS[s].findall(word)) for s in _SCRIPTS}
     # "гopoдe" (Cyrillic г and д, Latin o, p, o, e): when one script alone has letters without
     # a look-alike, the word can only be written in it; the others' letters all fold into it
     only = [s for s in _SCRIPTS if counts[s] and _has_only_letter(word, s)]
-    if len(only) == 1:
+    if len(only) == 1 and _all_fold_into(word, only[0]):
         return only[0]
     top = max(counts.values())
     tied = [s for s in _SCRIPTS if counts[s] == top]
