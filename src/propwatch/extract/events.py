@@ -3605,7 +3605,8 @@ def find_events(
     _series_claim(grouper.events, sentences, text)
     _dateline_place(grouper.events, text, places, reader.entities)
     _compared_country(grouper.events, text, places, reader.entities)
-    events = [_finish(d, sentences, places, text) for d in grouper.events]
+    captions = _captions(sentences, text)
+    events = [_finish(d, sentences, places, text, captions) for d in grouper.events]
     found = [e for e in events if e is not None]
     if found and doc_date is not None and doc_precision == "day":
         _dated_by_the_clock(found[0], text, doc_date)
@@ -5226,21 +5227,26 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
-def _in_caption(d: DateValue, sentences: list[_Sentence], text: str) -> bool:
-    for s in sentences:
-        if s.start <= d.start < s.end:
-            return _PHOTO_CREDIT.search(text, s.start, s.end) is not None
-    return False
+def _captions(sentences: list[_Sentence], text: str) -> list[tuple[int, int]]:
+    """The spans of the sentences that are photo captions (a credit in them)."""
+    return [(s.start, s.end) for s in sentences if _PHOTO_CREDIT.search(text, s.start, s.end)]
+
+
+def _in_caption(d: DateValue, captions: list[tuple[int, int]]) -> bool:
+    return any(start <= d.start < end for start, end in captions)
 
 
 
-def _finish(draft: _Draft, sentences: list[_Sentence], places: _Places, text: str) -> Event | None:
+def _finish(
+    draft: _Draft, sentences: list[_Sentence], places: _Places, text: str,
+    captions: list[tuple[int, int]] | None = None,
+) -> Event | None:
     date_value = draft.best_date()
-    if date_value is not None and _in_caption(date_value, sentences, text):
+    if date_value is not None and captions and _in_caption(date_value, captions):
         # "Des ambulances sur les lieux d'un attentat, le 28 septembre 2017 à Mogadiscio
         # ©AFP": a photo's caption may show another day (a file picture); the report's own
         # sentences date the event when they can
-        own = [d for d in draft.dates if not _in_caption(d, sentences, text)]
+        own = [d for d in draft.dates if not _in_caption(d, captions)]
         date_value = _best_date(own) or date_value
     if date_value is None or _precision(date_value) < 3:
         date_value = _refine_date(date_value, draft, sentences, text)
