@@ -272,3 +272,11 @@ def test_no_body_named_by_a_sentence_going_on_or_an_officer_s_rank(extractor: Ex
     assert bodies("Quetta Deputy Inspector General of Police (DIGP) Ghulam Azfar said.", "en") == []
     assert set(bodies("the Counter Terrorism Department (CTD) said", "en")) == {
         "Counter Terrorism Department"}  # fmt: skip
+
+
+def test_a_count_written_like_a_time_is_no_time_of_day(extractor: Extractor) -> None:
+    text = (
+        "В Кабуле взорвал себя смертник. По данным полиции, погибли около 20-30 человек."
+    )
+    event = one_event(extractor, text, "ru", date(2021, 5, 8))
+    assert event.date is None

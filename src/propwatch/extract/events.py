@@ -3622,8 +3622,10 @@ _CLOCK = re.compile(
     r"|\d{1,2}[:.]\d{2}\s?(?:hrs|GMT|UTC|local time)\b"
     r"|\d{1,2}h\d{2}\b"
     r"|(?:saat|soat|соат|ساعت|الساعة|около|примерно в|примерно|vers|gegen|um|a las|às|"
-    r"alle ore|alle|vaqti bilan|вақти билан)\s+\d{1,2}(?:[:.\-]\d{2})(?!\d|[.,]\d)"
-    r"|(?<!\w)в\s+\d{1,2}[:.\-]\d{2}(?=\s+по\s+\w+\s+времени)"
+    r"alle ore|alle|vaqti bilan|вақти билан)\s+\d{1,2}(?:[:.]\d{2}|-00)(?!\d|[.,]\d)"
+    # "18-00" is a time only on the hour or with its time zone ("около 20-30 человек" is a
+    # count)
+    r"|(?<!\w)(?:в|около|примерно в)\s+\d{1,2}[:.\-]\d{2}(?=\s+по\s+\w+\s+времени)"
     r"|\d{1,2}[:.]\d{2}\s*(?:Uhr|بجې|بجه|horas|heures)(?!\w)"
     r")",
     re.IGNORECASE,
