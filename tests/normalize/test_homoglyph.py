@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_unicode import load_cases
 
-from propwatch.normalize import fold_homoglyphs, normalize
+from propwatch.normalize import fold_homoglyphs, match_key, normalize
 from propwatch.normalize.homoglyph import CONFUSABLES
 
 
@@ -59,3 +59,6 @@ def test_a_word_folds_into_the_only_script_that_can_write_it() -> None:
     # ... but not when a letter would stay foreign: Latin "v" has a look-alike in Greek only
     assert fold_homoglyphs("ќyv") == "ќyv"
     assert fold_homoglyphs(fold_homoglyphs("ќyv")) == fold_homoglyphs("ќyv")
+    # ... nor when a letter is one the match key keeps as it is (archaic "ѡ"): "ÆѠ" keys to
+    # "aeѡ", which must key to itself
+    assert match_key(match_key("ÆѠ")) == match_key("ÆѠ")

@@ -10,7 +10,8 @@ a look-alike stay.
 When only one of the word's scripts has letters without a look-alike (``гopoдe``: Cyrillic
 ``г`` and ``д`` beside Latin ``o p o e``, a spelling copy-protected Russian sites use) and every
 other letter has a look-alike in that script, the word is folded into it, whatever the counts:
-it is the only script the whole word can be written in. Otherwise majority is by letter
+it is the only script the whole word can be written in (for words of letters the match key
+spells in ASCII, so that keys stay idempotent). Otherwise majority is by letter
 count. On a tie, Cyrillic wins if the word has a Cyrillic-only letter (one with no Latin/Greek
 look-alike: ``ф д и ы ш ...``), then Greek if it has a Greek-only letter, else Latin (else
 Cyrillic). Pure words (``ИГИЛ``, ``ISIS``) and
@@ -24,6 +25,8 @@ Candidates are found with one precompiled regex, so text without a mixed word co
 from __future__ import annotations
 
 import re
+
+from propwatch.normalize.translit import KEY_TABLE
 
 __all__ = ["CONFUSABLES", "fold_homoglyphs"]
 
@@ -107,6 +110,10 @@ def _tables() -> dict[str, dict[int, str]]:
 
 
 _TO = _tables()
+#: Letters the match key spells in ASCII (``translit.KEY_TABLE``).
+_KEYED = frozenset(
+    chr(c) for c, v in KEY_TABLE.items() if isinstance(v, str) and v.isascii() and chr(c).isalpha()
+)
 #: Letters of each script that have a look-alike in another script.
 _HAS_TWIN = {
     s: frozenset(chr(c) for t, tab in _TO.items() if t != s for c in tab) for s in _SCRIPTS
@@ -116,6 +123,16 @@ _HAS_TWIN = {
 def _has_only_letter(word: str, script: str) -> bool:
     twins = _HAS_TWIN[script]
     return any(ch not in twins for ch in _IS[script].findall(word))
+
+
+def _keyed(word: str) -> bool:
+    """Whether every letter of ``word`` is ASCII or one the match key spells in ASCII (the
+    Russian and Central Asian alphabets; not archaic or Macedonian Cyrillic, not Greek): a
+    match key then never holds a word the rule above would fold again, and keys stay
+    idempotent."""
+    return all(
+        ch.isascii() or ch in _KEYED for s in _SCRIPTS for ch in _IS[s].findall(word)
+    )
 
 
 def _all_fold_into(word: str, script: str) -> bool:
@@ -131,7 +148,7 @@ def _majority(word: str) -> str:
     # "гopoдe" (Cyrillic г and д, Latin o, p, o, e): when one script alone has letters without
     # a look-alike, the word can only be written in it; the others' letters all fold into it
     only = [s for s in _SCRIPTS if counts[s] and _has_only_letter(word, s)]
-    if len(only) == 1 and _all_fold_into(word, only[0]):
+    if len(only) == 1 and _all_fold_into(word, only[0]) and _keyed(word):
         return only[0]
     top = max(counts.values())
     tied = [s for s in _SCRIPTS if counts[s] == top]
