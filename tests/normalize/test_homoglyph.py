@@ -62,3 +62,5 @@ def test_a_word_folds_into_the_only_script_that_can_write_it() -> None:
     # ... nor when a letter is one the match key keeps as it is (archaic "ѡ"): "ÆѠ" keys to
     # "aeѡ", which must key to itself
     assert match_key(match_key("ÆѠ")) == match_key("ÆѠ")
+    # the same for a tie: "ÈЌ" keys to "eќ" (it keyed to "yeќ" on a second pass before)
+    assert match_key(match_key("ÈЌ")) == match_key("ÈЌ")

@@ -10,14 +10,15 @@ a look-alike stay.
 When only one of the word's scripts has letters without a look-alike (``гopoдe``: Cyrillic
 ``г`` and ``д`` beside Latin ``o p o e``, a spelling copy-protected Russian sites use) and every
 other letter has a look-alike in that script, the word is folded into it, whatever the counts:
-it is the only script the whole word can be written in (for words of letters the match key
-spells in ASCII, so that keys stay idempotent). Otherwise majority is by letter
-count. On a tie, Cyrillic wins if the word has a Cyrillic-only letter (one with no Latin/Greek
+it is the only script the whole word can be written in. Otherwise majority is by letter count.
+On a tie, Cyrillic wins if the word has a Cyrillic-only letter (one with no Latin/Greek
 look-alike: ``ф д и ы ш ...``), then Greek if it has a Greek-only letter, else Latin (else
-Cyrillic). Pure words (``ИГИЛ``, ``ISIS``) and
-digits are untouched (leetspeak such as ``0`` for ``o`` is out of scope). Folding is
-idempotent: after one pass a word is written in one script, or its majority only grew and the
-remaining minority letters have no look-alike.
+Cyrillic). The only-script rule and the tie-break apply to words whose letters the match key
+spells in ASCII, so that match keys stay idempotent (``eќ`` stays as it is: its key would
+otherwise change on a second pass). Pure words (``ИГИЛ``, ``ISIS``) and digits are untouched
+(leetspeak such as ``0`` for ``o`` is out of scope). Folding is idempotent: after one pass a
+word is written in one script, or its majority only grew and the remaining minority letters
+have no look-alike.
 
 Candidates are found with one precompiled regex, so text without a mixed word costs one scan.
 """
@@ -127,9 +128,9 @@ def _has_only_letter(word: str, script: str) -> bool:
 
 def _keyed(word: str) -> bool:
     """Whether every letter of ``word`` is ASCII or one the match key spells in ASCII (the
-    Russian and Central Asian alphabets; not archaic or Macedonian Cyrillic, not Greek): a
-    match key then never holds a word the rule above would fold again, and keys stay
-    idempotent."""
+    Russian and Central Asian alphabets, Greek; not archaic or Macedonian Cyrillic such as
+    "ѡ" or "ќ"): a match key then never holds a word the rules below would fold again, and
+    keys stay idempotent."""
     return all(
         ch.isascii() or ch in _KEYED for s in _SCRIPTS for ch in _IS[s].findall(word)
     )
@@ -155,7 +156,9 @@ def _majority(word: str) -> str:
     if len(tied) == 1:
         return tied[0]
     for script in ("Cyrl", "Grek"):
-        if script in tied and _has_only_letter(word, script):
+        # (not on a letter the match key keeps: "eќ" would key to "yeќ", then to itself no
+        # more)
+        if script in tied and _has_only_letter(word, script) and _keyed(word):
             return script
     return "Latn" if "Latn" in tied else "Cyrl"
 
