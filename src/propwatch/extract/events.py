@@ -3613,9 +3613,9 @@ def find_events(
     return found
 
 
-#: A time of day: "at 10 a.m. local time", "saat 10.20", "около 11:00", "примерно в 18-00 по
-#: московскому времени", "соат 07:15", "ساعت ۱۰ صبح", "الساعة العاشرة" (digits only), "vers
-#: 9h30", "gegen 14 Uhr", "a las 10:30", "Toshkent vaqti bilan 00.30da".
+#: A time of day, with its minutes unless a.m./p.m. say it: "at 10 a.m. local time", "saat
+#: 10.20", "около 11:00", "примерно в 18-00 по московскому времени", "соат 07:15", "ساعت
+#: ۱۰:۳۰", "vers 9h30", "gegen 14.30 Uhr", "a las 10:30", "Toshkent vaqti bilan 00.30da".
 _CLOCK = re.compile(
     r"(?<![\d:./-])(?:"
     r"\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)(?!\w)(?:\s+local time)?"
