@@ -15,7 +15,8 @@ __all__ = ["eval_extraction_command"]
 @click.option("--texts", required=True, metavar="DIR", help="Folder of the article files.")
 @click.option("--knowledge", multiple=True, metavar="DIR",
               help="Extra knowledge pack (gazetteer) merged over the built-in one.")
-@click.option("--no-ner", is_flag=True, help="Without the Russian NER model (natasha).")
+@click.option("--no-ner", is_flag=True,
+              help="Without the NER models (natasha for Russian, spaCy for English).")
 @click.option("--no-geo", is_flag=True,
               help="Without the GeoNames town list (towns the gazetteer does not know).")
 @click.option("--misses", is_flag=True, help="Also list every gold fact not found, and extras.")
@@ -40,13 +41,16 @@ def eval_extraction_command(
 
         extractor = Extractor.from_options(knowledge, use_ner=not no_ner, use_geo=not no_geo)
         report = evaluate_extraction(extractor, read_gold(gold), texts)
+        ner = _ner_status(not no_ner)
         if as_json:
             data = report.to_json()
+            data["ner"] = ner
             if not misses:
                 data.pop("misses")
             echo_json(data)
             return 0
         click.echo(format_extraction_report(report))
+        click.echo("\nNER: " + ", ".join(f"{lang} {state}" for lang, state in ner.items()))
         if misses:
             click.echo("\nnot found / extra:")
             for miss in report.misses:
@@ -54,3 +58,19 @@ def eval_extraction_command(
         return 0
 
     run_safely(body)
+
+
+def _ner_status(wanted: bool) -> dict[str, str]:
+    """Which NER model each language used: its name, ``off`` or ``not installed``."""
+    from propwatch.extract.ner_en import spacy_available
+    from propwatch.extract.patterns_ru import natasha_available
+
+    def state(available: bool, name: str) -> str:
+        return "off" if not wanted else name if available else "not installed"
+
+    return {
+        "ru": state(natasha_available(), "natasha"),
+        "en": state(spacy_available(), "spacy").replace(
+            "not installed", "not installed (pip install 'propwatch[ner-en]')"
+        ),
+    }

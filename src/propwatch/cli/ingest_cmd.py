@@ -105,8 +105,9 @@ def _stages(no_detect: bool, no_extract: bool) -> tuple[str, ...]:
 )
 @click.option(
     "--ner", is_flag=True,
-    help="Also run Russian named-entity recognition (natasha) in extraction: finds Russian "
-    "names the gazetteer does not know; ~10-50 ms per Russian item.",
+    help="Also run named-entity recognition in extraction (natasha for Russian; spaCy for "
+    "English with propwatch[ner-en]): finds names the gazetteer does not know; ~10-50 ms "
+    "per Russian or English item.",
 )
 @click.option(
     "--knowledge", "knowledge", multiple=True, metavar="DIR",

@@ -10,7 +10,7 @@
 2. **New names** from :mod:`propwatch.extract.patterns` and ``patterns_<lang>``: Telegram
    handles and links, "Long Form (ACR)", kunyas, head-noun and trigger phrases,
    publications with issue numbers and headlines, titled persons, aliases; for Russian also
-   natasha NER (optional).
+   natasha NER, for English spaCy NER (:mod:`propwatch.extract.ner_en`; both optional).
 3. **Resolution**: a pattern whose name is a gazetteer name (or a gazetteer name plus generic
    words: "the Islamic State group", "Al-Azaim Foundation for Media Production") enriches
    the gazetteer entity (issue numbers, aliases); otherwise overlapping candidates are
@@ -36,6 +36,7 @@ from typing import Any
 from propwatch.detect.matcher import Match, Matcher
 from propwatch.extract import (
     geo_places,
+    ner_en,
     patterns_ar,
     patterns_en,
     patterns_fa,
@@ -383,7 +384,8 @@ class EntityExtractor:
         #: Towns the gazetteer lacks, from the GeoNames list, after a locative word
         #: (:mod:`propwatch.extract.geo_places`), in texts that may report an attack.
         self.use_geo = use_geo
-        #: Russian NER (natasha, ~10 ms per short message) runs on texts at least this long.
+        #: NER (natasha for Russian, spaCy for English; ~10 ms per short message) runs on
+        #: texts at least this long.
         self.ner_min_chars = ner_min_chars
         self._matchers: dict[str, Matcher[GazAlias]] = {}
         self._by_key: dict[str, GazEntry] | None = None
@@ -619,6 +621,8 @@ class EntityExtractor:
             out.extend(find(text)[:_MAX_CANDIDATES])
         if self.use_ner and lang == "ru" and len(text) >= self.ner_min_chars:
             out.extend(patterns_ru.ner_candidates(text)[:_MAX_CANDIDATES])
+        if self.use_ner and lang == "en" and len(text) >= self.ner_min_chars:
+            out.extend(ner_en.ner_candidates(text)[:_MAX_CANDIDATES])
         return _merge_same_span(out)
 
     # -- further mentions -----------------------------------------------------------------
@@ -911,6 +915,14 @@ def _resolve(
                 pool.append(linked)
                 continue
         if _link(text, cand, inside):
+            continue
+        if cand.method == "ner:spacy" and any(
+            it.entity.type in ("organization", "media_outlet")
+            or (cand.type == "person" and it.entity.type == "place")
+            for it in inside
+        ):
+            # "MENAFN- Trend News Agency": the gazetteer's two outlets, not one name;
+            # "Sambisa Forest", "Kurram Agency": a place, not a person
             continue
         if cand.method == "pattern:ar_place" and any(
             it.entity.type == "place" and it.name_start == cand.name_start

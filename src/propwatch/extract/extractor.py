@@ -61,7 +61,8 @@ class Extractor:
         cls, knowledge: Sequence[str | Path] = (), *, use_ner: bool = True,
         ner_min_chars: int = 0, use_geo: bool = True,
     ) -> Extractor:
-        """``ner_min_chars``: Russian NER (natasha) only on texts at least this long;
+        """``ner_min_chars``: NER (natasha for Russian, spaCy for English) only on texts at
+        least this long;
         ``use_geo``: also towns from the GeoNames list (:mod:`propwatch.extract.geo_places`)."""
         gazetteer = load_gazetteer(knowledge) if knowledge else default_gazetteer()
         return cls(gazetteer, use_ner=use_ner, ner_min_chars=ner_min_chars, use_geo=use_geo)
@@ -127,10 +128,11 @@ def _quoting(found: Extraction, text: str) -> Extraction:
     return found
 
 
-#: ``$PROPWATCH_NER=1`` (``propwatch ingest --ner``) turns Russian NER on in ingest. It is
-#: off by default there: natasha costs 10-50 ms per Russian item, more than everything else
-#: extraction does, and on the development articles it adds little that the gazetteer and
-#: the patterns miss (docs/extraction.md). ``analyze`` and ``eval extraction`` use it.
+#: ``$PROPWATCH_NER=1`` (``propwatch ingest --ner``) turns NER on in ingest: natasha for
+#: Russian, spaCy for English (:mod:`propwatch.extract.ner_en`, if ``propwatch[ner-en]`` is
+#: installed). It is off by default there: each model costs 10-50 ms per item of its
+#: language, more than everything else extraction does (docs/extraction.md). ``analyze``
+#: and ``eval extraction`` use it.
 NER_ENV = "PROPWATCH_NER"
 #: ``$PROPWATCH_GEO=0`` turns the GeoNames town list off in ingest (about 12 MB less per
 #: analysis worker; towns the gazetteer lacks are then found only by the place patterns).

@@ -644,6 +644,10 @@ def _person_name(text: str, a: int, b: int) -> tuple[str, int, int] | None:
     return name, a, a + len(name)
 
 
+#: A military rank inside what a title pattern took for a name: the name is further on.
+_INNER_RANK = re.compile(r"\s(?:Lt|Gen|Maj|Col|Brig|Capt|Adm)\b\.?")
+
+
 def _person_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candidate]:
     for m in _TITLED.finditer(text):
         found = _person_name(text, *m.span("n"))
@@ -652,6 +656,8 @@ def _person_candidates(text: str, skip: list[tuple[int, int]]) -> Iterator[Candi
         name, a, b = found
         if _NAMED_BUILDING.match(text, b):
             continue  # "the Imam Bargah mosque", "Dr Ali Hospital": a building's name
+        if _INNER_RANK.search(name):
+            continue  # "Corps Commander Peshawar Lt Gen Hidayat ur Rehman": not "Peshawar Lt Gen"
         title = m.group("title")
         single = " " not in name
         if single and (not title[0].isupper() or len(name) < 4):
