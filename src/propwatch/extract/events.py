@@ -195,7 +195,9 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
     _rule("suicide_bombing", True,
           r"suicid(?:e|al)[\s-]+(?:bomb\w*|attack\w*|blast\w*|vest\w*|belt\w*|explosion\w*|"
           r"operation\w*|car bomb\w*)", r"self[\s-]detonat\w+", r"blew (?:himself|themselves) up",
-          r"detonated (?:his|their|an?) explosive (?:vest|belt)s?", r"explosive (?:vest|belt)s?",
+          r"detonated (?:his|their|an?) explosive (?:vest|belt)s?",
+          # "armed with an automatic rifle and a fake explosive vest" (Vienna 2020): no bombing
+          r"(?<!fake )(?<!hoax )(?<!dummy )explosive (?:vest|belt)s?",
           r"смертни\w+", r"самоподрыв\w*", r"террорист\w*[\s-]смертни\w+",
           # "один из которых подорвал себя" (one of whom blew himself up)
           r"(?:подорвал|взорвал)\w* себя",
@@ -1281,9 +1283,10 @@ _ANAPHOR = _rx(
     r"ushbu", r"бу",
 )  # fmt: skip
 
-#: "Tajikistan-born", "Afghanistan-based": a place that describes someone, not the scene.
+#: "Tajikistan-born", "Afghanistan-based", "Chaman-bound" (a train's destination): a place that
+#: describes someone or something, not the scene.
 _ADJECTIVAL = re.compile(
-    r"[-\s]?(?:born|based|backed|linked|registered|made|bred)\b|"
+    r"[-\s]?(?:born|based|backed|linked|registered|made|bred|bound)\b|"
     r"\s(?:branch|wing|faction|affiliate|offshoot|chapter)\b",
     re.I,
 )
@@ -1343,6 +1346,9 @@ _DESTINATION_BEFORE = re.compile(
     r"his|her|the) way to|destined for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
     re.I,
 )
+#: Where someone went to fight, not a scene: "convicted for attempting to join the so-called
+#: Islamic State extremist group in Syria".
+_JOINED_IN = re.compile(r"\bjoin(?:ed|ing|s)?\s+(?:[\w'’-]+\s+){0,6}?in\s+(?:the\s+)?$", re.I)
 #: Someone's past, not a scene: "a former US Army service member who served in Afghanistan",
 #: "had lived in Germany", "moved to France from Chechnya", "studied in Cairo".
 _BIOGRAPHY_BEFORE = re.compile(
@@ -4191,6 +4197,7 @@ _NOT_SCENE: tuple[tuple[re.Pattern[str], int], ...] = (
     (_ORIGIN_BEFORE, 100),
     (_DESTINATION_BEFORE, 50),
     (_BIOGRAPHY_BEFORE, 40),
+    (_JOINED_IN, 70),
     (_BACKER_BEFORE, 30),
     (_REPORTED_FROM, 110),
     (_TOWN_NEAR, 60),
