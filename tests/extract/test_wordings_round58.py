@@ -42,3 +42,40 @@ def test_a_fake_explosive_vest_makes_no_suicide_bombing(extractor: Extractor) ->
     assert one_event(extractor, text, "en", date(2020, 11, 3)).type != "suicide_bombing"
     real = "A man wearing an explosive vest killed four people in Vienna on Monday night."
     assert one_event(extractor, real, "en", date(2020, 11, 3)).type == "suicide_bombing"
+
+
+_WRAPPED = (
+    "Gunmen struck and killed a National\n"
+    "Police Reservist in a raid in the Iressuki area, Elwak, Mandera County.\n"
+    "The attackers believed to be\n"
+    "al-Shabaab militants clashed with police reservists as they targeted the\n"
+    "residence of the head of the reservists.\n"
+    "Local police said the gang escaped\n"
+    "after the Monday clash, with some sustaining injuries.\n"
+    "Mandera Governor Mohamed Adan\n"
+    "decried the killing as a needless murder that could have been avoided if\n"
+    "security agents had acted on intelligence received as early as last week.\n"
+)
+
+
+def test_a_hard_wrapped_text_is_read_in_whole_sentences(extractor: Extractor) -> None:
+    found = extractor.extract(_WRAPPED, "en", doc_date=date(2025, 3, 25))
+    quoted = [span.text for event in found.events for span in event.evidence]
+    assert "Gunmen struck and killed a National" not in quoted
+    assert any(
+        q.startswith("Gunmen struck and killed a National\nPolice Reservist") for q in quoted
+    )
+
+
+def test_a_headline_line_stays_apart_from_the_report_in_a_text_of_one_line_paragraphs(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kenya attack: 12 killed in Mandera\n"
+        "Kenyan police say 12 people have been killed in an attack in Mandera county.\n"
+        "The attack happened early on Tuesday, police said.\n"
+        "Security officers came right after the attack to rescue the guests.\n"
+    )
+    found = extractor.extract(text, "en", doc_date=date(2016, 10, 25))
+    quoted = [span.text for event in found.events for span in event.evidence]
+    assert "Kenya attack: 12 killed in Mandera" in quoted

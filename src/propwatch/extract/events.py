@@ -1505,28 +1505,53 @@ _FUNCTION_END = re.compile(
 _LIST_LINE = re.compile(r"\s*(?:[-*•=#|]|\d+[.)]\s|[\u06f0-\u06f9\u0660-\u0669]+\s*-)")
 
 
+_LINE_END = '.!?؟:;»"”)]|…'
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Lines, with hard-wrapped lines joined back ("... in the\nIranian city of Kerman")."""
     out: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        if not line.group().strip():
-            continue
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    wrapped_text = _hard_wrapped(text, lines)
+    for line in lines:
         prev_blank = not out or "\n" in text[out[-1][1] : line.start()].replace("\n", "", 1)
-        if out and not prev_blank and _wrapped(text[out[-1][0] : out[-1][1]], line.group()):
+        if (
+            out
+            and not prev_blank
+            and _wrapped(text[out[-1][0] : out[-1][1]], line.group(), wrapped_text)
+        ):
             out[-1] = (out[-1][0], line.end())
         else:
             out.append((line.start(), line.end()))
     return out
 
 
-def _wrapped(prev: str, line: str) -> bool:
+def _hard_wrapped(text: str, lines: list[re.Match[str]]) -> bool:
+    """Whether the text is hard-wrapped: half the lines that a paragraph continues after (six
+    at least) are prose that stops without a sentence's end ("Gunmen struck and killed a
+    National\nPolice Reservist in a raid in the Iressuki area"). A page whose paragraphs
+    are one line each ends such lines on a full stop; a menu's lines are short."""
+    inner = [
+        line.group().rstrip()
+        for line, nxt in itertools.pairwise(lines)
+        if text.count("\n", line.end(), nxt.start()) == 1
+    ]
+    if len(inner) < 6:
+        return False
+    open_prose = sum(1 for ln in inner if len(ln) >= 25 and ln[-1] not in _LINE_END)
+    return open_prose >= 0.5 * len(inner)
+
+
+def _wrapped(prev: str, line: str, wrapped_text: bool = False) -> bool:
     last = prev.rstrip()
-    if not last or last[-1] in '.!?؟:;»"”)]|…' or " | " in prev or " | " in line:
+    if not last or last[-1] in _LINE_END or " | " in prev or " | " in line:
         return False
     if _LIST_LINE.match(line) or _LIST_LINE.match(prev.split("\n")[-1]):
         return False
     first = line.lstrip()[:1]
-    return first.islower() or first.isdigit() or bool(_FUNCTION_END.search(last))
+    return (
+        wrapped_text or first.islower() or first.isdigit() or bool(_FUNCTION_END.search(last))
+    )
 
 
 def _in_quote(text: str, start: int, pos: int) -> bool:
