@@ -95,3 +95,13 @@ def test_hostile_input_is_read_without_error() -> None:
     assert ner_candidates("A" * 100_000) == []
     noisy = "[[" * 5_000 + " The Islamic Caliphate Army " + "]]" * 5_000
     assert all(c.method == "ner:spacy" for c in ner_candidates(noisy))
+
+
+def test_two_places_joined_by_a_preposition_are_no_organisation(with_ner: Extractor) -> None:
+    text = (
+        "Abu Sayyaf militants from Lamitan on Basilan island were blamed for the bombing, "
+        "the military said."
+    )
+    found = _found(with_ner, text)
+    assert not any(kind == "organization" and " on " in name for kind, name in found)
+    assert ("place", "Basilan") in found

@@ -79,3 +79,17 @@ def test_a_headline_line_stays_apart_from_the_report_in_a_text_of_one_line_parag
     found = extractor.extract(text, "en", doc_date=date(2016, 10, 25))
     quoted = [span.text for event in found.events for span in event.evidence]
     assert "Kenya attack: 12 killed in Mandera" in quoted
+
+
+def test_killings_by_beheading_are_an_attack_and_an_ap_dateline_is_not_its_scene(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Maputo, Mozambique – Reports of mass killings by Mozambique’s extremist rebels have "
+        "raised international alarm.\n\nCapturing the town of Muatide, the insurgents "
+        "beheaded more than 50 people on a soccer pitch, according to local media."
+    )
+    event = one_event(extractor, text, "en", date(2020, 11, 11))
+    assert event.place[0] == "Muatide"
+    assert "Maputo" not in event.place
+    assert [f.value for f in event.killed][:1] == [50]

@@ -388,7 +388,11 @@ _TRIGGERS: tuple[_TriggerRule, ...] = (
           # "The bomber struck on Sunday at a gathering"
           r"(?:suicide )?(?:bombers?|attackers?|gunm[ae]n|assailants?) (?:\w+ )?struck",
           # "days after an attacker killed three people at a church in Nice"
-          r"an? (?:attacker|assailant|gunman|knifeman) (?:\w+ )?(?:killed|stabbed|shot)"),
+          r"an? (?:attacker|assailant|gunman|knifeman) (?:\w+ )?(?:killed|stabbed|shot)",
+          # "the insurgents ... beheaded more than 50 people" (Muidumbe, 2020): killings by
+          # beheading, which news reports tell without any attack word
+          r"beheaded", r"beheadings", r"decapitated", r"décapité(?:e|s|es)?", r"decapitad[oa]s?",
+          r"decapitat[ie]", r"enthauptet\w*", r"обезглавил\w*", r"обезглавлен\w*"),
     _rule("attack", False,
           r"attack(?:s|ed|ing)?", r"assault(?:s|ed)?", r"ambush(?:es|ed)?", r"stormed",
           r"(?:drone|air|missile) ?strikes?", r"airstrikes?",
@@ -4024,6 +4028,8 @@ _DATELINE_PLACE_ARAB = re.compile(
 _DATELINE_PLACE_TITLE = re.compile(
     r"[ \t\n]{0,5}[A-ZА-ЯЁ][^\W\d_]{2,25}(?:[ -][A-ZА-ЯЁ][^\W\d_]{2,25}){0,2}"
     r"(?:[ \t]{0,3}(?:\([^)\n]{1,30}\))?[ \t]{1,3}(?:—|–)\s"
+    # AP's title-case "Maputo, Mozambique – Reports of more than 50 beheadings ..."
+    r"|,[ \t]{1,3}[A-Z][^\W\d_]{2,25}(?:[ -][A-Z][^\W\d_]{2,25}){0,2}[ \t]{1,3}(?:—|–)\s"
     # the Portuguese and Spanish wires' "Kano (Nigéria) - Pelo menos quatro fiéis ..."
     r"|[ \t]{0,3}\([^)\n]{1,30}\)[ \t]{1,3}-{1,2}[ \t]"
     # the Indian agencies' "Peshawar, Jul 20 (PTI) Four policemen were killed ..."

@@ -68,7 +68,8 @@ _NOT_A_BODY = re.compile(
     r"Guest\s*House|Restaurant|Caf[eé]|Market|Mall|Bazaar|Square|Street|Road|Avenue|Bridge|"
     r"Airport|Stadium|Arena|Hall|Tower|Towers|Trade\s+Cent(?:er|re)|Regency|District|"
     r"Province|County|Region|Area|Village|Town|City|Island|Islands|Valley|River|Lake|War|"
-    r"Battle|Massacre|Attack|Bombings?|Summit|Conference|Day|Anniversary|Cup|Games)$"
+    r"Battle|Massacre|Attack|Bombings?|Summit|Conference|Day|Anniversary|Cup|Games|Lines?|"
+    r"Border|Corridor|Highway|Motorway|Canal|Dam|Pass)$"
     r"|^(?:Barangay|Mount|Mt\.?|Lake|Camp|Fort|Port|Cathedral|Church|Mosque|Basilica)\b"
 )
 #: Ranks and titles: the model runs a body or a place into the titled person after it
@@ -78,6 +79,11 @@ _RANK = re.compile(
     r"IGP|DPO|SHO|CCPO|President|Minister|Governor|Commander|General|Colonel|Brigadier|"
     r"Lieutenant|Captain|Major|Inspector|Superintendent|Spokesman|Spokesperson|Chief|"
     r"Director|Mayor|Senator|Ambassador|Judge|Sheikh|Mullah|Maulana|Mufti)\b\.?\s*"
+)
+#: Lower-case words a body's name holds ("Islamic State in Iraq and the Levant", "Ministry
+#: of the Interior"); any other ("Lamitan on Basilan", "X near Y") joins two names.
+_NAME_FILLERS = frozenset(
+    ["of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "&"]
 )
 #: "Nigeria's Borno State": a possessive inside is two names, not one body.
 _INNER_POSSESSIVE = re.compile(r"\w['’]s\s")
@@ -141,6 +147,7 @@ def ner_candidates(text: str) -> list[Candidate]:
             or _NOT_A_BODY.search(surface)
             or _RANK.search(surface)
             or _INNER_POSSESSIVE.search(surface)
+            or any(w.islower() and w not in _NAME_FILLERS for w in surface.split())
         ):
             continue
         if type_ == "person":
