@@ -105,3 +105,11 @@ def test_two_places_joined_by_a_preposition_are_no_organisation(with_ner: Extrac
     found = _found(with_ner, text)
     assert not any(kind == "organization" and " on " in name for kind, name in found)
     assert ("place", "Basilan") in found
+
+
+def test_a_byline_is_no_organisation() -> None:
+    text = (
+        "by STEPHEN ASTARIKO Correspondent, North Eastern\n\nA police reservist was killed "
+        "in an attack on a border post in Garissa county on Tuesday, officers said."
+    )
+    assert [c.name for c in ner_candidates(text) if c.type == "organization"] == []

@@ -78,7 +78,9 @@ _RANK = re.compile(
     r"\b(?:Lt|Gen|Maj|Col|Brig|Capt|Cpl|Sgt|Adm|Gov|Sen|Rep|Mr|Mrs|Ms|Dr|SSP|DSP|ASP|SP|DIG|"
     r"IGP|DPO|SHO|CCPO|President|Minister|Governor|Commander|General|Colonel|Brigadier|"
     r"Lieutenant|Captain|Major|Inspector|Superintendent|Spokesman|Spokesperson|Chief|"
-    r"Director|Mayor|Senator|Ambassador|Judge|Sheikh|Mullah|Maulana|Mufti)\b\.?\s*"
+    r"Director|Mayor|Senator|Ambassador|Judge|Sheikh|Mullah|Maulana|Mufti|"
+    # a byline: "STEPHEN ASTARIKO Correspondent"
+    r"Correspondent|Reporter|Editor|Writer)\b\.?\s*"
 )
 #: Lower-case words a body's name holds ("Islamic State in Iraq and the Levant", "Ministry
 #: of the Interior"); any other ("Lamitan on Basilan", "X near Y") joins two names.
