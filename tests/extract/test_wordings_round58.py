@@ -93,3 +93,19 @@ def test_killings_by_beheading_are_an_attack_and_an_ap_dateline_is_not_its_scene
     assert event.place[0] == "Muatide"
     assert "Maputo" not in event.place
     assert [f.value for f in event.killed][:1] == [50]
+
+
+def test_the_outlets_credited_in_brackets_in_a_dateline(extractor: Extractor) -> None:
+    text = (
+        "PESHAWAR, (UrduPoint / Pakistan Point News - 19th Jun, 2019 ) :Counter Terrorism "
+        "Department has recovered explosives.\n\n"
+    )
+    outlets = [e.name for e in extractor.extract(text, "en").entities if e.type == "media_outlet"]
+    assert outlets == ["UrduPoint", "Pakistan Point News"]
+    other = "CAMP SIONGCO, Maguindanao (MindaNews / 18 Feb) – The military blamed the group."
+    assert ("media_outlet", "MindaNews") in {
+        (e.type, e.name) for e in extractor.extract(other, "en").entities
+    }
+    # a country in the brackets stays a place
+    found = extractor.extract("BEIRUT (Lebanon) – A bomb killed five people.", "en").entities
+    assert [(e.type, e.name) for e in found] == [("place", "Beirut"), ("place", "Lebanon")]

@@ -707,13 +707,36 @@ _DATELINE_CREDIT = re.compile(
 )
 
 
+#: ... and with the credit in brackets before the dash: "CAMP SIONGCO, Maguindanao (MindaNews
+#: / 18 Feb) – ", "PESHAWAR, (UrduPoint / Pakistan Point News - 19th Jun, 2019 ) :",
+#: "TEHRAN (Tasnim) – ".
+_DATELINE_BRACKET_CREDIT = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z'’ .-]{2,30}(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2})?"
+    r"[ \t]*,?[ \t]*\((?P<credit>[^()\n]{2,60})\)[ \t]*[—–:-]"
+)
+#: One credited outlet inside the brackets: capitalised words, no digits ("Pakistan Point News").
+_CREDIT_NAME = re.compile(r"[A-Z][\w'’.]*(?:[ ][A-Z][\w'’.]*){0,3}")
+
+
 def dateline_credit_candidates(text: str) -> list[Candidate]:
-    """The agency credited in a wire dateline ("ДУШАНБЕ, 27 ноя — Sputnik."): a media outlet,
-    also where its bare name is too common a word for the gazetteer to list ("Sputnik")."""
+    """The agency credited in a wire dateline ("ДУШАНБЕ, 27 ноя — Sputnik.", "PESHAWAR,
+    (UrduPoint / Pakistan Point News - 19th Jun, 2019 ) :"): a media outlet, also where its
+    bare name is too common a word for the gazetteer to list ("Sputnik")."""
     out: list[Candidate] = []
-    for m in _DATELINE_CREDIT.finditer(text, 0, min(len(text), 1500)):
+    top = min(len(text), 1500)
+    for m in _DATELINE_CREDIT.finditer(text, 0, top):
         a, b = m.span("name")
         out.append(Candidate("media_outlet", m.group("name"), a, b, "pattern:dateline_credit",
                              0.8))  # fmt: skip
+    for m in _DATELINE_BRACKET_CREDIT.finditer(text, 0, top):
+        base = m.start("credit")
+        for part in re.finditer(r"[^/|]+", m.group("credit")):
+            piece = part.group().split(" - ")[0].strip()
+            name = _CREDIT_NAME.fullmatch(piece)
+            if name is None or any(ch.isdigit() for ch in piece):
+                continue
+            a = base + part.start() + part.group().index(piece)
+            out.append(Candidate("media_outlet", piece, a, a + len(piece),
+                                 "pattern:dateline_credit", 0.8))  # fmt: skip
     return out
 
