@@ -113,3 +113,18 @@ def test_a_byline_is_no_organisation() -> None:
         "in an attack on a border post in Garissa county on Tuesday, officers said."
     )
     assert [c.name for c in ner_candidates(text) if c.type == "organization"] == []
+
+
+def test_texts_read_from_several_threads_at_once_give_what_one_thread_gives() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        f"Protests followed the death of Mahsa Amini, the Hengaw Organization for Human Rights "
+        f"said in report number {i}."
+        for i in range(24)
+    ]
+    alone = [[(c.type, c.name) for c in ner_candidates(t)] for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda t: [(c.type, c.name) for c in ner_candidates(t)], texts))
+    assert together == alone
+    assert ("person", "Mahsa Amini") in alone[0]

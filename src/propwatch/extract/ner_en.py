@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -46,6 +47,9 @@ MAX_NER_CHARS = 30_000
 CONFIDENCE = 0.6
 
 _TYPE = {"ORG": "organization", "PERSON": "person"}
+#: One text at a time through the model: spaCy does not promise that a pipeline may be
+#: called from several threads at once (the workspace API runs analyses in threads).
+_LOCK = threading.Lock()
 
 #: An attribution before a name makes it a media outlet ("according to the X").
 _MEDIA_BEFORE = re.compile(
@@ -126,7 +130,8 @@ def ner_candidates(text: str) -> list[Candidate]:
         return []
     piece = text[:MAX_NER_CHARS]
     try:
-        doc = nlp(piece)
+        with _LOCK:
+            doc = nlp(piece)
     except Exception:
         return []
     out: list[Candidate] = []
