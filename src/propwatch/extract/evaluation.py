@@ -501,10 +501,12 @@ def _place_ok(gold: dict[str, Any], event: Event, res: _Resolver) -> bool:
 
 
 #: Words around a place's name in a key that are not the name: "near Kabul", "Nangarhar
-#: province", "نوار مرزی میرجاوه" (the border strip of Mirjaveh), "منطقه ..." (the area of).
+#: province", "a village in Diyala province", "نوار مرزی میرجاوه" (the border strip of
+#: Mirjaveh), "منطقه ..." (the area of).
 _PLACE_WORDS = re.compile(
-    r"(?<!\w)(?:near|outside|province|oblast|منطقه|نوار مرزی|حومه|حوالی|اطراف|منطقة|ضواحي|"
-    r"قرب|بالقرب من|окрестност\w*|под)(?!\w)",
+    r"(?<!\w)(?:(?:an?|the)\s+(?:\w+\s+)?(?:village|town|city|suburb|area|outskirts|district)"
+    r"\s+(?:in|of|near)|near|outside|province|oblast|منطقه|نوار مرزی|حومه|حوالی|اطراف|منطقة|"
+    r"ضواحي|قرب|بالقرب من|окрестност\w*|под)(?!\w)",
     re.I,
 )
 
