@@ -313,7 +313,7 @@ def test_a_key_may_wrap_a_place_in_words_of_area_or_border(tmp_path: Path) -> No
 
 def test_a_key_may_name_a_place_as_a_village_in_it(tmp_path: Path) -> None:
     # "a village in Kerman province": the key names Kerman; a village it does not name
-    event = Event("attack", DateValue("2024-01-03", "x", 0, 1), ["Kerman"],
+    event = Event("attack", DateValue("2024-01-03", "x", 0, 1), ["Kerman Province"],
                   place_ids=["ir_kerman"])
     gold = {"date": "2024-01-03", "city": "a village in Kerman province"}
     assert _score_event(tmp_path, gold, event)["event_recall"]["rate"] == 1.0
