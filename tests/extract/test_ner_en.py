@@ -128,3 +128,11 @@ def test_texts_read_from_several_threads_at_once_give_what_one_thread_gives() ->
         together = list(pool.map(lambda t: [(c.type, c.name) for c in ner_candidates(t)], texts))
     assert together == alone
     assert ("person", "Mahsa Amini") in alone[0]
+
+
+def test_platforms_language_names_and_other_scripts_are_no_names() -> None:
+    text = (
+        "Messages were exported with Telegram Desktop from channels that post in Cyrillic "
+        "Uzbek and Tajik, among them ندای خراسان, analysts said."
+    )
+    assert ner_candidates(text) == []

@@ -13,7 +13,9 @@ only where they hold up in news pages:
   Church", "Bogor Regency", "Barangay Lamin", "the United States Civil War");
 - a name on a short line without a sentence's punctuation is a heading or a menu item
   ("Chronology of Terror", "Interstate Conflicts"), not a mention;
-- spans with digits, brackets or a line break are page debris ("infidels.[3][18");
+- spans with digits, brackets or a line break are page debris ("infidels.[3][18"); a span
+  mostly in another script is not the English model's to judge ("ندای خراسان"), and
+  platforms and language names are no names ("Telegram Desktop", "Cyrillic Uzbek");
 - a rank or title inside a name ends a body and starts a person ("Quetta Police Operations
   SSP Muhammad Baloch" is no organisation; "Peshawar Lt Gen Hidayat ur Rehman" is the person
   "Hidayat ur Rehman"); a person is two words or more, the first capitalised;
@@ -91,6 +93,13 @@ _RANK = re.compile(
 _NAME_FILLERS = frozenset(
     ["of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "&"]
 )
+#: Platforms, and the names of languages and scripts: no person, and no body by themselves
+#: ("Telegram Desktop", "Cyrillic Uzbek": the model takes them for names in technical text).
+_NOT_A_NAME = re.compile(
+    r"\b(?:Telegram|WhatsApp|Facebook|YouTube|Twitter|TikTok|Instagram|Desktop|Cyrillic|Latin|"
+    r"Arabic|Persian|Farsi|Dari|Pashto|Tajik|Uzbek|Kyrgyz|Kazakh|Russian|Turkish|English|"
+    r"Unicode)\b"
+)
 #: "Nigeria's Borno State": a possessive inside is two names, not one body.
 _INNER_POSSESSIVE = re.compile(r"\w['’]s\s")
 _DEBRIS = re.compile(r"[\[\]\d|{}<>@#=_/\\]")
@@ -121,6 +130,11 @@ def _line(text: str, start: int, end: int) -> str:
     return text[line_start : len(text) if line_end < 0 else line_end].strip()
 
 
+def _mostly_latin(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return sum(1 for ch in letters if ch < "\u0250") * 2 > len(letters)
+
+
 def ner_candidates(text: str) -> list[Candidate]:
     """Organisations, media outlets and persons spaCy finds in (the first
     :data:`MAX_NER_CHARS` of) an English ``text``, filtered as the module docstring says.
@@ -149,6 +163,8 @@ def ner_candidates(text: str) -> list[Candidate]:
         surface = piece[start:end].strip()
         if len(surface) < 3 or "\n" in surface or _DEBRIS.search(surface):
             continue
+        if not _mostly_latin(surface) or _NOT_A_NAME.search(surface):
+            continue  # "ندای خراسان" in an English text: the English model cannot judge it
         if type_ == "organization" and (
             len(surface.split()) < 2
             or _NOT_A_BODY.search(surface)
