@@ -109,3 +109,14 @@ def test_the_outlets_credited_in_brackets_in_a_dateline(extractor: Extractor) ->
     # a country in the brackets stays a place
     found = extractor.extract("BEIRUT (Lebanon) – A bomb killed five people.", "en").entities
     assert [(e.type, e.name) for e in found] == [("place", "Beirut"), ("place", "Lebanon")]
+
+
+def test_the_tajik_title_of_voice_of_khurasan_as_english_reporting_writes_it(
+    extractor: Extractor,
+) -> None:
+    # the seed report: "... dominates publications such as Xuroson Ovozi, Sadoi Khuroson, and
+    # Khurasan Ghag magazines" (where it says "Telegram channel, Sadoi Khuroson", the text's
+    # own word makes it a channel)
+    text = "Such rhetoric dominates publications such as Sadoi Khuroson and Khurasan Ghag."
+    found = [(e.type, e.name) for e in extractor.extract(text, "en").entities]
+    assert ("publication", "Voice of Khurasan") in found
