@@ -180,7 +180,8 @@ def ner_candidates(text: str) -> list[Candidate]:
                 surface = surface[ranks[-1].end() :]
             if len(surface.split()) < 2 or surface.isupper() or not surface[0].isupper():
                 continue  # a single name is too often a place, a god or a month; "lone wolf"
-        if not _PROSE.search(_line(piece, start, end)) and len(_line(piece, start, end)) < 90:
+        line = _line(piece, start, end)
+        if not _PROSE.search(line) and len(line) < 90:
             continue  # a heading, a menu item, a caption credit
         if type_ == "organization" and (
             _MEDIA_BEFORE.search(piece, max(0, start - 40), start)
