@@ -65,12 +65,10 @@ def _ner_status(wanted: bool) -> dict[str, str]:
     from propwatch.extract.ner_en import spacy_available
     from propwatch.extract.patterns_ru import natasha_available
 
-    def state(available: bool, name: str) -> str:
-        return "off" if not wanted else name if available else "not installed"
+    def state(available: bool, name: str, hint: str = "") -> str:
+        return "off" if not wanted else name if available else "not installed" + hint
 
     return {
         "ru": state(natasha_available(), "natasha"),
-        "en": state(spacy_available(), "spacy").replace(
-            "not installed", "not installed (pip install 'propwatch[ner-en]')"
-        ),
+        "en": state(spacy_available(), "spacy", " (pip install 'propwatch[ner-en]')"),
     }
